@@ -1,0 +1,60 @@
+// The loader: read every data file, validate the whole batch, then write it in one
+// transaction. Invalid data throws SeedValidationError before anything is written.
+import path from 'node:path';
+import { projectRoot } from '../../src/config.ts';
+import type { Database } from '../../src/neo4j/database.ts';
+import { applySchema } from '../../src/neo4j/schema.ts';
+import { SeedValidationError, type Problem } from './problems.ts';
+import { listDataFiles, readDataFile, type ParsedFile } from './readFiles.ts';
+import type { SeedBatch } from './records.ts';
+import { buildBatch } from './validate.ts';
+import { writeBatch, type LoadReport } from './write.ts';
+
+export const defaultDataDir = path.join(projectRoot, 'seed', 'data');
+export const defaultSourcesDir = path.join(projectRoot, 'seed', 'sources');
+
+export interface SeedLocation {
+  dataDir?: string;
+  sourcesDir?: string;
+}
+
+export interface LoadOptions extends SeedLocation {
+  reset?: boolean;
+  batchSize: number;
+  timeoutMs: number;
+  onProgress?: (message: string) => void;
+}
+
+/** Reads and validates the seed; throws SeedValidationError listing every problem. */
+export function validateSeed({ dataDir = defaultDataDir, sourcesDir = defaultSourcesDir }: SeedLocation = {}): SeedBatch {
+  const problems: Problem[] = [];
+  const files = listDataFiles(dataDir)
+    .map((file) => readDataFile(file, path.relative(projectRoot, file), problems))
+    .filter((file): file is ParsedFile => file !== undefined);
+  if (files.length === 0 && problems.length === 0) {
+    problems.push({ file: path.relative(projectRoot, dataDir), path: '(folder)', message: 'no .yaml data files found' });
+  }
+  const batch = buildBatch(files, sourcesDir, problems);
+  if (problems.length > 0) throw new SeedValidationError(problems);
+  return batch;
+}
+
+export async function loadSeed(db: Database, options: LoadOptions): Promise<{ report: LoadReport; batch: SeedBatch }> {
+  const batch = validateSeed(options);
+  await applySchema(db);
+  const session = db.driver.session({ database: db.name });
+  try {
+    const report = await session.executeWrite((tx) => writeBatch(tx, batch, { batchSize: options.batchSize, reset: options.reset ?? false, onProgress: options.onProgress }), {
+      timeout: options.timeoutMs,
+    });
+    return { report, batch };
+  } finally {
+    await session.close();
+  }
+}
+
+export function formatReport(report: LoadReport): string {
+  return Object.entries(report)
+    .map(([name, c]) => `${name}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.removed} removed`)
+    .join('\n');
+}

@@ -1,0 +1,46 @@
+// What the loader writes: flat property maps, one per node or relationship, each with the
+// hash of its content so that a reload can tell created, updated and unchanged apart.
+import { createHash } from 'node:crypto';
+
+export type Props = Record<string, string | number | boolean | string[] | null>;
+
+export interface SourceRecord { id: string; props: Props }
+export interface ActorRecord { id: string; kind: string; props: Props }
+export interface RelationshipRecord { id: string; type: string; from: string; to: string; props: Props }
+export interface FigureRecord {
+  id: string;
+  about: string;
+  place: string | null;
+  claimedBy: string[];
+  disputedBy: string[];
+  props: Props;
+}
+export interface MentionRecord { id: string; source: string; actor: string; props: Props }
+
+export interface SeedBatch {
+  sources: SourceRecord[];
+  actors: ActorRecord[];
+  relationships: RelationshipRecord[];
+  figures: FigureRecord[];
+  mentions: MentionRecord[];
+  warnings: string[];
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([key, inner]) => [key, canonical(inner)]),
+    );
+  }
+  return value;
+}
+
+/** Adds `hash` (of everything else the record writes) to its props. */
+export function withHash<T extends { props: Props }>(record: T): T {
+  const content = JSON.stringify(canonical({ ...record, props: { ...record.props, hash: null } }));
+  record.props.hash = createHash('sha256').update(content).digest('hex').slice(0, 16);
+  return record;
+}

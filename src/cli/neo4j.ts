@@ -1,0 +1,30 @@
+// npm run neo4j -- assemble | start
+//   assemble  downloads the Neo4j server, Browser and APOC from Maven Central (once)
+//   start     runs the local Neo4j in the foreground until Ctrl-C
+import { loadConfig } from '../config.ts';
+import { ensureDistribution } from '../neo4j/assemble.ts';
+import { startLocalNeo4j } from '../neo4j/localServer.ts';
+import { runMain } from './run.ts';
+
+runMain(async () => {
+  const config = loadConfig();
+  const command = process.argv[2] ?? 'start';
+  if (command === 'assemble') {
+    ensureDistribution(config.local.distDir);
+    console.log(`Neo4j is assembled in ${config.local.distDir}`);
+    return;
+  }
+  if (command !== 'start') {
+    console.error('usage: npm run neo4j -- assemble | start');
+    return 2;
+  }
+  const server = await startLocalNeo4j(config);
+  console.log(`Neo4j ${server.owned ? 'started' : 'already running'}: bolt://localhost:${config.local.boltPort}, http://localhost:${config.local.httpPort}/browser/`);
+  if (!server.owned) return;
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.stop();
+  console.log('Neo4j stopped.');
+});

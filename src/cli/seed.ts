@@ -1,0 +1,42 @@
+// npm run seed [-- --reset] [--check] [--data DIR] [--sources DIR]
+// Validates seed/data/*.yaml against the sources and writes them to Neo4j
+// (--check: validate only, without a database).
+import { parseArgs } from 'node:util';
+import { formatReport, loadSeed, validateSeed } from '../../seed/loader/load.ts';
+import { loadConfig } from '../config.ts';
+import { connect } from '../neo4j/connect.ts';
+import { runMain } from './run.ts';
+
+runMain(async () => {
+  const { values } = parseArgs({
+    options: {
+      reset: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
+      data: { type: 'string' }, sources: { type: 'string' } },
+  });
+  if (values.check) {
+    const batch = validateSeed({ dataDir: values.data, sourcesDir: values.sources });
+    for (const warning of batch.warnings) console.warn(`warning: ${warning}`);
+    const count = (name: string, items: unknown[]) => `${items.length} ${name}`;
+    console.log(`Seed is valid: ${[count('sources', batch.sources), count('actors', batch.actors), count('relationships', batch.relationships), count('figures', batch.figures), count('mentions', batch.mentions)].join(', ')}.`);
+    return;
+  }
+  const config = loadConfig();
+  const connection = await connect(config);
+  try {
+    const started = Date.now();
+    const { report, batch } = await loadSeed(connection.db, {
+      dataDir: values.data,
+      sourcesDir: values.sources,
+      reset: values.reset,
+      batchSize: config.limits.loaderBatchSize,
+      timeoutMs: config.limits.loaderTimeoutMs,
+      onProgress: (message) => console.log(`  ...${message}`),
+    });
+    for (const warning of batch.warnings) console.warn(`warning: ${warning}`);
+    console.log(formatReport(report));
+    console.log(`Seed loaded in ${((Date.now() - started) / 1000).toFixed(1)} s${values.reset ? ' (after reset)' : ''}.`);
+  } finally {
+    await connection.close();
+  }
+});

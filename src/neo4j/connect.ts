@@ -1,0 +1,33 @@
+// Connects to the configured Neo4j: the server named by NEO4J_URI, or the project's own
+// local server, started (or reused) here.
+import type { Config } from '../config.ts';
+import { UserError } from '../errors.ts';
+import { openDatabase, type Database } from './database.ts';
+import { startLocalNeo4j, type RunningNeo4j } from './localServer.ts';
+
+export interface Connection {
+  db: Database;
+  server: RunningNeo4j;
+  /** Closes the driver and stops the server if this process started it. */
+  close(): Promise<void>;
+}
+
+export async function connect(config: Config): Promise<Connection> {
+  const server: RunningNeo4j = config.external ? { owned: false, stop: async () => {} } : await startLocalNeo4j(config);
+  const db = openDatabase(config.neo4j, config.limits.queryTimeoutMs);
+  try {
+    await db.driver.verifyConnectivity({ database: config.neo4j.database });
+  } catch (error) {
+    await db.close();
+    await server.stop();
+    throw new UserError(`Cannot reach Neo4j at ${config.neo4j.uri} (database "${config.neo4j.database}"): ${(error as Error).message}`);
+  }
+  return {
+    db,
+    server,
+    close: async () => {
+      await db.close();
+      await server.stop();
+    },
+  };
+}
