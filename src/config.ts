@@ -3,6 +3,7 @@
 // benchmarks share them.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UserError } from './errors.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -39,6 +40,8 @@ export interface Config {
   neo4j: Neo4jConnection;
   local: LocalNeo4jSettings;
   http: { host: string; port: number };
+  /** Whether `npm start` loads the seed before serving (docker-compose runs it as its own service). */
+  seedOnStart: boolean;
   limits: Limits;
 }
 
@@ -49,7 +52,15 @@ function intVar(env: Env, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) {
-    throw new Error(`Environment variable ${name} must be a non-negative integer, got "${raw}"`);
+    throw new UserError(`Environment variable ${name} must be a non-negative integer, got "${raw}"`);
+  }
+  return value;
+}
+
+function sizeVar(env: Env, name: string, fallback: string): string {
+  const value = strVar(env, name, fallback);
+  if (!/^\d+[kmgKMG]?$/.test(value)) {
+    throw new UserError(`Environment variable ${name} must be a memory size such as 512m or 2g, got "${value}"`);
   }
   return value;
 }
@@ -75,14 +86,15 @@ export function loadConfig(env: Env = process.env): Config {
       homeDir: path.resolve(projectRoot, strVar(env, 'NEO4J_LOCAL_HOME', '.neo4j/instance')),
       boltPort,
       httpPort: intVar(env, 'NEO4J_HTTP_PORT', 7474),
-      heapMax: strVar(env, 'NEO4J_HEAP', '1g'),
-      pageCache: strVar(env, 'NEO4J_PAGECACHE', '512m'),
+      heapMax: sizeVar(env, 'NEO4J_HEAP', '1g'),
+      pageCache: sizeVar(env, 'NEO4J_PAGECACHE', '512m'),
       startTimeoutMs: intVar(env, 'NEO4J_START_TIMEOUT_MS', 180_000),
     },
     http: {
       host: strVar(env, 'HOST', '127.0.0.1'),
       port: intVar(env, 'PORT', 4000),
     },
+    seedOnStart: strVar(env, 'SEED_ON_START', 'true') !== 'false',
     limits: {
       queryTimeoutMs: intVar(env, 'QUERY_TIMEOUT_MS', 15_000),
       loaderTimeoutMs: intVar(env, 'LOADER_TIMEOUT_MS', 600_000),

@@ -8,7 +8,7 @@ import type { FigureEntry, RelationshipEntry } from './fileSchema.ts';
 import { findMentions } from './mentions.ts';
 import { formatPath, type ParsedFile, type PathPart } from './readFiles.ts';
 import type { Problem } from './problems.ts';
-import { withHash, type FigureRecord, type Props, type RelationshipRecord, type SeedBatch, type SourceRecord } from './records.ts';
+import { withHash, type ActorRecord, type FigureRecord, type Props, type RelationshipRecord, type SeedBatch, type SourceRecord } from './records.ts';
 
 /** Whitespace is the only thing normalised before quotes are compared with their source. */
 export const normaliseWhitespace = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -69,7 +69,7 @@ function collectSources(files: ParsedFile[], ctx: Context, report: Report): Sour
 }
 
 function collectActors(files: ParsedFile[], ctx: Context, report: Report) {
-  const records = [];
+  const records: ActorRecord[] = [];
   const aliasOwner = new Map<string, string>();
   const warnings: string[] = [];
   for (const file of files) {

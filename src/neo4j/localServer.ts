@@ -110,18 +110,25 @@ function prepareHome(config: Config, dist: Distribution): NodeJS.ProcessEnv {
       { env, encoding: 'utf8' },
     );
     if (result.status !== 0) {
-      throw new UserError(`Could not set the initial Neo4j password: ${(result.stderr || result.stdout).trim()}`);
+      const said = (result.stderr || result.stdout).trim().split('\n').slice(0, 3).join('\n');
+      throw new UserError(`Could not set the initial Neo4j password in ${homeDir}: ${said}`);
     }
   }
   return env;
 }
 
-function logErrors(homeDir: string): string {
-  const file = path.join(homeDir, 'logs', 'neo4j.log');
-  if (!fs.existsSync(file)) return '';
-  const lines = fs.readFileSync(file, 'utf8').split('\n');
-  const errors = lines.filter((line) => /ERROR|Caused by/.test(line)).slice(-4);
-  return errors.join('\n');
+/** The last error lines Neo4j logged, or the end of the JVM's console output. */
+function startupErrors(homeDir: string): string {
+  const tail = (name: string, pick: (line: string) => boolean) => {
+    const file = path.join(homeDir, 'logs', name);
+    if (!fs.existsSync(file)) return '';
+    return fs.readFileSync(file, 'utf8').split('\n').filter(pick).slice(-4).join('\n');
+  };
+  return (
+    tail('neo4j.log', (line) => /ERROR|Caused by/.test(line)) ||
+    tail('console.log', (line) => line.trim() !== '') ||
+    '(nothing was logged)'
+  );
 }
 
 async function waitUntilReady(config: Config, child: ChildProcess): Promise<void> {
@@ -133,8 +140,7 @@ async function waitUntilReady(config: Config, child: ChildProcess): Promise<void
     while (Date.now() < deadline) {
       if (exited) {
         throw new UserError(
-          `Neo4j failed to start. From ${path.join(config.local.homeDir, 'logs', 'neo4j.log')}:\n` +
-            (logErrors(config.local.homeDir) || '(no error logged; see logs/console.log)'),
+          `Neo4j failed to start; see ${path.join(config.local.homeDir, 'logs')}. It said:\n` + startupErrors(config.local.homeDir),
         );
       }
       try {

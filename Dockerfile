@@ -1,0 +1,14 @@
+# The GraphQL API. docker-compose.yml runs it next to neo4j:5.26 with NEO4J_URI set,
+# so it never starts a Neo4j of its own.
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-fund --no-audit
+COPY schema ./schema
+COPY seed ./seed
+COPY src ./src
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
+EXPOSE 4000
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \
+  CMD node -e "fetch('http://127.0.0.1:4000/health').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
+CMD ["node", "--import", "tsx", "src/cli/start.ts"]

@@ -1,0 +1,26 @@
+// Counts of the graph's actors, relationships (of the vocabulary's types) and sources.
+// Per-type counts come from Neo4j's count store, so this stays fast at any size.
+import type { Database } from '../neo4j/database.ts';
+import { checkedRelationshipType, relationshipTypes } from '../vocabulary.ts';
+
+export interface Stats {
+  actors: number;
+  relationships: number;
+  sources: number;
+}
+
+const perType = relationshipTypes
+  .map((type) => `MATCH ()-[r:${checkedRelationshipType(type)}]->() RETURN count(r) AS n`)
+  .join(' UNION ALL ');
+
+const statsQuery = `
+  CALL () { MATCH (a:Actor) RETURN count(a) AS actors }
+  CALL () { ${perType} }
+  WITH actors, sum(n) AS relationships
+  CALL () { MATCH (s:Source) RETURN count(s) AS sources }
+  RETURN actors, relationships, sources`;
+
+export async function getStats(db: Database): Promise<Stats> {
+  const [row] = await db.read<{ actors: number; relationships: number; sources: number }>(statsQuery);
+  return row ?? { actors: 0, relationships: 0, sources: 0 };
+}

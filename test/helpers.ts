@@ -1,0 +1,48 @@
+// Shared test set-up. `npm test` points NEO4J_URI at the real server it started or reused.
+import { loadSeed } from '../seed/loader/load.ts';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase, type Database } from '../src/neo4j/database.ts';
+import { createApp, listen } from '../src/server/app.ts';
+
+export const config = loadConfig();
+
+export function openTestDb(): Database {
+  return openDatabase(config.neo4j, config.limits.queryTimeoutMs);
+}
+
+/** Loads the real seed (idempotent; `reset` wipes the database first). */
+export async function seed(db: Database, reset = false) {
+  return loadSeed(db, { reset, batchSize: config.limits.loaderBatchSize, timeoutMs: config.limits.loaderTimeoutMs });
+}
+
+export interface GraphQLResponse<T> {
+  status: number;
+  body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+export interface TestApp {
+  url: string;
+  stop(): Promise<void>;
+  graphql<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+}
+
+/** The real HTTP app on a free port. */
+export async function startTestApp(db: Database): Promise<TestApp> {
+  const app = await createApp(db);
+  await listen(app.server, 0, '127.0.0.1');
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    stop: app.stop,
+    graphql: async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: (await response.json()) as GraphQLResponse<T>['body'] };
+    },
+  };
+}
