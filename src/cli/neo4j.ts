@@ -4,7 +4,7 @@
 import { loadConfig } from '../config.ts';
 import { ensureDistribution } from '../neo4j/assemble.ts';
 import { startLocalNeo4j } from '../neo4j/localServer.ts';
-import { runMain } from './run.ts';
+import { interruption, runMain, untilAborted } from './run.ts';
 
 runMain(async () => {
   const config = loadConfig();
@@ -18,13 +18,11 @@ runMain(async () => {
     console.error('usage: npm run neo4j -- assemble | start');
     return 2;
   }
-  const server = await startLocalNeo4j(config);
+  const interrupted = interruption();
+  const server = await startLocalNeo4j(config, interrupted);
   console.log(`Neo4j ${server.owned ? 'started' : 'already running'}: bolt://localhost:${config.local.boltPort}, http://localhost:${config.local.httpPort}/browser/`);
   if (!server.owned) return;
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await untilAborted(interrupted);
   await server.stop();
   console.log('Neo4j stopped.');
 });

@@ -13,3 +13,20 @@ export function runMain(main: () => Promise<number | void>): void {
     },
   );
 }
+
+/**
+ * An AbortSignal that fires on the first Ctrl-C (SIGINT) or SIGTERM. The handlers stay
+ * installed, so later signals never kill the process half-way through stopping.
+ */
+export function interruption(): AbortSignal {
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return controller.signal;
+}
+
+export function untilAborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig, projectRoot } from '../config.ts';
 import { connect } from '../neo4j/connect.ts';
-import { runMain } from './run.ts';
+import { interruption, runMain } from './run.ts';
 
 function testFiles(filter: string[]): string[] {
   const dir = path.join(projectRoot, 'test');
@@ -22,8 +22,9 @@ runMain(async () => {
     console.error('Type check failed.');
     return 1;
   }
+  const interrupted = interruption();
   const config = loadConfig();
-  const connection = await connect(config);
+  const connection = await connect(config, interrupted);
   await connection.db.close();
   console.log(connection.server.owned ? 'Started the local Neo4j for the tests.' : `Testing against the Neo4j at ${config.neo4j.uri}.`);
   try {
@@ -34,9 +35,7 @@ runMain(async () => {
       cwd: projectRoot,
       env,
     });
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
-    process.on('SIGINT', forward);
-    process.on('SIGTERM', forward);
+    interrupted.addEventListener('abort', () => child.kill('SIGINT'));
     const code = await new Promise<number>((resolve) => child.on('exit', (exitCode) => resolve(exitCode ?? 1)));
     return code;
   } finally {

@@ -12,8 +12,8 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-export async function connect(config: Config): Promise<Connection> {
-  const server: RunningNeo4j = config.external ? { owned: false, stop: async () => {} } : await startLocalNeo4j(config);
+export async function connect(config: Config, signal?: AbortSignal): Promise<Connection> {
+  const server: RunningNeo4j = config.external ? { owned: false, stop: async () => {} } : await startLocalNeo4j(config, signal);
   const db = openDatabase(config.neo4j, config.limits.queryTimeoutMs);
   try {
     await db.driver.verifyConnectivity({ database: config.neo4j.database });

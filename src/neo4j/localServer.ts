@@ -131,13 +131,14 @@ function startupErrors(homeDir: string): string {
   );
 }
 
-async function waitUntilReady(config: Config, child: ChildProcess): Promise<void> {
+async function waitUntilReady(config: Config, child: ChildProcess, signal?: AbortSignal): Promise<void> {
   const deadline = Date.now() + config.local.startTimeoutMs;
   let exited = false;
   child.once('exit', () => (exited = true));
   const driver = createDriver(config.neo4j);
   try {
     while (Date.now() < deadline) {
+      if (signal?.aborted) throw new UserError('Interrupted while Neo4j was starting; it has been stopped.');
       if (exited) {
         throw new UserError(
           `Neo4j failed to start; see ${path.join(config.local.homeDir, 'logs')}. It said:\n` + startupErrors(config.local.homeDir),
@@ -173,8 +174,11 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-/** Reuses a Neo4j already answering on the configured port, or starts the project's own. */
-export async function startLocalNeo4j(config: Config): Promise<RunningNeo4j> {
+/**
+ * Reuses a Neo4j already answering on the configured port, or starts the project's own.
+ * Aborting `signal` while it starts stops it again.
+ */
+export async function startLocalNeo4j(config: Config, signal?: AbortSignal): Promise<RunningNeo4j> {
   const reused = await reuseRunning(config);
   if (reused) return reused;
   if (await portInUse(config.local.httpPort)) {
@@ -203,7 +207,7 @@ export async function startLocalNeo4j(config: Config): Promise<RunningNeo4j> {
   fs.closeSync(console);
   const stop = stopper(child);
   try {
-    await waitUntilReady(config, child);
+    await waitUntilReady(config, child, signal);
   } catch (error) {
     await stop();
     throw error;
