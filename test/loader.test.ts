@@ -163,7 +163,7 @@ describe('bad files', () => {
       /\.yaml:\d+ actors\[\d+\]\.id: duplicate actor id "islam-karimov"/],
     ['an unknown field', source, (t) => t.replace(/dateText:/, 'datetext:'),
       /\.yaml:\d+ relationships\[\d+\]: Unrecognized key: "datetext"/],
-    ['broken YAML', source, (t) => t.replace(/relationships:/, 'relationships: [\n'), /\.yaml:\d+ \(yaml\): /],
+    ['broken YAML', source, (t) => t.replace(/relationships:/, 'relationships: [\n'), /\.yaml:\d+ \(syntax\): /],
   ];
 
   for (const [what, file, edit, message] of cases) {

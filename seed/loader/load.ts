@@ -42,15 +42,13 @@ export function validateSeed({ dataDir = defaultDataDir, sourcesDir = defaultSou
 export async function loadSeed(db: Database, options: LoadOptions): Promise<{ report: LoadReport; batch: SeedBatch }> {
   const batch = validateSeed(options);
   await applySchema(db);
-  const session = db.driver.session({ database: db.name });
-  try {
-    const report = await session.executeWrite((tx) => writeBatch(tx, batch, { batchSize: options.batchSize, reset: options.reset ?? false, onProgress: options.onProgress }), {
-      timeout: options.timeoutMs,
-    });
-    return { report, batch };
-  } finally {
-    await session.close();
-  }
+  const report = await writeBatch(db, batch, {
+    batchSize: options.batchSize,
+    timeoutMs: options.timeoutMs,
+    reset: options.reset ?? false,
+    onProgress: options.onProgress,
+  });
+  return { report, batch };
 }
 
 export function formatReport(report: LoadReport): string {

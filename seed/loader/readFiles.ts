@@ -1,4 +1,4 @@
-// Reads seed/data/*.yaml with line positions, so that every problem can name its line.
+// Reads seed/data/*.yaml (and *.json) with line positions, so that every problem can name its line.
 import fs from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
@@ -18,8 +18,10 @@ export function formatPath(parts: readonly PathPart[]): string {
   return parts.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
 }
 
-function locator(doc: Document, counter: LineCounter) {
-  return (parts: PathPart[]): number | undefined => {
+type Locator = (parts: PathPart[]) => number | undefined;
+
+function locator(doc: Document, counter: LineCounter): Locator {
+  return (parts) => {
     for (let n = parts.length; n >= 0; n--) {
       const node = doc.getIn(parts.slice(0, n), true) as { range?: [number, number, number] } | undefined;
       if (node?.range) return counter.linePos(node.range[0]).line;
@@ -28,33 +30,57 @@ function locator(doc: Document, counter: LineCounter) {
   };
 }
 
-/** Parses one file; problems go to `problems`, and an unusable file returns undefined. */
-export function readDataFile(file: string, displayName: string, problems: Problem[]): ParsedFile | undefined {
+function parseWithPositions(text: string) {
   const counter = new LineCounter();
-  const doc = parseDocument(fs.readFileSync(file, 'utf8'), { lineCounter: counter, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      problems.push({ file: displayName, line: error.linePos?.[0].line, path: '(yaml)', message: error.message.split('\n')[0] ?? 'invalid YAML' });
+  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true });
+  return { doc, lineOf: locator(doc, counter) };
+}
+
+/**
+ * Parses one YAML or JSON file; problems go to `problems`, and an unusable file returns
+ * undefined. JSON (for bulk, generated data) takes the fast path and is only re-read as
+ * YAML, its superset, when a problem needs a line number.
+ */
+export function readDataFile(file: string, displayName: string, problems: Problem[]): ParsedFile | undefined {
+  const text = fs.readFileSync(file, 'utf8');
+  let lineOf: Locator | undefined;
+  let raw: unknown;
+  if (file.endsWith('.json')) {
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      raw = undefined;
     }
-    return undefined;
   }
-  const lineOf = locator(doc, counter);
-  const parsed = dataFileSchema.safeParse(doc.toJS() ?? {});
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+  if (raw === undefined) {
+    const parsed = parseWithPositions(text);
+    if (parsed.doc.errors.length > 0) {
+      for (const error of parsed.doc.errors) {
+        const message = error.message.split('\n')[0] ?? 'invalid YAML';
+        problems.push({ file: displayName, line: error.linePos?.[0].line, path: '(syntax)', message });
+      }
+      return undefined;
+    }
+    raw = parsed.doc.toJS() ?? {};
+    lineOf = parsed.lineOf;
+  }
+  const locate: Locator = (parts) => (lineOf ??= parseWithPositions(text).lineOf)(parts);
+  const data = dataFileSchema.safeParse(raw);
+  if (!data.success) {
+    for (const issue of data.error.issues) {
       const parts = issue.path.filter((part): part is PathPart => typeof part !== 'symbol');
-      problems.push({ file: displayName, line: lineOf(parts), path: formatPath(parts) || '(file)', message: issue.message });
+      problems.push({ file: displayName, line: locate(parts), path: formatPath(parts) || '(file)', message: issue.message });
     }
     return undefined;
   }
-  return { name: displayName, data: parsed.data, lineOf };
+  return { name: displayName, data: data.data, lineOf: locate };
 }
 
 export function listDataFiles(dataDir: string): string[] {
   if (!fs.existsSync(dataDir)) return [];
   return fs
     .readdirSync(dataDir)
-    .filter((name) => /\.ya?ml$/.test(name))
+    .filter((name) => /\.(ya?ml|json)$/.test(name))
     .sort()
     .map((name) => path.join(dataDir, name));
 }

@@ -1,7 +1,9 @@
-// Writes a validated batch in one transaction: nothing or everything. Records whose hash is
-// unchanged are skipped, changed ones are MERGEd on their ids in UNWIND batches, and
-// seeded records that no longer exist in the files are removed.
-import type { ManagedTransaction } from 'neo4j-driver';
+// Writes a validated batch. Records whose hash is unchanged are skipped, changed ones are
+// MERGEd on their ids in UNWIND batches of batchSize rows, one transaction per batch (so
+// that any size fits in memory), and seeded records no longer in the files are removed.
+// Validation happens before any of this, so bad data writes nothing; a database failure
+// part-way leaves a partial load that the next (idempotent) run completes.
+import type { Database } from '../../src/neo4j/database.ts';
 import { actorKinds, checkedActorKind, checkedRelationshipType } from '../../src/vocabulary.ts';
 import type { ActorRecord, FigureRecord, MentionRecord, RelationshipRecord, SeedBatch, SourceRecord } from './records.ts';
 
@@ -10,6 +12,8 @@ export type LoadReport = Record<'sources' | 'actors' | 'relationships' | 'figure
 
 export interface WriteOptions {
   batchSize: number;
+  /** Timeout of each batch's transaction. */
+  timeoutMs: number;
   reset: boolean;
   onProgress?: (message: string) => void;
 }
@@ -38,9 +42,9 @@ function plan<T extends { id: string; props: { hash?: unknown } }>(records: T[],
   return { changed, stale, counts, existing };
 }
 
-async function existingHashes(tx: ManagedTransaction, cypher: string): Promise<Map<string, Existing>> {
-  const result = await tx.run(cypher);
-  return new Map(result.records.map((r) => [r.get('id') as string, { hash: r.get('hash') as string, type: r.get('type') as string }]));
+async function readHashes(db: Database, cypher: string, timeoutMs: number): Promise<Map<string, Existing>> {
+  const rows = await db.read<{ id: string; hash: string; type: string }>(cypher, {}, timeoutMs);
+  return new Map(rows.map((row) => [row.id, { hash: row.hash, type: row.type }]));
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -59,14 +63,14 @@ class Writer {
   private done = 0;
   private lastReport = 0;
   constructor(
-    private tx: ManagedTransaction,
+    private db: Database,
     private options: WriteOptions,
     private total: number,
   ) {}
 
   async unwind(cypher: string, rows: object[]): Promise<void> {
     for (const chunk of chunks(rows, this.options.batchSize)) {
-      await this.tx.run(cypher, { rows: chunk });
+      await this.db.write(cypher, { rows: chunk }, this.options.timeoutMs);
       this.done += chunk.length;
       if (this.options.onProgress && Date.now() - this.lastReport > 1000) {
         this.lastReport = Date.now();
@@ -146,28 +150,24 @@ async function removeStaleMentions(w: Writer, stale: [string, Existing][]) {
   await w.unwind('UNWIND $rows AS row MATCH (:Source {id: row.source})-[m:MENTIONS]->(:Actor {id: row.actor}) DELETE m', rows);
 }
 
-async function resetDatabase(tx: ManagedTransaction): Promise<void> {
-  for (;;) {
-    const result = await tx.run('MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted');
-    if ((result.records[0]?.get('deleted') as number) === 0) return;
+export async function writeBatch(db: Database, batch: SeedBatch, options: WriteOptions): Promise<LoadReport> {
+  if (options.reset) {
+    await db.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS', {}, options.timeoutMs);
   }
-}
-
-export async function writeBatch(tx: ManagedTransaction, batch: SeedBatch, options: WriteOptions): Promise<LoadReport> {
-  if (options.reset) await resetDatabase(tx);
-  const sources = plan(batch.sources, await existingHashes(tx, 'MATCH (n:Source) WHERE n.hash IS NOT NULL RETURN n.id AS id, n.hash AS hash, null AS type'));
-  const actors = plan(batch.actors, await existingHashes(tx, 'MATCH (n:Actor) WHERE n.hash IS NOT NULL RETURN n.id AS id, n.hash AS hash, null AS type'));
+  const existingHashes = (cypher: string) => readHashes(db, cypher, options.timeoutMs);
+  const sources = plan(batch.sources, await existingHashes('MATCH (n:Source) WHERE n.hash IS NOT NULL RETURN n.id AS id, n.hash AS hash, null AS type'));
+  const actors = plan(batch.actors, await existingHashes('MATCH (n:Actor) WHERE n.hash IS NOT NULL RETURN n.id AS id, n.hash AS hash, null AS type'));
   const relationships = plan(
     batch.relationships,
-    await existingHashes(tx, 'MATCH (:Actor)-[r]->(:Actor) WHERE r.hash IS NOT NULL AND r.id IS NOT NULL RETURN r.id AS id, r.hash AS hash, type(r) AS type'),
+    await existingHashes('MATCH (:Actor)-[r]->(:Actor) WHERE r.hash IS NOT NULL AND r.id IS NOT NULL RETURN r.id AS id, r.hash AS hash, type(r) AS type'),
   );
-  const figures = plan(batch.figures, await existingHashes(tx, 'MATCH (n:Figure) WHERE n.hash IS NOT NULL RETURN n.id AS id, n.hash AS hash, null AS type'));
+  const figures = plan(batch.figures, await existingHashes('MATCH (n:Figure) WHERE n.hash IS NOT NULL RETURN n.id AS id, n.hash AS hash, null AS type'));
   const mentions = plan(
     batch.mentions,
-    await existingHashes(tx, "MATCH (s:Source)-[m:MENTIONS]->(a:Actor) RETURN s.id + '|' + a.id AS id, m.hash AS hash, null AS type"),
+    await existingHashes("MATCH (s:Source)-[m:MENTIONS]->(a:Actor) RETURN s.id + '|' + a.id AS id, m.hash AS hash, null AS type"),
   );
   const total = [sources, actors, relationships, figures, mentions].reduce((n, p) => n + p.changed.length + p.stale.length, 0);
-  const w = new Writer(tx, options, total);
+  const w = new Writer(db, options, total);
 
   await writeSources(w, sources.changed);
   await writeActors(w, actors.changed);

@@ -15,20 +15,31 @@ export class Database {
     readonly timeoutMs: number,
   ) {}
 
-  async read<T extends RecordShape = RecordShape>(cypher: string, params: Params = {}): Promise<T[]> {
-    return this.run<T>(cypher, params, neo4j.routing.READ);
+  async read<T extends RecordShape = RecordShape>(cypher: string, params: Params = {}, timeoutMs = this.timeoutMs): Promise<T[]> {
+    return this.run<T>(cypher, params, neo4j.routing.READ, timeoutMs);
   }
 
-  async write<T extends RecordShape = RecordShape>(cypher: string, params: Params = {}): Promise<T[]> {
-    return this.run<T>(cypher, params, neo4j.routing.WRITE);
+  async write<T extends RecordShape = RecordShape>(cypher: string, params: Params = {}, timeoutMs = this.timeoutMs): Promise<T[]> {
+    return this.run<T>(cypher, params, neo4j.routing.WRITE, timeoutMs);
   }
 
-  private async run<T extends RecordShape>(cypher: string, params: Params, routing: 'READ' | 'WRITE'): Promise<T[]> {
+  /** For statements that manage their own transactions (CALL { ... } IN TRANSACTIONS). */
+  async autoCommit(cypher: string, params: Params = {}, timeoutMs = this.timeoutMs): Promise<void> {
+    this.queryCount += 1;
+    const session = this.driver.session({ database: this.name });
+    try {
+      await session.run(cypher, params, { timeout: timeoutMs });
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async run<T extends RecordShape>(cypher: string, params: Params, routing: 'READ' | 'WRITE', timeoutMs: number): Promise<T[]> {
     this.queryCount += 1;
     const { records } = await this.driver.executeQuery(cypher, params, {
       database: this.name,
       routing,
-      transactionConfig: { timeout: this.timeoutMs },
+      transactionConfig: { timeout: timeoutMs },
     });
     return records.map((record) => record.toObject() as T);
   }

@@ -161,6 +161,8 @@ async function waitUntilReady(config: Config, child: ChildProcess, signal?: Abor
   }
 }
 
+export const pidFile = (homeDir: string) => path.join(homeDir, 'run', 'neo4j.pid');
+
 function stopper(child: ChildProcess): () => Promise<void> {
   return () =>
     new Promise((resolve) => {
@@ -205,6 +207,7 @@ export async function startLocalNeo4j(config: Config, signal?: AbortSignal): Pro
     { env, stdio: ['ignore', console, console] },
   );
   fs.closeSync(console);
+  fs.writeFileSync(pidFile(config.local.homeDir), `${child.pid}\n`);
   const stop = stopper(child);
   try {
     await waitUntilReady(config, child, signal);
