@@ -26,6 +26,22 @@ export interface LocalNeo4jSettings {
   startTimeoutMs: number;
 }
 
+/** Limits of the API's traversals and pages; a breach is a BAD_USER_INPUT error that says so. */
+export const apiLimits = {
+  maxNeighborhoodDepth: 4,
+  maxPathDepth: 8,
+  maxAllegianceDepth: 4,
+  maxPageSize: 500,
+  maxSearchLimit: 100,
+  maxNeighborhoodLimit: 1000,
+  maxSearchTextLength: 200,
+  /** GraphQL documents: nesting depth, cost, aliases and tokens (graphql-armor). */
+  maxQueryDepth: 12,
+  maxQueryCost: 20_000,
+  maxAliases: 30,
+  maxTokens: 2_000,
+} as const;
+
 export interface Limits {
   /** Neo4j transaction timeout for every query the API, the CLI and the loader run. */
   queryTimeoutMs: number;

@@ -3,3 +3,25 @@
 export class UserError extends Error {
   override name = 'UserError';
 }
+
+/** A bad argument: `argument` names which one, the message says why. */
+export class InputError extends UserError {
+  override name = 'InputError';
+  constructor(
+    readonly argument: string,
+    message: string,
+  ) {
+    super(`${argument}: ${message}`);
+  }
+}
+
+/** An id that names nothing. */
+export class NotFoundError extends UserError {
+  override name = 'NotFoundError';
+  constructor(
+    readonly argument: string,
+    readonly id: string,
+  ) {
+    super(`${argument}: no actor or source with id "${id}"`);
+  }
+}

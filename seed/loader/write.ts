@@ -152,7 +152,9 @@ async function removeStaleMentions(w: Writer, stale: [string, Existing][]) {
 
 export async function writeBatch(db: Database, batch: SeedBatch, options: WriteOptions): Promise<LoadReport> {
   if (options.reset) {
-    await db.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS', {}, options.timeoutMs);
+    // Relationships first, then nodes, each in small transactions, so any size fits in memory.
+    await db.autoCommit('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS', {}, options.timeoutMs);
+    await db.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, options.timeoutMs);
   }
   const existingHashes = (cypher: string) => readHashes(db, cypher, options.timeoutMs);
   const sources = plan(batch.sources, await existingHashes('MATCH (n:Source) WHERE n.hash IS NOT NULL RETURN n.id AS id, n.hash AS hash, null AS type'));

@@ -5,6 +5,9 @@ import type { Neo4jConnection } from '../config.ts';
 
 export type Params = Record<string, unknown>;
 
+/** A JavaScript number as a Cypher INTEGER (for LIMIT and the like; plain numbers arrive as FLOAT). */
+export const int = (value: number) => neo4j.int(value);
+
 export class Database {
   /** Number of Cypher statements sent; tests use it to prove round trips stay bounded. */
   queryCount = 0;

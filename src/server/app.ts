@@ -1,10 +1,13 @@
 // The HTTP server: wires GET /health and /graphql (Apollo Server) together. Nothing here
 // knows about Cypher; the graph queries live in src/graph.
 import http from 'node:http';
-import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { apiLimits } from '../config.ts';
 import type { Database } from '../neo4j/database.ts';
-import type { Context } from './context.ts';
+import { createContext, type Context } from './context.ts';
+import { formatError } from './errors.ts';
 import { checkHealth } from './health.ts';
 import { buildSchema } from './schema.ts';
 
@@ -56,10 +59,24 @@ export interface App {
 }
 
 export async function createApp(db: Database): Promise<App> {
+  // Document limits: nesting depth, cost, aliases, tokens. Argument limits live in src/graph.
+  const armor = new ApolloArmor({
+    maxDepth: { n: apiLimits.maxQueryDepth },
+    costLimit: { maxCost: apiLimits.maxQueryCost },
+    maxAliases: { n: apiLimits.maxAliases },
+    maxTokens: { n: apiLimits.maxTokens },
+    blockFieldSuggestion: { enabled: false },
+  });
+  const protection = armor.protect();
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    validationRules: protection.validationRules,
+    allowBatchedHttpRequests: false,
+    // graphql-armor's types come from Apollo's CommonJS build; the objects are the same.
+    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<Context>[]), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
@@ -73,7 +90,7 @@ export async function createApp(db: Database): Promise<App> {
       if (url.pathname === '/graphql') {
         const result = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: await toGraphQLRequest(req, url),
-          context: async () => ({ db }),
+          context: async () => createContext(db),
         });
         for (const [key, value] of result.headers) res.setHeader(key, value);
         res.statusCode = result.status ?? 200;

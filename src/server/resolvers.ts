@@ -1,9 +1,97 @@
-// Thin resolvers: each calls a graph query function that knows nothing of GraphQL.
+// Thin resolvers: each calls a graph query function (src/graph) or a per-request loader.
+// None of them contains Cypher.
+import { listActors } from '../graph/actors.ts';
+import type { Page } from '../graph/cursor.ts';
+import { listFigures } from '../graph/figures.ts';
+import type { Actor, Relationship } from '../graph/model.ts';
+import { listRelationships, timeline } from '../graph/relationships.ts';
+import { searchActors } from '../graph/search.ts';
+import { listSources } from '../graph/sources.ts';
 import { getStats } from '../graph/stats.ts';
-import type { Context } from './context.ts';
+import { allegianceChain, neighborhood, shortestPath } from '../graph/traversal.ts';
+import { vocabulary } from '../vocabulary.ts';
+import type { Resolvers } from './generated/graphql.ts';
+import type { Loaders } from './loaders.ts';
 
-export const resolvers = {
+function connection<T>(page: Page<T>) {
+  return {
+    edges: page.items,
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    totalCount: page.totalCount,
+  };
+}
+
+async function actorsByIds(loaders: Loaders, ids: readonly string[]): Promise<Actor[]> {
+  const actors = await loaders.actor.loadMany(ids);
+  return actors.filter((actor): actor is Actor => actor !== null && !(actor instanceof Error));
+}
+
+const terms = (entries: Record<string, string>) => Object.entries(entries).map(([name, definition]) => ({ name, definition }));
+
+export const resolvers: Resolvers = {
+  ActorKind: Object.fromEntries(Object.keys(vocabulary.actorKinds).map((kind) => [kind.toUpperCase(), kind])) as Resolvers['ActorKind'],
+
   Query: {
-    stats: (_parent: unknown, _args: unknown, { db }: Context) => getStats(db),
+    actor: (_, { id }, { loaders }) => loaders.actor.load(id),
+    actors: async (_, args, { db }) => connection(await listActors(db, args)),
+    search: (_, args, { db }) => searchActors(db, args),
+    neighborhood: (_, args, { db }) => neighborhood(db, args),
+    shortestPath: (_, args, { db }) => shortestPath(db, args),
+    relationships: async (_, args, { db }) => connection(await listRelationships(db, args)),
+    sources: (_, __, { db }) => listSources(db),
+    source: (_, { id }, { loaders }) => loaders.source.load(id),
+    stats: (_, __, { db }) => getStats(db),
+    allegianceChain: (_, args, { db }) => allegianceChain(db, args),
+    timeline: (_, { id, ...filter }, { db }) => timeline(db, id, filter),
+    contestedClaims: async (_, args, { db }) => connection(await listRelationships(db, { ...args, contested: true })),
+    figures: (_, { about, claimedBy }, { db }) => listFigures(db, { about: about ? [about] : null, claimedBy }),
+    vocabulary: () => ({
+      actorKinds: terms(vocabulary.actorKinds),
+      relationshipTypes: terms(vocabulary.relationshipTypes),
+      claimStatuses: terms(vocabulary.claimStatuses),
+    }),
+  },
+
+  Actor: {
+    relationships: (actor, { types, direction, statuses, asOf }, { loaders }) =>
+      loaders.actorRelationships.load({ id: actor.id, direction: direction ?? 'BOTH', filter: { types, statuses, asOf } }),
+    mentions: (actor, _, { loaders }) => loaders.mentionsOfActor.load(actor.id),
+    figures: (actor, _, { loaders }) => loaders.figuresAbout.load(actor.id),
+  },
+
+  Relationship: {
+    claimedBy: (rel, _, { loaders }) => actorsByIds(loaders, rel.claimedBy),
+    disputedBy: (rel, _, { loaders }) => actorsByIds(loaders, rel.disputedBy),
+    conflictsWith: async (rel, _, { loaders }) =>
+      (await loaders.relationship.loadMany(rel.conflictsWith)).filter((r): r is Relationship => r !== null && !(r instanceof Error)),
+  },
+
+  Evidence: {
+    source: async (evidence, _, { loaders }) => {
+      const source = await loaders.source.load(evidence.sourceId);
+      if (!source) throw new Error(`evidence cites unknown source ${evidence.sourceId}`);
+      return source;
+    },
+  },
+
+  Source: {
+    mentions: (source, _, { loaders }) => loaders.mentionsInSource.load(source.id),
+    relationships: (source, _, { loaders }) => loaders.relationshipsCitingSource.load(source.id),
+    figures: (source, _, { loaders }) => loaders.figuresCitingSource.load(source.id),
+  },
+
+  Mention: {
+    source: async (mention, _, { loaders }) => (await loaders.source.load(mention.sourceId))!,
+  },
+
+  SourceMention: {
+    actor: async (mention, _, { loaders }) => (await loaders.actor.load(mention.actorId))!,
+  },
+
+  Figure: {
+    about: async (figure, _, { loaders }) => (await loaders.actor.load(figure.aboutId))!,
+    place: (figure, _, { loaders }) => (figure.placeId ? loaders.actor.load(figure.placeId) : null),
+    claimedBy: (figure, _, { loaders }) => actorsByIds(loaders, figure.claimedBy),
+    disputedBy: (figure, _, { loaders }) => actorsByIds(loaders, figure.disputedBy),
   },
 };

@@ -1,0 +1,56 @@
+// Actors by id and by page.
+import { apiLimits } from '../config.ts';
+import { InputError } from '../errors.ts';
+import { int, type Database } from '../neo4j/database.ts';
+import { actorKinds } from '../vocabulary.ts';
+import { decodeCursor, toPage, type Page } from './cursor.ts';
+import { checkRange } from './filters.ts';
+import { actorProjection, toActor, type Actor } from './model.ts';
+
+export function checkKinds(kinds: readonly string[] | null | undefined): string[] | null {
+  if (!kinds || kinds.length === 0) return null;
+  for (const kind of kinds) if (!actorKinds.includes(kind)) throw new InputError('kinds', `unknown actor kind "${kind}"`);
+  return [...kinds];
+}
+
+/** The actors with these ids, in the same order; null where an id names no actor. */
+export async function getActorsByIds(db: Database, ids: readonly string[]): Promise<(Actor | null)[]> {
+  const rows = await db.read<{ actor: Record<string, unknown> }>(
+    `UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN ${actorProjection('a')} AS actor`,
+    { ids: [...new Set(ids)] },
+  );
+  const byId = new Map(rows.map((row) => [row.actor.id as string, toActor(row.actor)]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+export interface ActorPageArgs {
+  kinds?: readonly string[] | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+const separator = '\u0000';
+
+/** Actors ordered by name (then id), a page at a time. */
+export async function listActors(db: Database, args: ActorPageArgs): Promise<Page<Actor>> {
+  const first = checkRange('first', args.first ?? 50, 1, apiLimits.maxPageSize);
+  const kinds = checkKinds(args.kinds);
+  const after = decodeCursor('after', args.after);
+  const [afterName, afterId] = after ? after.split(separator) : [null, null];
+  const rows = await db.read<{ actor: Record<string, unknown>; total: number }>(
+    `CALL () { MATCH (a:Actor) WHERE $kinds IS NULL OR a.kind IN $kinds RETURN count(a) AS total }
+     MATCH (a:Actor)
+     WHERE ($kinds IS NULL OR a.kind IN $kinds)
+       AND ($afterName IS NULL OR a.name > $afterName OR (a.name = $afterName AND a.id > $afterId))
+     WITH a, total ORDER BY a.name, a.id LIMIT $limit
+     RETURN ${actorProjection('a')} AS actor, total`,
+    { kinds, afterName: afterName ?? null, afterId: afterId ?? null, limit: int(first + 1) },
+  );
+  const total = rows[0]?.total ?? (await countActors(db, kinds));
+  return toPage(rows.map((row) => toActor(row.actor)), first, (a) => `${a.name}${separator}${a.id}`, total);
+}
+
+async function countActors(db: Database, kinds: string[] | null): Promise<number> {
+  const [row] = await db.read<{ total: number }>('MATCH (a:Actor) WHERE $kinds IS NULL OR a.kind IN $kinds RETURN count(a) AS total', { kinds });
+  return row?.total ?? 0;
+}

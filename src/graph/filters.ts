@@ -1,0 +1,59 @@
+// Relationship filters shared by every traversal: types (from the whitelist only), claim
+// statuses and `asOf`. Inputs are checked here, once, whoever calls: API, CLI or benchmark.
+import { InputError } from '../errors.ts';
+import { checkedRelationshipType, claimStatuses, relationshipTypes } from '../vocabulary.ts';
+import { parsePartialDate } from './partialDate.ts';
+
+export interface RelationshipFilter {
+  types?: readonly string[] | null;
+  statuses?: readonly string[] | null;
+  asOf?: string | null;
+}
+
+export type Params = Record<string, unknown>;
+
+/** `:A|B|C` for a relationship pattern: the requested types, or every vocabulary type. */
+export function typePattern(types?: readonly string[] | null): string {
+  const chosen = types && types.length > 0 ? types : relationshipTypes;
+  return ':' + chosen.map(checkedRelationshipType).join('|');
+}
+
+export function checkFilter(filter: RelationshipFilter): void {
+  for (const type of filter.types ?? []) {
+    if (!relationshipTypes.includes(type)) throw new InputError('types', `unknown relationship type "${type}"`);
+  }
+  for (const status of filter.statuses ?? []) {
+    if (!claimStatuses.includes(status)) throw new InputError('statuses', `unknown claim status "${status}"`);
+  }
+  if (filter.asOf != null && !parsePartialDate(filter.asOf)) {
+    throw new InputError('asOf', `"${filter.asOf}" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD`);
+  }
+}
+
+/**
+ * A Cypher condition on relationship variable `r` (status and asOf; the types go in the
+ * pattern), adding its parameters to `params`. "true" when nothing is filtered.
+ */
+export function filterCondition(r: string, filter: RelationshipFilter, params: Params): string {
+  checkFilter(filter);
+  const conditions: string[] = [];
+  if (filter.statuses && filter.statuses.length > 0) {
+    params.statuses = filter.statuses;
+    conditions.push(`${r}.status IN $statuses`);
+  }
+  if (filter.asOf != null) {
+    const asOf = parsePartialDate(filter.asOf)!;
+    params.asOfStart = asOf.start;
+    params.asOfEnd = asOf.end;
+    conditions.push(`(${r}.sinceStart IS NULL OR ${r}.sinceStart <= $asOfEnd)`, `(${r}.untilEnd IS NULL OR ${r}.untilEnd >= $asOfStart)`);
+  }
+  return conditions.length > 0 ? conditions.join(' AND ') : 'true';
+}
+
+/** Checks an integer argument lies in [min, max]. */
+export function checkRange(argument: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new InputError(argument, `must be an integer from ${min} to ${max}, got ${value}`);
+  }
+  return value;
+}

@@ -1,0 +1,52 @@
+// Ranked, alias-aware, typo-tolerant actor search over the `actor_names` full-text index.
+// The user's text is reduced to letter/digit tokens before a Lucene query is built from
+// them, so quotes, brackets, Lucene operators and Cypher fragments in it are only text.
+import { apiLimits } from '../config.ts';
+import { InputError } from '../errors.ts';
+import { int, type Database } from '../neo4j/database.ts';
+import { checkKinds } from './actors.ts';
+import { checkRange } from './filters.ts';
+import { actorProjection, toActor, type Actor } from './model.ts';
+
+export interface SearchArgs {
+  text: string;
+  kinds?: readonly string[] | null;
+  limit?: number | null;
+}
+
+/** Lowercase letter/digit tokens, accents removed ("Bukhōri" -> "bukhori"). */
+export function searchTokens(text: string): string[] {
+  return (text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+}
+
+/** Exact terms weigh most, then prefixes, then near spellings (edit distance 1 or 2). */
+export function luceneQuery(tokens: string[]): string {
+  return tokens
+    .map((t) => {
+      if (t.length <= 2) return t;
+      if (t.length <= 4) return `(${t}^3 OR ${t}*^2 OR ${t}~1)`;
+      return `(${t}^3 OR ${t}*^2 OR ${t}~${t.length >= 7 ? 2 : 1})`;
+    })
+    .join(' OR ');
+}
+
+export async function searchActors(db: Database, args: SearchArgs): Promise<Actor[]> {
+  const limit = checkRange('limit', args.limit ?? 10, 1, apiLimits.maxSearchLimit);
+  const kinds = checkKinds(args.kinds);
+  if (args.text.length > apiLimits.maxSearchTextLength) {
+    throw new InputError('text', `is longer than ${apiLimits.maxSearchTextLength} characters`);
+  }
+  const tokens = searchTokens(args.text);
+  if (tokens.length === 0) return [];
+  const rows = await db.read<{ actor: Record<string, unknown> }>(
+    `CALL db.index.fulltext.queryNodes('actor_names', $query, {limit: $candidates}) YIELD node, score
+     WHERE $kinds IS NULL OR node.kind IN $kinds
+     WITH node, score,
+          toLower(node.name) = $whole OR any(alias IN node.aliases WHERE toLower(alias) = $whole) AS exact
+     ORDER BY exact DESC, score DESC, node.name
+     LIMIT $limit
+     RETURN ${actorProjection('node')} AS actor`,
+    { query: luceneQuery(tokens), candidates: int(Math.max(100, limit * 10)), kinds, whole: args.text.trim().toLowerCase(), limit: int(limit) },
+  );
+  return rows.map((row) => toActor(row.actor));
+}

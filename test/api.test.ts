@@ -1,0 +1,350 @@
+// The GraphQL API against the real Neo4j and the seed graph: the contract, search, asOf,
+// traversals, limits and errors, and the number of Cypher queries a request costs.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { buildSchema as buildSdl, isEnumType, isObjectType, printType, type GraphQLArgument, type GraphQLEnumType, type GraphQLField, type GraphQLNamedType } from 'graphql';
+import { generateResolverTypes, generatedPath } from '../src/server/codegen.ts';
+import { buildSchema } from '../src/server/schema.ts';
+import { vocabulary } from '../src/vocabulary.ts';
+import { openTestDb, seed, startTestApp, type TestApp } from './helpers.ts';
+
+/** The minimum contract of issue 4, verbatim: these names and arguments must exist exactly so. */
+const contract = `
+enum ActorKind { GROUP PERSON STATE ORGANIZATION PLACE }
+enum ClaimStatus { REPORTED ALLEGED DISPUTED }
+enum Direction { OUT IN BOTH }
+enum RelationshipType { PLEDGED_ALLEGIANCE_TO COOPERATES_WITH MEMBER_OF LEADS PART_OF SPLIT_FROM OPERATES_IN OPPOSES AFFILIATED_WITH CITIZEN_OF ACCUSES SEEKS_ASSISTANCE_FROM }
+type Actor {
+  id: ID!
+  name: String!
+  kind: ActorKind!
+  aliases: [String!]!
+  description: String
+  relationships(types: [RelationshipType!], direction: Direction = BOTH, statuses: [ClaimStatus!], asOf: String): [Relationship!]!
+  mentions: [Mention!]!
+}
+type Relationship { id: ID! type: RelationshipType! from: Actor! to: Actor! role: String since: String until: String status: ClaimStatus! claimedBy: [Actor!]! disputedBy: [Actor!]! evidence: [Evidence!]! }
+type Evidence { source: Source! quote: String! }
+type Source { id: ID! title: String! publisher: String author: String published: String text: String! }
+type Mention { source: Source! count: Int! sentences: [String!]! }
+type Subgraph { nodes: [Actor!]! relationships: [Relationship!]! }
+type Path { length: Int! nodes: [Actor!]! relationships: [Relationship!]! }
+type Stats { actors: Int! relationships: Int! sources: Int! }
+type PageInfo { hasNextPage: Boolean! endCursor: String }
+type ActorEdge { cursor: String! node: Actor! }
+type ActorConnection { edges: [ActorEdge!]! pageInfo: PageInfo! totalCount: Int! }
+type RelationshipEdge { cursor: String! node: Relationship! }
+type RelationshipConnection { edges: [RelationshipEdge!]! pageInfo: PageInfo! totalCount: Int! }
+type Query {
+  actor(id: ID!): Actor
+  actors(kinds: [ActorKind!], first: Int = 50, after: String): ActorConnection!
+  search(text: String!, kinds: [ActorKind!], limit: Int = 10): [Actor!]!
+  neighborhood(id: ID!, depth: Int = 1, types: [RelationshipType!], statuses: [ClaimStatus!], asOf: String, limit: Int = 200): Subgraph!
+  shortestPath(from: ID!, to: ID!, types: [RelationshipType!], statuses: [ClaimStatus!], asOf: String, maxDepth: Int = 6): Path
+  relationships(types: [RelationshipType!], statuses: [ClaimStatus!], claimedBy: ID, source: ID, asOf: String, first: Int = 50, after: String): RelationshipConnection!
+  sources: [Source!]!
+  source(id: ID!): Source
+  stats: Stats!
+}`;
+
+describe('the schema', () => {
+  const schema = buildSchema();
+
+  it('contains the minimum contract exactly: every type, field, argument, type and default', () => {
+    const required = buildSdl(contract);
+    for (const type of Object.values(required.getTypeMap()).filter((t) => !t.name.startsWith('__') && !['String', 'ID', 'Int', 'Boolean', 'Float'].includes(t.name))) {
+      const ours = schema.getType(type.name) as GraphQLNamedType | undefined;
+      assert.ok(ours, `type ${type.name} exists`);
+      if (isObjectType(type) && isObjectType(ours)) {
+        for (const field of Object.values(type.getFields())) {
+          const mine: GraphQLField<unknown, unknown> | undefined = ours.getFields()[field.name];
+          assert.ok(mine, `${type.name}.${field.name} exists`);
+          assert.equal(String(mine.type), String(field.type), `${type.name}.${field.name} type`);
+          for (const arg of field.args) {
+            const myArg: GraphQLArgument | undefined = mine.args.find((a) => a.name === arg.name);
+            assert.ok(myArg, `${type.name}.${field.name}(${arg.name}) exists`);
+            assert.equal(String(myArg.type), String(arg.type), `${type.name}.${field.name}(${arg.name}) type`);
+            assert.deepEqual(myArg.defaultValue, arg.defaultValue, `${type.name}.${field.name}(${arg.name}) default`);
+          }
+        }
+      }
+      if (isEnumType(type) && isEnumType(ours)) {
+        for (const value of type.getValues()) assert.ok(ours.getValue(value.name), `${type.name}.${value.name} exists`);
+      }
+    }
+  });
+
+  it('lists exactly the vocabulary of schema/vocabulary.yaml in its enums', () => {
+    const names = (name: string) => (schema.getType(name) as GraphQLEnumType).getValues().map((v) => v.name).sort();
+    assert.deepEqual(names('RelationshipType'), Object.keys(vocabulary.relationshipTypes).sort());
+    assert.deepEqual(names('ClaimStatus'), Object.keys(vocabulary.claimStatuses).sort());
+    assert.deepEqual(names('ActorKind'), Object.keys(vocabulary.actorKinds).map((k) => k.toUpperCase()).sort());
+  });
+
+  it('has resolver types generated from the current SDL (run `npm run codegen` after changing it)', async () => {
+    assert.equal(fs.readFileSync(generatedPath, 'utf8'), await generateResolverTypes());
+  });
+
+  it('prints as valid SDL', () => assert.ok(printType(schema.getType('Query')!).includes('shortestPath')));
+});
+
+describe('GraphQL API on the seed graph', () => {
+  const db = openTestDb();
+  let app: TestApp;
+  before(async () => {
+    await seed(db);
+    app = await startTestApp(db);
+  });
+  after(async () => {
+    await app.stop();
+    await db.close();
+  });
+
+  async function data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    const { status, body } = await app.graphql<T>(query, variables);
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    assert.equal(status, 200);
+    return body.data!;
+  }
+
+  async function error(query: string, variables?: Record<string, unknown>) {
+    const { body } = await app.graphql(query, variables);
+    assert.ok(body.errors?.length, `expected an error for ${query}`);
+    return body.errors![0]! as { message: string; extensions?: { code?: string; argumentName?: string } };
+  }
+
+  const searchIds = async (text: string) =>
+    (await data<{ search: { id: string }[] }>('query($t: String!) { search(text: $t) { id } }', { t: text })).search.map((a) => a.id);
+
+  describe('search', () => {
+    for (const [text, id] of [
+      ['Bukhori', 'katibat-imam-bukhari'],
+      ['Imam Bukhari', 'katibat-imam-bukhari'],
+      ['Nazarbaev', 'nursultan-nazarbayev'],
+      ['Nazarbayev', 'nursultan-nazarbayev'],
+      ['Ferghana', 'fergana-valley'],
+      ['Namangany', 'juma-namangani'],
+      ['IS', 'islamic-state'],
+      ['ISIS', 'islamic-state'],
+      ['Islamic State', 'islamic-state'],
+      ['islamic movement of uzbekistan', 'islamic-movement-of-uzbekistan'],
+      ['Khamdanoff', 'alisher-khamdanov'],
+    ]) {
+      it(`ranks ${id} first for "${text}"`, async () => assert.equal((await searchIds(text!))[0], id));
+    }
+
+    it('filters by kind', async () => {
+      const { search } = await data<{ search: { kind: string }[] }>('{ search(text: "Uzbekistan", kinds: [STATE]) { kind } }');
+      assert.ok(search.length > 0 && search.every((a) => a.kind === 'STATE'));
+    });
+
+    it('treats quotes, brackets, Lucene operators and Cypher as plain text, and changes nothing', async () => {
+      const before = await data<{ stats: object }>('{ stats { actors relationships sources } }');
+      for (const text of ['"', 'Bukhari" OR "x', '[', 'Bukhari~~^2 AND (', '*', 'name:IS', '\\', "') MATCH (n) DETACH DELETE n //", '}{', '&& || !', '']) {
+        const { body } = await app.graphql('query($t: String!) { search(text: $t) { id } }', { t: text });
+        assert.equal(body.errors, undefined, `search(${JSON.stringify(text)}): ${JSON.stringify(body.errors)}`);
+      }
+      assert.ok((await searchIds('Bukhari" OR "x')).includes('katibat-imam-bukhari'));
+      assert.deepEqual(await data('{ stats { actors relationships sources } }'), before);
+    });
+  });
+
+  describe('asOf', () => {
+    const pledges = async (asOf: string) =>
+      (
+        await data<{ actor: { relationships: { to: { id: string } }[] } }>(
+          'query($asOf: String) { actor(id: "katibat-imam-bukhari") { relationships(types: [PLEDGED_ALLEGIANCE_TO], direction: OUT, asOf: $asOf) { to { id } } } }',
+          { asOf },
+        )
+      ).actor.relationships.map((r) => r.to.id);
+
+    it('drops both Imam Bukhari pledges before October 2014', async () => {
+      const ids = await pledges('2014-09-30');
+      assert.ok(!ids.includes('islamic-state') && !ids.includes('taliban'), ids.join());
+    });
+    it('has the pledge to IS but not yet the Taliban in October 2014', async () => {
+      const ids = await pledges('2014-10');
+      assert.ok(ids.includes('islamic-state') && !ids.includes('taliban'), ids.join());
+    });
+    it('has both by 2014-11-03 (a partial date compares sensibly)', async () => {
+      const ids = await pledges('2014-11-03');
+      assert.ok(ids.includes('islamic-state') && ids.includes('taliban'), ids.join());
+    });
+    it('keeps undated relationships at any date', async () => {
+      const { actor } = await data<{ actor: { relationships: { since: string | null }[] } }>(
+        '{ actor(id: "csto") { relationships(asOf: "1990") { since } } }',
+      );
+      assert.ok(actor.relationships.length >= 6 && actor.relationships.every((r) => r.since === null || r.since <= '1990'));
+    });
+    it('rejects a malformed date naming the argument', async () => {
+      const e = await error('{ relationships(asOf: "2014-13") { totalCount } }');
+      assert.equal(e.extensions?.code, 'BAD_USER_INPUT');
+      assert.equal(e.extensions?.argumentName, 'asOf');
+    });
+  });
+
+  describe('traversals', () => {
+    type Sub = { nodes: { id: string }[]; relationships: { type: string; status: string; since: string | null; from: { id: string }; to: { id: string } }[] };
+    const hood = async (args: string) =>
+      (await data<{ neighborhood: Sub }>(`{ neighborhood(${args}) { nodes { id } relationships { type status since from { id } to { id } } } }`)).neighborhood;
+
+    it('neighborhood respects types, statuses and asOf on every hop', async () => {
+      const byType = await hood('id: "katibat-imam-bukhari", depth: 3, types: [PLEDGED_ALLEGIANCE_TO, LEADS]');
+      assert.ok(byType.relationships.length > 2);
+      assert.ok(byType.relationships.every((r) => ['PLEDGED_ALLEGIANCE_TO', 'LEADS'].includes(r.type)));
+      const reported = await hood('id: "islamic-state", depth: 2, statuses: [REPORTED]');
+      assert.ok(reported.relationships.every((r) => r.status === 'REPORTED'));
+      const early = await hood('id: "katibat-imam-bukhari", depth: 2, asOf: "2014-09"');
+      assert.ok(early.relationships.every((r) => r.since === null || r.since < '2014-10'));
+      const ids = new Set(byType.nodes.map((n) => n.id));
+      assert.ok(byType.relationships.every((r) => ids.has(r.from.id) && ids.has(r.to.id)), 'every relationship joins two returned nodes');
+    });
+
+    it('neighborhood grows with depth and stops at the node limit', async () => {
+      const one = await hood('id: "islamic-state", depth: 1');
+      const two = await hood('id: "islamic-state", depth: 2');
+      assert.ok(two.nodes.length > one.nodes.length);
+      const capped = await hood('id: "islamic-state", depth: 2, limit: 5');
+      assert.equal(capped.nodes.length, 5);
+    });
+
+    it('shortestPath finds a path, honours its filters, and is null when none exists', async () => {
+      type P = { shortestPath: { length: number; nodes: { id: string }[]; relationships: { type: string }[] } | null };
+      const path = (await data<P>('{ shortestPath(from: "kadyr-malikov", to: "taliban") { length nodes { id } relationships { type } } }')).shortestPath;
+      assert.ok(path && path.length === path.relationships.length && path.nodes.length === path.length + 1);
+      assert.equal(path.nodes[0]!.id, 'kadyr-malikov');
+      assert.equal(path.nodes.at(-1)!.id, 'taliban');
+      const none = await data<P>('{ shortestPath(from: "kadyr-malikov", to: "taliban", types: [CITIZEN_OF]) { length } }');
+      assert.equal(none.shortestPath, null);
+      const tooShort = await data<P>('{ shortestPath(from: "kadyr-malikov", to: "taliban", maxDepth: 1) { length } }');
+      assert.equal(tooShort.shortestPath, null);
+      const pledges = (await data<P>('{ shortestPath(from: "katibat-imam-bukhari", to: "islamic-state", types: [PLEDGED_ALLEGIANCE_TO], asOf: "2014-10") { length relationships { type } } }')).shortestPath;
+      assert.equal(pledges?.length, 1);
+      const before = await data<P>('{ shortestPath(from: "katibat-imam-bukhari", to: "islamic-state", types: [PLEDGED_ALLEGIANCE_TO], asOf: "2014-09") { length } }');
+      assert.equal(before.shortestPath, null);
+    });
+
+    it('allegianceChain follows pledges in date order', async () => {
+      const { allegianceChain } = await data<{ allegianceChain: { since: string | null; to: { id: string } }[] }>(
+        '{ allegianceChain(id: "katibat-imam-bukhari") { since to { id } } }',
+      );
+      const targets = allegianceChain.map((r) => r.to.id);
+      assert.ok(targets.includes('islamic-state') && targets.includes('taliban'));
+      const dated = allegianceChain.map((r) => r.since).filter((s) => s !== null);
+      assert.deepEqual(dated, [...dated].sort());
+    });
+
+    it('timeline orders an actor\'s relationships by date, undated last', async () => {
+      const { timeline } = await data<{ timeline: { since: string | null }[] }>('{ timeline(id: "islam-karimov") { since } }');
+      const firstUndated = timeline.findIndex((r) => r.since === null);
+      const dated = timeline.slice(0, firstUndated === -1 ? undefined : firstUndated).map((r) => r.since);
+      assert.ok(dated.length > 0);
+      assert.deepEqual(dated, [...dated].sort());
+      assert.ok(timeline.slice(dated.length).every((r) => r.since === null));
+    });
+
+    it('contestedClaims lists only alleged and disputed relationships with their claimants', async () => {
+      const { contestedClaims } = await data<{ contestedClaims: { totalCount: number; edges: { node: { status: string; claimedBy: { id: string }[] } }[] } }>(
+        '{ contestedClaims(first: 500) { totalCount edges { node { status claimedBy { id } } } } }',
+      );
+      assert.ok(contestedClaims.totalCount > 10);
+      assert.ok(contestedClaims.edges.every((e) => e.node.status !== 'REPORTED' && e.node.claimedBy.length > 0));
+    });
+
+    it('a source says what it supports', async () => {
+      const { source } = await data<{ source: { relationships: { id: string }[]; mentions: { actor: { id: string } }[]; figures: { id: string }[] } }>(
+        '{ source(id: "rferl-2015-01-is-70-million") { relationships { id } mentions { actor { id } } figures { id } } }',
+      );
+      assert.ok(source.relationships.some((r) => r.id === 'katibat-imam-bukhari--pledged-allegiance-to--islamic-state'));
+      assert.ok(source.mentions.some((m) => m.actor.id === 'kadyr-malikov'));
+      assert.ok(source.figures.length > 0);
+    });
+  });
+
+  describe('pages', () => {
+    it('walks every actor exactly once with first/after', async () => {
+      type Conn = { actors: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string } }[] } };
+      const seen: string[] = [];
+      let after: string | null = null;
+      let total = 0;
+      for (let page = 0; page < 100; page++) {
+        const { actors }: Conn = await data<Conn>('query($after: String) { actors(first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }', { after });
+        total = actors.totalCount;
+        seen.push(...actors.edges.map((e) => e.node.id));
+        if (!actors.pageInfo.hasNextPage) break;
+        after = actors.pageInfo.endCursor;
+      }
+      assert.equal(seen.length, total);
+      assert.equal(new Set(seen).size, total);
+    });
+  });
+
+  describe('bad input and limits', () => {
+    const cases: [string, string, string][] = [
+      ['{ neighborhood(id: "islamic-state", depth: 5) { nodes { id } } }', 'depth', 'from 1 to 4'],
+      ['{ neighborhood(id: "islamic-state", limit: 0) { nodes { id } } }', 'limit', 'from 1 to 1000'],
+      ['{ shortestPath(from: "islamic-state", to: "taliban", maxDepth: 9) { length } }', 'maxDepth', 'from 1 to 8'],
+      ['{ actors(first: 501) { totalCount } }', 'first', 'from 1 to 500'],
+      ['{ relationships(first: 0) { totalCount } }', 'first', 'from 1 to 500'],
+      ['{ actors(after: "not-a-cursor!") { totalCount } }', 'after', 'cursor'],
+      ['{ search(text: "x", limit: 101) { id } }', 'limit', 'from 1 to 100'],
+      ['{ allegianceChain(id: "katibat-imam-bukhari", depth: 5) { id } }', 'depth', 'from 1 to 4'],
+    ];
+    for (const [query, argument, why] of cases) {
+      it(`answers BAD_USER_INPUT naming ${argument} for ${query}`, async () => {
+        const e = await error(query);
+        assert.equal(e.extensions?.code, 'BAD_USER_INPUT', e.message);
+        assert.equal(e.extensions?.argumentName, argument);
+        assert.match(e.message, new RegExp(why));
+      });
+    }
+
+    it('answers null for an unknown actor or source, and NOT_FOUND for traversals from one', async () => {
+      assert.deepEqual(await data('{ actor(id: "nobody") { id } source(id: "nothing") { id } }'), { actor: null, source: null });
+      for (const query of ['{ neighborhood(id: "nobody") { nodes { id } } }', '{ shortestPath(from: "nobody", to: "taliban") { length } }', '{ timeline(id: "nobody") { id } }']) {
+        const e = await error(query);
+        assert.equal(e.extensions?.code, 'NOT_FOUND', e.message);
+        assert.match(e.message, /nobody/);
+      }
+    });
+
+    it('rejects an unknown enum value before touching the database', async () => {
+      const e = await error('{ relationships(types: [EMPLOYS]) { totalCount } }');
+      assert.equal(e.extensions?.code, 'GRAPHQL_VALIDATION_FAILED');
+    });
+
+    it('rejects a query nested deeper than the limit with a clear error', async () => {
+      const deep = '{ actor(id: "islamic-state") { ' + 'relationships { from { '.repeat(7) + 'id' + ' } }'.repeat(7) + ' } }';
+      const e = await error(deep);
+      assert.match(e.message, /depth/i);
+    });
+
+    it('rejects too many aliases', async () => {
+      const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: stats { actors }`).join(' ');
+      const e = await error(`{ ${aliases} }`);
+      assert.match(e.message, /alias/i);
+    });
+  });
+
+  describe('round trips', () => {
+    const nested = (first: number) => `{
+      actors(first: ${first}) { edges { node { id
+        relationships { type status since
+          from { id } to { id } claimedBy { name } disputedBy { name }
+          evidence { quote source { title } } }
+        mentions { count source { id } } } } } }`;
+
+    it('costs the same bounded number of Cypher queries for 5 actors as for 50', async () => {
+      const count = async (first: number) => {
+        const before = db.queryCount;
+        await data(nested(first));
+        return db.queryCount - before;
+      };
+      const small = await count(5);
+      const large = await count(50);
+      assert.ok(large <= 8, `50 actors with relationships, evidence and sources took ${large} queries`);
+      assert.equal(large, small, `5 actors took ${small} queries, 50 took ${large}`);
+    });
+  });
+});
