@@ -7,7 +7,9 @@ import { buildSchema as buildSdl, isEnumType, isObjectType, printType, type Grap
 import { generateResolverTypes, generatedPath } from '../src/server/codegen.ts';
 import { buildSchema } from '../src/server/schema.ts';
 import { vocabulary } from '../src/vocabulary.ts';
-import { openTestDb, seed, startTestApp, type TestApp } from './helpers.ts';
+import { openDatabase } from '../src/neo4j/database.ts';
+import { formatError } from '../src/server/errors.ts';
+import { config, openTestDb, seed, startTestApp, type TestApp } from './helpers.ts';
 
 /** The minimum contract of issue 4, verbatim: these names and arguments must exist exactly so. */
 const contract = `
@@ -87,6 +89,23 @@ describe('the schema', () => {
   });
 
   it('prints as valid SDL', () => assert.ok(printType(schema.getType('Query')!).includes('shortestPath')));
+});
+
+describe('query timeout', () => {
+  it('stops a query at the transaction timeout and tells the client QUERY_TIMEOUT', async () => {
+    const db = openDatabase(config.neo4j, 100);
+    try {
+      const error = await db.read('UNWIND range(1, 100000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n').then(
+        () => assert.fail('the query should have timed out'),
+        (e: unknown) => e,
+      );
+      const formatted = formatError({ message: 'x', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error);
+      assert.equal(formatted.extensions?.code, 'QUERY_TIMEOUT', String(error));
+      assert.match(formatted.message, /QUERY_TIMEOUT_MS/);
+    } finally {
+      await db.close();
+    }
+  });
 });
 
 describe('GraphQL API on the seed graph', () => {

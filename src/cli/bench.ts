@@ -2,6 +2,7 @@
 //   - the seed: a load after --reset, and a reload that finds everything unchanged;
 //   - a synthetic file of 100,000 relationships (10,000 actors, citing 1,000 sources),
 //     as YAML and as JSON (--relationships N for another size);
+//   - the latency of the graph queries behind the API, on the seed;
 //   - the peak resident memory of the local Neo4j process.
 // It leaves the database holding the real seed again.
 import fs from 'node:fs';
@@ -10,6 +11,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSeed, type LoadOptions } from '../../seed/loader/load.ts';
 import { writeSyntheticSeed } from '../bench/syntheticSeed.ts';
+import { listRelationships } from '../graph/relationships.ts';
+import { searchActors } from '../graph/search.ts';
+import { allegianceChain, neighborhood, shortestPath } from '../graph/traversal.ts';
 import { loadConfig } from '../config.ts';
 import { connect } from '../neo4j/connect.ts';
 import { pidFile } from '../neo4j/localServer.ts';
@@ -22,6 +26,29 @@ async function timed(label: string, db: Database, options: LoadOptions): Promise
   const seconds = (performance.now() - started) / 1000;
   const r = report.relationships;
   console.log(`${label.padEnd(44)} ${seconds.toFixed(2).padStart(7)} s   relationships ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged`);
+}
+
+/** Median and 95th percentile latency of the graph queries behind the API, on the seed. */
+async function queryLatencies(db: Database): Promise<void> {
+  const queries: [string, () => Promise<unknown>][] = [
+    ['search "Bukhori"', () => searchActors(db, { text: 'Bukhori' })],
+    ['neighborhood depth 2 of IS', () => neighborhood(db, { id: 'islamic-state', depth: 2 })],
+    ['shortestPath Malikov -> Taliban', () => shortestPath(db, { from: 'kadyr-malikov', to: 'taliban' })],
+    ['relationships page of 50, asOf 2015', () => listRelationships(db, { asOf: '2015', first: 50 })],
+    ['allegianceChain of Imam Bukhari', () => allegianceChain(db, { id: 'katibat-imam-bukhari' })],
+  ];
+  for (const [label, run] of queries) {
+    for (let i = 0; i < 5; i++) await run(); // warm-up: plans cached, JIT warm
+    const times: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const started = performance.now();
+      await run();
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
+    console.log(`query ${label.padEnd(38)} median ${at(0.5).padStart(6)} ms   p95 ${at(0.95).padStart(6)} ms`);
+  }
 }
 
 function neo4jMemory(homeDir: string): string {
@@ -56,6 +83,7 @@ runMain(async () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
     await timed('seed: restored with --reset', db, { ...base, reset: true });
+    await queryLatencies(db);
     console.log(`Neo4j memory: ${config.external ? 'not measured (external server)' : neo4jMemory(config.local.homeDir)}`);
   } finally {
     await connection.close();

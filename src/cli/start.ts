@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { connect } from '../neo4j/connect.ts';
 import { createApp, listen, type App } from '../server/app.ts';
+import { ensureWebBuild } from '../server/webBuild.ts';
 import { interruption, runMain, untilAborted } from './run.ts';
 
 function assertPortFree(port: number, host: string): Promise<void> {
@@ -26,6 +27,7 @@ function printReady(config: Config, started: number): void {
     : `http://localhost:${config.local.httpPort}/browser/  (user ${config.neo4j.user}, password from NEO4J_PASSWORD, default "actorgraph")`;
   console.log(`
 GraphQL ready in ${((Date.now() - started) / 1000).toFixed(1)} s
+  Web app        http://${shown}:${config.http.port}/
   GraphQL API    http://${shown}:${config.http.port}/graphql
   Health         http://${shown}:${config.http.port}/health
   Neo4j Bolt     ${bolt}
@@ -50,6 +52,7 @@ runMain(async () => {
       console.log(formatReport(report));
     }
     if (!interrupted.aborted) {
+      await ensureWebBuild();
       app = await createApp(connection.db);
       await listen(app.server, config.http.port, config.http.host);
       printReady(config, started);

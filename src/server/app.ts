@@ -9,6 +9,7 @@ import type { Database } from '../neo4j/database.ts';
 import { createContext, type Context } from './context.ts';
 import { formatError } from './errors.ts';
 import { checkHealth } from './health.ts';
+import { serveStatic } from './staticFiles.ts';
 import { buildSchema } from './schema.ts';
 
 const maxBodyBytes = 1_000_000;
@@ -98,7 +99,8 @@ export async function createApp(db: Database): Promise<App> {
         for await (const chunk of result.body.asyncIterator) res.write(chunk);
         return res.end();
       }
-      sendJson(res, 404, { error: `Not found: ${url.pathname}. The API is at /graphql, health at /health.` });
+      if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(url.pathname, res)) return;
+      sendJson(res, 404, { error: `Not found: ${url.pathname}. The app is at /, the API at /graphql, health at /health.` });
     } catch (error) {
       if (error instanceof BodyTooLarge) return sendJson(res, 413, { error: `Request body exceeds ${maxBodyBytes} bytes` });
       console.error(error);

@@ -1,0 +1,31 @@
+// Serves the built web app (web/dist) read-only: `/` is index.html; nothing outside dist.
+import fs from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+import { webDist } from './webBuild.ts';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.grass': 'text/plain; charset=utf-8',
+};
+
+/** Answers the request from web/dist and returns true, or returns false when no file matches. */
+export function serveStatic(pathname: string, res: http.ServerResponse, root = webDist): boolean {
+  const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  const file = path.resolve(root, '.' + relative);
+  if (!file.startsWith(path.resolve(root) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return false;
+  res.writeHead(200, {
+    'content-type': types[path.extname(file)] ?? 'application/octet-stream',
+    'cache-control': relative.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
+  fs.createReadStream(file).pipe(res);
+  return true;
+}
