@@ -2,14 +2,14 @@
 // traversals, limits and errors, and the number of Cypher queries a request costs.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { buildSchema as buildSdl, isEnumType, isObjectType, printType, type GraphQLArgument, type GraphQLEnumType, type GraphQLField, type GraphQLNamedType } from 'graphql';
 import { generateResolverTypes, generatedPath } from '../src/server/codegen.ts';
 import { buildSchema } from '../src/server/schema.ts';
 import { vocabulary } from '../src/vocabulary.ts';
 import { openDatabase } from '../src/neo4j/database.ts';
 import { formatError } from '../src/server/errors.ts';
-import { config, openTestDb, seed, startTestApp, type TestApp } from './helpers.ts';
+import { config, seededApp } from './helpers.ts';
 
 /** The minimum contract of issue 4, verbatim: these names and arguments must exist exactly so. */
 const contract = `
@@ -109,26 +109,18 @@ describe('query timeout', () => {
 });
 
 describe('GraphQL API on the seed graph', () => {
-  const db = openTestDb();
-  let app: TestApp;
-  before(async () => {
-    await seed(db);
-    app = await startTestApp(db);
-  });
-  after(async () => {
-    await app.stop();
-    await db.close();
-  });
+  const setup = seededApp();
+  const db = setup.db;
 
   async function data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-    const { status, body } = await app.graphql<T>(query, variables);
+    const { status, body } = await setup.app.graphql<T>(query, variables);
     assert.equal(body.errors, undefined, JSON.stringify(body.errors));
     assert.equal(status, 200);
     return body.data!;
   }
 
   async function error(query: string, variables?: Record<string, unknown>) {
-    const { body } = await app.graphql(query, variables);
+    const { body } = await setup.app.graphql(query, variables);
     assert.ok(body.errors?.length, `expected an error for ${query}`);
     return body.errors![0]! as { message: string; extensions?: { code?: string; argumentName?: string } };
   }
@@ -161,7 +153,7 @@ describe('GraphQL API on the seed graph', () => {
     it('treats quotes, brackets, Lucene operators and Cypher as plain text, and changes nothing', async () => {
       const before = await data<{ stats: object }>('{ stats { actors relationships sources } }');
       for (const text of ['"', 'Bukhari" OR "x', '[', 'Bukhari~~^2 AND (', '*', 'name:IS', '\\', "') MATCH (n) DETACH DELETE n //", '}{', '&& || !', '']) {
-        const { body } = await app.graphql('query($t: String!) { search(text: $t) { id } }', { t: text });
+        const { body } = await setup.app.graphql('query($t: String!) { search(text: $t) { id } }', { t: text });
         assert.equal(body.errors, undefined, `search(${JSON.stringify(text)}): ${JSON.stringify(body.errors)}`);
       }
       assert.ok((await searchIds('Bukhari" OR "x')).includes('katibat-imam-bukhari'));

@@ -1,20 +1,11 @@
 // Every analyst question in docs/queries.md still gets the answer written there.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { readExamples } from '../src/docs/examples.ts';
-import { openTestDb, seed, startTestApp, type TestApp } from './helpers.ts';
+import { seededApp } from './helpers.ts';
 
 describe('docs/queries.md', () => {
-  const db = openTestDb();
-  let app: TestApp;
-  before(async () => {
-    await seed(db);
-    app = await startTestApp(db);
-  });
-  after(async () => {
-    await app.stop();
-    await db.close();
-  });
+  const setup = seededApp();
 
   const examples = readExamples();
   it('has at least ten questions, each with a query and an answer', () => {
@@ -24,7 +15,7 @@ describe('docs/queries.md', () => {
 
   for (const example of examples) {
     it(example.title, async () => {
-      const { status, body } = await app.graphql(example.query);
+      const { status, body } = await setup.app.graphql(example.query);
       assert.equal(status, 200, JSON.stringify(body.errors));
       assert.deepEqual(body.data, JSON.parse(example.answer), 'run `npm run docs:queries` if the data changed on purpose');
     });

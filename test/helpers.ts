@@ -1,4 +1,5 @@
 // Shared test set-up. `npm test` points NEO4J_URI at the real server it started or reused.
+import { after, before } from 'node:test';
 import { loadSeed } from '../seed/loader/load.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase, type Database } from '../src/neo4j/database.ts';
@@ -43,6 +44,30 @@ export async function startTestApp(db: Database): Promise<TestApp> {
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, body: (await response.json()) as GraphQLResponse<T>['body'] };
+    },
+  };
+}
+
+/**
+ * For a describe block: seeds the database and starts the real app before its tests, and
+ * stops both after them. Read `app` inside tests (it exists once `before` has run).
+ */
+export function seededApp(): { db: Database; readonly app: TestApp } {
+  const db = openTestDb();
+  let app: TestApp | undefined;
+  before(async () => {
+    await seed(db);
+    app = await startTestApp(db);
+  });
+  after(async () => {
+    await app?.stop();
+    await db.close();
+  });
+  return {
+    db,
+    get app() {
+      if (!app) throw new Error('the app starts in before()');
+      return app;
     },
   };
 }

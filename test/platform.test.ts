@@ -1,25 +1,16 @@
 // The server skeleton against the real Neo4j: health, the stats query end to end, HTTP errors.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { openDatabase } from '../src/neo4j/database.ts';
 import { createApp, listen } from '../src/server/app.ts';
-import { config, openTestDb, seed, startTestApp, type TestApp } from './helpers.ts';
+import { config, seededApp } from './helpers.ts';
 
 describe('HTTP server', () => {
-  const db = openTestDb();
-  let app: TestApp;
-
-  before(async () => {
-    await seed(db);
-    app = await startTestApp(db);
-  });
-  after(async () => {
-    await app.stop();
-    await db.close();
-  });
+  const setup = seededApp();
+  const db = setup.db;
 
   it('GET /health answers 200 with the Neo4j version when the database answers', async () => {
-    const response = await fetch(`${app.url}/health`);
+    const response = await fetch(`${setup.app.url}/health`);
     assert.equal(response.status, 200);
     const body = (await response.json()) as { status: string; neo4j: { reachable: boolean; version: string } };
     assert.equal(body.status, 'ok');
@@ -28,7 +19,7 @@ describe('HTTP server', () => {
   });
 
   it('{ stats } returns the counts that Cypher finds in Neo4j', async () => {
-    const { status, body } = await app.graphql<{ stats: { actors: number; relationships: number; sources: number } }>(
+    const { status, body } = await setup.app.graphql<{ stats: { actors: number; relationships: number; sources: number } }>(
       '{ stats { actors relationships sources } }',
     );
     assert.equal(status, 200);
@@ -43,15 +34,15 @@ describe('HTTP server', () => {
   });
 
   it('answers a malformed GraphQL request with 400, not a crash', async () => {
-    const response = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const response = await fetch(`${setup.app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
     assert.equal(response.status, 400);
-    const { status, body } = await app.graphql('{ nope }');
+    const { status, body } = await setup.app.graphql('{ nope }');
     assert.equal(status, 400);
     assert.match(body.errors?.[0]?.message ?? '', /Cannot query field "nope"/);
   });
 
   it('answers unknown paths with 404', async () => {
-    const response = await fetch(`${app.url}/nowhere`);
+    const response = await fetch(`${setup.app.url}/nowhere`);
     assert.equal(response.status, 404);
   });
 });
