@@ -7,6 +7,8 @@ RUN npm ci --omit=dev --no-fund --no-audit
 COPY schema ./schema
 COPY seed ./seed
 COPY src ./src
+COPY web ./web
+RUN node_modules/.bin/vite build --config web/vite.config.ts
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \
