@@ -20,7 +20,8 @@ function newestMtime(dir: string): number {
 export function webBuildIsStale(): boolean {
   const index = path.join(webDist, 'index.html');
   if (!fs.existsSync(index)) return true;
-  const sources = Math.max(newestMtime(webRoot), newestMtime(path.join(projectRoot, 'src', 'export')));
+  // The app also imports src/export (formats) and src/graph (partial dates).
+  const sources = Math.max(newestMtime(webRoot), newestMtime(path.join(projectRoot, 'src', 'export')), newestMtime(path.join(projectRoot, 'src', 'graph')));
   return fs.statSync(index).mtimeMs < sources;
 }
 

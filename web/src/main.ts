@@ -1,0 +1,82 @@
+// Boots the app: reads the vocabulary (for the legend and filters), wires the controls to the
+// controller, and restores the view the URL describes.
+import { fetchVocabulary } from './api.ts';
+import { App } from './app.ts';
+import { byId } from './dom.ts';
+import { exportGraphML, exportJson, exportPng } from './exportView.ts';
+import { Legend } from './legend.ts';
+import type { Actor, Vocabulary } from './model.ts';
+import { Panel } from './panel.ts';
+import { createSearchBox } from './searchBox.ts';
+import { parseState } from './state.ts';
+import { TimeSlider } from './timeSlider.ts';
+
+async function main(): Promise<void> {
+  const search = byId<HTMLInputElement>('search');
+  const pathFrom = byId<HTMLInputElement>('path-from');
+  const pathTo = byId<HTMLInputElement>('path-to');
+  const depth = byId<HTMLSelectElement>('depth');
+  const message = byId('message');
+  const ends: { from: Actor | null; to: Actor | null } = { from: null, to: null };
+
+  const app = new App({
+    graph: byId('graph'),
+    status: byId('status'),
+    message,
+    pathStatus: byId('path-status'),
+    depth,
+    showFocusName: (name) => (search.value = name),
+    showPathEnds: (from, to) => {
+      ends.from = from;
+      ends.to = to;
+      pathFrom.value = from?.name ?? '';
+      pathTo.value = to?.name ?? '';
+    },
+  });
+
+  let vocabulary: Vocabulary;
+  try {
+    vocabulary = await fetchVocabulary();
+  } catch (error) {
+    message.textContent = `The API does not answer (${String(error)}). Is the server running?`;
+    message.hidden = false;
+    return;
+  }
+  const legend = new Legend(byId('legend'), vocabulary, (selection) => app.setFilters(selection));
+  const slider = new TimeSlider(byId('time'), (asOf) => app.setAsOf(asOf));
+  const panel = new Panel(byId('panel'), app.store, {
+    select: (id) => app.select(id),
+    expand: (id) => void app.expand(id),
+    focus: (id) => void app.focus(id),
+    pathFrom: (id) => void app.setPathEnds(id, ends.to?.id ?? null),
+    pathTo: (id) => void app.setPathEnds(ends.from?.id ?? null, id),
+  });
+  app.attach({ legend, slider, panel });
+
+  createSearchBox({ input: search, list: byId<HTMLUListElement>('search-suggestions'), onPick: (actor) => void app.focus(actor.id) });
+  createSearchBox({ input: pathFrom, list: byId<HTMLUListElement>('path-from-suggestions'), onPick: (actor) => void app.setPathEnds(actor.id, ends.to?.id ?? null) });
+  createSearchBox({ input: pathTo, list: byId<HTMLUListElement>('path-to-suggestions'), onPick: (actor) => void app.setPathEnds(ends.from?.id ?? null, actor.id) });
+  byId('path-clear').addEventListener('click', () => void app.setPathEnds(null, null));
+  depth.addEventListener('change', () => void app.setDepth(Number(depth.value)));
+  byId('fit').addEventListener('click', () => app.graph.fit());
+  byId('export-png').addEventListener('click', () => exportPng(app.graph.cy, app.basename()));
+  byId('export-json').addEventListener('click', () => exportJson(app.document(), app.basename()));
+  byId('export-graphml').addEventListener('click', () => exportGraphML(app.document(), app.basename()));
+  byId('share').addEventListener('click', () => void copyLink(byId('share')));
+  window.addEventListener('popstate', () => void app.restore(parseState(location.search)));
+
+  await app.restore(parseState(location.search));
+  document.body.dataset.ready = 'true';
+}
+
+async function copyLink(button: HTMLElement): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(location.href);
+    button.textContent = 'Link copied';
+  } catch {
+    window.prompt('Copy this link:', location.href);
+  }
+  setTimeout(() => (button.textContent = 'Copy link'), 2000);
+}
+
+void main();

@@ -1,0 +1,65 @@
+// The view as a shareable link: focus actor, depth, filters, as-of date, expanded actors, path
+// ends and the selected element live in the URL's query string, and a reload restores them.
+//   ?focus=katibat-imam-bukhari&depth=1&asOf=2014-12&types=PLEDGED_ALLEGIANCE_TO,MEMBER_OF
+//    &statuses=REPORTED&kinds=GROUP,PERSON&expand=taliban&from=a&to=b&select=<element id>
+
+export interface ViewState {
+  focus: string | null;
+  depth: number;
+  /** Shown relationship types, claim statuses, actor kinds; null means all. */
+  types: string[] | null;
+  statuses: string[] | null;
+  kinds: string[] | null;
+  asOf: string | null;
+  expanded: string[];
+  pathFrom: string | null;
+  pathTo: string | null;
+  selected: string | null;
+}
+
+export const maxDepth = 4;
+
+export function emptyState(): ViewState {
+  return { focus: null, depth: 1, types: null, statuses: null, kinds: null, asOf: null, expanded: [], pathFrom: null, pathTo: null, selected: null };
+}
+
+const asOfPattern = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+function list(value: string | null): string[] | null {
+  if (value === null) return null;
+  return value === '' ? [] : value.split(',').filter((item) => item !== '');
+}
+
+export function parseState(search: string): ViewState {
+  const params = new URLSearchParams(search);
+  const depth = Number(params.get('depth') ?? 1);
+  const asOf = params.get('asOf');
+  return {
+    focus: params.get('focus') || null,
+    depth: Number.isInteger(depth) && depth >= 1 && depth <= maxDepth ? depth : 1,
+    types: list(params.get('types')),
+    statuses: list(params.get('statuses')),
+    kinds: list(params.get('kinds')),
+    asOf: asOf && asOfPattern.test(asOf) ? asOf : null,
+    expanded: list(params.get('expand')) ?? [],
+    pathFrom: params.get('from') || null,
+    pathTo: params.get('to') || null,
+    selected: params.get('select') || null,
+  };
+}
+
+export function formatState(state: ViewState): string {
+  const params = new URLSearchParams();
+  if (state.focus) params.set('focus', state.focus);
+  if (state.focus && state.depth !== 1) params.set('depth', String(state.depth));
+  if (state.asOf) params.set('asOf', state.asOf);
+  if (state.types) params.set('types', state.types.join(','));
+  if (state.statuses) params.set('statuses', state.statuses.join(','));
+  if (state.kinds) params.set('kinds', state.kinds.join(','));
+  if (state.expanded.length > 0) params.set('expand', state.expanded.join(','));
+  if (state.pathFrom) params.set('from', state.pathFrom);
+  if (state.pathTo) params.set('to', state.pathTo);
+  if (state.selected) params.set('select', state.selected);
+  const query = params.toString().replaceAll('%2C', ',');
+  return query === '' ? '' : `?${query}`;
+}
