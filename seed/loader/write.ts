@@ -3,6 +3,7 @@
 // that any size fits in memory), and seeded records no longer in the files are removed.
 // Validation happens before any of this, so bad data writes nothing; a database failure
 // part-way leaves a partial load that the next (idempotent) run completes.
+import { groupBy } from '../../src/groupBy.ts';
 import type { Database } from '../../src/neo4j/database.ts';
 import { actorKinds, checkedActorKind, checkedRelationshipType } from '../../src/vocabulary.ts';
 import type { ActorRecord, FigureRecord, MentionRecord, RelationshipRecord, SeedBatch, SourceRecord } from './records.ts';
@@ -51,12 +52,6 @@ function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
 }
 
 class Writer {

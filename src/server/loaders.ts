@@ -7,6 +7,7 @@ import type { RelationshipFilter } from '../graph/filters.ts';
 import type { Actor, Figure, Mention, Relationship, Source } from '../graph/model.ts';
 import { getRelationshipsByIds, relationshipsCitingSources, relationshipsOfActors, type Direction } from '../graph/relationships.ts';
 import { getSourcesByIds, mentionsOf } from '../graph/sources.ts';
+import { groupBy } from '../groupBy.ts';
 import type { Database } from '../neo4j/database.ts';
 
 export interface ActorRelationshipsKey {
@@ -16,8 +17,7 @@ export interface ActorRelationshipsKey {
 }
 
 function groupInto<T>(ids: readonly string[], items: T[], key: (item: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  const groups = groupBy(items, key);
   return ids.map((id) => groups.get(id) ?? []);
 }
 
@@ -25,11 +25,7 @@ function groupInto<T>(ids: readonly string[], items: T[], key: (item: T) => stri
 function actorRelationshipsLoader(db: Database) {
   return new DataLoader<ActorRelationshipsKey, Relationship[], string>(
     async (keys) => {
-      const byArgs = new Map<string, ActorRelationshipsKey[]>();
-      for (const key of keys) {
-        const args = JSON.stringify([key.direction, key.filter]);
-        byArgs.set(args, [...(byArgs.get(args) ?? []), key]);
-      }
+      const byArgs = groupBy(keys, (key) => JSON.stringify([key.direction, key.filter]));
       const results = new Map<string, Relationship[]>();
       for (const [args, group] of byArgs) {
         const found = await relationshipsOfActors(db, group.map((k) => k.id), group[0]!.filter, group[0]!.direction);
