@@ -1,22 +1,18 @@
 // npm start: start (or reuse) Neo4j, apply the schema, load the seed, serve GraphQL.
 // Ctrl-C stops everything this process started.
-import net from 'node:net';
 import { formatReport, loadSeed } from '../../seed/loader/load.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { connect } from '../neo4j/connect.ts';
+import { portInUse } from '../ports.ts';
 import { createApp, listen, type App } from '../server/app.ts';
 import { ensureWebBuild } from '../server/webBuild.ts';
 import { interruption, runMain, untilAborted } from './run.ts';
 
-function assertPortFree(port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', () =>
-      reject(new UserError(`Port ${port} (GraphQL API) is already in use. Stop the program using it, or set PORT to a free port.`)),
-    );
-    probe.listen(port, host, () => probe.close(() => resolve()));
-  });
+async function assertPortFree(port: number, host: string): Promise<void> {
+  if (await portInUse(port, host)) {
+    throw new UserError(`Port ${port} (GraphQL API) is already in use. Stop the program using it, or set PORT to a free port.`);
+  }
 }
 
 function printReady(config: Config, started: number): void {

@@ -2,10 +2,10 @@
 // from Maven Central, run with its own entry point and a generated neo4j.conf.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import type { Config, LocalNeo4jSettings } from '../config.ts';
 import { UserError } from '../errors.ts';
+import { portInUse } from '../ports.ts';
 import { createDriver } from './database.ts';
 import { ensureDistribution, type Distribution } from './assemble.ts';
 
@@ -59,14 +59,6 @@ export function neo4jConf(settings: LocalNeo4jSettings, pluginsDir: string, time
     'dbms.usage_report.enabled=false',
     '',
   ].join('\n');
-}
-
-function portInUse(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = net.createServer();
-    probe.once('error', () => resolve(true));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(false)));
-  });
 }
 
 /** Connects to whatever listens on the bolt port: our server to reuse, or an error saying what is there. */
