@@ -289,6 +289,18 @@ describe('GraphQL API on the seed graph', () => {
       assert.equal(seen.length, total);
       assert.equal(new Set(seen).size, total);
     });
+
+    it('keeps totalCount on an empty page past the end', async () => {
+      type Conn = { relationships: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: unknown[] } };
+      const all = await data<Conn>('{ relationships(statuses: [DISPUTED], first: 500) { totalCount pageInfo { hasNextPage endCursor } edges { cursor } } }');
+      assert.equal(all.relationships.pageInfo.hasNextPage, false);
+      const past = await data<Conn>('query($after: String) { relationships(statuses: [DISPUTED], after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor } } }', {
+        after: all.relationships.pageInfo.endCursor,
+      });
+      assert.equal(past.relationships.edges.length, 0);
+      assert.equal(past.relationships.totalCount, all.relationships.totalCount);
+      assert.ok(all.relationships.totalCount > 0);
+    });
   });
 
   describe('bad input and limits', () => {

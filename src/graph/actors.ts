@@ -37,20 +37,18 @@ export async function listActors(db: Database, args: ActorPageArgs): Promise<Pag
   const kinds = checkKinds(args.kinds);
   const after = decodeCursor('after', args.after);
   const [afterName, afterId] = after ? after.split(separator) : [null, null];
-  const rows = await db.read<{ actor: Record<string, unknown>; total: number }>(
+  // One row whatever the page holds, so the total comes with an empty last page too.
+  const [row] = await db.read<{ actors: Record<string, unknown>[]; total: number }>(
     `CALL () { MATCH (a:Actor) WHERE $kinds IS NULL OR a.kind IN $kinds RETURN count(a) AS total }
-     MATCH (a:Actor)
-     WHERE ($kinds IS NULL OR a.kind IN $kinds)
-       AND ($afterName IS NULL OR a.name > $afterName OR (a.name = $afterName AND a.id > $afterId))
-     WITH a, total ORDER BY a.name, a.id LIMIT $limit
-     RETURN ${actorProjection('a')} AS actor, total`,
+     CALL () {
+       MATCH (a:Actor)
+       WHERE ($kinds IS NULL OR a.kind IN $kinds)
+         AND ($afterName IS NULL OR a.name > $afterName OR (a.name = $afterName AND a.id > $afterId))
+       WITH a ORDER BY a.name, a.id LIMIT $limit
+       RETURN collect(${actorProjection('a')}) AS actors
+     }
+     RETURN actors, total`,
     { kinds, afterName: afterName ?? null, afterId: afterId ?? null, limit: int(first + 1) },
   );
-  const total = rows[0]?.total ?? (await countActors(db, kinds));
-  return toPage(rows.map((row) => toActor(row.actor)), first, (a) => `${a.name}${separator}${a.id}`, total);
-}
-
-async function countActors(db: Database, kinds: string[] | null): Promise<number> {
-  const [row] = await db.read<{ total: number }>('MATCH (a:Actor) WHERE $kinds IS NULL OR a.kind IN $kinds RETURN count(a) AS total', { kinds });
-  return row?.total ?? 0;
+  return toPage((row?.actors ?? []).map(toActor), first, (a) => `${a.name}${separator}${a.id}`, row?.total ?? 0);
 }

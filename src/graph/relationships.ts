@@ -78,15 +78,18 @@ export async function listRelationships(db: Database, query: RelationshipQuery):
     query.contested ? "r.status IN ['ALLEGED', 'DISPUTED']" : 'true',
   ].join(' AND ');
   const pattern = `(:Actor)-[r${typePattern(query.types)}]->(:Actor)`;
-  const rows = await db.read<Row & { total: number }>(
+  // One row whatever the page holds, so the total is right on an empty last page too.
+  const [row] = await db.read<{ rels: Row['rel'][]; total: number }>(
     `CALL () { MATCH ${pattern} WHERE ${conditions} RETURN count(r) AS total }
-     MATCH ${pattern} WHERE ${conditions} AND ($after IS NULL OR r.id > $after)
-     WITH r, total ORDER BY r.id LIMIT $limit
-     RETURN ${relationshipProjection('r')} AS rel, total`,
+     CALL () {
+       MATCH ${pattern} WHERE ${conditions} AND ($after IS NULL OR r.id > $after)
+       WITH r ORDER BY r.id LIMIT $limit
+       RETURN collect(${relationshipProjection('r')}) AS rels
+     }
+     RETURN rels, total`,
     params,
   );
-  const total = rows[0]?.total ?? 0;
-  return toPage(rows.map((row) => toRelationship(row.rel)), first, (r) => r.id, total);
+  return toPage((row?.rels ?? []).map(toRelationship), first, (r) => r.id, row?.total ?? 0);
 }
 
 /** For each source id, the relationships with evidence from it. */
