@@ -13,6 +13,7 @@ import { projectRoot } from '../src/config.ts';
 import { exportGraph } from '../src/export/exportGraph.ts';
 import type { ExportGraph } from '../src/export/formats.ts';
 import { render } from '../src/export/render.ts';
+import { resetDatabase } from '../seed/loader/write.ts';
 import { openTestDb, seed } from './helpers.ts';
 
 /** RFC 4180 rows: quoted cells may hold commas, quotes and line breaks. */
@@ -123,7 +124,7 @@ describe('exports', () => {
 
   it('writes Cypher that rebuilds the same graph in an emptied Neo4j', async () => {
     const script = render('cypher', graph) as string;
-    await db.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+    await resetDatabase(db);
     const [{ n }] = (await db.read<{ n: number }>('MATCH (n) RETURN count(n) AS n')) as [{ n: number }];
     assert.equal(n, 0);
     const statements = script.split('\n').filter((line) => line.trim() && !line.startsWith('//'));

@@ -145,12 +145,14 @@ async function removeStaleMentions(w: Writer, stale: [string, Existing][]) {
   await w.unwind('UNWIND $rows AS row MATCH (:Source {id: row.source})-[m:MENTIONS]->(:Actor {id: row.actor}) DELETE m', rows);
 }
 
+/** Empties the database: relationships first, then nodes, in small transactions, so any size fits in memory. */
+export async function resetDatabase(db: Database, timeoutMs?: number): Promise<void> {
+  await db.autoCommit('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS', {}, timeoutMs);
+  await db.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, timeoutMs);
+}
+
 export async function writeBatch(db: Database, batch: SeedBatch, options: WriteOptions): Promise<LoadReport> {
-  if (options.reset) {
-    // Relationships first, then nodes, each in small transactions, so any size fits in memory.
-    await db.autoCommit('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS', {}, options.timeoutMs);
-    await db.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, options.timeoutMs);
-  }
+  if (options.reset) await resetDatabase(db, options.timeoutMs);
   const existingHashes = (cypher: string) => readHashes(db, cypher, options.timeoutMs);
   const sources = plan(batch.sources, await existingHashes('MATCH (n:Source) WHERE n.hash IS NOT NULL RETURN n.id AS id, n.hash AS hash, null AS type'));
   const actors = plan(batch.actors, await existingHashes('MATCH (n:Actor) WHERE n.hash IS NOT NULL RETURN n.id AS id, n.hash AS hash, null AS type'));
