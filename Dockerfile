@@ -13,4 +13,9 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \
   CMD node -e "fetch('http://127.0.0.1:4000/health').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
+# `docker stop` sends SIGTERM. Node runs the server itself (no npm or shell in between to
+# swallow the signal); as PID 1 it has no default signal actions, but start.ts handles
+# SIGTERM and SIGINT (src/cli/run.ts, interruption()): it closes the API and the driver and
+# exits. docker-compose.yml adds `init: true` (tini as PID 1, passing signals on and reaping).
+STOPSIGNAL SIGTERM
 CMD ["node", "--import", "tsx", "src/cli/start.ts"]

@@ -1,6 +1,7 @@
 // All configuration, read once from environment variables, with defaults that work on a
 // fresh machine. Limits and timeouts live here too, so that the API, the CLI and the
 // benchmarks share them.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from './errors.ts';
@@ -10,6 +11,7 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export interface Neo4jConnection {
   uri: string;
   user: string;
+  /** For the local server without NEO4J_PASSWORD: '' until its first start generates one (the launcher then sets it). */
   password: string;
   database: string;
 }
@@ -24,6 +26,8 @@ export interface LocalNeo4jSettings {
   heapMax: string;
   pageCache: string;
   startTimeoutMs: number;
+  /** The file that keeps the generated password (<homeDir>/password); undefined when NEO4J_PASSWORD is set. */
+  passwordFile?: string;
 }
 
 /** Limits of the API's traversals and pages; a breach is a BAD_USER_INPUT error that says so. */
@@ -35,16 +39,51 @@ export const apiLimits = {
   maxSearchLimit: 100,
   maxNeighborhoodLimit: 1000,
   maxSearchTextLength: 200,
-  /** GraphQL documents: nesting depth, cost, aliases and tokens (graphql-armor). */
+  /** Default and maximum `first` of the lists nested in a result (Actor.relationships, Source.*, timeline, figures...). */
+  defaultListSize: 50,
+  /** GraphQL documents: nesting depth, aliases, directives and tokens. */
   maxQueryDepth: 12,
-  maxQueryCost: 20_000,
   maxAliases: 30,
+  maxDirectives: 50,
   maxTokens: 2_000,
+  /**
+   * The most objects a document may ask for, counted before it runs: each list multiplies
+   * what it holds by its `first` or `limit` (src/server/queryCost.ts).
+   */
+  maxQueryCost: 50_000,
+  /** What one request may hold while it runs, counted as fields resolve: a backstop to the cost. */
+  maxResolvedFields: 250_000,
+  maxResolvedTextBytes: 4_000_000,
+  /** List arguments of ids or text; lists of a vocabulary enum hold at most the vocabulary. */
+  maxListArgumentLength: 100,
+  /** HTTP: request body, and how long a client may take to send its headers and its request. */
+  maxBodyBytes: 1_000_000,
+  headersTimeoutMs: 10_000,
+  receiveTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  /** GraphQL requests served at once; more answer 503 at once rather than queue for the database. */
+  maxConcurrentRequests: 64,
+  /** Clients the rate limiter remembers (least recently seen forgotten first). */
+  maxRateLimitedClients: 10_000,
 } as const;
+
+export interface ApiSettings {
+  /** Wall-clock limit of one request, on top of Neo4j's transaction timeout. */
+  requestTimeoutMs: number;
+  /** Per-client token bucket: requests per second and burst; perSecond 0 turns it off. */
+  rateLimit: { perSecond: number; burst: number };
+  /** GraphQL introspection and "Did you mean" suggestions (off by default when NODE_ENV=production). */
+  introspection: boolean;
+  suggestions: boolean;
+}
 
 export interface Limits {
   /** Neo4j transaction timeout for every query the API, the CLI and the loader run. */
   queryTimeoutMs: number;
+  /** How long a read is retried when the database is unreachable before SERVICE_UNAVAILABLE. */
+  retryTimeMs: number;
+  /** How often an unreachable database is probed, so the API recovers by itself. */
+  probeIntervalMs: number;
   /** Timeout of the loader's single write transaction. */
   loaderTimeoutMs: number;
   loaderBatchSize: number;
@@ -56,6 +95,7 @@ export interface Config {
   neo4j: Neo4jConnection;
   local: LocalNeo4jSettings;
   http: { host: string; port: number };
+  api: ApiSettings;
   /** Whether `npm start` loads the seed before serving (docker-compose runs it as its own service). */
   seedOnStart: boolean;
   limits: Limits;
@@ -81,38 +121,76 @@ function sizeVar(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+function boolVar(env: Env, name: string, fallback: boolean): boolean {
+  const raw = strVar(env, name, String(fallback));
+  if (raw !== 'true' && raw !== 'false') throw new UserError(`Environment variable ${name} must be true or false, got "${raw}"`);
+  return raw === 'true';
+}
+
 function strVar(env: Env, name: string, fallback: string): string {
   const raw = env[name];
   return raw === undefined || raw === '' ? fallback : raw;
 }
 
+/** The local server's generated password, once its first start has written it (src/neo4j/localPassword.ts). */
+function storedPassword(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw new UserError(`Cannot read the Neo4j password file ${file}: ${(error as Error).message}`);
+  }
+}
+
+/** NEO4J_PASSWORD; else the local server's stored one (there is no password file for an external server). */
+function neo4jPassword(env: Env, passwordFile: string | undefined): string {
+  const given = strVar(env, 'NEO4J_PASSWORD', '');
+  if (given) return given;
+  if (passwordFile) return storedPassword(passwordFile);
+  throw new UserError(
+    'NEO4J_URI is set but NEO4J_PASSWORD is not: set NEO4J_PASSWORD to the password of that server (only the local server gets a generated one).',
+  );
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const boltPort = intVar(env, 'NEO4J_BOLT_PORT', 7687);
   const external = Boolean(env.NEO4J_URI);
+  const homeDir = path.resolve(projectRoot, strVar(env, 'NEO4J_LOCAL_HOME', '.neo4j/instance'));
+  const passwordFile = external || env.NEO4J_PASSWORD ? undefined : path.join(homeDir, 'password');
+  const production = env.NODE_ENV === 'production';
   return {
     external,
     neo4j: {
       uri: external ? String(env.NEO4J_URI) : `bolt://127.0.0.1:${boltPort}`,
       user: strVar(env, 'NEO4J_USER', 'neo4j'),
-      password: strVar(env, 'NEO4J_PASSWORD', 'actorgraph'),
+      password: neo4jPassword(env, passwordFile),
       database: strVar(env, 'NEO4J_DATABASE', 'neo4j'),
     },
     local: {
       distDir: path.resolve(projectRoot, strVar(env, 'NEO4J_DIST_DIR', '.neo4j/dist')),
-      homeDir: path.resolve(projectRoot, strVar(env, 'NEO4J_LOCAL_HOME', '.neo4j/instance')),
+      homeDir,
       boltPort,
       httpPort: intVar(env, 'NEO4J_HTTP_PORT', 7474),
       heapMax: sizeVar(env, 'NEO4J_HEAP', '1g'),
       pageCache: sizeVar(env, 'NEO4J_PAGECACHE', '512m'),
       startTimeoutMs: intVar(env, 'NEO4J_START_TIMEOUT_MS', 180_000),
+      passwordFile,
     },
     http: {
       host: strVar(env, 'HOST', '127.0.0.1'),
       port: intVar(env, 'PORT', 4000),
     },
+    api: {
+      requestTimeoutMs: intVar(env, 'REQUEST_TIMEOUT_MS', 20_000),
+      rateLimit: { perSecond: intVar(env, 'RATE_LIMIT_PER_SECOND', 20), burst: intVar(env, 'RATE_LIMIT_BURST', 100) },
+      introspection: boolVar(env, 'GRAPHQL_INTROSPECTION', !production),
+      suggestions: boolVar(env, 'GRAPHQL_SUGGESTIONS', !production),
+    },
     seedOnStart: strVar(env, 'SEED_ON_START', 'true') !== 'false',
     limits: {
       queryTimeoutMs: intVar(env, 'QUERY_TIMEOUT_MS', 15_000),
+      retryTimeMs: intVar(env, 'NEO4J_RETRY_MS', 1_000),
+      probeIntervalMs: intVar(env, 'NEO4J_PROBE_INTERVAL_MS', 1_000),
       loaderTimeoutMs: intVar(env, 'LOADER_TIMEOUT_MS', 600_000),
       loaderBatchSize: intVar(env, 'LOADER_BATCH_SIZE', 2_000),
     },

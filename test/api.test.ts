@@ -93,7 +93,7 @@ describe('the schema', () => {
 
 describe('query timeout', () => {
   it('stops a query at the transaction timeout and tells the client QUERY_TIMEOUT', async () => {
-    const db = openDatabase(config.neo4j, 100);
+    const db = openDatabase(config.neo4j, { ...config.limits, queryTimeoutMs: 100 });
     try {
       const error = await db.read('UNWIND range(1, 100000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n').then(
         () => assert.fail('the query should have timed out'),

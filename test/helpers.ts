@@ -1,14 +1,15 @@
 // Shared test set-up. `npm test` points NEO4J_URI at the real server it started or reused.
+import { createHash } from 'node:crypto';
 import { after, before } from 'node:test';
 import { loadSeed } from '../seed/loader/load.ts';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig, type ApiSettings } from '../src/config.ts';
 import { openDatabase, type Database } from '../src/neo4j/database.ts';
 import { createApp, listen } from '../src/server/app.ts';
 
 export const config = loadConfig();
 
 export function openTestDb(): Database {
-  return openDatabase(config.neo4j, config.limits.queryTimeoutMs);
+  return openDatabase(config.neo4j, config.limits);
 }
 
 /** Loads the real seed (idempotent; `reset` wipes the database first). */
@@ -27,9 +28,12 @@ export interface TestApp {
   graphql<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
 }
 
+/** The API's settings in tests: as configured, without the per-client rate limit (every test client is 127.0.0.1). */
+export const testApiSettings: ApiSettings = { ...config.api, rateLimit: { perSecond: 0, burst: 0 } };
+
 /** The real HTTP app on a free port. */
-export async function startTestApp(db: Database): Promise<TestApp> {
-  const app = await createApp(db);
+export async function startTestApp(db: Database, settings: ApiSettings = testApiSettings): Promise<TestApp> {
+  const app = await createApp(db, settings);
   await listen(app.server, 0, '127.0.0.1');
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -70,4 +74,21 @@ export function seededApp(): { db: Database; readonly app: TestApp } {
       return app;
     },
   };
+}
+
+/** JSON with object keys sorted, so equal content always prints the same. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+
+/** A SHA-256 of everything in the database: every node's labels and properties, every relationship's ends, type and properties. */
+export async function contentHash(db: Database): Promise<string> {
+  const [row] = await db.read<{ nodes: unknown[]; rels: unknown[] }>(
+    `CALL () { MATCH (n) RETURN collect([labels(n), properties(n)]) AS nodes }
+     CALL () { MATCH (a)-[r]->(b) RETURN collect([type(r), a.id, b.id, properties(r)]) AS rels }
+     RETURN nodes, rels`,
+  );
+  const lines = [...row!.nodes, ...row!.rels].map(canonical).sort();
+  return createHash('sha256').update(lines.join('\n')).digest('hex');
 }

@@ -50,7 +50,7 @@ describe('HTTP server', () => {
 describe('connection URIs', () => {
   it('reads through a routing neo4j:// URI as well as bolt://', async () => {
     const uri = config.neo4j.uri.replace(/^bolt:\/\//, 'neo4j://');
-    const db = openDatabase({ ...config.neo4j, uri }, config.limits.queryTimeoutMs);
+    const db = openDatabase({ ...config.neo4j, uri }, config.limits);
     try {
       const [row] = await db.read<{ n: number }>('MATCH (s:Source) RETURN count(s) AS n');
       assert.equal(row?.n, 5);
@@ -62,8 +62,8 @@ describe('connection URIs', () => {
 
 describe('health when Neo4j is down', () => {
   it('GET /health answers 503 and says the database is unreachable', async () => {
-    const db = openDatabase({ ...config.neo4j, uri: 'bolt://127.0.0.1:1' }, 2000);
-    const app = await createApp(db);
+    const db = openDatabase({ ...config.neo4j, uri: 'bolt://127.0.0.1:1' }, { ...config.limits, queryTimeoutMs: 2000 });
+    const app = await createApp(db, config.api);
     await listen(app.server, 0, '127.0.0.1');
     try {
       const address = app.server.address();

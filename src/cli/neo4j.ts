@@ -3,6 +3,7 @@
 //   start     runs the local Neo4j in the foreground until Ctrl-C
 import { loadConfig } from '../config.ts';
 import { ensureDistribution } from '../neo4j/assemble.ts';
+import { describeLocalPassword } from '../neo4j/localPassword.ts';
 import { startLocalNeo4j } from '../neo4j/localServer.ts';
 import { interruption, runMain, untilAborted } from './run.ts';
 
@@ -20,7 +21,10 @@ runMain(async () => {
   }
   const interrupted = interruption();
   const server = await startLocalNeo4j(config, interrupted);
-  console.log(`Neo4j ${server.owned ? 'started' : 'already running'}: bolt://localhost:${config.local.boltPort}, http://localhost:${config.local.httpPort}/browser/`);
+  console.log(
+    `Neo4j ${server.owned ? 'started' : 'already running'}: bolt://localhost:${config.local.boltPort}, ` +
+      `http://localhost:${config.local.httpPort}/browser/ (user ${config.neo4j.user}, ${describeLocalPassword(config, server.generatedPassword)})`,
+  );
   if (!server.owned) return;
   await untilAborted(interrupted);
   await server.stop();

@@ -4,8 +4,10 @@ import { formatReport, loadSeed } from '../../seed/loader/load.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { connect } from '../neo4j/connect.ts';
+import { describeLocalPassword } from '../neo4j/localPassword.ts';
 import { portInUse } from '../ports.ts';
 import { createApp, listen, type App } from '../server/app.ts';
+import { logError, logUnhandledErrors } from '../server/requestLog.ts';
 import { ensureWebBuild } from '../server/webBuild.ts';
 import { interruption, runMain, untilAborted } from './run.ts';
 
@@ -15,12 +17,12 @@ async function assertPortFree(port: number, host: string): Promise<void> {
   }
 }
 
-function printReady(config: Config, started: number): void {
+function printReady(config: Config, started: number, generatedPassword?: string): void {
   const shown = config.http.host === '0.0.0.0' ? 'localhost' : config.http.host;
   const bolt = config.external ? config.neo4j.uri : `bolt://localhost:${config.local.boltPort}`;
   const browser = config.external
     ? "(your server's own Browser)"
-    : `http://localhost:${config.local.httpPort}/browser/  (user ${config.neo4j.user}, password from NEO4J_PASSWORD, default "actorgraph")`;
+    : `http://localhost:${config.local.httpPort}/browser/  (user ${config.neo4j.user}, ${describeLocalPassword(config, generatedPassword)})`;
   console.log(`
 GraphQL ready in ${((Date.now() - started) / 1000).toFixed(1)} s
   Web app        http://${shown}:${config.http.port}/
@@ -32,26 +34,29 @@ Press Ctrl-C to stop.`);
 }
 
 runMain(async () => {
+  logUnhandledErrors();
   const started = Date.now();
   const interrupted = interruption();
   const config = loadConfig();
   await assertPortFree(config.http.port, config.http.host);
-  const connection = await connect(config, interrupted);
+  const connection = await connect(config, interrupted, { waitForExternal: true });
   let app: App | undefined;
   try {
     console.log(connection.server.owned ? 'Neo4j started.' : `Using the Neo4j at ${config.neo4j.uri}.`);
-    if (config.seedOnStart) {
-      const { report } = await loadSeed(connection.db, {
-        batchSize: config.limits.loaderBatchSize,
-        timeoutMs: config.limits.loaderTimeoutMs,
-      });
-      console.log(formatReport(report));
+    const seed = async () => {
+      const options = { batchSize: config.limits.loaderBatchSize, timeoutMs: config.limits.loaderTimeoutMs };
+      console.log(formatReport((await loadSeed(connection.db, options)).report));
+    };
+    if (config.seedOnStart && connection.db.available) await seed();
+    else if (config.seedOnStart) {
+      // The API answers 503 meanwhile; the seed loads once the database answers.
+      connection.db.whenAvailable().then(seed).catch((error: unknown) => logError('Loading the seed', error));
     }
     if (!interrupted.aborted) {
       await ensureWebBuild();
-      app = await createApp(connection.db);
+      app = await createApp(connection.db, config.api);
       await listen(app.server, config.http.port, config.http.host);
-      printReady(config, started);
+      printReady(config, started, connection.server.generatedPassword);
       await untilAborted(interrupted);
     }
   } finally {

@@ -10,7 +10,7 @@ import { actorProjection, toActor, type Actor } from './model.ts';
 export function checkKinds(kinds: readonly string[] | null | undefined): string[] | null {
   if (!kinds || kinds.length === 0) return null;
   for (const kind of kinds) if (!actorKinds.includes(kind)) throw new InputError('kinds', `unknown actor kind "${kind}"`);
-  return [...kinds];
+  return [...new Set(kinds)];
 }
 
 /** The actors with these ids, in the same order; null where an id names no actor. */

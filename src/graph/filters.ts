@@ -1,5 +1,6 @@
 // Relationship filters shared by every traversal: types (from the whitelist only), claim
 // statuses and `asOf`. Inputs are checked here, once, whoever calls: API, CLI or benchmark.
+import { apiLimits } from '../config.ts';
 import { InputError } from '../errors.ts';
 import { checkedRelationshipType, claimStatuses, relationshipTypes } from '../vocabulary.ts';
 import { parsePartialDate } from './partialDate.ts';
@@ -14,8 +15,8 @@ export type Params = Record<string, unknown>;
 
 /** `:A|B|C` for a relationship pattern: the requested types, or every vocabulary type. */
 export function typePattern(types?: readonly string[] | null): string {
-  const chosen = types && types.length > 0 ? types : relationshipTypes;
-  return ':' + chosen.map(checkedRelationshipType).join('|');
+  const chosen = types && types.length > 0 ? new Set(types) : relationshipTypes;
+  return ':' + [...chosen].map(checkedRelationshipType).join('|');
 }
 
 export function checkFilter(filter: RelationshipFilter): void {
@@ -38,7 +39,7 @@ export function filterCondition(r: string, filter: RelationshipFilter, params: P
   checkFilter(filter);
   const conditions: string[] = [];
   if (filter.statuses && filter.statuses.length > 0) {
-    params.statuses = filter.statuses;
+    params.statuses = [...new Set(filter.statuses)];
     conditions.push(`${r}.status IN $statuses`);
   }
   if (filter.asOf != null) {
@@ -56,4 +57,9 @@ export function checkRange(argument: string, value: number, min: number, max: nu
     throw new InputError(argument, `must be an integer from ${min} to ${max}, got ${value}`);
   }
   return value;
+}
+
+/** The size of a nested list (`first`): the default when unset, else checked against the page size. */
+export function listSize(first: number | null | undefined): number {
+  return checkRange('first', first ?? apiLimits.defaultListSize, 1, apiLimits.maxPageSize);
 }

@@ -15,8 +15,11 @@ export interface PartialDate {
 
 const pattern = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -25,13 +28,14 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function parsePartialDate(text: string): PartialDate | undefined {
   const match = pattern.exec(text);
   if (!match) return undefined;
-  const year = Number(match[1]);
-  if (match[2] === undefined) return { text, precision: 'year', start: `${year}-01-01`, end: `${year}-12-31` };
+  // Bounds keep the four-digit year, so that they compare as text: "0999-12-31" < "1000-01-01".
+  const [yyyy, year] = [match[1]!, Number(match[1])];
+  if (match[2] === undefined) return { text, precision: 'year', start: `${yyyy}-01-01`, end: `${yyyy}-12-31` };
   const month = Number(match[2]);
   if (month < 1 || month > 12) return undefined;
   const last = daysInMonth(year, month);
   if (match[3] === undefined) {
-    return { text, precision: 'month', start: `${year}-${pad(month)}-01`, end: `${year}-${pad(month)}-${pad(last)}` };
+    return { text, precision: 'month', start: `${yyyy}-${pad(month)}-01`, end: `${yyyy}-${pad(month)}-${pad(last)}` };
   }
   const day = Number(match[3]);
   if (day < 1 || day > last) return undefined;

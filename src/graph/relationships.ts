@@ -5,7 +5,7 @@ import { NotFoundError } from '../errors.ts';
 import { int, type Database } from '../neo4j/database.ts';
 import { checkedRelationshipType, relationshipTypes } from '../vocabulary.ts';
 import { decodeCursor, toPage, type Page } from './cursor.ts';
-import { checkRange, filterCondition, typePattern, type Params, type RelationshipFilter } from './filters.ts';
+import { checkRange, filterCondition, listSize, typePattern, type Params, type RelationshipFilter } from './filters.ts';
 import { relationshipProjection, toRelationship, type Relationship } from './model.ts';
 
 type Row = { rel: Parameters<typeof toRelationship>[0] };
@@ -17,22 +17,27 @@ const arrows: Record<Direction, [string, string]> = { OUT: ['-', '->'], IN: ['<-
 /** Orders by date (undated last), then id: the order timelines and lists use. */
 const byDate = (r: string) => `${r}.sinceStart IS NULL, ${r}.sinceStart, ${r}.id`;
 
-/** The relationships of each actor in `ids` that pass the filter, in one query. */
+/** The first `first` relationships (by date) of each actor in `ids` that pass the filter, in one query. */
 export async function relationshipsOfActors(
   db: Database,
   ids: readonly string[],
   filter: RelationshipFilter,
   direction: Direction = 'BOTH',
+  first?: number | null,
 ): Promise<Map<string, Relationship[]>> {
-  const params: Params = { ids: [...new Set(ids)] };
+  const params: Params = { ids: [...new Set(ids)], first: int(listSize(first)) };
   const condition = filterCondition('r', filter, params);
   const [left, right] = arrows[direction];
   const rows = await db.read<{ id: string; rels: Row['rel'][] }>(
     `UNWIND $ids AS id
-     MATCH (a:Actor {id: id})${left}[r${typePattern(filter.types)}]${right}(b:Actor)
-     WHERE ${condition}
-     WITH id, r ORDER BY ${byDate('r')}
-     RETURN id, collect(${relationshipProjection('r')}) AS rels`,
+     MATCH (a:Actor {id: id})
+     CALL (a) {
+       MATCH (a)${left}[r${typePattern(filter.types)}]${right}(:Actor)
+       WHERE ${condition}
+       WITH r ORDER BY ${byDate('r')} LIMIT $first
+       RETURN collect(${relationshipProjection('r')}) AS rels
+     }
+     RETURN id, rels`,
     params,
   );
   return new Map(rows.map((row) => [row.id, row.rels.map(toRelationship)]));
@@ -92,27 +97,33 @@ export async function listRelationships(db: Database, query: RelationshipQuery):
   return toPage((row?.rels ?? []).map(toRelationship), first, (r) => r.id, row?.total ?? 0);
 }
 
-/** For each source id, the relationships with evidence from it. */
-export async function relationshipsCitingSources(db: Database, sourceIds: readonly string[]): Promise<Map<string, Relationship[]>> {
+/** For each source id, the first `first` relationships (by date) with evidence from it. */
+export async function relationshipsCitingSources(db: Database, sourceIds: readonly string[], first?: number | null): Promise<Map<string, Relationship[]>> {
   const rows = await db.read<{ source: string; rels: Row['rel'][] }>(
-    `MATCH (:Actor)-[r${typePattern()}]->(:Actor) WHERE any(s IN r.sources WHERE s IN $ids)
-     WITH r ORDER BY ${byDate('r')}
-     UNWIND [s IN r.sources WHERE s IN $ids] AS source
-     RETURN source, collect(${relationshipProjection('r')}) AS rels`,
-    { ids: [...new Set(sourceIds)] },
+    `UNWIND $ids AS source
+     CALL (source) {
+       MATCH (:Actor)-[r${typePattern()}]->(:Actor) WHERE source IN r.sources
+       WITH r ORDER BY ${byDate('r')} LIMIT $first
+       RETURN collect(${relationshipProjection('r')}) AS rels
+     }
+     RETURN source, rels`,
+    { ids: [...new Set(sourceIds)], first: int(listSize(first)) },
   );
   return new Map(rows.map((row) => [row.source, row.rels.map(toRelationship)]));
 }
 
-/** Every relationship of an actor, ordered by date (undated last). */
-export async function timeline(db: Database, id: string, filter: RelationshipFilter): Promise<Relationship[]> {
-  const params: Params = { id };
+/** The first `first` relationships of an actor, ordered by date (undated last). */
+export async function timeline(db: Database, id: string, filter: RelationshipFilter & { first?: number | null }): Promise<Relationship[]> {
+  const params: Params = { id, first: int(listSize(filter.first)) };
   const condition = filterCondition('r', filter, params);
   const [row] = await db.read<{ found: boolean; rels: Row['rel'][] }>(
     `OPTIONAL MATCH (a:Actor {id: $id})
-     OPTIONAL MATCH (a)-[r${typePattern(filter.types)}]-(:Actor) WHERE ${condition}
-     WITH a, r ORDER BY ${byDate('r')}
-     RETURN a IS NOT NULL AS found, collect(CASE WHEN r IS NULL THEN null ELSE ${relationshipProjection('r')} END) AS rels`,
+     CALL (a) {
+       OPTIONAL MATCH (a)-[r${typePattern(filter.types)}]-(:Actor) WHERE ${condition}
+       WITH r ORDER BY ${byDate('r')} LIMIT $first
+       RETURN collect(CASE WHEN r IS NULL THEN null ELSE ${relationshipProjection('r')} END) AS rels
+     }
+     RETURN a IS NOT NULL AS found, rels`,
     params,
   );
   if (!row?.found) throw new NotFoundError('id', id);

@@ -3,8 +3,8 @@
 // reach the Cypher text.
 import { apiLimits } from '../config.ts';
 import { NotFoundError } from '../errors.ts';
-import type { Database } from '../neo4j/database.ts';
-import { checkRange, filterCondition, typePattern, type Params, type RelationshipFilter } from './filters.ts';
+import { int, type Database } from '../neo4j/database.ts';
+import { checkRange, filterCondition, listSize, typePattern, type Params, type RelationshipFilter } from './filters.ts';
 import { actorProjection, relationshipProjection, toActor, toRelationship, type Actor, type Relationship } from './model.ts';
 
 type RelRow = Parameters<typeof toRelationship>[0];
@@ -100,19 +100,20 @@ export interface AllegianceArgs {
   id: string;
   asOf?: string | null;
   depth?: number | null;
+  first?: number | null;
 }
 
-/** PLEDGED_ALLEGIANCE_TO from the actor, then from those it pledged to, ordered by date. */
+/** PLEDGED_ALLEGIANCE_TO from the actor, then from those it pledged to, ordered by date; the first `first`. */
 export async function allegianceChain(db: Database, args: AllegianceArgs): Promise<Relationship[]> {
   const depth = checkRange('depth', args.depth ?? 3, 1, apiLimits.maxAllegianceDepth);
-  const params: Params = { id: args.id };
+  const params: Params = { id: args.id, first: int(listSize(args.first)) };
   const condition = filterCondition('r', { asOf: args.asOf }, params);
   const [row] = await db.read<{ found: boolean; rels: RelRow[] }>(
     `OPTIONAL MATCH (a:Actor {id: $id})
      OPTIONAL MATCH p = (a)(()-[r:PLEDGED_ALLEGIANCE_TO WHERE ${condition}]->(:Actor)){1,${depth}}
      WITH a, [x IN relationships(p)] AS rels
      UNWIND (CASE WHEN rels = [] OR rels IS NULL THEN [null] ELSE rels END) AS r
-     WITH DISTINCT a, r ORDER BY r.sinceStart IS NULL, r.sinceStart, r.id
+     WITH DISTINCT a, r ORDER BY r.sinceStart IS NULL, r.sinceStart, r.id LIMIT $first
      RETURN a IS NOT NULL AS found, collect(CASE WHEN r IS NULL THEN null ELSE ${relationshipProjection('r')} END) AS rels`,
     params,
   );

@@ -2,7 +2,7 @@
 // local server, started (or reused) here.
 import type { Config } from '../config.ts';
 import { UserError } from '../errors.ts';
-import { openDatabase, type Database } from './database.ts';
+import { isConnectivityError, openDatabase, type Database } from './database.ts';
 import { startLocalNeo4j, type RunningNeo4j } from './localServer.ts';
 
 export interface Connection {
@@ -12,12 +12,22 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-export async function connect(config: Config, signal?: AbortSignal): Promise<Connection> {
+export interface ConnectOptions {
+  /** An external server (NEO4J_URI) that cannot be reached yet is waited for instead of an error: the API starts anyway. */
+  waitForExternal?: boolean;
+}
+
+export async function connect(config: Config, signal?: AbortSignal, options: ConnectOptions = {}): Promise<Connection> {
   const server: RunningNeo4j = config.external ? { owned: false, stop: async () => {} } : await startLocalNeo4j(config, signal);
-  const db = openDatabase(config.neo4j, config.limits.queryTimeoutMs);
+  const db = openDatabase(config.neo4j, config.limits);
   try {
     await db.driver.verifyConnectivity({ database: config.neo4j.database });
   } catch (error) {
+    if (config.external && options.waitForExternal && isConnectivityError(error)) {
+      console.error(`Neo4j at ${config.neo4j.uri} does not answer yet (${(error as Error).message}); starting anyway and waiting for it.`);
+      db.markUnavailable(error);
+      return { db, server, close: () => db.close() };
+    }
     await db.close();
     await server.stop();
     throw new UserError(`Cannot reach Neo4j at ${config.neo4j.uri} (database "${config.neo4j.database}"): ${(error as Error).message}`);

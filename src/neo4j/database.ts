@@ -1,22 +1,60 @@
 // The one door to Neo4j: every query is parameterised, runs with the configured timeout,
 // and reads run in read transactions so that a cluster's followers can serve them.
+// When the server cannot be reached, queries fail at once with DatabaseUnavailableError
+// while a probe waits for it to come back, so an outage costs clients no waiting.
 import neo4j, { type Driver, type RecordShape } from 'neo4j-driver';
-import type { Neo4jConnection } from '../config.ts';
+import type { Limits, Neo4jConnection } from '../config.ts';
 
 export type Params = Record<string, unknown>;
+
+export type DatabaseLimits = Pick<Limits, 'queryTimeoutMs' | 'retryTimeMs' | 'probeIntervalMs'>;
 
 /** A JavaScript number as a Cypher INTEGER (for LIMIT and the like; plain numbers arrive as FLOAT). */
 export const int = (value: number) => neo4j.int(value);
 
+/** Neo4j cannot be reached (down, restarting, or no connection to be had). */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+  constructor(cause?: unknown) {
+    super(`Neo4j is unavailable${cause instanceof Error ? ` (${cause.message})` : ''}`, { cause });
+  }
+}
+
+const connectivityCodes = ['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable'];
+
+/** The server could not be reached, as opposed to refusing or failing a query. */
+export function isConnectivityError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && connectivityCodes.includes(code);
+}
+
 export class Database {
   /** Number of Cypher statements sent; tests use it to prove round trips stay bounded. */
   queryCount = 0;
+  /** Set while the server is unreachable: resolves when a probe reaches it again. */
+  private outage: Promise<void> | undefined;
+  private closed = false;
 
   constructor(
     readonly driver: Driver,
     readonly name: string,
-    readonly timeoutMs: number,
+    readonly limits: DatabaseLimits,
   ) {}
+
+  get timeoutMs(): number {
+    return this.limits.queryTimeoutMs;
+  }
+
+  /** False from a failed connection until the server answers again. */
+  get available(): boolean {
+    return this.outage === undefined;
+  }
+
+  /** Resolves once the server answers (at once when it does now). */
+  async whenAvailable(): Promise<void> {
+    if (this.available) await this.driver.verifyConnectivity({ database: this.name }).catch((error: unknown) => this.markUnavailable(error));
+    await this.outage;
+  }
 
   async read<T extends RecordShape = RecordShape>(cypher: string, params: Params = {}, timeoutMs = this.timeoutMs): Promise<T[]> {
     return this.run<T>(cypher, params, neo4j.routing.READ, timeoutMs);
@@ -32,36 +70,72 @@ export class Database {
     const session = this.driver.session({ database: this.name });
     try {
       await session.run(cypher, params, { timeout: timeoutMs });
+    } catch (error) {
+      throw this.classify(error);
     } finally {
       await session.close();
     }
   }
 
   private async run<T extends RecordShape>(cypher: string, params: Params, routing: 'READ' | 'WRITE', timeoutMs: number): Promise<T[]> {
+    if (this.outage) throw new DatabaseUnavailableError();
     this.queryCount += 1;
-    const { records } = await this.driver.executeQuery(cypher, params, {
-      database: this.name,
-      routing,
-      transactionConfig: { timeout: timeoutMs },
-    });
-    return records.map((record) => record.toObject() as T);
+    try {
+      const { records } = await this.driver.executeQuery(cypher, params, {
+        database: this.name,
+        routing,
+        transactionConfig: { timeout: timeoutMs },
+      });
+      return records.map((record) => record.toObject() as T);
+    } catch (error) {
+      throw this.classify(error);
+    }
+  }
+
+  /** A connectivity failure starts an outage and becomes DatabaseUnavailableError; others pass unchanged. */
+  private classify(error: unknown): unknown {
+    if (!isConnectivityError(error)) return error;
+    this.markUnavailable(error);
+    return new DatabaseUnavailableError(error);
+  }
+
+  /** Starts an outage (a probe that ends it when the server answers), unless one is on. */
+  markUnavailable(error: unknown): void {
+    if (this.outage || this.closed) return;
+    console.error(`Neo4j is unreachable (${(error as Error).message}); probing every ${this.limits.probeIntervalMs} ms until it answers.`);
+    this.outage = this.probe().finally(() => (this.outage = undefined));
+  }
+
+  private async probe(): Promise<void> {
+    const started = Date.now();
+    while (!this.closed) {
+      await new Promise((resolve) => setTimeout(resolve, this.limits.probeIntervalMs).unref());
+      try {
+        await this.driver.verifyConnectivity({ database: this.name });
+        console.error(`Neo4j answers again after ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+        return;
+      } catch {
+        // still down: probe again
+      }
+    }
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.driver.close();
   }
 }
 
-export function createDriver(conn: Neo4jConnection): Driver {
+export function createDriver(conn: Neo4jConnection, retryTimeMs = 5_000): Driver {
   return neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password), {
     disableLosslessIntegers: true,
     connectionAcquisitionTimeout: 10_000,
     connectionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
+    maxTransactionRetryTime: retryTimeMs,
     userAgent: 'central-asia-actor-graph',
   });
 }
 
-export function openDatabase(conn: Neo4jConnection, timeoutMs: number): Database {
-  return new Database(createDriver(conn), conn.database, timeoutMs);
+export function openDatabase(conn: Neo4jConnection, limits: DatabaseLimits): Database {
+  return new Database(createDriver(conn, limits.retryTimeMs), conn.database, limits);
 }

@@ -8,11 +8,16 @@ import { UserError } from '../errors.ts';
 import { portInUse } from '../ports.ts';
 import { createDriver } from './database.ts';
 import { ensureDistribution, type Distribution } from './assemble.ts';
+import { replaceLegacyPassword, rejectedPasswordHelp, settleLocalPassword, type PasswordOrigin } from './localPassword.ts';
+import { clearLeftovers, forgetServer, recordServer } from './pidFiles.ts';
+import { startWatchdog, type Watchdog } from './watchdog.ts';
 
 export interface RunningNeo4j {
   /** True when this process started the server and so must stop it. */
   owned: boolean;
   pid?: number;
+  /** The password, on the start that generated it (a new instance, or one that had the old default): shown once. */
+  generatedPassword?: string;
   stop(): Promise<void>;
 }
 
@@ -31,6 +36,38 @@ const jvmOptions = [
   '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
   '--enable-native-access=ALL-UNNAMED',
 ];
+
+/**
+ * The APOC the server loads: pure functions on values (lists, maps, text, dates, numbers) for
+ * queries in Neo4j Browser. The project's own code calls no APOC. Nothing that reads files or
+ * URLs (load, import), writes files (export), runs Cypher given as text (cypher, do, when,
+ * periodic, trigger) or touches the system database. Built-in procedures are not affected.
+ */
+export const apocAllowlist = [
+  'apoc.coll.*',
+  'apoc.map.*',
+  'apoc.text.*',
+  'apoc.convert.*',
+  'apoc.date.*',
+  'apoc.temporal.*',
+  'apoc.number.*',
+  'apoc.math.*',
+  'apoc.agg.*',
+];
+
+/** Settings that keep the server to this machine's own use; docker-compose.yml sets the same (test/compose.test.ts). */
+export function hardeningSettings(httpPort: number): Record<string, string> {
+  return {
+    // Over HTTP only Neo4j Browser's page (it queries over Bolt): no Cypher over HTTP.
+    'server.http_enabled_modules': 'BROWSER',
+    // What HTTP still serves is for the Browser's own page, not any web page's scripts (the default is '*').
+    'dbms.security.http_access_control_allow_origin': `http://localhost:${httpPort}`,
+    'dbms.security.procedures.allowlist': apocAllowlist.join(','),
+    'dbms.usage_report.enabled': 'false',
+    // Neo4j Browser reports usage unless told not to.
+    'client.allow_telemetry': 'false',
+  };
+}
 
 export function neo4jConf(settings: LocalNeo4jSettings, pluginsDir: string, timeoutMs: number): string {
   const dir = (name: string) => path.join(settings.homeDir, name);
@@ -55,8 +92,7 @@ export function neo4jConf(settings: LocalNeo4jSettings, pluginsDir: string, time
     // A safety net behind the driver's per-transaction timeout.
     `db.transaction.timeout=${Math.ceil((timeoutMs * 4) / 1000)}s`,
     'db.logs.query.enabled=OFF',
-    'dbms.security.procedures.unrestricted=apoc.*',
-    'dbms.usage_report.enabled=false',
+    ...Object.entries(hardeningSettings(settings.httpPort)).map(([key, value]) => `${key}=${value}`),
     '',
   ].join('\n');
 }
@@ -123,7 +159,13 @@ function startupErrors(homeDir: string): string {
   );
 }
 
-async function waitUntilReady(config: Config, child: ChildProcess, signal?: AbortSignal): Promise<void> {
+/** Whether a driver error says the credentials were refused (a wrong password, or too many attempts). */
+function credentialsRefused(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  return code.includes('Unauthorized') || code.includes('AuthenticationRateLimit');
+}
+
+async function waitUntilReady(config: Config, child: ChildProcess, origin: PasswordOrigin, signal?: AbortSignal): Promise<void> {
   const deadline = Date.now() + config.local.startTimeoutMs;
   let exited = false;
   child.once('exit', () => (exited = true));
@@ -138,8 +180,16 @@ async function waitUntilReady(config: Config, child: ChildProcess, signal?: Abor
       }
       try {
         await driver.verifyConnectivity({ database: config.neo4j.database });
-        return;
-      } catch {
+        // The HTTP side (Browser) comes up a moment after Bolt.
+        if (await portInUse(config.local.httpPort)) return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      } catch (error) {
+        // Retrying a refused password would only lock the user out for a while.
+        if (credentialsRefused(error)) {
+          throw new UserError(
+            `The Neo4j in ${config.local.homeDir} refused the password of user "${config.neo4j.user}". ${rejectedPasswordHelp(config, origin)}`,
+          );
+        }
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     }
@@ -153,59 +203,81 @@ async function waitUntilReady(config: Config, child: ChildProcess, signal?: Abor
   }
 }
 
-export const pidFile = (homeDir: string) => path.join(homeDir, 'run', 'neo4j.pid');
+export { pidFile } from './pidFiles.ts';
 
-function stopper(child: ChildProcess): () => Promise<void> {
+/** Stops the server: the watchdog is disarmed first, so it never signals a pid that may since be another process's. */
+function stopper(child: ChildProcess, watchdog: Watchdog, homeDir: string): () => Promise<void> {
   return () =>
     new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      watchdog.disarm();
+      const stopped = () => {
+        forgetServer(homeDir);
+        resolve();
+      };
+      if (child.exitCode !== null || child.signalCode !== null) return stopped();
       const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
       child.once('exit', () => {
         clearTimeout(killer);
-        resolve();
+        stopped();
       });
       child.kill('SIGTERM');
     });
 }
 
-/**
- * Reuses a Neo4j already answering on the configured port, or starts the project's own.
- * Aborting `signal` while it starts stops it again.
- */
-export async function startLocalNeo4j(config: Config, signal?: AbortSignal): Promise<RunningNeo4j> {
-  const reused = await reuseRunning(config);
-  if (reused) return reused;
-  if (await portInUse(config.local.httpPort)) {
-    throw new UserError(
-      `Port ${config.local.httpPort} (Neo4j HTTP and Browser) is already in use. ` +
-        'Stop the program using it, or set NEO4J_HTTP_PORT to a free port.',
-    );
-  }
-  const dist = ensureDistribution(config.local.distDir);
-  const env = prepareHome(config, dist);
-  const console = fs.openSync(path.join(config.local.homeDir, 'logs', 'console.log'), 'a');
+function spawnNeo4j(config: Config, dist: Distribution, env: NodeJS.ProcessEnv): ChildProcess {
+  const { homeDir, heapMax } = config.local;
+  const output = fs.openSync(path.join(homeDir, 'logs', 'console.log'), 'a');
   const child = spawn(
     dist.java,
     [
-      `-Xms${config.local.heapMax}`,
-      `-Xmx${config.local.heapMax}`,
+      `-Xms${heapMax}`,
+      `-Xmx${heapMax}`,
       ...jvmOptions,
       '-cp',
       classpath(dist),
       'org.neo4j.server.CommunityEntryPoint',
-      `--home-dir=${config.local.homeDir}`,
-      `--config-dir=${path.join(config.local.homeDir, 'conf')}`,
+      `--home-dir=${homeDir}`,
+      `--config-dir=${path.join(homeDir, 'conf')}`,
     ],
-    { env, stdio: ['ignore', console, console] },
+    { env, stdio: ['ignore', output, output] },
   );
-  fs.closeSync(console);
-  fs.writeFileSync(pidFile(config.local.homeDir), `${child.pid}\n`);
-  const stop = stopper(child);
+  fs.closeSync(output);
+  return child;
+}
+
+/**
+ * Reuses a Neo4j already answering on the configured port, or starts the project's own, which
+ * dies with this process. Clears what a dead launcher left first (see pidFiles.ts). Aborting
+ * `signal` while it starts stops it again.
+ */
+export async function startLocalNeo4j(config: Config, signal?: AbortSignal): Promise<RunningNeo4j> {
+  const { homeDir, boltPort, httpPort } = config.local;
+  const runningPid = await clearLeftovers(homeDir);
+  const origin = settleLocalPassword(config);
+  const reused = await reuseRunning(config);
+  if (reused) return reused;
+  if (runningPid !== undefined) {
+    throw new UserError(
+      `The Neo4j of ${homeDir} is already running (pid ${runningPid}, started by another process) but does not answer on port ${boltPort}. ` +
+        'Set NEO4J_BOLT_PORT and NEO4J_HTTP_PORT to its ports, or stop it.',
+    );
+  }
+  if (await portInUse(httpPort)) {
+    throw new UserError(
+      `Port ${httpPort} (Neo4j HTTP and Browser) is already in use. Stop the program using it, or set NEO4J_HTTP_PORT to a free port.`,
+    );
+  }
+  const dist = ensureDistribution(config.local.distDir);
+  const child = spawnNeo4j(config, dist, prepareHome(config, dist));
+  recordServer(homeDir, child.pid!);
+  const stop = stopper(child, startWatchdog(child.pid!, homeDir), homeDir);
   try {
-    await waitUntilReady(config, child, signal);
+    await waitUntilReady(config, child, origin, signal);
+    if (origin === 'legacy') await replaceLegacyPassword(config);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { owned: true, pid: child.pid, stop };
+  const generatedPassword = origin === 'configured' ? undefined : config.neo4j.password;
+  return { owned: true, pid: child.pid, generatedPassword, stop };
 }

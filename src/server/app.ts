@@ -1,50 +1,56 @@
-// The HTTP server: wires GET /health and /graphql (Apollo Server) together. Nothing here
-// knows about Cypher; the graph queries live in src/graph.
+// The HTTP server: wires GET /health, /graphql (Apollo Server) and the web app together, and
+// holds the line for every request: a request id, security headers, a per-client rate limit,
+// a bounded body, a bounded number of GraphQL requests at once, and a wall-clock deadline.
+// Nothing here knows about Cypher; the graph queries live in src/graph.
 import http from 'node:http';
-import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { apiLimits } from '../config.ts';
+import { apiLimits, type ApiSettings } from '../config.ts';
 import type { Database } from '../neo4j/database.ts';
 import { createContext, type Context } from './context.ts';
-import { formatError } from './errors.ts';
+import { formatError, internalErrorLogPlugin, unavailableStatusPlugin } from './errors.ts';
 import { checkHealth } from './health.ts';
-import { serveStatic } from './staticFiles.ts';
+import { HttpError } from './httpError.ts';
+import { queryCostPlugin } from './queryCost.ts';
+import { RateLimiter } from './rateLimit.ts';
+import { declaredTooLarge, readBody } from './requestBody.ts';
+import { requestBudgetPlugin } from './requestBudget.ts';
+import { logError, newRequestId } from './requestLog.ts';
 import { buildSchema } from './schema.ts';
+import { securityHeaders } from './securityHeaders.ts';
+import { serveStatic } from './staticFiles.ts';
+import { SupportedOperationsRule } from './supportedOperationsRule.ts';
 
-const maxBodyBytes = 1_000_000;
-
-class BodyTooLarge extends Error {}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBodyBytes) {
-        reject(new BodyTooLarge());
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
 }
 
-async function toGraphQLRequest(req: http.IncomingMessage, url: URL): Promise<HTTPGraphQLRequest> {
+/** Every error this server writes itself has the shape of a GraphQL error, so clients read one shape. */
+function sendError(res: http.ServerResponse, error: HttpError): void {
+  if (res.headersSent) return void res.end();
+  // After a 413 the rest of the body is dropped, so the connection cannot be reused.
+  const headers = error.status === 413 ? { ...error.headers, connection: 'close' } : error.headers;
+  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] }, headers);
+}
+
+/** The request target as a URL: origin-form ("/graphql?x") or absolute-form; anything else is a 400. */
+function requestUrl(target: string | undefined): URL {
+  try {
+    return new URL(target?.startsWith('/') ? `http://localhost${target}` : (target ?? ''));
+  } catch {
+    throw new HttpError(400, 'BAD_REQUEST', `Malformed request target: ${JSON.stringify((target ?? '').slice(0, 200))}`);
+  }
+}
+
+function toGraphQLRequest(req: http.IncomingMessage, url: URL, text: string): HTTPGraphQLRequest {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
-  const text = req.method === 'POST' ? await readBody(req) : '';
   let body: unknown = text;
-  if (headers.get('content-type')?.startsWith('application/json') && text !== '') {
+  if (headers.get('content-type')?.toLowerCase().startsWith('application/json') && text !== '') {
     try {
       body = JSON.parse(text);
     } catch {
@@ -54,60 +60,127 @@ async function toGraphQLRequest(req: http.IncomingMessage, url: URL): Promise<HT
   return { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body };
 }
 
+/** Settles with the response, or rejects with a 503 once the deadline passes. */
+function beforeDeadline<T>(work: Promise<T>, deadline: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timedOut = () =>
+      reject(new HttpError(503, 'REQUEST_TIMEOUT', 'The request took longer than the server allows (REQUEST_TIMEOUT_MS); narrow it with filters, depth or limit.'));
+    deadline.addEventListener('abort', timedOut, { once: true });
+    work.then(resolve, reject).finally(() => deadline.removeEventListener('abort', timedOut));
+  });
+}
+
+async function writeGraphQLResponse(res: http.ServerResponse, result: HTTPGraphQLResponse): Promise<void> {
+  for (const [key, value] of result.headers) res.setHeader(key, value);
+  res.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') return void res.end(result.body.string);
+  for await (const chunk of result.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
 export interface App {
   server: http.Server;
   stop(): Promise<void>;
 }
 
-export async function createApp(db: Database): Promise<App> {
-  // Document limits: nesting depth, cost, aliases, tokens. Argument limits live in src/graph.
+function createApollo(settings: ApiSettings): ApolloServer<Context> {
+  // Document limits: nesting depth, aliases, directives (graphql-armor's validation rules, which
+  // answer 400); tokens through graphql-js's own parser; cost and budget through our plugins.
   const armor = new ApolloArmor({
     maxDepth: { n: apiLimits.maxQueryDepth },
-    costLimit: { maxCost: apiLimits.maxQueryCost },
     maxAliases: { n: apiLimits.maxAliases },
-    maxTokens: { n: apiLimits.maxTokens },
-    blockFieldSuggestion: { enabled: false },
+    maxDirectives: { n: apiLimits.maxDirectives },
+    costLimit: { enabled: false },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: !settings.suggestions },
   });
   const protection = armor.protect();
-  const apollo = new ApolloServer<Context>({
+  return new ApolloServer<Context>({
     schema: buildSchema(),
-    introspection: true,
+    introspection: settings.introspection,
     includeStacktraceInErrorResponses: false,
     formatError,
-    validationRules: protection.validationRules,
+    parseOptions: { maxTokens: apiLimits.maxTokens },
+    validationRules: [SupportedOperationsRule, ...protection.validationRules],
     allowBatchedHttpRequests: false,
-    // graphql-armor's types come from Apollo's CommonJS build; the objects are the same.
-    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<Context>[]), ApolloServerPluginLandingPageDisabled()],
+    // Automatic persisted queries would let any client fill the server's cache; the web app sends whole queries.
+    persistedQueries: false,
+    stopOnTerminationSignals: false,
+    plugins: [
+      // graphql-armor's types come from Apollo's CommonJS build; the objects are the same.
+      ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
+      queryCostPlugin<Context>(),
+      requestBudgetPlugin<Context>(),
+      unavailableStatusPlugin<Context>(),
+      internalErrorLogPlugin<Context>(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
-  await apollo.start();
+}
 
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    try {
-      if (url.pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
-        const health = await checkHealth(db);
-        return sendJson(res, health.neo4j.reachable ? 200 : 503, health);
-      }
-      if (url.pathname === '/graphql') {
-        const result = await apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: await toGraphQLRequest(req, url),
-          context: async () => createContext(db),
-        });
-        for (const [key, value] of result.headers) res.setHeader(key, value);
-        res.statusCode = result.status ?? 200;
-        if (result.body.kind === 'complete') return res.end(result.body.string);
-        for await (const chunk of result.body.asyncIterator) res.write(chunk);
-        return res.end();
-      }
-      if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(url.pathname, res)) return;
-      sendJson(res, 404, { error: `Not found: ${url.pathname}. The app is at /, the API at /graphql, health at /health.` });
-    } catch (error) {
-      if (error instanceof BodyTooLarge) return sendJson(res, 413, { error: `Request body exceeds ${maxBodyBytes} bytes` });
-      console.error(error);
-      if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });
-      else res.end();
+export async function createApp(db: Database, settings: ApiSettings): Promise<App> {
+  const apollo = createApollo(settings);
+  await apollo.start();
+  const limiter = new RateLimiter(settings.rateLimit.perSecond, settings.rateLimit.burst, apiLimits.maxRateLimitedClients);
+  let running = 0;
+
+  async function serveGraphQL(req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string): Promise<void> {
+    if (running >= apiLimits.maxConcurrentRequests) {
+      throw new HttpError(503, 'SERVICE_UNAVAILABLE', 'The server is answering as many requests as it allows; retry shortly.', { 'retry-after': '1' });
     }
+    running += 1;
+    const deadline = AbortSignal.timeout(settings.requestTimeoutMs);
+    const work = (async () => {
+      const text = req.method === 'POST' ? await readBody(req, apiLimits.maxBodyBytes) : '';
+      return apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: toGraphQLRequest(req, url, text),
+        context: async () => createContext(db, deadline, requestId),
+      });
+    })();
+    // The slot is freed when the work ends, not when a timed-out client is answered.
+    work.catch(() => {}).finally(() => (running -= 1));
+    await writeGraphQLResponse(res, await beforeDeadline(work, deadline));
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, requestId: string): Promise<void> {
+    const url = requestUrl(req.url);
+    const wait = limiter.take(req.socket.remoteAddress ?? 'unknown');
+    if (wait > 0) throw new HttpError(429, 'RATE_LIMITED', `Too many requests; retry in ${wait} s.`, { 'retry-after': String(wait) });
+    const readOnly = req.method === 'GET' || req.method === 'HEAD';
+    if (url.pathname === '/health' && readOnly) {
+      const health = await checkHealth(db);
+      return sendJson(res, health.neo4j.reachable ? 200 : 503, health);
+    }
+    if (url.pathname === '/graphql') return serveGraphQL(req, res, url, requestId);
+    if (readOnly && serveStatic(url.pathname, res, requestId)) return;
+    throw new HttpError(404, 'NOT_FOUND', `Not found: ${url.pathname.slice(0, 200)}. The app is at /, the API at /graphql, health at /health.`);
+  }
+
+  const server = http.createServer((req, res) => {
+    const id = newRequestId();
+    res.setHeader('x-request-id', id);
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    req.on('error', (error) => logError('Request stream', error, id));
+    res.on('error', (error) => logError('Response stream', error, id));
+    handle(req, res, id).catch((error: unknown) => {
+      if (error instanceof HttpError) return sendError(res, error);
+      logError(`${req.method} ${req.url?.slice(0, 200)}`, error, id);
+      sendError(res, new HttpError(500, 'INTERNAL_SERVER_ERROR', `Internal server error (request ${id}).`));
+    });
   });
+  // A body too large is refused before the client sends it, when it asks first (Expect: 100-continue).
+  server.on('checkContinue', (req, res) => {
+    if (!declaredTooLarge(req, apiLimits.maxBodyBytes)) res.writeContinue();
+    server.emit('request', req, res);
+  });
+  // Node drops a CONNECT (proxy tunnel) request silently unless someone answers it; this is no proxy.
+  server.on('connect', (_req, socket) => {
+    socket.on('error', (error) => logError('CONNECT socket', error));
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+  });
+  server.headersTimeout = apiLimits.headersTimeoutMs;
+  server.requestTimeout = apiLimits.receiveTimeoutMs;
+  server.keepAliveTimeout = apiLimits.keepAliveTimeoutMs;
 
   return {
     server,

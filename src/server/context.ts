@@ -1,12 +1,17 @@
-// What every resolver receives: the database and this request's loaders.
+// What every resolver receives: the database, this request's loaders, and its budget.
 import type { Database } from '../neo4j/database.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
+import { RequestBudget } from './requestBudget.ts';
 
 export interface Context {
   db: Database;
   loaders: Loaders;
+  budget: RequestBudget;
+  /** The id the request's log lines and X-Request-Id share. */
+  requestId: string;
 }
 
-export function createContext(db: Database): Context {
-  return { db, loaders: createLoaders(db) };
+/** `deadline` stops the request's remaining fields when it fires (never, by default: CLI use). */
+export function createContext(db: Database, deadline: AbortSignal = new AbortController().signal, requestId = 'cli'): Context {
+  return { db, loaders: createLoaders(db), budget: new RequestBudget(deadline), requestId };
 }

@@ -1,29 +1,87 @@
 // How errors reach API clients: bad arguments as BAD_USER_INPUT naming the argument,
-// unknown ids as NOT_FOUND, database timeouts as QUERY_TIMEOUT; anything unexpected is
-// logged and answered without internals.
+// unknown ids as NOT_FOUND, database timeouts as QUERY_TIMEOUT, an unreachable database as
+// SERVICE_UNAVAILABLE; anything unexpected is logged with its request id and answered
+// without internals.
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { InputError, NotFoundError } from '../errors.ts';
+import { DatabaseUnavailableError } from '../neo4j/database.ts';
+import { logError } from './requestLog.ts';
 
 function isTimeout(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code ?? '';
   return code.includes('TransactionTimedOut') || code.includes('Transaction.TransactionTimedOut');
 }
 
+/** The driver found no free connection in time: the database is busy, not broken. */
+function isPoolExhausted(error: unknown): boolean {
+  return error instanceof Error && /acquisition timed out/i.test(error.message);
+}
+
+/** The 4xx status an error was raised with, if any (Apollo's own refusals of a malformed request carry no code). */
+function hasClientStatus(error: unknown): boolean {
+  const status = (error as { extensions?: { http?: { status?: unknown } } } | null)?.extensions?.http?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+export const unavailableMessage = 'The database is unavailable or busy; the API recovers by itself when it answers again. Retry shortly.';
+
+type Shape = Pick<GraphQLFormattedError, 'message' | 'extensions'>;
+
+/** What a client is told of an error of ours that we expect, or undefined. */
+function expected(original: unknown): Shape | undefined {
+  if (original instanceof InputError) return { message: original.message, extensions: { code: 'BAD_USER_INPUT', argumentName: original.argument } };
+  if (original instanceof NotFoundError) return { message: original.message, extensions: { code: 'NOT_FOUND', argumentName: original.argument } };
+  if (isTimeout(original)) {
+    return { message: 'The query took longer than the server allows (QUERY_TIMEOUT_MS); narrow it with filters, depth or limit.', extensions: { code: 'QUERY_TIMEOUT' } };
+  }
+  if (original instanceof DatabaseUnavailableError || isPoolExhausted(original)) return { message: unavailableMessage, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  return undefined;
+}
+
+const isInternal = (code: unknown) => code === undefined || code === 'INTERNAL_SERVER_ERROR';
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof InputError) {
-    return { ...formatted, message: original.message, extensions: { code: 'BAD_USER_INPUT', argumentName: original.argument } };
-  }
-  if (original instanceof NotFoundError) {
-    return { ...formatted, message: original.message, extensions: { code: 'NOT_FOUND', argumentName: original.argument } };
-  }
-  if (isTimeout(original)) {
-    return { ...formatted, message: 'The query took longer than the server allows (QUERY_TIMEOUT_MS); narrow it with filters, depth or limit.', extensions: { code: 'QUERY_TIMEOUT' } };
-  }
-  if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
-    console.error(original);
+  const known = expected(original);
+  if (known) return { ...formatted, ...known };
+  if (isInternal(formatted.extensions?.code) && hasClientStatus(original)) return { ...formatted, extensions: { code: 'BAD_REQUEST' } };
+  if (isInternal(formatted.extensions?.code)) {
     return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   return formatted;
+}
+
+/** Logs every unexpected error, with the id of the request that met it. */
+export function internalErrorLogPlugin<T extends { requestId: string }>(): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors }) {
+          for (const error of errors as readonly GraphQLError[]) {
+            const original = unwrapResolverError(error);
+            const unexpected = isInternal(error.extensions?.code) && !expected(original) && !hasClientStatus(original);
+            if (unexpected) logError('Internal error', original, contextValue.requestId);
+          }
+        },
+      };
+    },
+  };
+}
+
+/** An answer whose every error is SERVICE_UNAVAILABLE is a 503 with Retry-After, so clients and balancers back off. */
+export function unavailableStatusPlugin<T extends object>(): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          if (!errors?.length || !errors.every((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', '1');
+        },
+      };
+    },
+  };
 }

@@ -1,4 +1,5 @@
-// GET /health: whether Neo4j answers, and its version. 200 when it does, 503 when not.
+// GET /health: whether Neo4j answers, and its version. 200 when it does, 503 when not; during
+// an outage it answers 503 at once, from the database's own record of it.
 import type { Database } from '../neo4j/database.ts';
 
 export interface Health {
@@ -7,6 +8,7 @@ export interface Health {
 }
 
 export async function checkHealth(db: Database): Promise<Health> {
+  if (!db.available) return { status: 'unavailable', neo4j: { reachable: false, error: 'Neo4j is unreachable; the API is waiting for it to return.' } };
   try {
     const [row] = await db.read<{ version: string; edition: string }>(
       'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition',

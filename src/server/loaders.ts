@@ -1,8 +1,9 @@
 // Per-request DataLoaders: every nested field of a request is batched into one query per
 // kind of thing and per level, so the number of Cypher queries does not grow with the result.
+// Lists nested in a result are bounded per parent (`first`) inside the Cypher.
 import DataLoader from 'dataloader';
 import { getActorsByIds } from '../graph/actors.ts';
-import { listFigures } from '../graph/figures.ts';
+import { figuresOf } from '../graph/figures.ts';
 import type { RelationshipFilter } from '../graph/filters.ts';
 import type { Actor, Figure, Mention, Relationship, Source } from '../graph/model.ts';
 import { getRelationshipsByIds, relationshipsCitingSources, relationshipsOfActors, type Direction } from '../graph/relationships.ts';
@@ -10,50 +11,44 @@ import { getSourcesByIds, mentionsOf } from '../graph/sources.ts';
 import { groupBy } from '../groupBy.ts';
 import type { Database } from '../neo4j/database.ts';
 
-export interface ActorRelationshipsKey {
+/** A parent's nested list: the parent's id, how many items, and any other arguments. */
+export interface ListKey<A> {
   id: string;
-  direction: Direction;
-  filter: RelationshipFilter;
+  first?: number | null;
+  args: A;
 }
 
-function groupInto<T>(ids: readonly string[], items: T[], key: (item: T) => string): T[][] {
-  const groups = groupBy(items, key);
-  return ids.map((id) => groups.get(id) ?? []);
-}
-
-/** Batches actor-relationship requests: one query per distinct (filter, direction). */
-function actorRelationshipsLoader(db: Database) {
-  return new DataLoader<ActorRelationshipsKey, Relationship[], string>(
+/** Batches nested-list requests: one query per distinct (first, args), each item a parent id. */
+function listLoader<A, T>(fetch: (ids: string[], first: number | null | undefined, args: A) => Promise<Map<string, T[]>>) {
+  const argsKey = (key: ListKey<A>) => JSON.stringify([key.first ?? null, key.args]);
+  return new DataLoader<ListKey<A>, T[], string>(
     async (keys) => {
-      const byArgs = groupBy(keys, (key) => JSON.stringify([key.direction, key.filter]));
-      const results = new Map<string, Relationship[]>();
-      for (const [args, group] of byArgs) {
-        const found = await relationshipsOfActors(db, group.map((k) => k.id), group[0]!.filter, group[0]!.direction);
+      const results = new Map<string, T[]>();
+      for (const [args, group] of groupBy(keys, argsKey)) {
+        const found = await fetch(group.map((k) => k.id), group[0]!.first, group[0]!.args);
         for (const key of group) results.set(`${args}|${key.id}`, found.get(key.id) ?? []);
       }
-      return keys.map((key) => results.get(`${JSON.stringify([key.direction, key.filter])}|${key.id}`) ?? []);
+      return keys.map((key) => results.get(`${argsKey(key)}|${key.id}`) ?? []);
     },
-    { cacheKeyFn: (key) => JSON.stringify([key.direction, key.filter, key.id]) },
+    { cacheKeyFn: (key) => `${argsKey(key)}|${key.id}` },
   );
 }
+
+const groupById = <T>(items: Map<string, T[]>) => items;
 
 export function createLoaders(db: Database) {
   return {
     actor: new DataLoader<string, Actor | null>((ids) => getActorsByIds(db, ids)),
     source: new DataLoader<string, Source | null>((ids) => getSourcesByIds(db, ids)),
     relationship: new DataLoader<string, Relationship | null>((ids) => getRelationshipsByIds(db, ids)),
-    actorRelationships: actorRelationshipsLoader(db),
-    mentionsOfActor: new DataLoader<string, Mention[]>(async (ids) => groupInto(ids, await mentionsOf(db, 'actor', ids), (m) => m.actorId)),
-    mentionsInSource: new DataLoader<string, Mention[]>(async (ids) => groupInto(ids, await mentionsOf(db, 'source', ids), (m) => m.sourceId)),
-    figuresAbout: new DataLoader<string, Figure[]>(async (ids) => groupInto(ids, await listFigures(db, { about: ids }), (f) => f.aboutId)),
-    figuresCitingSource: new DataLoader<string, Figure[]>(async (ids) => {
-      const figures = await listFigures(db, { sources: ids });
-      return ids.map((id) => figures.filter((f) => f.evidence.some((e) => e.sourceId === id)));
-    }),
-    relationshipsCitingSource: new DataLoader<string, Relationship[]>(async (ids) => {
-      const found = await relationshipsCitingSources(db, ids);
-      return ids.map((id) => found.get(id) ?? []);
-    }),
+    actorRelationships: listLoader<{ direction: Direction; filter: RelationshipFilter }, Relationship>((ids, first, { direction, filter }) =>
+      relationshipsOfActors(db, ids, filter, direction, first),
+    ),
+    mentionsOfActor: listLoader<null, Mention>((ids, first) => mentionsOf(db, 'actor', ids, first)),
+    mentionsInSource: listLoader<null, Mention>((ids, first) => mentionsOf(db, 'source', ids, first)),
+    figuresAbout: listLoader<null, Figure>((ids, first) => figuresOf(db, 'about', ids, first)),
+    figuresCitingSource: listLoader<null, Figure>((ids, first) => figuresOf(db, 'source', ids, first)),
+    relationshipsCitingSource: listLoader<null, Relationship>((ids, first) => relationshipsCitingSources(db, ids, first)),
   };
 }
 

@@ -38,13 +38,13 @@ export const resolvers: Resolvers = {
     neighborhood: (_, args, { db }) => neighborhood(db, args),
     shortestPath: (_, args, { db }) => shortestPath(db, args),
     relationships: async (_, args, { db }) => connection(await listRelationships(db, args)),
-    sources: (_, __, { db }) => listSources(db),
+    sources: (_, { first }, { db }) => listSources(db, first),
     source: (_, { id }, { loaders }) => loaders.source.load(id),
     stats: (_, __, { db }) => getStats(db),
     allegianceChain: (_, args, { db }) => allegianceChain(db, args),
     timeline: (_, { id, ...filter }, { db }) => timeline(db, id, filter),
     contestedClaims: async (_, args, { db }) => connection(await listRelationships(db, { ...args, contested: true })),
-    figures: (_, { about, claimedBy }, { db }) => listFigures(db, { about: about ? [about] : null, claimedBy }),
+    figures: (_, args, { db }) => listFigures(db, args),
     vocabulary: () => ({
       actorKinds: terms(vocabulary.actorKinds),
       relationshipTypes: terms(vocabulary.relationshipTypes),
@@ -53,10 +53,10 @@ export const resolvers: Resolvers = {
   },
 
   Actor: {
-    relationships: (actor, { types, direction, statuses, asOf }, { loaders }) =>
-      loaders.actorRelationships.load({ id: actor.id, direction: direction ?? 'BOTH', filter: { types, statuses, asOf } }),
-    mentions: (actor, _, { loaders }) => loaders.mentionsOfActor.load(actor.id),
-    figures: (actor, _, { loaders }) => loaders.figuresAbout.load(actor.id),
+    relationships: (actor, { types, direction, statuses, asOf, first }, { loaders }) =>
+      loaders.actorRelationships.load({ id: actor.id, first, args: { direction: direction ?? 'BOTH', filter: { types, statuses, asOf } } }),
+    mentions: (actor, { first }, { loaders }) => loaders.mentionsOfActor.load({ id: actor.id, first, args: null }),
+    figures: (actor, { first }, { loaders }) => loaders.figuresAbout.load({ id: actor.id, first, args: null }),
   },
 
   Relationship: {
@@ -75,9 +75,9 @@ export const resolvers: Resolvers = {
   },
 
   Source: {
-    mentions: (source, _, { loaders }) => loaders.mentionsInSource.load(source.id),
-    relationships: (source, _, { loaders }) => loaders.relationshipsCitingSource.load(source.id),
-    figures: (source, _, { loaders }) => loaders.figuresCitingSource.load(source.id),
+    mentions: (source, { first }, { loaders }) => loaders.mentionsInSource.load({ id: source.id, first, args: null }),
+    relationships: (source, { first }, { loaders }) => loaders.relationshipsCitingSource.load({ id: source.id, first, args: null }),
+    figures: (source, { first }, { loaders }) => loaders.figuresCitingSource.load({ id: source.id, first, args: null }),
   },
 
   Mention: {

@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
+import { HttpError } from './httpError.ts';
+import { logError } from './requestLog.ts';
 import { webDist } from './webBuild.ts';
 
 const types: Record<string, string> = {
@@ -17,15 +19,30 @@ const types: Record<string, string> = {
   '.grass': 'text/plain; charset=utf-8',
 };
 
+function decodePath(pathname: string): string {
+  try {
+    const decoded = decodeURIComponent(pathname);
+    if (!decoded.includes('\0')) return decoded;
+  } catch {
+    // a malformed escape such as "%" or "%E0%A4%A"
+  }
+  throw new HttpError(400, 'BAD_REQUEST', `Malformed path: ${JSON.stringify(pathname.slice(0, 200))}`);
+}
+
 /** Answers the request from web/dist and returns true, or returns false when no file matches. */
-export function serveStatic(pathname: string, res: http.ServerResponse, root = webDist): boolean {
-  const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+export function serveStatic(pathname: string, res: http.ServerResponse, requestId: string, root = webDist): boolean {
+  const relative = decodePath(pathname === '/' ? '/index.html' : pathname);
   const file = path.resolve(root, '.' + relative);
   if (!file.startsWith(path.resolve(root) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return false;
   res.writeHead(200, {
     'content-type': types[path.extname(file)] ?? 'application/octet-stream',
     'cache-control': relative.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
-  fs.createReadStream(file).pipe(res);
+  fs.createReadStream(file)
+    .on('error', (error) => {
+      logError(`Reading ${file}`, error, requestId);
+      res.destroy();
+    })
+    .pipe(res);
   return true;
 }

@@ -42,7 +42,7 @@ export type Query = {
   shortestPath: Maybe<Path>;
   /** Relationships ordered by id, a page at a time (first: 1 to 500). `claimedBy` and `source` are ids. */
   relationships: RelationshipConnection;
-  /** Every source document. */
+  /** Source documents by publication date, at most `first` (1 to 500). */
   sources: Array<Source>;
   /** One source by id; null when there is none. */
   source: Maybe<Source>;
@@ -54,11 +54,11 @@ export type Query = {
    * pledges valid then; without, the whole history (pledges that changed over time included).
    */
   allegianceChain: Array<Relationship>;
-  /** Every relationship of an actor (either direction), ordered by date; undated ones last. */
+  /** The relationships of an actor (either direction), ordered by date, undated ones last; the first `first` (1 to 500). */
   timeline: Array<Relationship>;
   /** Alleged and disputed relationships, with their claimants and disputers (first: 1 to 500). */
   contestedClaims: RelationshipConnection;
-  /** Figures (numbers the sources give) about an actor or claimed by one. */
+  /** Figures (numbers the sources give) about an actor or claimed by one, ordered by date; the first `first` (1 to 500). */
   figures: Array<Figure>;
   /** The controlled vocabulary with its definitions, for tools and legends. */
   vocabulary: Vocabulary;
@@ -178,6 +178,20 @@ export type QueryRelationshipsArgs = {
  * and not ended before it; a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
  */
+export type QuerySourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. Every relationship carries its sources and
+ * verbatim quotes, its claim status (who claims it, who disputes it) and its dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ */
 export type QuerySourceArgs = {
   id: Scalars['ID']['input'];
 };
@@ -196,6 +210,7 @@ export type QueryAllegianceChainArgs = {
   id: Scalars['ID']['input'];
   asOf?: InputMaybe<Scalars['String']['input']>;
   depth?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -212,6 +227,7 @@ export type QueryTimelineArgs = {
   id: Scalars['ID']['input'];
   types?: InputMaybe<Array<RelationshipType>>;
   statuses?: InputMaybe<Array<ClaimStatus>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -245,6 +261,7 @@ export type QueryContestedClaimsArgs = {
 export type QueryFiguresArgs = {
   about?: InputMaybe<Scalars['ID']['input']>;
   claimedBy?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ActorKind =
@@ -295,11 +312,11 @@ export type Actor = {
   kind: ActorKind;
   aliases: Array<Scalars['String']['output']>;
   description: Maybe<Scalars['String']['output']>;
-  /** Relationships touching this actor; direction OUT means this actor is `from`. */
+  /** Relationships touching this actor, ordered by date (undated last); direction OUT means this actor is `from`. The first `first` (1 to 500). */
   relationships: Array<Relationship>;
-  /** Where the sources mention this actor. */
+  /** Where the sources mention this actor, most mentions first; the first `first` (1 to 500). */
   mentions: Array<Mention>;
-  /** Figures about this actor. */
+  /** Figures about this actor, ordered by date; the first `first` (1 to 500). */
   figures: Array<Figure>;
 };
 
@@ -309,6 +326,17 @@ export type ActorRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   statuses?: InputMaybe<Array<ClaimStatus>>;
   asOf?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type ActorMentionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type ActorFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Relationship = {
@@ -349,12 +377,27 @@ export type Source = {
   published: Maybe<Scalars['String']['output']>;
   dateNote: Maybe<Scalars['String']['output']>;
   text: Scalars['String']['output'];
-  /** The actors this source mentions, with counts and sentences. */
+  /** The actors this source mentions, with counts and sentences, most mentions first; the first `first` (1 to 500). */
   mentions: Array<SourceMention>;
-  /** Relationships with evidence from this source. */
+  /** Relationships with evidence from this source, ordered by date; the first `first` (1 to 500). */
   relationships: Array<Relationship>;
-  /** Figures with evidence from this source. */
+  /** Figures with evidence from this source, ordered by date; the first `first` (1 to 500). */
   figures: Array<Figure>;
+};
+
+
+export type SourceMentionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type SourceRelationshipsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type SourceFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Mention = {
@@ -591,13 +634,13 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'id' | 'depth' | 'limit'>>;
   shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'to' | 'maxDepth'>>;
   relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<QueryRelationshipsArgs, 'first'>>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourcesArgs, 'first'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
-  allegianceChain?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<QueryAllegianceChainArgs, 'id' | 'depth'>>;
-  timeline?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<QueryTimelineArgs, 'id'>>;
+  allegianceChain?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<QueryAllegianceChainArgs, 'id' | 'depth' | 'first'>>;
+  timeline?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<QueryTimelineArgs, 'id' | 'first'>>;
   contestedClaims?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<QueryContestedClaimsArgs, 'first'>>;
-  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, Partial<QueryFiguresArgs>>;
+  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<QueryFiguresArgs, 'first'>>;
   vocabulary?: Resolver<ResolversTypes['Vocabulary'], ParentType, ContextType>;
 };
 
@@ -609,9 +652,9 @@ export type ActorResolvers<ContextType = Context, ParentType extends ResolversPa
   kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<ActorRelationshipsArgs, 'direction'>>;
-  mentions?: Resolver<Array<ResolversTypes['Mention']>, ParentType, ContextType>;
-  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType>;
+  relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<ActorRelationshipsArgs, 'direction' | 'first'>>;
+  mentions?: Resolver<Array<ResolversTypes['Mention']>, ParentType, ContextType, RequireFields<ActorMentionsArgs, 'first'>>;
+  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<ActorFiguresArgs, 'first'>>;
 };
 
 export type RelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = {
@@ -644,9 +687,9 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   published?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dateNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  mentions?: Resolver<Array<ResolversTypes['SourceMention']>, ParentType, ContextType>;
-  relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
-  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['SourceMention']>, ParentType, ContextType, RequireFields<SourceMentionsArgs, 'first'>>;
+  relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<SourceRelationshipsArgs, 'first'>>;
+  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<SourceFiguresArgs, 'first'>>;
 };
 
 export type MentionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mention'] = ResolversParentTypes['Mention']> = {

@@ -1,0 +1,214 @@
+// npm run bench:load -- [--url http://127.0.0.1:4000] [--pid N] [--duration 60] [--connections 32]
+//                       [--from ID --to ID] [--out FILE]
+// HTTP load on a RUNNING API: autocannon's connections each cycle through a mix of GraphQL
+// POSTs like the web app's (search, actor, neighbourhood, relationships page, shortest path,
+// contested claims, stats), while the API process's resident memory is read from /proc.
+// Each query is first sent once and must answer data without errors, so the run measures
+// real answers. Counted as failures: non-2xx responses, connection errors (timeouts included),
+// and responses of any status whose body holds a GraphQL `errors` array.
+import fs from 'node:fs';
+import os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { runMain } from '../cli/run.ts';
+import { loadConfig } from '../config.ts';
+import { UserError } from '../errors.ts';
+
+export interface GraphQLRequest {
+  name: string;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+export interface LoadOptions {
+  url: string;
+  durationSeconds: number;
+  connections: number;
+  pid?: number;
+  from: string;
+  to: string;
+}
+
+export interface MemoryFigures {
+  pid: number;
+  startRssMiB: number;
+  peakRssMiB: number;
+  /** The process's lifetime peak (VmHWM) at the end of the run, start-up and seeding included. */
+  vmHwmMiB: number;
+  samples: number;
+}
+
+export interface LoadReport {
+  url: string;
+  durationSeconds: number;
+  connections: number;
+  queries: string[];
+  requestsPerSecond: number;
+  latencyMs: { mean: number; p50: number; p90: number; p99: number; max: number };
+  totalRequests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  graphqlErrors: number;
+  graphqlErrorsByQuery: Record<string, { count: number; firstMessage: string }>;
+  apiMemory: MemoryFigures | null;
+  loadAverage: { before: number[]; after: number[] };
+}
+
+const relationshipFields = `id type role since until dateText status note
+  from { id name } to { id name } claimedBy { id name } disputedBy { id name } conflictsWith { id }
+  evidence { quote source { id title publisher published } }`;
+
+/** The requests every connection cycles through, in order. */
+export function graphqlMix(from: string, to: string): GraphQLRequest[] {
+  return [
+    { name: 'search', query: 'query($text: String!) { search(text: $text, limit: 10) { id name kind aliases description } }', variables: { text: 'Bukhori' } },
+    { name: 'actor', query: `query($id: ID!) { actor(id: $id) { id name kind aliases description relationships { ${relationshipFields} } } }`, variables: { id: 'islamic-state' } },
+    { name: 'neighborhood', query: `query($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id name kind aliases } relationships { ${relationshipFields} } } }`, variables: { id: 'islamic-state' } },
+    { name: 'relationships', query: `query($asOf: String) { relationships(first: 50, asOf: $asOf) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${relationshipFields} } } } }`, variables: { asOf: '2015-01' } },
+    { name: 'shortestPath', query: `query($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { length nodes { id name kind } relationships { ${relationshipFields} } } }`, variables: { from, to } },
+    { name: 'contestedClaims', query: `{ contestedClaims(first: 50) { totalCount edges { node { ${relationshipFields} } } } }`, variables: {} },
+    { name: 'stats', query: '{ stats { actors relationships sources } }', variables: {} },
+  ];
+}
+
+interface GraphQLBody {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string }[];
+}
+
+/** The first error message of a GraphQL response body, or undefined when it has none. */
+function graphqlError(body: string): string | undefined {
+  if (!body.includes('"errors"')) return undefined; // cheap test first: most bodies have none
+  try {
+    const parsed = JSON.parse(body) as GraphQLBody;
+    return parsed.errors?.length ? parsed.errors[0]!.message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sends each request once: any error, or a null top-level field, stops the benchmark before it starts. */
+async function checkAnswers(endpoint: string, requests: GraphQLRequest[]): Promise<void> {
+  for (const { name, query, variables } of requests) {
+    const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const body = (await response.json()) as GraphQLBody;
+    const nulls = Object.entries(body.data ?? {}).filter(([, value]) => value === null).map(([field]) => field);
+    if (!response.ok || body.errors?.length || !body.data || nulls.length > 0) {
+      throw new UserError(`Query "${name}" does not answer data: HTTP ${response.status}, ${body.errors?.[0]?.message ?? `null ${nulls.join(', ') || 'data'}`}`);
+    }
+  }
+}
+
+function statusKiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  let status: string;
+  try {
+    status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    throw new UserError(`No process ${pid}: /proc/${pid}/status cannot be read`);
+  }
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+  if (!match) throw new UserError(`/proc/${pid}/status has no ${field}`);
+  return Number(match[1]);
+}
+
+/**
+ * Reads VmRSS every `everyMs`; stop() returns the figures with VmHWM read then. Throws at
+ * once when the process is not there, and at stop() when it went away during the run.
+ */
+export function sampleMemory(pid: number, everyMs = 250): { stop: () => MemoryFigures } {
+  const mib = (kib: number) => Math.round((kib / 1024) * 10) / 10;
+  const startKiB = statusKiB(pid, 'VmRSS');
+  let peakKiB = startKiB;
+  let samples = 1;
+  let lost: unknown;
+  const timer = setInterval(() => {
+    try {
+      peakKiB = Math.max(peakKiB, statusKiB(pid, 'VmRSS'));
+      samples++;
+    } catch (error) {
+      lost = error;
+      clearInterval(timer);
+    }
+  }, everyMs);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      if (lost !== undefined) throw new UserError(`The API process ${pid} went away during the run: ${String(lost)}`);
+      return { pid, startRssMiB: mib(startKiB), peakRssMiB: mib(peakKiB), vmHwmMiB: mib(statusKiB(pid, 'VmHWM')), samples };
+    },
+  };
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadReport> {
+  const endpoint = new URL('/graphql', options.url).href;
+  const mix = graphqlMix(options.from, options.to);
+  await checkAnswers(endpoint, mix);
+  const graphqlErrorsByQuery: LoadReport['graphqlErrorsByQuery'] = {};
+  const requests: autocannon.Request[] = mix.map(({ name, query, variables }) => ({
+    method: 'POST',
+    path: '/graphql',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+    onResponse: (_status: number, body: string) => {
+      const message = graphqlError(body);
+      if (message === undefined) return;
+      const seen = (graphqlErrorsByQuery[name] ??= { count: 0, firstMessage: message });
+      seen.count++;
+    },
+  }));
+  const before = os.loadavg();
+  const memory = options.pid === undefined ? undefined : sampleMemory(options.pid);
+  const result = await autocannon({ url: endpoint, connections: options.connections, duration: options.durationSeconds, requests });
+  return {
+    url: endpoint,
+    durationSeconds: options.durationSeconds,
+    connections: options.connections,
+    queries: mix.map((request) => request.name),
+    requestsPerSecond: result.requests.mean,
+    latencyMs: { mean: result.latency.mean, p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    totalRequests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    graphqlErrors: Object.values(graphqlErrorsByQuery).reduce((sum, { count }) => sum + count, 0),
+    graphqlErrorsByQuery,
+    apiMemory: memory?.stop() ?? null,
+    loadAverage: { before, after: os.loadavg() },
+  };
+}
+
+function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new UserError(`--${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      url: { type: 'string' },
+      duration: { type: 'string' },
+      connections: { type: 'string' },
+      pid: { type: 'string' },
+      from: { type: 'string', default: 'kadyr-malikov' },
+      to: { type: 'string', default: 'taliban' },
+      out: { type: 'string' },
+    },
+  });
+  const report = await runLoad({
+    url: values.url ?? `http://127.0.0.1:${loadConfig().http.port}`,
+    durationSeconds: positiveInt('duration', values.duration, 60),
+    connections: positiveInt('connections', values.connections, 32),
+    pid: values.pid === undefined ? undefined : positiveInt('pid', values.pid, 0),
+    from: values.from,
+    to: values.to,
+  });
+  const json = JSON.stringify(report, null, 2);
+  console.log(json);
+  if (values.out) fs.writeFileSync(values.out, `${json}\n`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) runMain(main);
