@@ -22,6 +22,7 @@ import {
 } from 'graphql';
 import { apiLimits } from '../src/config.ts';
 import { buildSchema } from '../src/server/schema.ts';
+import { ensureWebBuild } from '../src/server/webBuild.ts';
 import { contentHash, seededApp } from './helpers.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -1102,6 +1103,7 @@ describe('hostile requests against the real server', () => {
   let hashBefore = '';
   let unwatchServerLog = () => {};
   before(async () => {
+    await ensureWebBuild(); // the web app's paths are attacked too, as `npm start` serves them
     hashBefore = await contentHash(setup.db);
     unwatchServerLog = watchServerLog();
   });
