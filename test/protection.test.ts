@@ -8,6 +8,8 @@ import { getNamedType, getNullableType, isListType, isObjectType } from 'graphql
 import { graphql } from 'graphql';
 import { apiLimits, loadConfig } from '../src/config.ts';
 import { parsePartialDate } from '../src/graph/partialDate.ts';
+import { Database, DatabaseUnavailableError, type Params } from '../src/neo4j/database.ts';
+import type { RecordShape } from 'neo4j-driver';
 import { createContext } from '../src/server/context.ts';
 import { RequestBudget } from '../src/server/requestBudget.ts';
 import { buildSchema } from '../src/server/schema.ts';
@@ -87,6 +89,25 @@ describe('bounded work per request', () => {
     const text = new RequestBudget(new AbortController().signal, { maxResolvedFields: 1e9, maxResolvedTextBytes: 1000 });
     await graphql({ schema: buildSchema(), source: '{ sources { text } }', contextValue: { ...createContext(setup.db), budget: text } });
     assert.match(text.stopped?.message ?? '', /characters of text/);
+  });
+
+  it('fails a nested field whose loader fails, never answering an empty list', async () => {
+    /** The real database, made unreachable after the first query of the request. */
+    class FailingAfterFirst extends Database {
+      calls = 0;
+      override async read<T extends RecordShape = RecordShape>(cypher: string, params?: Params, timeoutMs?: number): Promise<T[]> {
+        if (++this.calls > 1) throw new DatabaseUnavailableError();
+        return super.read<T>(cypher, params, timeoutMs);
+      }
+    }
+    const db = new FailingAfterFirst(setup.db.driver, setup.db.name, setup.db.limits);
+    const result = await graphql({
+      schema: buildSchema(),
+      source: '{ relationships(statuses: [ALLEGED], first: 3) { edges { node { id claimedBy { id } conflictsWith { id } } } } }',
+      contextValue: createContext(db),
+    });
+    assert.ok(result.errors?.some((e) => e.originalError instanceof DatabaseUnavailableError), JSON.stringify(result));
+    assert.doesNotMatch(JSON.stringify(result.data ?? null), /"claimedBy":\[\]/);
   });
 
   it('answers REQUEST_TIMEOUT with 503 when a request outlives REQUEST_TIMEOUT_MS', async () => {

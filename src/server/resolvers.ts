@@ -3,7 +3,7 @@
 import { listActors } from '../graph/actors.ts';
 import type { Page } from '../graph/cursor.ts';
 import { listFigures } from '../graph/figures.ts';
-import type { Actor, Relationship } from '../graph/model.ts';
+import type { Actor } from '../graph/model.ts';
 import { listRelationships, timeline } from '../graph/relationships.ts';
 import { searchActors } from '../graph/search.ts';
 import { listSources } from '../graph/sources.ts';
@@ -21,10 +21,17 @@ function connection<T>(page: Page<T>) {
   };
 }
 
-async function actorsByIds(loaders: Loaders, ids: readonly string[]): Promise<Actor[]> {
-  const actors = await loaders.actor.loadMany(ids);
-  return actors.filter((actor): actor is Actor => actor !== null && !(actor instanceof Error));
+/**
+ * The items a loadMany found, in order; ids that name nothing are left out. An error is an
+ * answer: it fails the field (a database outage must never turn claimants into an empty list).
+ */
+function found<T>(results: (T | null | Error)[]): T[] {
+  const error = results.find((result) => result instanceof Error);
+  if (error) throw error;
+  return results.filter((result): result is T => result !== null);
 }
+
+const actorsByIds = async (loaders: Loaders, ids: readonly string[]): Promise<Actor[]> => found(await loaders.actor.loadMany(ids));
 
 const terms = (entries: Record<string, string>) => Object.entries(entries).map(([name, definition]) => ({ name, definition }));
 
@@ -62,8 +69,7 @@ export const resolvers: Resolvers = {
   Relationship: {
     claimedBy: (rel, _, { loaders }) => actorsByIds(loaders, rel.claimedBy),
     disputedBy: (rel, _, { loaders }) => actorsByIds(loaders, rel.disputedBy),
-    conflictsWith: async (rel, _, { loaders }) =>
-      (await loaders.relationship.loadMany(rel.conflictsWith)).filter((r): r is Relationship => r !== null && !(r instanceof Error)),
+    conflictsWith: async (rel, _, { loaders }) => found(await loaders.relationship.loadMany(rel.conflictsWith)),
   },
 
   Evidence: {
