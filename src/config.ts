@@ -84,7 +84,7 @@ export interface Limits {
   retryTimeMs: number;
   /** How often an unreachable database is probed, so the API recovers by itself. */
   probeIntervalMs: number;
-  /** Timeout of the loader's single write transaction. */
+  /** Timeout of each of the loader's write transactions (one per batch of LOADER_BATCH_SIZE rows). */
   loaderTimeoutMs: number;
   loaderBatchSize: number;
 }

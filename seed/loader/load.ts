@@ -1,5 +1,6 @@
-// The loader: read every data file, validate the whole batch, then write it in one
-// transaction. Invalid data throws SeedValidationError before anything is written.
+// The loader: read every data file, validate the whole batch, then write it in batches of
+// LOADER_BATCH_SIZE rows, one transaction each (write.ts). Invalid data throws
+// SeedValidationError before anything is written.
 import path from 'node:path';
 import { projectRoot } from '../../src/config.ts';
 import type { Database } from '../../src/neo4j/database.ts';
