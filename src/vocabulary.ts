@@ -16,6 +16,9 @@ export const vocabularyPath = path.join(projectRoot, 'schema', 'vocabulary.yaml'
 export const vocabulary: Vocabulary = parse(fs.readFileSync(vocabularyPath, 'utf8')) as Vocabulary;
 
 export const actorKinds: readonly string[] = Object.keys(vocabulary.actorKinds);
+
+/** An actor kind's name in the GraphQL enum ActorKind: Group -> GROUP. */
+export const actorKindEnumValue = (kind: string): string => kind.toUpperCase();
 export const claimStatuses: readonly string[] = Object.keys(vocabulary.claimStatuses);
 export const relationshipTypes: readonly string[] = Object.keys(vocabulary.relationshipTypes);
 

@@ -8,7 +8,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { parse, printSchema } from 'graphql';
 import path from 'node:path';
 import { projectRoot } from '../config.ts';
-import { actorKinds } from '../vocabulary.ts';
+import { actorKindEnumValue, actorKinds } from '../vocabulary.ts';
 import { readTypeDefs } from './typeDefs.ts';
 
 export const generatedPath = path.join(projectRoot, 'src', 'server', 'generated', 'graphql.ts');
@@ -26,7 +26,7 @@ export async function generateResolverTypes(): Promise<string> {
       mapperTypeSuffix: 'Model',
       contextType: '../context.ts#Context',
       enumsAsTypes: true,
-      enumValues: { ActorKind: Object.fromEntries(actorKinds.map((kind) => [kind.toUpperCase(), kind])) },
+      enumValues: { ActorKind: Object.fromEntries(actorKinds.map((kind) => [actorKindEnumValue(kind), kind])) },
       mappers: {
         Actor: `${model}#Actor`,
         Relationship: `${model}#Relationship`,

@@ -9,7 +9,7 @@ import { searchActors } from '../graph/search.ts';
 import { listSources } from '../graph/sources.ts';
 import { getStats } from '../graph/stats.ts';
 import { allegianceChain, neighborhood, shortestPath } from '../graph/traversal.ts';
-import { vocabulary } from '../vocabulary.ts';
+import { actorKindEnumValue, actorKinds, vocabulary } from '../vocabulary.ts';
 import type { Resolvers } from './generated/graphql.ts';
 import type { Loaders } from './loaders.ts';
 
@@ -36,7 +36,7 @@ const actorsByIds = async (loaders: Loaders, ids: readonly string[]): Promise<Ac
 const terms = (entries: Record<string, string>) => Object.entries(entries).map(([name, definition]) => ({ name, definition }));
 
 export const resolvers: Resolvers = {
-  ActorKind: Object.fromEntries(Object.keys(vocabulary.actorKinds).map((kind) => [kind.toUpperCase(), kind])) as Resolvers['ActorKind'],
+  ActorKind: Object.fromEntries(actorKinds.map((kind) => [actorKindEnumValue(kind), kind])) as Resolvers['ActorKind'],
 
   Query: {
     actor: (_, { id }, { loaders }) => loaders.actor.load(id),

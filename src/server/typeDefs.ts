@@ -1,13 +1,32 @@
-// The SDL files of schema/, the API's contract.
+// The API's contract: the SDL files of schema/, and the enums of the controlled vocabulary
+// (schema/vocabulary.yaml), generated with its definitions as their descriptions so that the
+// vocabulary is written once.
 import fs from 'node:fs';
 import path from 'node:path';
+import { GraphQLEnumType, printType } from 'graphql';
 import { projectRoot } from '../config.ts';
+import { actorKindEnumValue, vocabulary } from '../vocabulary.ts';
+
+function vocabularyEnum(name: string, description: string, terms: Record<string, string>, value = (term: string) => term): string {
+  const values = Object.fromEntries(Object.entries(terms).map(([term, definition]) => [value(term), { description: definition }]));
+  return printType(new GraphQLEnumType({ name, description, values }));
+}
+
+/** ActorKind, ClaimStatus and RelationshipType, from schema/vocabulary.yaml. */
+export function vocabularyTypeDefs(): string {
+  return [
+    vocabularyEnum('ActorKind', 'The kinds of actor (schema/vocabulary.yaml).', vocabulary.actorKinds, actorKindEnumValue),
+    vocabularyEnum('ClaimStatus', 'How a relationship is claimed (schema/vocabulary.yaml).', vocabulary.claimStatuses),
+    vocabularyEnum('RelationshipType', 'The relationship types (schema/vocabulary.yaml), where each is defined.', vocabulary.relationshipTypes),
+  ].join('\n\n');
+}
 
 export function readTypeDefs(): string[] {
   const dir = path.join(projectRoot, 'schema');
-  return fs
+  const files = fs
     .readdirSync(dir)
     .filter((name) => name.endsWith('.graphql'))
     .sort()
     .map((name) => fs.readFileSync(path.join(dir, name), 'utf8'));
+  return [...files, vocabularyTypeDefs()];
 }

@@ -264,46 +264,10 @@ export type QueryFiguresArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-export type ActorKind =
-  | 'Group'
-  | 'Person'
-  | 'State'
-  | 'Organization'
-  | 'Place';
-
-export type ClaimStatus =
-  /** The source states it. */
-  | 'REPORTED'
-  /** Attributed to someone (claimedBy), unconfirmed. */
-  | 'ALLEGED'
-  /** Claimed by someone and contested by someone else (disputedBy). */
-  | 'DISPUTED';
-
 export type Direction =
   | 'OUT'
   | 'IN'
   | 'BOTH';
-
-/** The relationship types of schema/vocabulary.yaml, where each is defined. */
-export type RelationshipType =
-  | 'PLEDGED_ALLEGIANCE_TO'
-  | 'COOPERATES_WITH'
-  | 'MEMBER_OF'
-  | 'LEADS'
-  | 'PART_OF'
-  | 'SPLIT_FROM'
-  | 'OPERATES_IN'
-  | 'OPPOSES'
-  | 'AFFILIATED_WITH'
-  | 'CITIZEN_OF'
-  | 'ACCUSES'
-  | 'SEEKS_ASSISTANCE_FROM'
-  | 'FUNDS'
-  | 'THREATENS'
-  | 'ATTACKED'
-  | 'REPRESSES'
-  | 'MET_WITH'
-  | 'SPOKE_TO';
 
 export type Actor = {
   __typename?: 'Actor';
@@ -498,6 +462,67 @@ export type Vocabulary = {
   claimStatuses: Array<Term>;
 };
 
+/** The kinds of actor (schema/vocabulary.yaml). */
+export type ActorKind =
+  /** Armed or political group, or a faction of one. */
+  | 'Group'
+  /** A named individual. */
+  | 'Person'
+  /** A sovereign state (the country and its government as a whole). */
+  | 'State'
+  /** Government agency, ministry, court, alliance (e.g. the CSTO), think tank, news outlet, NGO or company. */
+  | 'Organization'
+  /** A region, province or city that matters to a relationship. */
+  | 'Place';
+
+/** How a relationship is claimed (schema/vocabulary.yaml). */
+export type ClaimStatus =
+  /** The source states it as fact, in its own voice or from an uncontested official record. */
+  | 'REPORTED'
+  /** Attributed to someone (claimedBy) and unconfirmed; nobody in the sources contests it. */
+  | 'ALLEGED'
+  /** Claimed by someone and contested by someone else (disputedBy) in a source. */
+  | 'DISPUTED';
+
+/** The relationship types (schema/vocabulary.yaml), where each is defined. */
+export type RelationshipType =
+  /** Swore allegiance (bay'ah) or declared loyalty to a group or its leader. */
+  | 'PLEDGED_ALLEGIANCE_TO'
+  /** Works jointly with, or has agreed to act jointly with, another actor. */
+  | 'COOPERATES_WITH'
+  /** Belongs to a group, agency or alliance (role says how - officer, member state, fighter). */
+  | 'MEMBER_OF'
+  /** Heads, commands or speaks for a group, state or agency (role says how - president, commander, chairman, spokesperson). */
+  | 'LEADS'
+  /** Is a structural part of another actor - an agency of a state, a faction of a group, a region of a country. */
+  | 'PART_OF'
+  /** Broke away from another group. */
+  | 'SPLIT_FROM'
+  /** Is active, fights, recruits or has members in a place or state. */
+  | 'OPERATES_IN'
+  /** Fights, combats or works against another actor. */
+  | 'OPPOSES'
+  /** Has a looser tie to another actor - connection, linkage or sympathy - short of membership. */
+  | 'AFFILIATED_WITH'
+  /** Is a national of a state. */
+  | 'CITIZEN_OF'
+  /** Publicly accuses another actor of wrongdoing or of a tie (the accusation itself is a separate, ALLEGED relationship). */
+  | 'ACCUSES'
+  /** Asked another actor for help. */
+  | 'SEEKS_ASSISTANCE_FROM'
+  /** Provides, allocates or sponsors money or resources for another actor. */
+  | 'FUNDS'
+  /** Plans, prepares or is said to pose attacks or destabilisation against a target. */
+  | 'THREATENS'
+  /** Carried out or attempted an attack on the target. */
+  | 'ATTACKED'
+  /** Arrests, detains, bans, prosecutes or persecutes the target or its members. */
+  | 'REPRESSES'
+  /** Held a meeting with another actor. */
+  | 'MET_WITH'
+  /** Gave a statement, interview or comment to an outlet or another actor. */
+  | 'SPOKE_TO';
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -575,10 +600,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ActorKind: null;
-  ClaimStatus: ClaimStatus;
   Direction: Direction;
-  RelationshipType: RelationshipType;
   Actor: ResolverTypeWrapper<ActorModel>;
   Relationship: ResolverTypeWrapper<RelationshipModel>;
   Evidence: ResolverTypeWrapper<EvidenceModel>;
@@ -598,6 +620,9 @@ export type ResolversTypes = {
   RelationshipConnection: ResolverTypeWrapper<Omit<RelationshipConnection, 'edges'> & { edges: Array<ResolversTypes['RelationshipEdge']> }>;
   Term: ResolverTypeWrapper<Term>;
   Vocabulary: ResolverTypeWrapper<Vocabulary>;
+  ActorKind: null;
+  ClaimStatus: ClaimStatus;
+  RelationshipType: RelationshipType;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -643,8 +668,6 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<QueryFiguresArgs, 'first'>>;
   vocabulary?: Resolver<ResolversTypes['Vocabulary'], ParentType, ContextType>;
 };
-
-export type ActorKindResolvers = { GROUP: 'Group', PERSON: 'Person', STATE: 'State', ORGANIZATION: 'Organization', PLACE: 'Place' };
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -775,9 +798,10 @@ export type VocabularyResolvers<ContextType = Context, ParentType extends Resolv
   claimStatuses?: Resolver<Array<ResolversTypes['Term']>, ParentType, ContextType>;
 };
 
+export type ActorKindResolvers = { GROUP: 'Group', PERSON: 'Person', STATE: 'State', ORGANIZATION: 'Organization', PLACE: 'Place' };
+
 export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
-  ActorKind?: ActorKindResolvers;
   Actor?: ActorResolvers<ContextType>;
   Relationship?: RelationshipResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
@@ -795,5 +819,6 @@ export type Resolvers<ContextType = Context> = {
   RelationshipConnection?: RelationshipConnectionResolvers<ContextType>;
   Term?: TermResolvers<ContextType>;
   Vocabulary?: VocabularyResolvers<ContextType>;
+  ActorKind?: ActorKindResolvers;
 };
 
