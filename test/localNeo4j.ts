@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../src/config.ts';
 import { pidFile } from '../src/neo4j/localServer.ts';
+import { processInfo } from '../src/neo4j/pidFiles.ts';
 
 export const tempHome = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
@@ -36,29 +37,16 @@ export async function portsClose(ports: number[], withinMs: number): Promise<boo
   return false;
 }
 
-/** The command line of a live process, '' when it is gone (Linux). */
-export const commandLine = (pid: number) => {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-  } catch {
-    return '';
-  }
-};
+/** The command line of a live process, '' when it is gone. */
+export const commandLine = (pid: number) => processInfo(pid)?.args ?? '';
 
 /** The pids of a process's children (Linux). */
 export function childrenOf(pid: number): number[] {
   return fs
     .readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
-    .filter((name) => {
-      try {
-        const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
+    .map(Number)
+    .filter((child) => processInfo(child)?.ppid === pid);
 }
 
 /** Clean-up after a test: kills the Neo4j its pid file names (if it is still this home's) and removes the home. */

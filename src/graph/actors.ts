@@ -1,10 +1,9 @@
 // Actors by id and by page.
-import { apiLimits } from '../config.ts';
 import { InputError } from '../errors.ts';
 import { int, type Database } from '../neo4j/database.ts';
 import { actorKinds } from '../vocabulary.ts';
 import { decodeCursor, toPage, type Page } from './cursor.ts';
-import { checkRange } from './filters.ts';
+import { listSize } from './filters.ts';
 import { actorProjection, toActor, type Actor } from './model.ts';
 
 export function checkKinds(kinds: readonly string[] | null | undefined): string[] | null {
@@ -33,7 +32,7 @@ const separator = '\u0000';
 
 /** Actors ordered by name (then id), a page at a time. */
 export async function listActors(db: Database, args: ActorPageArgs): Promise<Page<Actor>> {
-  const first = checkRange('first', args.first ?? 50, 1, apiLimits.maxPageSize);
+  const first = listSize(args.first);
   const kinds = checkKinds(args.kinds);
   const after = decodeCursor('after', args.after);
   const [afterName, afterId] = after ? after.split(separator) : [null, null];

@@ -59,7 +59,7 @@ export function checkRange(argument: string, value: number, min: number, max: nu
   return value;
 }
 
-/** The size of a nested list (`first`): the default when unset, else checked against the page size. */
+/** The size of a page or a nested list (`first`): the default when unset, else checked against the page size. */
 export function listSize(first: number | null | undefined): number {
   return checkRange('first', first ?? apiLimits.defaultListSize, 1, apiLimits.maxPageSize);
 }

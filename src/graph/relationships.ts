@@ -1,11 +1,10 @@
 // Relationships: of actors (batched), by id, by page with filters, citing sources, and an
 // actor's timeline. Types only ever reach Cypher through typePattern's whitelist.
-import { apiLimits } from '../config.ts';
 import { NotFoundError } from '../errors.ts';
 import { int, type Database } from '../neo4j/database.ts';
 import { checkedRelationshipType, relationshipTypes } from '../vocabulary.ts';
 import { decodeCursor, toPage, type Page } from './cursor.ts';
-import { checkRange, filterCondition, listSize, typePattern, type Params, type RelationshipFilter } from './filters.ts';
+import { filterCondition, listSize, typePattern, type Params, type RelationshipFilter } from './filters.ts';
 import { relationshipProjection, toRelationship, type Relationship } from './model.ts';
 
 type Row = { rel: Parameters<typeof toRelationship>[0] };
@@ -67,7 +66,7 @@ export interface RelationshipQuery extends RelationshipFilter {
 
 /** Relationships ordered by id, a page at a time, with the total that match. */
 export async function listRelationships(db: Database, query: RelationshipQuery): Promise<Page<Relationship>> {
-  const first = checkRange('first', query.first ?? 50, 1, apiLimits.maxPageSize);
+  const first = listSize(query.first);
   const params: Params = {
     claimedBy: query.claimedBy ?? null,
     disputedBy: query.disputedBy ?? null,

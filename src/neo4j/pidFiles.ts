@@ -26,14 +26,14 @@ function readPid(file: string): number | undefined {
   return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
-interface ProcessInfo {
+export interface ProcessInfo {
   ppid: number;
   /** The arguments joined by spaces. */
   args: string;
 }
 
 /** A process's parent and command line, from /proc (Linux) or else ps; undefined when it is gone. */
-function processInfo(pid: number): ProcessInfo | undefined {
+export function processInfo(pid: number): ProcessInfo | undefined {
   if (fs.existsSync('/proc/self/stat')) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
