@@ -1,9 +1,16 @@
 // Constraints and indexes, applied by `npm start`, `npm run seed` and the tests (idempotent).
-// One uniqueness constraint on `id` per relationship type is added by src/neo4j/schema.ts
-// from schema/vocabulary.yaml, so that the list of types stays defined once.
+// One uniqueness constraint on `id` and one index on `status` per relationship type are added
+// by src/neo4j/schema.ts from schema/vocabulary.yaml, so that the list of types stays defined once.
+// Every provenance question starts from one of these: a claim by id or relationship, an
+// actor or source by id (then its CLAIMED_BY, DISPUTED_BY, SUBJECT, OBJECT, IN_SOURCE edges),
+// a relationship by status, or a quote through the full-text index.
 CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE;
 CREATE CONSTRAINT figure_id IF NOT EXISTS FOR (f:Figure) REQUIRE f.id IS UNIQUE;
+CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE;
+CREATE INDEX claim_relationship IF NOT EXISTS FOR (c:Claim) ON (c.relationship);
+CREATE FULLTEXT INDEX evidence_quotes IF NOT EXISTS FOR ()-[e:EVIDENCE]-() ON EACH [e.quote]
+  OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } };
 CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name);
 CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind);
 CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.aliases]

@@ -8,6 +8,7 @@ import { projectRoot } from './config.ts';
 export interface Vocabulary {
   actorKinds: Record<string, string>;
   claimStatuses: Record<string, string>;
+  stances: Record<string, string>;
   relationshipTypes: Record<string, string>;
 }
 
@@ -20,6 +21,7 @@ export const actorKinds: readonly string[] = Object.keys(vocabulary.actorKinds);
 /** An actor kind's name in the GraphQL enum ActorKind: Group -> GROUP. */
 export const actorKindEnumValue = (kind: string): string => kind.toUpperCase();
 export const claimStatuses: readonly string[] = Object.keys(vocabulary.claimStatuses);
+export const stances: readonly string[] = Object.keys(vocabulary.stances);
 export const relationshipTypes: readonly string[] = Object.keys(vocabulary.relationshipTypes);
 
 /** Throws unless `type` is in the whitelist; the only way a relationship type reaches Cypher text. */

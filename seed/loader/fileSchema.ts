@@ -3,24 +3,23 @@
 import { z } from 'zod';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (letters, digits, single hyphens)');
-const relationshipId = z
+const claimId = z
   .string()
   .regex(/^[a-z0-9]+(?:-{1,2}[a-z0-9]+)*$/, 'must be a lowercase id (letters, digits, hyphens)');
 const text = z.string().trim().min(1, 'must not be empty');
 const partialDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be a partial date: YYYY, YYYY-MM or YYYY-MM-DD');
 const ids = z.array(slug).default([]);
 
-export const evidenceSchema = z.strictObject({
-  quote: text,
-  source: slug.optional(),
-});
-
+/** What every claim shares, relationship claims and figures alike. */
 const claim = {
-  status: z.string(),
+  stance: z.string(),
   claimedBy: ids,
   disputedBy: ids,
+  contradicts: z.array(claimId).default([]),
   note: text.optional(),
-  evidence: z.array(evidenceSchema).min(1, 'needs at least one piece of evidence'),
+  /** The claim's source: the file's `source` unless given. */
+  source: slug.optional(),
+  quotes: z.array(text).min(1, 'needs at least one quote'),
 };
 
 export const sourceSchema = z.strictObject({
@@ -43,21 +42,20 @@ export const actorSchema = z.strictObject({
   description: text.optional(),
 });
 
-export const relationshipSchema = z.strictObject({
-  id: relationshipId,
+export const claimSchema = z.strictObject({
+  id: claimId,
   type: z.string(),
-  from: slug,
-  to: slug,
+  subject: slug,
+  object: slug,
   role: text.optional(),
   since: partialDate.optional(),
   until: partialDate.optional(),
   dateText: text.optional(),
-  conflictsWith: z.array(relationshipId).default([]),
   ...claim,
 });
 
 export const figureSchema = z.strictObject({
-  id: relationshipId,
+  id: claimId,
   about: slug,
   place: slug.optional(),
   measure: text,
@@ -71,12 +69,12 @@ export const figureSchema = z.strictObject({
 export const dataFileSchema = z.strictObject({
   source: sourceSchema.optional(),
   actors: z.array(actorSchema).default([]),
-  relationships: z.array(relationshipSchema).default([]),
+  claims: z.array(claimSchema).default([]),
   figures: z.array(figureSchema).default([]),
 });
 
 export type SourceEntry = z.infer<typeof sourceSchema>;
 export type ActorEntry = z.infer<typeof actorSchema>;
-export type RelationshipEntry = z.infer<typeof relationshipSchema>;
+export type ClaimEntry = z.infer<typeof claimSchema>;
 export type FigureEntry = z.infer<typeof figureSchema>;
 export type DataFile = z.infer<typeof dataFileSchema>;

@@ -52,8 +52,9 @@ export async function loadSeed(db: Database, options: LoadOptions): Promise<{ re
   return { report, batch };
 }
 
-export function formatReport(report: LoadReport): string {
-  return Object.entries(report)
-    .map(([name, c]) => `${name}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.removed} removed`)
-    .join('\n');
+export function formatReport({ relationships, ...records }: LoadReport): string {
+  return [
+    ...Object.entries(records).map(([name, c]) => `${name}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.removed} removed`),
+    `relationships: ${relationships.derived} derived from their claims, ${relationships.removed} removed (no claim left)`,
+  ].join('\n');
 }

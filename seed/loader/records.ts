@@ -6,13 +6,31 @@ export type Props = Record<string, string | number | boolean | string[] | null>;
 
 export interface SourceRecord { id: string; props: Props }
 export interface ActorRecord { id: string; kind: string; props: Props }
-export interface RelationshipRecord { id: string; type: string; from: string; to: string; props: Props }
-export interface FigureRecord {
+export interface EvidenceRecord { quote: string; start: number; end: number }
+
+/** What a relationship claim and a figure share: its source, who claims and disputes it, its quotes. */
+export interface ClaimLinks {
+  source: string;
+  claimedBy: string[];
+  disputedBy: string[];
+  contradicts: string[];
+  evidence: EvidenceRecord[];
+}
+
+export interface ClaimRecord extends ClaimLinks {
+  id: string;
+  type: string;
+  subject: string;
+  object: string;
+  /** The id of the relationship the claim supports (src/graph/claimRules.ts). */
+  relationship: string;
+  props: Props;
+}
+
+export interface FigureRecord extends ClaimLinks {
   id: string;
   about: string;
   place: string | null;
-  claimedBy: string[];
-  disputedBy: string[];
   props: Props;
 }
 export interface MentionRecord { id: string; source: string; actor: string; props: Props }
@@ -20,7 +38,7 @@ export interface MentionRecord { id: string; source: string; actor: string; prop
 export interface SeedBatch {
   sources: SourceRecord[];
   actors: ActorRecord[];
-  relationships: RelationshipRecord[];
+  claims: ClaimRecord[];
   figures: FigureRecord[];
   mentions: MentionRecord[];
   warnings: string[];

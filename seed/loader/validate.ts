@@ -1,23 +1,23 @@
-// Cross-file validation: unique ids, known references and vocabulary, dates, claim rules,
-// and every quote found in its source. Produces the batch to write, or every problem found.
+// Cross-file validation: unique ids, known references and vocabulary, dates, stance rules,
+// and every quote found in its source (with its offsets). Produces the batch to write, or every problem found.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parsePartialDate } from '../../src/graph/partialDate.ts';
-import { actorKinds, claimStatuses, relationshipTypes } from '../../src/vocabulary.ts';
-import type { FigureEntry, RelationshipEntry } from './fileSchema.ts';
+import { relationshipId, stanceProblems } from '../../src/graph/claimRules.ts';
+import { locateQuote } from '../../src/quotes.ts';
+import { actorKinds, relationshipTypes } from '../../src/vocabulary.ts';
+import type { ClaimEntry, FigureEntry } from './fileSchema.ts';
 import { findMentions } from './mentions.ts';
 import { formatPath, type ParsedFile, type PathPart } from './readFiles.ts';
 import type { Problem } from './problems.ts';
-import { withHash, type ActorRecord, type FigureRecord, type Props, type RelationshipRecord, type SeedBatch, type SourceRecord } from './records.ts';
-
-/** Whitespace is the only thing normalised before quotes are compared with their source. */
-export const normaliseWhitespace = (text: string) => text.replace(/\s+/g, ' ').trim();
+import { withHash, type ActorRecord, type ClaimLinks, type ClaimRecord, type EvidenceRecord, type FigureRecord, type SeedBatch, type SourceRecord } from './records.ts';
 
 interface Context {
   problems: Problem[];
   sourcesDir: string;
   sourceText: Map<string, string>;
-  normalisedText: Map<string, string>;
+  /** Each source's publication date: when its claims were observed. */
+  observed: Map<string, Observed>;
   actorIds: Set<string>;
 }
 
@@ -45,7 +45,12 @@ function collectSources(files: ParsedFile[], ctx: Context, report: Report): Sour
     if (source.published && !published) report(file, ['source', 'published'], `"${source.published}" is not a real date`);
     const text = fs.readFileSync(textPath, 'utf8');
     ctx.sourceText.set(source.id, text);
-    ctx.normalisedText.set(source.id, normaliseWhitespace(text));
+    ctx.observed.set(source.id, {
+      observedAt: source.published ?? null,
+      observedPrecision: published?.precision ?? null,
+      observedStart: published?.start ?? null,
+      observedEnd: published?.end ?? null,
+    });
     records.push(
       withHash({
         id: source.id,
@@ -98,44 +103,34 @@ function collectActors(files: ParsedFile[], ctx: Context, report: Report) {
   return { records, warnings };
 }
 
-/** Checks what relationships and figures share: status rules, claimants, evidence. */
-function checkClaim(file: ParsedFile, at: PathPart[], entry: RelationshipEntry | FigureEntry, ctx: Context, report: Report): Props {
-  if (!claimStatuses.includes(entry.status)) {
-    report(file, [...at, 'status'], `unknown status "${entry.status}" (expected one of ${claimStatuses.join(', ')})`);
-  }
-  if (entry.status === 'ALLEGED' && entry.claimedBy.length === 0) report(file, [...at, 'claimedBy'], 'an ALLEGED claim needs claimedBy');
-  if (entry.status === 'DISPUTED' && entry.disputedBy.length === 0) report(file, [...at, 'disputedBy'], 'a DISPUTED claim needs disputedBy');
-  if (entry.status === 'REPORTED' && entry.disputedBy.length > 0) {
-    report(file, [...at, 'status'], 'a claim with disputedBy must have status DISPUTED');
-  }
+interface Observed { observedAt: string | null; observedPrecision: string | null; observedStart: string | null; observedEnd: string | null }
+
+/** Checks what relationship claims and figures share: stance, claimants, source, quotes; returns their links and props. */
+function checkClaim(file: ParsedFile, at: PathPart[], entry: ClaimEntry | FigureEntry, ctx: Context, report: Report) {
+  for (const [field, message] of stanceProblems(entry)) report(file, [...at, field], message);
   for (const key of ['claimedBy', 'disputedBy'] as const) {
     entry[key].forEach((id, j) => {
       if (!ctx.actorIds.has(id)) report(file, [...at, key, j], `unknown actor id "${id}"`);
     });
   }
-  const sources: string[] = [];
-  const quotes: string[] = [];
-  entry.evidence.forEach((evidence, j) => {
-    const sourceId = evidence.source ?? file.data.source?.id;
-    if (!sourceId) return report(file, [...at, 'evidence', j, 'source'], 'no source: this file has no `source` block, so evidence needs `source`');
-    const text = ctx.normalisedText.get(sourceId);
-    if (text === undefined) return report(file, [...at, 'evidence', j, 'source'], `unknown source id "${sourceId}"`);
-    if (!text.includes(normaliseWhitespace(evidence.quote))) {
-      report(file, [...at, 'evidence', j, 'quote'], `quote not found in source "${sourceId}" (id ${entry.id}): "${evidence.quote}"`);
-    }
-    sources.push(sourceId);
-    quotes.push(evidence.quote);
-  });
-  return {
-    status: entry.status,
-    claimedBy: entry.claimedBy,
-    disputedBy: entry.disputedBy,
-    note: entry.note ?? null,
-    sources: [...new Set(sources)],
-    evidenceSources: sources,
-    evidenceQuotes: quotes,
-  };
+  const source = entry.source ?? file.data.source?.id;
+  const evidence: EvidenceRecord[] = [];
+  const text = source === undefined ? undefined : ctx.sourceText.get(source);
+  if (source === undefined) report(file, [...at, 'source'], 'no source: this file has no `source` block, so the claim needs `source`');
+  else if (text === undefined) report(file, [...at, 'source'], `unknown source id "${source}"`);
+  else {
+    entry.quotes.forEach((quote, j) => {
+      const span = locateQuote(text, quote);
+      if (span) evidence.push({ quote, ...span });
+      else report(file, [...at, 'quotes', j], `quote not found in source "${source}" (id ${entry.id}): "${quote}"`);
+    });
+  }
+  const links: ClaimLinks = { source: source ?? '', claimedBy: unique(entry.claimedBy), disputedBy: unique(entry.disputedBy), contradicts: unique(entry.contradicts), evidence };
+  const observed: Observed = ctx.observed.get(source ?? '') ?? { observedAt: null, observedPrecision: null, observedStart: null, observedEnd: null };
+  return { links, props: { stance: entry.stance, note: entry.note ?? null, ...observed } };
 }
+
+const unique = (ids: string[]) => [...new Set(ids)];
 
 function dateProps(file: ParsedFile, at: PathPart[], key: string, value: string | undefined, report: Report) {
   if (value === undefined) return undefined;
@@ -144,61 +139,80 @@ function dateProps(file: ParsedFile, at: PathPart[], key: string, value: string 
   return date;
 }
 
-function collectRelationships(files: ParsedFile[], ctx: Context, report: Report): RelationshipRecord[] {
-  const records: RelationshipRecord[] = [];
-  const seen = new Set<string>();
-  const conflicts: { file: ParsedFile; at: PathPart[]; id: string }[] = [];
+/** Claim and figure ids are unique across both; a claim contradicts claims, a figure figures. */
+function checkIds(files: ParsedFile[], report: Report): Map<string, 'claims' | 'figures'> {
+  const kindOf = new Map<string, 'claims' | 'figures'>();
   for (const file of files) {
-    file.data.relationships.forEach((rel, i) => {
-      const at: PathPart[] = ['relationships', i];
-      if (seen.has(rel.id)) report(file, [...at, 'id'], `duplicate relationship id "${rel.id}"`);
-      seen.add(rel.id);
-      if (!relationshipTypes.includes(rel.type)) report(file, [...at, 'type'], `unknown relationship type "${rel.type}"`);
-      for (const end of ['from', 'to'] as const) {
-        if (!ctx.actorIds.has(rel[end])) report(file, [...at, end], `unknown actor id "${rel[end]}"`);
+    for (const kind of ['claims', 'figures'] as const) {
+      file.data[kind].forEach((entry, i) => {
+        if (kindOf.has(entry.id)) report(file, [kind, i, 'id'], `duplicate claim id "${entry.id}"`);
+        else kindOf.set(entry.id, kind);
+      });
+    }
+  }
+  for (const file of files) {
+    for (const kind of ['claims', 'figures'] as const) {
+      file.data[kind].forEach((entry, i) => {
+        entry.contradicts.forEach((id, j) => {
+          const at = [kind, i, 'contradicts', j];
+          if (id === entry.id) report(file, at, 'a claim cannot contradict itself');
+          else if (!kindOf.has(id)) report(file, at, `contradicts names unknown claim "${id}"`);
+          else if (kindOf.get(id) !== kind) report(file, at, `"${id}" is in ${kindOf.get(id)}: a claim in ${kind} can only contradict ${kind}`);
+        });
+      });
+    }
+  }
+  return kindOf;
+}
+
+function collectClaims(files: ParsedFile[], ctx: Context, report: Report): ClaimRecord[] {
+  const records: ClaimRecord[] = [];
+  for (const file of files) {
+    file.data.claims.forEach((claim, i) => {
+      const at: PathPart[] = ['claims', i];
+      if (!relationshipTypes.includes(claim.type)) report(file, [...at, 'type'], `unknown relationship type "${claim.type}"`);
+      for (const end of ['subject', 'object'] as const) {
+        if (!ctx.actorIds.has(claim[end])) report(file, [...at, end], `unknown actor id "${claim[end]}"`);
       }
-      const since = dateProps(file, at, 'since', rel.since, report);
-      const until = dateProps(file, at, 'until', rel.until, report);
-      if (since && until && since.start > until.end) report(file, [...at, 'until'], `until ${rel.until} is before since ${rel.since}`);
-      rel.conflictsWith.forEach((id, j) => conflicts.push({ file, at: [...at, 'conflictsWith', j], id }));
-      const claim = checkClaim(file, at, rel, ctx, report);
+      const since = dateProps(file, at, 'since', claim.since, report);
+      const until = dateProps(file, at, 'until', claim.until, report);
+      if (since && until && since.start > until.end) report(file, [...at, 'until'], `until ${claim.until} is before since ${claim.since}`);
+      const { links, props } = checkClaim(file, at, claim, ctx, report);
+      const relationship = relationshipId(claim.subject, claim.type, claim.object, claim.role);
       records.push(
         withHash({
-          id: rel.id,
-          type: rel.type,
-          from: rel.from,
-          to: rel.to,
+          id: claim.id,
+          type: claim.type,
+          subject: claim.subject,
+          object: claim.object,
+          relationship,
+          ...links,
           props: {
-            id: rel.id,
-            role: rel.role ?? null,
-            since: rel.since ?? null,
+            id: claim.id,
+            type: claim.type,
+            relationship,
+            role: claim.role ?? null,
+            since: claim.since ?? null,
             sincePrecision: since?.precision ?? null,
             sinceStart: since?.start ?? null,
-            until: rel.until ?? null,
+            until: claim.until ?? null,
             untilPrecision: until?.precision ?? null,
             untilEnd: until?.end ?? null,
-            dateText: rel.dateText ?? null,
-            conflictsWith: rel.conflictsWith,
-            ...claim,
+            dateText: claim.dateText ?? null,
+            ...props,
           },
         }),
       );
     });
-  }
-  for (const conflict of conflicts) {
-    if (!seen.has(conflict.id)) report(conflict.file, conflict.at, `conflictsWith names unknown relationship "${conflict.id}"`);
   }
   return records;
 }
 
 function collectFigures(files: ParsedFile[], ctx: Context, report: Report): FigureRecord[] {
   const records: FigureRecord[] = [];
-  const seen = new Set<string>();
   for (const file of files) {
     file.data.figures.forEach((figure, i) => {
       const at: PathPart[] = ['figures', i];
-      if (seen.has(figure.id)) report(file, [...at, 'id'], `duplicate figure id "${figure.id}"`);
-      seen.add(figure.id);
       for (const key of ['about', 'place'] as const) {
         const id = figure[key];
         if (id !== undefined && !ctx.actorIds.has(id)) report(file, [...at, key], `unknown actor id "${id}"`);
@@ -207,14 +221,13 @@ function collectFigures(files: ParsedFile[], ctx: Context, report: Report): Figu
         report(file, [...at, 'value'], 'a figure without a value needs a qualifier that says what the text gives');
       }
       const date = dateProps(file, at, 'date', figure.date, report);
-      const claim = checkClaim(file, at, figure, ctx, report);
+      const { links, props } = checkClaim(file, at, figure, ctx, report);
       records.push(
         withHash({
           id: figure.id,
           about: figure.about,
           place: figure.place ?? null,
-          claimedBy: figure.claimedBy,
-          disputedBy: figure.disputedBy,
+          ...links,
           props: {
             id: figure.id,
             measure: figure.measure,
@@ -223,7 +236,7 @@ function collectFigures(files: ParsedFile[], ctx: Context, report: Report): Figu
             unit: figure.unit,
             date: figure.date ?? null,
             datePrecision: date?.precision ?? null,
-            ...claim,
+            ...props,
           },
         }),
       );
@@ -234,12 +247,13 @@ function collectFigures(files: ParsedFile[], ctx: Context, report: Report): Figu
 
 /** Validates every parsed file together; problems are appended, and the batch is only usable when there are none. */
 export function buildBatch(files: ParsedFile[], sourcesDir: string, problems: Problem[]): SeedBatch {
-  const ctx: Context = { problems, sourcesDir, sourceText: new Map(), normalisedText: new Map(), actorIds: new Set() };
+  const ctx: Context = { problems, sourcesDir, sourceText: new Map(), observed: new Map(), actorIds: new Set() };
   const report = reporter(problems);
   const sources = collectSources(files, ctx, report);
   const actors = collectActors(files, ctx, report);
-  const relationships = collectRelationships(files, ctx, report);
+  checkIds(files, report);
+  const claims = collectClaims(files, ctx, report);
   const figures = collectFigures(files, ctx, report);
   const mentions = findMentions(actors.records, ctx.sourceText);
-  return { sources, actors: actors.records, relationships, figures, mentions, warnings: actors.warnings };
+  return { sources, actors: actors.records, claims, figures, mentions, warnings: actors.warnings };
 }

@@ -1,15 +1,17 @@
 // Writes a validated batch. Records whose hash is unchanged are skipped, changed ones are
 // MERGEd on their ids in UNWIND batches of batchSize rows, one transaction per batch (so
 // that any size fits in memory), and seeded records no longer in the files are removed.
+// Then the relationships whose claims changed are derived again (src/graph/derive.ts).
 // Validation happens before any of this, so bad data writes nothing; a database failure
 // part-way leaves a partial load that the next (idempotent) run completes.
 import { groupBy } from '../../src/groupBy.ts';
 import type { Database } from '../../src/neo4j/database.ts';
-import { actorKinds, checkedActorKind, checkedRelationshipType } from '../../src/vocabulary.ts';
-import type { ActorRecord, FigureRecord, MentionRecord, RelationshipRecord, SeedBatch, SourceRecord } from './records.ts';
+import { deriveRelationships, removeLegacyModel, type Derived, type RelationshipKey } from '../../src/graph/derive.ts';
+import { actorKinds, checkedActorKind } from '../../src/vocabulary.ts';
+import type { ActorRecord, ClaimRecord, FigureRecord, MentionRecord, SeedBatch, SourceRecord } from './records.ts';
 
 export interface Counts { created: number; updated: number; unchanged: number; removed: number }
-export type LoadReport = Record<'sources' | 'actors' | 'relationships' | 'figures' | 'mentions', Counts>;
+export type LoadReport = Record<'sources' | 'actors' | 'claims' | 'figures' | 'mentions', Counts> & { relationships: Derived };
 
 export interface WriteOptions {
   batchSize: number;
@@ -19,7 +21,8 @@ export interface WriteOptions {
   onProgress?: (message: string) => void;
 }
 
-interface Existing { hash: string; type?: string }
+/** What the database holds of a record: its hash and, for a claim, its relationship. */
+interface Existing { hash: string; relationship?: RelationshipKey }
 
 interface Plan<T> { changed: T[]; stale: [string, Existing][]; counts: Counts; existing: Map<string, Existing> }
 
@@ -44,8 +47,10 @@ function plan<T extends { id: string; props: { hash?: unknown } }>(records: T[],
 }
 
 async function readHashes(db: Database, cypher: string, timeoutMs: number): Promise<Map<string, Existing>> {
-  const rows = await db.read<{ id: string; hash: string; type: string }>(cypher, {}, timeoutMs);
-  return new Map(rows.map((row) => [row.id, { hash: row.hash, type: row.type }]));
+  const rows = await db.read<{ id: string; hash: string; relationship: string | null; type: string | null }>(cypher, {}, timeoutMs);
+  return new Map(
+    rows.map((row) => [row.id, { hash: row.hash, relationship: row.relationship && row.type ? { id: row.relationship, type: row.type } : undefined }]),
+  );
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -90,42 +95,68 @@ async function writeActors(w: Writer, records: ActorRecord[]) {
   }
 }
 
-async function writeRelationships(w: Writer, p: Plan<RelationshipRecord>) {
-  // An updated relationship may have changed its type or ends: remove the old one first.
-  const replaced = p.changed.filter((r) => p.existing.has(r.id)).map((r): [string, Existing] => [r.id, p.existing.get(r.id)!]);
-  await deleteRelationships(w, [...replaced, ...p.stale]);
-  for (const [type, rows] of groupBy(p.changed, (r) => r.type)) {
-    await w.unwind(
-      `UNWIND $rows AS row MATCH (a:Actor {id: row.from}) MATCH (b:Actor {id: row.to})
-       MERGE (a)-[r:${checkedRelationshipType(type)} {id: row.id}]->(b) SET r = row.props`,
-      rows,
-    );
+/** Links claims or figures (variable c, row from UNWIND) to their source, quotes, claimants and disputers. */
+const claimLinks = `
+  CALL (c, row) {
+    MATCH (s:Source {id: row.source}) CREATE (c)-[:IN_SOURCE]->(s)
+    WITH c, s UNWIND row.evidence AS e CREATE (c)-[:EVIDENCE {quote: e.quote, start: e.start, end: e.end}]->(s)
   }
-}
+  CALL (c, row) { UNWIND row.claimedBy AS id MATCH (a:Actor {id: id}) CREATE (c)-[:CLAIMED_BY]->(a) }
+  CALL (c, row) { UNWIND row.disputedBy AS id MATCH (a:Actor {id: id}) CREATE (c)-[:DISPUTED_BY]->(a) }`;
 
-async function deleteRelationships(w: Writer, items: [string, Existing][]) {
-  for (const [type, rows] of groupBy(items, ([, existing]) => existing.type ?? '')) {
-    await w.unwind(
-      `UNWIND $rows AS row MATCH ()-[r:${checkedRelationshipType(type)} {id: row.id}]->() DELETE r`,
-      rows.map(([id]) => ({ id })),
-    );
-  }
-}
-
-async function writeFigures(w: Writer, records: FigureRecord[]) {
+/** Writes claims (label Claim) or figures (label Figure): the node, then its links, replacing the old ones. */
+async function writeClaimNodes(w: Writer, label: 'Claim' | 'Figure', records: (ClaimRecord | FigureRecord)[]) {
+  const ends =
+    label === 'Claim'
+      ? `MATCH (a:Actor {id: row.subject}) CREATE (c)-[:SUBJECT]->(a) WITH c, row MATCH (b:Actor {id: row.object}) CREATE (c)-[:OBJECT]->(b)`
+      : `MATCH (a:Actor {id: row.about}) CREATE (c)-[:ABOUT]->(a) WITH c, row CALL (c, row) { MATCH (p:Actor {id: row.place}) CREATE (c)-[:IN_PLACE]->(p) }`;
   await w.unwind(
     `UNWIND $rows AS row
-     MERGE (f:Figure {id: row.id}) SET f = row.props
-     WITH f, row
-     OPTIONAL MATCH (f)-[old:ABOUT|IN_PLACE|CLAIMED_BY|DISPUTED_BY]->() DELETE old
-     WITH DISTINCT f, row
-     MATCH (about:Actor {id: row.about}) MERGE (f)-[:ABOUT]->(about)
-     WITH f, row
-     CALL (f, row) { MATCH (place:Actor {id: row.place}) MERGE (f)-[:IN_PLACE]->(place) }
-     CALL (f, row) { UNWIND row.claimedBy AS id MATCH (c:Actor {id: id}) MERGE (f)-[:CLAIMED_BY]->(c) }
-     CALL (f, row) { UNWIND row.disputedBy AS id MATCH (d:Actor {id: id}) MERGE (f)-[:DISPUTED_BY]->(d) }`,
+     MERGE (c:${label} {id: row.id}) SET c = row.props
+     WITH c, row
+     CALL (c) { MATCH (c)-[old:SUBJECT|OBJECT|ABOUT|IN_PLACE|IN_SOURCE|EVIDENCE|CLAIMED_BY|DISPUTED_BY|CONTRADICTS]->() DELETE old }
+     WITH c, row
+     ${ends}
+     WITH c, row
+     ${claimLinks}`,
     records,
   );
+}
+
+/** CONTRADICTS edges of changed claims or figures, once every node they name exists. */
+async function writeContradictions(w: Writer, label: 'Claim' | 'Figure', records: (ClaimRecord | FigureRecord)[]) {
+  await w.unwind(
+    `UNWIND $rows AS row
+     MATCH (c:${label} {id: row.id})
+     UNWIND row.contradicts AS other
+     MATCH (o:${label} {id: other})
+     CREATE (c)-[:CONTRADICTS]->(o)`,
+    records.filter((r) => r.contradicts.length > 0).map((r) => ({ id: r.id, contradicts: r.contradicts })),
+  );
+}
+
+/**
+ * The relationships to derive again: those of changed, new and removed claims, before and
+ * after, and of the claims they contradict or were contradicted by.
+ */
+async function affectedRelationships(db: Database, claims: Plan<ClaimRecord>, all: ClaimRecord[], timeoutMs: number): Promise<RelationshipKey[]> {
+  const keys = new Map<string, RelationshipKey>();
+  const add = (key: RelationshipKey | undefined) => key && keys.set(key.id, key);
+  const relationshipOf = new Map(all.map((claim): [string, RelationshipKey] => [claim.id, { id: claim.relationship, type: claim.type }]));
+  const touched = new Set([...claims.changed.map((c) => c.id), ...claims.stale.map(([id]) => id)]);
+  for (const [, existing] of claims.stale) add(existing.relationship);
+  for (const claim of claims.changed) add(claims.existing.get(claim.id)?.relationship);
+  for (const claim of all) {
+    if (touched.has(claim.id) || claim.contradicts.some((id) => touched.has(id))) add({ id: claim.relationship, type: claim.type });
+    if (touched.has(claim.id)) for (const other of claim.contradicts) add(relationshipOf.get(other));
+  }
+  const rows = await db.read<{ id: string; type: string }>(
+    `UNWIND $ids AS id MATCH (:Claim {id: id})-[:CONTRADICTS]-(o:Claim) RETURN DISTINCT o.relationship AS id, o.type AS type`,
+    { ids: [...touched] },
+    timeoutMs,
+  );
+  rows.forEach(add);
+  return [...keys.values()];
 }
 
 async function writeMentions(w: Writer, records: MentionRecord[]) {
@@ -136,7 +167,7 @@ async function writeMentions(w: Writer, records: MentionRecord[]) {
   );
 }
 
-async function removeStale(w: Writer, label: 'Source' | 'Actor' | 'Figure', stale: [string, Existing][]) {
+async function removeStale(w: Writer, label: 'Source' | 'Actor' | 'Claim' | 'Figure', stale: [string, Existing][]) {
   await w.unwind(`UNWIND $rows AS row MATCH (n:${label} {id: row.id}) DETACH DELETE n`, stale.map(([id]) => ({ id })));
 }
 
@@ -151,37 +182,43 @@ export async function resetDatabase(db: Database, timeoutMs?: number): Promise<v
   await db.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, timeoutMs);
 }
 
+const hashes = (label: string) => `MATCH (n:${label}) WHERE n.hash IS NOT NULL RETURN n.id AS id, n.hash AS hash, n.relationship AS relationship, n.type AS type`;
+
 export async function writeBatch(db: Database, batch: SeedBatch, options: WriteOptions): Promise<LoadReport> {
   if (options.reset) await resetDatabase(db, options.timeoutMs);
+  await removeLegacyModel(db, options.timeoutMs);
   const existingHashes = (cypher: string) => readHashes(db, cypher, options.timeoutMs);
-  const sources = plan(batch.sources, await existingHashes('MATCH (n:Source) WHERE n.hash IS NOT NULL RETURN n.id AS id, n.hash AS hash, null AS type'));
-  const actors = plan(batch.actors, await existingHashes('MATCH (n:Actor) WHERE n.hash IS NOT NULL RETURN n.id AS id, n.hash AS hash, null AS type'));
-  const relationships = plan(
-    batch.relationships,
-    await existingHashes('MATCH (:Actor)-[r]->(:Actor) WHERE r.hash IS NOT NULL AND r.id IS NOT NULL RETURN r.id AS id, r.hash AS hash, type(r) AS type'),
-  );
-  const figures = plan(batch.figures, await existingHashes('MATCH (n:Figure) WHERE n.hash IS NOT NULL RETURN n.id AS id, n.hash AS hash, null AS type'));
+  const sources = plan(batch.sources, await existingHashes(hashes('Source')));
+  const actors = plan(batch.actors, await existingHashes(hashes('Actor')));
+  const claims = plan(batch.claims, await existingHashes(hashes('Claim')));
+  const figures = plan(batch.figures, await existingHashes(hashes('Figure')));
   const mentions = plan(
     batch.mentions,
-    await existingHashes("MATCH (s:Source)-[m:MENTIONS]->(a:Actor) RETURN s.id + '|' + a.id AS id, m.hash AS hash, null AS type"),
+    await existingHashes("MATCH (s:Source)-[m:MENTIONS]->(a:Actor) RETURN s.id + '|' + a.id AS id, m.hash AS hash, null AS relationship, null AS type"),
   );
-  const total = [sources, actors, relationships, figures, mentions].reduce((n, p) => n + p.changed.length + p.stale.length, 0);
+  const derive = await affectedRelationships(db, claims, batch.claims, options.timeoutMs);
+  const total = [sources, actors, claims, figures, mentions].reduce((n, p) => n + p.changed.length + p.stale.length, derive.length);
   const w = new Writer(db, options, total);
 
   await writeSources(w, sources.changed);
   await writeActors(w, actors.changed);
-  await writeRelationships(w, relationships);
-  await writeFigures(w, figures.changed);
-  await removeStaleMentions(w, mentions.stale);
+  await removeStale(w, 'Claim', claims.stale);
   await removeStale(w, 'Figure', figures.stale);
+  await writeClaimNodes(w, 'Claim', claims.changed);
+  await writeClaimNodes(w, 'Figure', figures.changed);
+  await writeContradictions(w, 'Claim', claims.changed);
+  await writeContradictions(w, 'Figure', figures.changed);
+  await removeStaleMentions(w, mentions.stale);
   await removeStale(w, 'Actor', actors.stale);
   await removeStale(w, 'Source', sources.stale);
   await writeMentions(w, mentions.changed);
+  const relationships = await deriveRelationships(db, derive, { batchSize: options.batchSize, timeoutMs: options.timeoutMs });
   return {
     sources: sources.counts,
     actors: actors.counts,
-    relationships: relationships.counts,
+    claims: claims.counts,
     figures: figures.counts,
     mentions: mentions.counts,
+    relationships,
   };
 }

@@ -18,7 +18,7 @@ runMain(async () => {
     const batch = validateSeed({ dataDir: values.data, sourcesDir: values.sources });
     for (const warning of batch.warnings) console.warn(`warning: ${warning}`);
     const count = (name: string, items: unknown[]) => `${items.length} ${name}`;
-    console.log(`Seed is valid: ${[count('sources', batch.sources), count('actors', batch.actors), count('relationships', batch.relationships), count('figures', batch.figures), count('mentions', batch.mentions)].join(', ')}.`);
+    console.log(`Seed is valid: ${[count('sources', batch.sources), count('actors', batch.actors), count('claims', batch.claims), count('figures', batch.figures), count('mentions', batch.mentions)].join(', ')}.`);
     return;
   }
   const config = loadConfig();

@@ -1,4 +1,4 @@
-// Applies schema/neo4j.cypher and the per-relationship-type id constraints.
+// Applies schema/neo4j.cypher and the per-relationship-type id constraints and status indexes.
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config.ts';
@@ -14,9 +14,10 @@ export function schemaStatements(): string[] {
     .split(/;\s*$/m)
     .map((statement) => statement.trim())
     .filter(Boolean);
-  const perType = relationshipTypes.map(
-    (type) => `CREATE CONSTRAINT rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`,
-  );
+  const perType = relationshipTypes.flatMap((type) => [
+    `CREATE CONSTRAINT rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`,
+    `CREATE INDEX rel_${type.toLowerCase()}_status IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.status)`,
+  ]);
   return [...fromFile, ...perType];
 }
 

@@ -1,0 +1,48 @@
+// What makes a claim a claim, stated once: the id of the relationship a claim supports, the
+// stance rules every writer checks, and the rule that derives a status from claims.
+import { stances } from '../vocabulary.ts';
+
+/** One derived relationship per (subject, type, object, role): its id, readable and stable. */
+export function relationshipId(subject: string, type: string, object: string, role?: string | null): string {
+  const base = `${subject}--${type.toLowerCase().replace(/_/g, '-')}--${object}`;
+  const roleSlug = (role ?? '')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return roleSlug ? `${base}--${roleSlug}` : base;
+}
+
+export interface StanceFields {
+  stance: string;
+  claimedBy: readonly string[];
+  disputedBy: readonly string[];
+}
+
+/** What is wrong with a claim's stance and claimants, as [field, message]; empty when nothing is. */
+export function stanceProblems(claim: StanceFields): [keyof StanceFields, string][] {
+  if (!stances.includes(claim.stance)) return [['stance', `unknown stance "${claim.stance}" (expected one of ${stances.join(', ')})`]];
+  const problems: [keyof StanceFields, string][] = [];
+  if (claim.stance === 'ATTRIBUTED' && claim.claimedBy.length === 0) {
+    problems.push(['claimedBy', 'an ATTRIBUTED claim needs claimedBy: who the source says claims it']);
+  }
+  if (claim.stance === 'ASSERTED' && claim.claimedBy.length > 0) {
+    problems.push(['claimedBy', 'an ASSERTED claim is the source\'s own voice: a claim someone makes is ATTRIBUTED']);
+  }
+  if (claim.stance === 'DENIED' && claim.disputedBy.length === 0) {
+    problems.push(['disputedBy', 'a DENIED claim needs disputedBy: who says it is not so']);
+  }
+  return problems;
+}
+
+/**
+ * The status of the claims in the Cypher list `claims` (the derivation's one rule): DISPUTED
+ * when any denies it, is disputed, or contradicts or is contradicted by another claim; else
+ * REPORTED when any asserts it; else ALLEGED.
+ */
+export const statusOfClaims = (claims: string) =>
+  `CASE WHEN any(x IN ${claims} WHERE x.stance = 'DENIED' OR EXISTS { (x)-[:DISPUTED_BY]->(:Actor) } OR EXISTS { (x)-[:CONTRADICTS]-() })
+        THEN 'DISPUTED'
+        WHEN any(x IN ${claims} WHERE x.stance = 'ASSERTED') THEN 'REPORTED'
+        ELSE 'ALLEGED' END`;
