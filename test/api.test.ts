@@ -162,25 +162,41 @@ describe('GraphQL API on the seed graph', () => {
   });
 
   describe('asOf', () => {
-    const pledges = async (asOf: string) =>
+    const pledges = async (id: string, asOf: string) =>
       (
         await data<{ actor: { relationships: { to: { id: string } }[] } }>(
-          'query($asOf: String) { actor(id: "katibat-imam-bukhari") { relationships(types: [PLEDGED_ALLEGIANCE_TO], direction: OUT, asOf: $asOf) { to { id } } } }',
-          { asOf },
+          'query($id: ID!, $asOf: String) { actor(id: $id) { relationships(types: [PLEDGED_ALLEGIANCE_TO], direction: OUT, asOf: $asOf) { to { id } } } }',
+          { id, asOf },
         )
       ).actor.relationships.map((r) => r.to.id);
+    const faction = 'katibat-imam-bukhari-pro-is-faction';
 
-    it('drops both Imam Bukhari pledges before October 2014', async () => {
-      const ids = await pledges('2014-09-30');
-      assert.ok(!ids.includes('islamic-state') && !ids.includes('taliban'), ids.join());
+    it("drops the pro-IS faction's pledge and the group's Taliban pledge before October 2014", async () => {
+      assert.ok(!(await pledges(faction, '2014-09-30')).includes('islamic-state'));
+      assert.ok(!(await pledges('katibat-imam-bukhari', '2014-09-30')).includes('taliban'));
     });
-    it('has the pledge to IS but not yet the Taliban in October 2014', async () => {
-      const ids = await pledges('2014-10');
-      assert.ok(ids.includes('islamic-state') && !ids.includes('taliban'), ids.join());
+    it("has the faction's pledge to IS but not yet the group's to the Taliban in October 2014", async () => {
+      assert.ok((await pledges(faction, '2014-10')).includes('islamic-state'));
+      assert.ok(!(await pledges('katibat-imam-bukhari', '2014-10')).includes('taliban'));
     });
     it('has both by 2014-11-03 (a partial date compares sensibly)', async () => {
-      const ids = await pledges('2014-11-03');
-      assert.ok(ids.includes('islamic-state') && ids.includes('taliban'), ids.join());
+      assert.ok((await pledges(faction, '2014-11-03')).includes('islamic-state'));
+      assert.ok((await pledges('katibat-imam-bukhari', '2014-11-03')).includes('taliban'));
+    });
+    it('puts the holder observed latest at or before the date first, with its observation dates', async () => {
+      type Leader = { from: { id: string }; since: string | null; firstObserved: string | null; lastObserved: string | null };
+      const leaders = async (asOf: string) =>
+        (
+          await data<{ actor: { relationships: Leader[] } }>(
+            'query($asOf: String) { actor(id: "kazakhstan-national-security-committee") { relationships(types: [LEADS], direction: IN, asOf: $asOf) { from { id } since firstObserved lastObserved } } }',
+            { asOf },
+          )
+        ).actor.relationships;
+      const in2016 = await leaders('2016-07');
+      assert.deepEqual(in2016.map((r) => r.from.id), ['vladimir-zhumakanov', 'nurtai-abykaev']);
+      assert.deepEqual(in2016.map((r) => [r.since, r.lastObserved]), [[null, '2016-07'], [null, '2015-01']]);
+      const in2015 = await leaders('2015-06');
+      assert.equal(in2015[0]?.from.id, 'nurtai-abykaev', 'Zhumakanov is only observed in 2016');
     });
     it('keeps undated relationships at any date', async () => {
       const { actor } = await data<{ actor: { relationships: { since: string | null }[] } }>(
@@ -230,9 +246,9 @@ describe('GraphQL API on the seed graph', () => {
       assert.equal(none.shortestPath, null);
       const tooShort = await data<P>('{ shortestPath(from: "kadyr-malikov", to: "taliban", maxDepth: 1) { length } }');
       assert.equal(tooShort.shortestPath, null);
-      const pledges = (await data<P>('{ shortestPath(from: "katibat-imam-bukhari", to: "islamic-state", types: [PLEDGED_ALLEGIANCE_TO], asOf: "2014-10") { length relationships { type } } }')).shortestPath;
+      const pledges = (await data<P>('{ shortestPath(from: "katibat-imam-bukhari-pro-is-faction", to: "islamic-state", types: [PLEDGED_ALLEGIANCE_TO], asOf: "2014-10") { length relationships { type } } }')).shortestPath;
       assert.equal(pledges?.length, 1);
-      const before = await data<P>('{ shortestPath(from: "katibat-imam-bukhari", to: "islamic-state", types: [PLEDGED_ALLEGIANCE_TO], asOf: "2014-09") { length } }');
+      const before = await data<P>('{ shortestPath(from: "katibat-imam-bukhari-pro-is-faction", to: "islamic-state", types: [PLEDGED_ALLEGIANCE_TO], asOf: "2014-09") { length } }');
       assert.equal(before.shortestPath, null);
     });
 
@@ -241,7 +257,7 @@ describe('GraphQL API on the seed graph', () => {
         '{ allegianceChain(id: "katibat-imam-bukhari") { since to { id } } }',
       );
       const targets = allegianceChain.map((r) => r.to.id);
-      assert.ok(targets.includes('islamic-state') && targets.includes('taliban'));
+      assert.ok(targets.includes('abu-bakr-al-baghdadi') && targets.includes('taliban'), targets.join());
       const dated = allegianceChain.map((r) => r.since).filter((s) => s !== null);
       assert.deepEqual(dated, [...dated].sort());
     });
@@ -255,19 +271,28 @@ describe('GraphQL API on the seed graph', () => {
       assert.ok(timeline.slice(dated.length).every((r) => r.since === null));
     });
 
-    it('contestedClaims lists only alleged and disputed relationships with their claimants', async () => {
-      const { contestedClaims } = await data<{ contestedClaims: { totalCount: number; edges: { node: { status: string; claimedBy: { id: string }[] } }[] } }>(
-        '{ contestedClaims(first: 500) { totalCount edges { node { status claimedBy { id } } } } }',
+    it('contestedClaims lists only alleged and disputed relationships, with who claims and who contests them', async () => {
+      type Node = { status: string; claimedBy: { id: string }[]; disputedBy: { id: string }[]; conflictsWith: { id: string }[]; claims: { stance: string }[] };
+      const { contestedClaims } = await data<{ contestedClaims: { totalCount: number; edges: { node: Node }[] } }>(
+        '{ contestedClaims(first: 500) { totalCount edges { node { status claimedBy { id } disputedBy { id } conflictsWith { id } claims { stance } } } } }',
       );
       assert.ok(contestedClaims.totalCount > 10);
-      assert.ok(contestedClaims.edges.every((e) => e.node.status !== 'REPORTED' && e.node.claimedBy.length > 0));
+      assert.equal(contestedClaims.edges.length, contestedClaims.totalCount);
+      for (const { node } of contestedClaims.edges) {
+        if (node.status === 'ALLEGED') assert.ok(node.claimedBy.length > 0 && node.claims.every((c) => c.stance === 'ATTRIBUTED'));
+        else {
+          assert.equal(node.status, 'DISPUTED');
+          const contested = node.disputedBy.length > 0 || node.conflictsWith.length > 0 || node.claims.some((c) => c.stance === 'DENIED');
+          assert.ok(contested, JSON.stringify(node));
+        }
+      }
     });
 
     it('a source says what it supports', async () => {
       const { source } = await data<{ source: { relationships: { id: string }[]; mentions: { actor: { id: string } }[]; figures: { id: string }[] } }>(
         '{ source(id: "rferl-2015-01-is-70-million") { relationships { id } mentions { actor { id } } figures { id } } }',
       );
-      assert.ok(source.relationships.some((r) => r.id === 'katibat-imam-bukhari--pledged-allegiance-to--islamic-state'));
+      assert.ok(source.relationships.some((r) => r.id === 'katibat-imam-bukhari-pro-is-faction--pledged-allegiance-to--islamic-state'));
       assert.ok(source.mentions.some((m) => m.actor.id === 'kadyr-malikov'));
       assert.ok(source.figures.length > 0);
     });

@@ -1,11 +1,17 @@
-// Figures: numbers the sources give, with who claims them.
+// Figures: numbers the sources give. Each is a claim of its own (stance, claimants,
+// disputers, quotes, contradictions), and its status follows the claims' one rule.
 import { int, type Database } from '../neo4j/database.ts';
+import { statusOfClaims } from './claimRules.ts';
 import { listSize } from './filters.ts';
-import { toFigure, type Figure } from './model.ts';
+import { claimCoreProjection, toFigure, type Figure } from './model.ts';
 
 type FigureRow = Parameters<typeof toFigure>[0];
 
-const figureRow = (f: string) => `{props: properties(${f}), about: [(${f})-[:ABOUT]->(about:Actor) | about.id][0], place: [(${f})-[:IN_PLACE]->(place:Actor) | place.id][0]}`;
+const figureRow = (f: string) =>
+  `{${claimCoreProjection(f)},
+    about: [(${f})-[:ABOUT]->(about:Actor) | about.id][0],
+    place: [(${f})-[:IN_PLACE]->(place:Actor) | place.id][0],
+    status: ${statusOfClaims(`[${f}]`)}}`;
 const byDate = (f: string) => `${f}.date IS NULL, ${f}.date, ${f}.id`;
 
 export interface FigureQuery {
@@ -14,11 +20,16 @@ export interface FigureQuery {
   first?: number | null;
 }
 
-/** Figures about an actor and/or claimed by one, ordered by date; the first `first`. */
+/** Figures about an actor and/or claimed by one, ordered by date; the first `first`. Starts from the actor. */
 export async function listFigures(db: Database, query: FigureQuery): Promise<Figure[]> {
+  const match =
+    query.claimedBy != null
+      ? `MATCH (:Actor {id: $claimedBy})<-[:CLAIMED_BY]-(f:Figure) WHERE $about IS NULL OR EXISTS { (f)-[:ABOUT]->(:Actor {id: $about}) }`
+      : query.about != null
+        ? 'MATCH (:Actor {id: $about})<-[:ABOUT]-(f:Figure)'
+        : 'MATCH (f:Figure)';
   const rows = await db.read<{ figure: FigureRow }>(
-    `MATCH (f:Figure)-[:ABOUT]->(about:Actor)
-     WHERE ($about IS NULL OR about.id = $about) AND ($claimedBy IS NULL OR $claimedBy IN f.claimedBy)
+    `${match}
      WITH f ORDER BY ${byDate('f')} LIMIT $first
      RETURN ${figureRow('f')} AS figure`,
     { about: query.about ?? null, claimedBy: query.claimedBy ?? null, first: int(listSize(query.first)) },
@@ -28,7 +39,7 @@ export async function listFigures(db: Database, query: FigureQuery): Promise<Fig
 
 /** For each actor id (by 'about') or source id (by 'source'), its first `first` figures by date, in one query. */
 export async function figuresOf(db: Database, by: 'about' | 'source', ids: readonly string[], first?: number | null): Promise<Map<string, Figure[]>> {
-  const match = by === 'about' ? 'MATCH (f:Figure)-[:ABOUT]->(:Actor {id: id})' : 'MATCH (f:Figure) WHERE id IN f.sources';
+  const match = by === 'about' ? 'MATCH (f:Figure)-[:ABOUT]->(:Actor {id: id})' : 'MATCH (f:Figure)-[:IN_SOURCE]->(:Source {id: id})';
   const rows = await db.read<{ id: string; figures: FigureRow[] }>(
     `UNWIND $ids AS id
      CALL (id) { ${match} WITH f ORDER BY ${byDate('f')} LIMIT $first RETURN collect(${figureRow('f')}) AS figures }
@@ -36,4 +47,13 @@ export async function figuresOf(db: Database, by: 'about' | 'source', ids: reado
     { ids: [...new Set(ids)], first: int(listSize(first)) },
   );
   return new Map(rows.map((row) => [row.id, row.figures.map(toFigure)]));
+}
+
+/** Figures by id, in the same order; null where an id names none. */
+export async function getFiguresByIds(db: Database, ids: readonly string[]): Promise<(Figure | null)[]> {
+  const rows = await db.read<{ figure: FigureRow }>(`UNWIND $ids AS id MATCH (f:Figure {id: id}) RETURN ${figureRow('f')} AS figure`, {
+    ids: [...new Set(ids)],
+  });
+  const byId = new Map(rows.map((row) => [row.figure.props.id as string, toFigure(row.figure)]));
+  return ids.map((id) => byId.get(id) ?? null);
 }

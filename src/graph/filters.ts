@@ -2,7 +2,7 @@
 // statuses and `asOf`. Inputs are checked here, once, whoever calls: API, CLI or benchmark.
 import { apiLimits } from '../config.ts';
 import { InputError } from '../errors.ts';
-import { checkedRelationshipType, claimStatuses, relationshipTypes } from '../vocabulary.ts';
+import { checkedRelationshipType, claimStatuses, relationshipTypes, stances } from '../vocabulary.ts';
 import { parsePartialDate } from './partialDate.ts';
 
 export interface RelationshipFilter {
@@ -50,6 +50,23 @@ export function filterCondition(r: string, filter: RelationshipFilter, params: P
   }
   return conditions.length > 0 ? conditions.join(' AND ') : 'true';
 }
+
+export function checkStances(values: readonly string[] | null | undefined): string[] | null {
+  if (!values || values.length === 0) return null;
+  for (const stance of values) if (!stances.includes(stance)) throw new InputError('stances', `unknown stance "${stance}"`);
+  return [...new Set(values)];
+}
+
+/**
+ * With asOf (its parameters set by filterCondition): the latest publication date at or before
+ * the date of a source that claims relationship `r`, '' when none does, so that ordering by it
+ * (descending) puts the holder observed latest first. One index seek on the claims' relationship.
+ */
+export const relationshipSeenAsOf = (r: string) =>
+  `coalesce(COLLECT { MATCH (x:Claim {relationship: ${r}.id}) WHERE x.observedStart <= $asOfEnd RETURN x.observedStart ORDER BY x.observedStart DESC LIMIT 1 }[0], '')`;
+
+/** The same for one claim: its observation when at or before the date, else ''. */
+export const claimSeenAsOf = (c: string) => `CASE WHEN ${c}.observedStart <= $asOfEnd THEN ${c}.observedStart ELSE '' END`;
 
 /** Checks an integer argument lies in [min, max]. */
 export function checkRange(argument: string, value: number, min: number, max: number): number {

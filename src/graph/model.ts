@@ -13,8 +13,12 @@ export interface Actor {
 export interface Evidence {
   sourceId: string;
   quote: string;
+  /** Offsets of the quote in the source's text (UTF-16 code units, end exclusive). */
+  start: number;
+  end: number;
 }
 
+/** An actor-to-actor relationship, derived from its claims (src/graph/derive.ts). */
 export interface Relationship {
   id: string;
   type: string;
@@ -24,13 +28,36 @@ export interface Relationship {
   since: string | null;
   until: string | null;
   sinceStart: string | null;
-  dateText: string | null;
   status: string;
+  firstObserved: string | null;
+  lastObserved: string | null;
+  claimCount: number;
+}
+
+/** What a relationship claim and a figure share. */
+export interface ClaimCore {
+  id: string;
+  stance: string;
+  observedAt: string | null;
+  sourceId: string;
   claimedBy: string[];
   disputedBy: string[];
   evidence: Evidence[];
-  conflictsWith: string[];
+  /** Ids of the claims it contradicts or is contradicted by. */
+  contradicts: string[];
   note: string | null;
+}
+
+/** One source's assertion that a subject stands in a relationship to an object. */
+export interface Claim extends ClaimCore {
+  type: string;
+  subjectId: string;
+  objectId: string;
+  relationshipId: string;
+  role: string | null;
+  since: string | null;
+  until: string | null;
+  dateText: string | null;
 }
 
 export interface Source {
@@ -50,8 +77,7 @@ export interface Mention {
   sentences: string[];
 }
 
-export interface Figure {
-  id: string;
+export interface Figure extends ClaimCore {
   measure: string;
   value: number | null;
   qualifier: string | null;
@@ -60,10 +86,6 @@ export interface Figure {
   aboutId: string;
   placeId: string | null;
   status: string;
-  claimedBy: string[];
-  disputedBy: string[];
-  evidence: Evidence[];
-  note: string | null;
 }
 
 const actorFields = ['id', 'name', 'kind', 'aliases', 'description'];
@@ -76,15 +98,65 @@ export const actorProjection = (node: string) =>
 export const relationshipProjection = (r: string) =>
   `{props: properties(${r}), type: type(${r}), from: ${actorProjection(`startNode(${r})`)}, to: ${actorProjection(`endNode(${r})`)}}`;
 
+/**
+ * Cypher map of a claim or figure node: its properties and its links (source, claimants,
+ * disputers, quotes with offsets, contradictions either way), each one hop from the node.
+ */
+export const claimCoreProjection = (c: string) =>
+  `props: properties(${c}),
+   source: [(${c})-[:IN_SOURCE]->(x:Source) | x.id][0],
+   claimedBy: [(${c})-[:CLAIMED_BY]->(x:Actor) | x.id],
+   disputedBy: [(${c})-[:DISPUTED_BY]->(x:Actor) | x.id],
+   evidence: [(${c})-[e:EVIDENCE]->(x:Source) | {sourceId: x.id, quote: e.quote, start: e.start, end: e.end}],
+   contradicts: [(${c})-[:CONTRADICTS]-(x) | x.id]`;
+
+export const claimProjection = (c: string) =>
+  `{${claimCoreProjection(c)}, subject: [(${c})-[:SUBJECT]->(x:Actor) | x.id][0], object: [(${c})-[:OBJECT]->(x:Actor) | x.id][0]}`;
+
 type Props = Record<string, unknown>;
 
-function evidenceOf(props: Props): Evidence[] {
-  const sources = (props.evidenceSources as string[] | null) ?? [];
-  const quotes = (props.evidenceQuotes as string[] | null) ?? [];
-  return sources.map((sourceId, i) => ({ sourceId, quote: quotes[i] ?? '' }));
+const text = (value: unknown) => (typeof value === 'string' ? value : null);
+
+interface ClaimCoreRow {
+  props: Props;
+  source: string;
+  claimedBy: string[];
+  disputedBy: string[];
+  evidence: Evidence[];
+  contradicts: string[];
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value : null);
+function toClaimCore(row: ClaimCoreRow): ClaimCore {
+  const p = row.props;
+  return {
+    id: p.id as string,
+    stance: p.stance as string,
+    observedAt: text(p.observedAt),
+    sourceId: row.source,
+    claimedBy: [...row.claimedBy].sort(),
+    disputedBy: [...row.disputedBy].sort(),
+    evidence: row.evidence.map((e) => ({ ...e, start: Number(e.start), end: Number(e.end) })).sort((a, b) => a.start - b.start),
+    contradicts: [...new Set(row.contradicts)].sort(),
+    note: text(p.note),
+  };
+}
+
+export type ClaimRow = ClaimCoreRow & { subject: string; object: string };
+
+export function toClaim(row: ClaimRow): Claim {
+  const p = row.props;
+  return {
+    ...toClaimCore(row),
+    type: p.type as string,
+    subjectId: row.subject,
+    objectId: row.object,
+    relationshipId: p.relationship as string,
+    role: text(p.role),
+    since: text(p.since),
+    until: text(p.until),
+    dateText: text(p.dateText),
+  };
+}
 
 export function toActor(row: Props): Actor {
   return {
@@ -107,13 +179,10 @@ export function toRelationship(row: { props: Props; type: string; from: Props; t
     since: text(p.since),
     until: text(p.until),
     sinceStart: text(p.sinceStart),
-    dateText: text(p.dateText),
     status: p.status as string,
-    claimedBy: (p.claimedBy as string[] | null) ?? [],
-    disputedBy: (p.disputedBy as string[] | null) ?? [],
-    evidence: evidenceOf(p),
-    conflictsWith: (p.conflictsWith as string[] | null) ?? [],
-    note: text(p.note),
+    firstObserved: text(p.firstObserved),
+    lastObserved: text(p.lastObserved),
+    claimCount: Number(p.claimCount ?? 0),
   };
 }
 
@@ -129,10 +198,10 @@ export function toSource(p: Props): Source {
   };
 }
 
-export function toFigure(row: { props: Props; about: string; place: string | null }): Figure {
+export function toFigure(row: ClaimCoreRow & { about: string; place: string | null; status: string }): Figure {
   const p = row.props;
   return {
-    id: p.id as string,
+    ...toClaimCore(row),
     measure: p.measure as string,
     value: typeof p.value === 'number' ? p.value : null,
     qualifier: text(p.qualifier),
@@ -140,10 +209,6 @@ export function toFigure(row: { props: Props; about: string; place: string | nul
     date: text(p.date),
     aboutId: row.about,
     placeId: row.place,
-    status: p.status as string,
-    claimedBy: (p.claimedBy as string[] | null) ?? [],
-    disputedBy: (p.disputedBy as string[] | null) ?? [],
-    evidence: evidenceOf(p),
-    note: text(p.note),
+    status: row.status,
   };
 }

@@ -1,10 +1,12 @@
 // Relationships: of actors (batched), by id, by page with filters, citing sources, and an
-// actor's timeline. Types only ever reach Cypher through typePattern's whitelist.
+// actor's timeline. Types only ever reach Cypher through typePattern's whitelist. Questions
+// of provenance (claimant, disputer, source) start from that actor or source and reach the
+// relationships through their claims; contested ones start from the status indexes.
 import { NotFoundError } from '../errors.ts';
 import { int, type Database } from '../neo4j/database.ts';
 import { checkedRelationshipType, relationshipTypes } from '../vocabulary.ts';
-import { decodeCursor, toPage, type Page } from './cursor.ts';
-import { filterCondition, listSize, typePattern, type Params, type RelationshipFilter } from './filters.ts';
+import { pageOrder, toPage, type Page } from './cursor.ts';
+import { filterCondition, listSize, relationshipSeenAsOf, typePattern, type Params, type RelationshipFilter } from './filters.ts';
 import { relationshipProjection, toRelationship, type Relationship } from './model.ts';
 
 type Row = { rel: Parameters<typeof toRelationship>[0] };
@@ -16,7 +18,10 @@ const arrows: Record<Direction, [string, string]> = { OUT: ['-', '->'], IN: ['<-
 /** Orders by date (undated last), then id: the order timelines and lists use. */
 const byDate = (r: string) => `${r}.sinceStart IS NULL, ${r}.sinceStart, ${r}.id`;
 
-/** The first `first` relationships (by date) of each actor in `ids` that pass the filter, in one query. */
+/** With asOf, the relationship observed latest at or before the date first; then by date. */
+const listOrder = (r: string, filter: RelationshipFilter) => (filter.asOf != null ? `${relationshipSeenAsOf(r)} DESC, ${byDate(r)}` : byDate(r));
+
+/** The first `first` relationships (by date; with asOf latest observed first) of each actor in `ids` that pass the filter, in one query. */
 export async function relationshipsOfActors(
   db: Database,
   ids: readonly string[],
@@ -33,7 +38,7 @@ export async function relationshipsOfActors(
      CALL (a) {
        MATCH (a)${left}[r${typePattern(filter.types)}]${right}(:Actor)
        WHERE ${condition}
-       WITH r ORDER BY ${byDate('r')} LIMIT $first
+       WITH r ORDER BY ${listOrder('r', filter)} LIMIT $first
        RETURN collect(${relationshipProjection('r')}) AS rels
      }
      RETURN id, rels`,
@@ -58,51 +63,86 @@ export interface RelationshipQuery extends RelationshipFilter {
   claimedBy?: string | null;
   disputedBy?: string | null;
   source?: string | null;
+  /** Subject or object. */
+  about?: string | null;
   /** Only ALLEGED and DISPUTED relationships. */
   contested?: boolean;
   first?: number | null;
   after?: string | null;
 }
 
-/** Relationships ordered by id, a page at a time, with the total that match. */
+const contestedStatuses = ['ALLEGED', 'DISPUTED'];
+
+/**
+ * Where a relationship query starts, giving rows of distinct `r`: from a claimant, disputer or
+ * source through the claims (the other provenance filters on the same claim); from an actor;
+ * from the status indexes, type by type, for contested ones; else every relationship.
+ */
+function relationshipAnchor(query: RelationshipQuery, params: Params): string {
+  const types = typePattern(query.types);
+  const claimFilters: [keyof RelationshipQuery, string, string][] = [
+    ['source', 'MATCH (:Source {id: $source})<-[:IN_SOURCE]-(c:Claim)', 'EXISTS { (c)-[:IN_SOURCE]->(:Source {id: $source}) }'],
+    ['claimedBy', 'MATCH (:Actor {id: $claimedBy})<-[:CLAIMED_BY]-(c:Claim)', 'EXISTS { (c)-[:CLAIMED_BY]->(:Actor {id: $claimedBy}) }'],
+    ['disputedBy', 'MATCH (:Actor {id: $disputedBy})<-[:DISPUTED_BY]-(c:Claim)', 'EXISTS { (c)-[:DISPUTED_BY]->(:Actor {id: $disputedBy}) }'],
+  ];
+  const given = claimFilters.filter(([name]) => query[name] != null);
+  for (const [name] of given) params[name] = query[name];
+  params.about = query.about ?? null;
+  const [anchor, ...rest] = given;
+  if (anchor) {
+    return `${anchor[1]} WHERE ${['true', ...rest.map(([, , condition]) => condition)].join(' AND ')}
+      MATCH (a:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(b:Actor)
+      WHERE $about IS NULL OR a.id = $about OR b.id = $about
+      MATCH (a)-[r${types}]->(b) WHERE r.id = c.relationship
+      WITH DISTINCT r`;
+  }
+  if (query.about != null) return `MATCH (:Actor {id: $about})-[r${types}]-(:Actor) WITH DISTINCT r`;
+  if (query.contested) {
+    const perType = types
+      .slice(1)
+      .split('|')
+      .map((type) => `MATCH ()-[r:${type}]->() WHERE r.status IN $contestedStatuses RETURN r`)
+      .join(' UNION ALL ');
+    return `CALL () { ${perType} } WITH r`;
+  }
+  return `MATCH (:Actor)-[r${types}]->(:Actor)`;
+}
+
+/** Relationships a page at a time, by id (with asOf, latest observed first), with the total that match. */
 export async function listRelationships(db: Database, query: RelationshipQuery): Promise<Page<Relationship>> {
   const first = listSize(query.first);
-  const params: Params = {
-    claimedBy: query.claimedBy ?? null,
-    disputedBy: query.disputedBy ?? null,
-    source: query.source ?? null,
-    after: decodeCursor('after', query.after),
-    limit: int(first + 1),
-  };
-  const conditions = [
-    filterCondition('r', query, params),
-    '($claimedBy IS NULL OR $claimedBy IN r.claimedBy)',
-    '($disputedBy IS NULL OR $disputedBy IN r.disputedBy)',
-    '($source IS NULL OR $source IN r.sources)',
-    query.contested ? "r.status IN ['ALLEGED', 'DISPUTED']" : 'true',
-  ].join(' AND ');
-  const pattern = `(:Actor)-[r${typePattern(query.types)}]->(:Actor)`;
+  const params: Params = { limit: int(first + 1), contestedStatuses };
+  const anchor = relationshipAnchor(query, params);
+  const conditions = [filterCondition('r', query, params), query.contested ? 'r.status IN $contestedStatuses' : 'true'].join(' AND ');
+  const order = pageOrder(query.asOf != null ? relationshipSeenAsOf('r') : null, query.after, params);
   // One row whatever the page holds, so the total is right on an empty last page too.
-  const [row] = await db.read<{ rels: Row['rel'][]; total: number }>(
-    `CALL () { MATCH ${pattern} WHERE ${conditions} RETURN count(r) AS total }
+  const [row] = await db.read<{ rels: { rel: Row['rel']; seen: string }[]; total: number }>(
+    `CALL () { ${anchor} WITH r WHERE ${conditions} RETURN count(r) AS total }
      CALL () {
-       MATCH ${pattern} WHERE ${conditions} AND ($after IS NULL OR r.id > $after)
-       WITH r ORDER BY r.id LIMIT $limit
-       RETURN collect(${relationshipProjection('r')}) AS rels
+       ${anchor}
+       WITH r WHERE ${conditions}
+       WITH r, r.id AS id, ${order.seen} AS seen
+       WHERE ${order.after}
+       WITH r, id, seen ORDER BY ${order.orderBy} LIMIT $limit
+       RETURN collect({rel: ${relationshipProjection('r')}, seen: seen}) AS rels
      }
      RETURN rels, total`,
     params,
   );
-  return toPage((row?.rels ?? []).map(toRelationship), first, (r) => r.id, row?.total ?? 0);
+  const rows = row?.rels ?? [];
+  const seen = new Map(rows.map((r) => [r.rel.props.id as string, r.seen]));
+  return toPage(rows.map((r) => toRelationship(r.rel)), first, (r) => order.cursor(r, seen.get(r.id) ?? ''), row?.total ?? 0);
 }
 
-/** For each source id, the first `first` relationships (by date) with evidence from it. */
+/** For each source id, the first `first` relationships (by date) its claims support, reached through them. */
 export async function relationshipsCitingSources(db: Database, sourceIds: readonly string[], first?: number | null): Promise<Map<string, Relationship[]>> {
   const rows = await db.read<{ source: string; rels: Row['rel'][] }>(
     `UNWIND $ids AS source
      CALL (source) {
-       MATCH (:Actor)-[r${typePattern()}]->(:Actor) WHERE source IN r.sources
-       WITH r ORDER BY ${byDate('r')} LIMIT $first
+       MATCH (:Source {id: source})<-[:IN_SOURCE]-(c:Claim)
+       MATCH (a:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(b:Actor)
+       MATCH (a)-[r${typePattern()}]->(b) WHERE r.id = c.relationship
+       WITH DISTINCT r ORDER BY ${byDate('r')} LIMIT $first
        RETURN collect(${relationshipProjection('r')}) AS rels
      }
      RETURN source, rels`,

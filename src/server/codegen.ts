@@ -35,6 +35,7 @@ export async function generateResolverTypes(): Promise<string> {
         Mention: `${model}#Mention`,
         SourceMention: `${model}#Mention`,
         Figure: `${model}#Figure`,
+        Claim: `${model}#Claim`,
       },
       avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
     },

@@ -3,9 +3,10 @@
 // Lists nested in a result are bounded per parent (`first`) inside the Cypher.
 import DataLoader from 'dataloader';
 import { getActorsByIds } from '../graph/actors.ts';
-import { figuresOf } from '../graph/figures.ts';
+import { claimsOf, getClaimsByIds, type ClaimRole } from '../graph/claims.ts';
+import { figuresOf, getFiguresByIds } from '../graph/figures.ts';
 import type { RelationshipFilter } from '../graph/filters.ts';
-import type { Actor, Figure, Mention, Relationship, Source } from '../graph/model.ts';
+import type { Actor, Claim, Figure, Mention, Relationship, Source } from '../graph/model.ts';
 import { getRelationshipsByIds, relationshipsCitingSources, relationshipsOfActors, type Direction } from '../graph/relationships.ts';
 import { getSourcesByIds, mentionsOf } from '../graph/sources.ts';
 import { groupBy } from '../groupBy.ts';
@@ -34,13 +35,16 @@ function listLoader<A, T>(fetch: (ids: string[], first: number | null | undefine
   );
 }
 
-const groupById = <T>(items: Map<string, T[]>) => items;
-
 export function createLoaders(db: Database) {
   return {
     actor: new DataLoader<string, Actor | null>((ids) => getActorsByIds(db, ids)),
     source: new DataLoader<string, Source | null>((ids) => getSourcesByIds(db, ids)),
     relationship: new DataLoader<string, Relationship | null>((ids) => getRelationshipsByIds(db, ids)),
+    claim: new DataLoader<string, Claim | null>((ids) => getClaimsByIds(db, ids)),
+    figure: new DataLoader<string, Figure | null>((ids) => getFiguresByIds(db, ids)),
+    relationshipClaims: listLoader<null, Claim>((ids, first) => claimsOf(db, 'relationship', ids, first)),
+    sourceClaims: listLoader<null, Claim>((ids, first) => claimsOf(db, 'source', ids, first)),
+    actorClaims: listLoader<ClaimRole | null, Claim>((ids, first, role) => claimsOf(db, 'actor', ids, first, role)),
     actorRelationships: listLoader<{ direction: Direction; filter: RelationshipFilter }, Relationship>((ids, first, { direction, filter }) =>
       relationshipsOfActors(db, ids, filter, direction, first),
     ),

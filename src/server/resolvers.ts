@@ -1,15 +1,18 @@
 // Thin resolvers: each calls a graph query function (src/graph) or a per-request loader.
 // None of them contains Cypher.
+import { apiLimits } from '../config.ts';
 import { listActors } from '../graph/actors.ts';
+import { listClaims } from '../graph/claims.ts';
 import type { Page } from '../graph/cursor.ts';
 import { listFigures } from '../graph/figures.ts';
-import type { Actor } from '../graph/model.ts';
+import type { Actor, Claim, Relationship } from '../graph/model.ts';
 import { listRelationships, timeline } from '../graph/relationships.ts';
 import { searchActors } from '../graph/search.ts';
 import { listSources } from '../graph/sources.ts';
 import { getStats } from '../graph/stats.ts';
 import { allegianceChain, neighborhood, shortestPath } from '../graph/traversal.ts';
 import { actorKindEnumValue, actorKinds, vocabulary } from '../vocabulary.ts';
+import type { Context } from './context.ts';
 import type { Resolvers } from './generated/graphql.ts';
 import type { Loaders } from './loaders.ts';
 
@@ -33,6 +36,24 @@ function found<T>(results: (T | null | Error)[]): T[] {
 
 const actorsByIds = async (loaders: Loaders, ids: readonly string[]): Promise<Actor[]> => found(await loaders.actor.loadMany(ids));
 
+/** Every claim of a relationship (up to the largest page), for the fields that gather over them. */
+const allClaims = (rel: Relationship, loaders: Loaders): Promise<Claim[]> =>
+  loaders.relationshipClaims.load({ id: rel.id, first: apiLimits.maxPageSize, args: null });
+
+const distinct = <T>(items: T[]) => [...new Set(items)];
+
+/** One line per distinct value, null when there is none. */
+const lines = (values: (string | null)[], separator: string) => {
+  const kept = distinct(values.filter((v): v is string => v !== null));
+  return kept.length > 0 ? kept.join(separator) : null;
+};
+
+async function contradictingRelationships(rel: Relationship, { loaders }: Context): Promise<Relationship[]> {
+  const others = found(await loaders.claim.loadMany(distinct((await allClaims(rel, loaders)).flatMap((c) => c.contradicts))));
+  const ids = distinct(others.map((c) => c.relationshipId)).filter((id) => id !== rel.id);
+  return found(await loaders.relationship.loadMany(ids));
+}
+
 const terms = (entries: Record<string, string>) => Object.entries(entries).map(([name, definition]) => ({ name, definition }));
 
 export const resolvers: Resolvers = {
@@ -51,11 +72,14 @@ export const resolvers: Resolvers = {
     allegianceChain: (_, args, { db }) => allegianceChain(db, args),
     timeline: (_, { id, ...filter }, { db }) => timeline(db, id, filter),
     contestedClaims: async (_, args, { db }) => connection(await listRelationships(db, { ...args, contested: true })),
+    claims: async (_, args, { db }) => connection(await listClaims(db, args)),
+    claim: (_, { id }, { loaders }) => loaders.claim.load(id),
     figures: (_, args, { db }) => listFigures(db, args),
     vocabulary: () => ({
       actorKinds: terms(vocabulary.actorKinds),
       relationshipTypes: terms(vocabulary.relationshipTypes),
       claimStatuses: terms(vocabulary.claimStatuses),
+      stances: terms(vocabulary.stances),
     }),
   },
 
@@ -64,12 +88,31 @@ export const resolvers: Resolvers = {
       loaders.actorRelationships.load({ id: actor.id, first, args: { direction: direction ?? 'BOTH', filter: { types, statuses, asOf } } }),
     mentions: (actor, { first }, { loaders }) => loaders.mentionsOfActor.load({ id: actor.id, first, args: null }),
     figures: (actor, { first }, { loaders }) => loaders.figuresAbout.load({ id: actor.id, first, args: null }),
+    claims: (actor, { role, first }, { loaders }) => loaders.actorClaims.load({ id: actor.id, first, args: role ?? null }),
   },
 
   Relationship: {
-    claimedBy: (rel, _, { loaders }) => actorsByIds(loaders, rel.claimedBy),
-    disputedBy: (rel, _, { loaders }) => actorsByIds(loaders, rel.disputedBy),
-    conflictsWith: async (rel, _, { loaders }) => found(await loaders.relationship.loadMany(rel.conflictsWith)),
+    claims: (rel, { first }, { loaders }) => loaders.relationshipClaims.load({ id: rel.id, first, args: null }),
+    claimedBy: async (rel, _, { loaders }) => actorsByIds(loaders, distinct((await allClaims(rel, loaders)).flatMap((c) => c.claimedBy))),
+    disputedBy: async (rel, _, { loaders }) => actorsByIds(loaders, distinct((await allClaims(rel, loaders)).flatMap((c) => c.disputedBy))),
+    evidence: async (rel, _, { loaders }) => (await allClaims(rel, loaders)).flatMap((c) => c.evidence),
+    conflictsWith: (rel, _, context) => contradictingRelationships(rel, context),
+    dateText: async (rel, _, { loaders }) => lines((await allClaims(rel, loaders)).map((c) => c.dateText), '; '),
+    note: async (rel, _, { loaders }) => lines((await allClaims(rel, loaders)).map((c) => c.note), '\n'),
+  },
+
+  Claim: {
+    subject: async (claim, _, { loaders }) => (await loaders.actor.load(claim.subjectId))!,
+    object: async (claim, _, { loaders }) => (await loaders.actor.load(claim.objectId))!,
+    claimedBy: (claim, _, { loaders }) => actorsByIds(loaders, claim.claimedBy),
+    disputedBy: (claim, _, { loaders }) => actorsByIds(loaders, claim.disputedBy),
+    source: async (claim, _, { loaders }) => (await loaders.source.load(claim.sourceId))!,
+    contradicts: async (claim, _, { loaders }) => found(await loaders.claim.loadMany(claim.contradicts)),
+    relationship: async (claim, _, { loaders }) => {
+      const relationship = await loaders.relationship.load(claim.relationshipId);
+      if (!relationship) throw new Error(`claim ${claim.id} supports relationship ${claim.relationshipId}, which is not derived`);
+      return relationship;
+    },
   },
 
   Evidence: {
@@ -83,6 +126,7 @@ export const resolvers: Resolvers = {
   Source: {
     mentions: (source, { first }, { loaders }) => loaders.mentionsInSource.load({ id: source.id, first, args: null }),
     relationships: (source, { first }, { loaders }) => loaders.relationshipsCitingSource.load({ id: source.id, first, args: null }),
+    claims: (source, { first }, { loaders }) => loaders.sourceClaims.load({ id: source.id, first, args: null }),
     figures: (source, { first }, { loaders }) => loaders.figuresCitingSource.load({ id: source.id, first, args: null }),
   },
 
@@ -99,5 +143,7 @@ export const resolvers: Resolvers = {
     place: (figure, _, { loaders }) => (figure.placeId ? loaders.actor.load(figure.placeId) : null),
     claimedBy: (figure, _, { loaders }) => actorsByIds(loaders, figure.claimedBy),
     disputedBy: (figure, _, { loaders }) => actorsByIds(loaders, figure.disputedBy),
+    source: async (figure, _, { loaders }) => (await loaders.source.load(figure.sourceId))!,
+    contradicts: async (figure, _, { loaders }) => found(await loaders.figure.loadMany(figure.contradicts)),
   },
 };

@@ -1,0 +1,134 @@
+// Claims: by id, by page with filters, and as the nested lists of relationships, actors and
+// sources. Every query starts from an index or a node (a claim's id or relationship, an
+// actor, a source, the full-text index of quotes), never from a scan of all claims.
+import { apiLimits } from '../config.ts';
+import { InputError } from '../errors.ts';
+import { int, type Database } from '../neo4j/database.ts';
+import { searchTokens } from './search.ts';
+import { pageOrder, toPage, type Page } from './cursor.ts';
+import { checkFilter, checkStances, claimSeenAsOf, filterCondition, listSize, type Params } from './filters.ts';
+import { claimProjection, toClaim, type Claim, type ClaimRow } from './model.ts';
+
+/** Latest observed first, then by id: the order of a claim list. */
+const latestFirst = (c: string) => `${c}.observedStart IS NULL, ${c}.observedStart DESC, ${c}.id`;
+
+/** Claims by id, in the same order; null where an id names none. */
+export async function getClaimsByIds(db: Database, ids: readonly string[]): Promise<(Claim | null)[]> {
+  const rows = await db.read<{ claim: ClaimRow }>(`UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN ${claimProjection('c')} AS claim`, {
+    ids: [...new Set(ids)],
+  });
+  const byId = new Map(rows.map((row) => [row.claim.props.id as string, toClaim(row.claim)]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+export type ClaimRole = 'SUBJECT' | 'OBJECT' | 'CLAIMANT' | 'DISPUTER';
+
+const roleEdges: Record<ClaimRole, string> = { SUBJECT: 'SUBJECT', OBJECT: 'OBJECT', CLAIMANT: 'CLAIMED_BY', DISPUTER: 'DISPUTED_BY' };
+
+/** The nested claim lists: the first `first` claims of each parent, latest observed first, in one query. */
+const parentMatch = {
+  relationship: 'MATCH (c:Claim {relationship: id})',
+  source: 'MATCH (:Source {id: id})<-[:IN_SOURCE]-(c:Claim)',
+  actor: (role: ClaimRole | null) =>
+    `MATCH (:Actor {id: id})<-[:${role ? roleEdges[role] : Object.values(roleEdges).join('|')}]-(c:Claim) WITH DISTINCT c`,
+};
+
+export async function claimsOf(
+  db: Database,
+  parent: 'relationship' | 'source' | 'actor',
+  ids: readonly string[],
+  first?: number | null,
+  role: ClaimRole | null = null,
+): Promise<Map<string, Claim[]>> {
+  const match = parent === 'actor' ? parentMatch.actor(role) : parentMatch[parent];
+  const rows = await db.read<{ id: string; claims: ClaimRow[] }>(
+    `UNWIND $ids AS id
+     CALL (id) { ${match} WITH c ORDER BY ${latestFirst('c')} LIMIT $first RETURN collect(${claimProjection('c')}) AS claims }
+     RETURN id, claims`,
+    { ids: [...new Set(ids)], first: int(listSize(first)) },
+  );
+  return new Map(rows.map((row) => [row.id, row.claims.map(toClaim)]));
+}
+
+export interface ClaimQuery {
+  about?: string | null;
+  types?: readonly string[] | null;
+  stances?: readonly string[] | null;
+  claimedBy?: string | null;
+  disputedBy?: string | null;
+  source?: string | null;
+  text?: string | null;
+  asOf?: string | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** A Lucene phrase of the text's letter and digit tokens: "Al-Furqan" finds quotes that say it, whatever the punctuation. */
+function quotePhrase(text: string): string | null {
+  if (text.length > apiLimits.maxSearchTextLength) throw new InputError('text', `is longer than ${apiLimits.maxSearchTextLength} characters`);
+  const tokens = searchTokens(text);
+  return tokens.length > 0 ? `"${tokens.join(' ')}"` : null;
+}
+
+/**
+ * Where a claim query starts: the most selective anchor given (quotes, source, claimant,
+ * disputer, actor), the others becoming conditions on the same claim; with none, the claim
+ * id index in order. Returns the MATCH and the conditions.
+ */
+function claimAnchor(query: ClaimQuery, params: Params): { match: string; conditions: string[] } {
+  const anchors: [keyof ClaimQuery, string, string][] = [
+    [
+      'text',
+      `CALL db.index.fulltext.queryRelationships('evidence_quotes', $text) YIELD relationship
+       WITH DISTINCT startNode(relationship) AS c WHERE c:Claim`,
+      '',
+    ],
+    ['source', 'MATCH (:Source {id: $source})<-[:IN_SOURCE]-(c:Claim)', 'EXISTS { (c)-[:IN_SOURCE]->(:Source {id: $source}) }'],
+    ['claimedBy', 'MATCH (:Actor {id: $claimedBy})<-[:CLAIMED_BY]-(c:Claim)', 'EXISTS { (c)-[:CLAIMED_BY]->(:Actor {id: $claimedBy}) }'],
+    ['disputedBy', 'MATCH (:Actor {id: $disputedBy})<-[:DISPUTED_BY]-(c:Claim)', 'EXISTS { (c)-[:DISPUTED_BY]->(:Actor {id: $disputedBy}) }'],
+    ['about', 'MATCH (:Actor {id: $about})<-[:SUBJECT|OBJECT]-(c:Claim) WITH DISTINCT c', 'EXISTS { (c)-[:SUBJECT|OBJECT]->(:Actor {id: $about}) }'],
+  ];
+  const given = anchors.filter(([name]) => query[name] != null);
+  for (const [name] of given) params[name] = query[name];
+  const [first, ...rest] = given;
+  return {
+    match: first ? first[1] : "MATCH (c:Claim) WHERE c.id > ''",
+    conditions: rest.map(([, , condition]) => condition),
+  };
+}
+
+/** Claims a page at a time: by id, or with asOf latest observed (at or before the date) first. */
+export async function listClaims(db: Database, query: ClaimQuery): Promise<Page<Claim>> {
+  const first = listSize(query.first);
+  checkFilter({ types: query.types, asOf: query.asOf });
+  const params: Params = { types: query.types?.length ? [...new Set(query.types)] : null, stances: checkStances(query.stances), limit: int(first + 1) };
+  if (query.text != null) {
+    const phrase = quotePhrase(query.text);
+    if (phrase === null) return toPage([], first, (c: Claim) => c.id, 0);
+    query = { ...query, text: phrase };
+  }
+  const { match, conditions } = claimAnchor(query, params);
+  const where = [
+    filterCondition('c', { asOf: query.asOf }, params),
+    '($types IS NULL OR c.type IN $types)',
+    '($stances IS NULL OR c.stance IN $stances)',
+    ...conditions,
+  ].join(' AND ');
+  const order = pageOrder(query.asOf != null ? claimSeenAsOf('c') : null, query.after, params);
+  const [row] = await db.read<{ claims: { claim: ClaimRow; seen: string }[]; total: number }>(
+    `CALL () { ${match} WITH c WHERE ${where} RETURN count(c) AS total }
+     CALL () {
+       ${match}
+       WITH c WHERE ${where}
+       WITH c, c.id AS id, ${order.seen} AS seen
+       WHERE ${order.after}
+       WITH c, id, seen ORDER BY ${order.orderBy} LIMIT $limit
+       RETURN collect({claim: ${claimProjection('c')}, seen: seen}) AS claims
+     }
+     RETURN claims, total`,
+    params,
+  );
+  const rows = row?.claims ?? [];
+  const seen = new Map(rows.map((r) => [r.claim.props.id as string, r.seen]));
+  return toPage(rows.map((r) => toClaim(r.claim)), first, (c) => order.cursor(c, seen.get(c.id) ?? ''), row?.total ?? 0);
+}
