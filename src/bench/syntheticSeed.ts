@@ -1,4 +1,4 @@
-// Writes a synthetic seed (sources, actors, relationships with real quotes) of any size,
+// Writes a synthetic seed (sources, actors, claims with real quotes) of any size,
 // in the same format as seed/, for load benchmarks. Deterministic for a given size.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import { actorKinds, relationshipTypes } from '../vocabulary.ts';
 
 export interface SyntheticSize {
+  /** Claims, one per relationship except where two land on the same (subject, type, object). */
   relationships: number;
   actors: number;
   sources: number;
@@ -14,7 +15,7 @@ export interface SyntheticSize {
 }
 
 /**
- * One data file with every actor and relationship (like a bulk import), plus one source
+ * One data file with every actor and claim (like a bulk import), plus one source
  * text and one source file per `sources`, each quoted by its share of the relationships.
  */
 export function writeSyntheticSeed(dir: string, size: SyntheticSize): { dataDir: string; sourcesDir: string } {
@@ -30,7 +31,7 @@ export function writeSyntheticSeed(dir: string, size: SyntheticSize): { dataDir:
     aliases: [`SA${i}`],
     description: `Synthetic actor number ${i}.`,
   }));
-  const relationships = [];
+  const claims = [];
   const perSource = Math.ceil(size.relationships / size.sources);
   for (let s = 0; s < size.sources; s++) {
     const sourceId = `synthetic-source-${s}`;
@@ -40,22 +41,23 @@ export function writeSyntheticSeed(dir: string, size: SyntheticSize): { dataDir:
       const to = (r * 7 + 1) % size.actors;
       const quote = `${actorName(from)} is linked to ${actorName(to)} by record ${r}.`;
       lines.push(quote);
-      relationships.push({
+      claims.push({
         id: `synthetic-${r}`,
         type: relationshipTypes[r % relationshipTypes.length]!,
-        from: `synthetic-actor-${from}`,
-        to: `synthetic-actor-${to}`,
+        subject: `synthetic-actor-${from}`,
+        object: `synthetic-actor-${to}`,
         since: `${2000 + (r % 20)}-${String((r % 12) + 1).padStart(2, '0')}`,
-        status: r % 3 === 0 ? 'ALLEGED' : 'REPORTED',
+        stance: r % 3 === 0 ? 'ATTRIBUTED' : 'ASSERTED',
         claimedBy: r % 3 === 0 ? [`synthetic-actor-${to}`] : [],
-        evidence: [{ quote, source: sourceId }],
+        source: sourceId,
+        quotes: [quote],
       });
     }
     const file = `${sourceId}.txt`;
     fs.writeFileSync(path.join(sourcesDir, file), lines.join('\n') + '\n');
     fs.writeFileSync(path.join(dataDir, `${sourceId}.yaml`), stringify({ source: { id: sourceId, file, title: `Synthetic source ${s}`, published: '2020' } }));
   }
-  const content = { actors, relationships };
+  const content = { actors, claims };
   fs.writeFileSync(
     path.join(dataDir, `synthetic.${size.format}`),
     size.format === 'json' ? JSON.stringify(content) : stringify(content),
