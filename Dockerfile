@@ -9,6 +9,9 @@ COPY seed ./seed
 COPY src ./src
 COPY web ./web
 RUN node_modules/.bin/vite build --config web/vite.config.ts
+# The Neo4j Browser kit the API serves: the style, and the guide made from the ready queries.
+COPY neo4j-browser ./neo4j-browser
+COPY docs/neo4j-browser.md ./docs/neo4j-browser.md
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \

@@ -34,6 +34,8 @@ export interface LocalNeo4jSettings {
 export const apiLimits = {
   maxNeighborhoodDepth: 4,
   maxPathDepth: 8,
+  /** Equally short paths considered before shortestPath picks one the same way every time. */
+  shortestPathCandidates: 32,
   maxAllegianceDepth: 4,
   maxPageSize: 500,
   maxSearchLimit: 100,
@@ -75,6 +77,11 @@ export interface ApiSettings {
   /** GraphQL introspection and "Did you mean" suggestions (off by default when NODE_ENV=production). */
   introspection: boolean;
   suggestions: boolean;
+  /**
+   * Neo4j Browser's page, http://localhost:NEO4J_HTTP_PORT: the one origin allowed (CORS) to
+   * fetch the style and guide the API serves it under /browser/ (src/server/browserKit.ts).
+   */
+  browserOrigin: string;
 }
 
 export interface Limits {
@@ -154,6 +161,7 @@ function neo4jPassword(env: Env, passwordFile: string | undefined): string {
 
 export function loadConfig(env: Env = process.env): Config {
   const boltPort = intVar(env, 'NEO4J_BOLT_PORT', 7687);
+  const httpPort = intVar(env, 'NEO4J_HTTP_PORT', 7474);
   const external = Boolean(env.NEO4J_URI);
   const homeDir = path.resolve(projectRoot, strVar(env, 'NEO4J_LOCAL_HOME', '.neo4j/instance'));
   const passwordFile = external || env.NEO4J_PASSWORD ? undefined : path.join(homeDir, 'password');
@@ -170,7 +178,7 @@ export function loadConfig(env: Env = process.env): Config {
       distDir: path.resolve(projectRoot, strVar(env, 'NEO4J_DIST_DIR', '.neo4j/dist')),
       homeDir,
       boltPort,
-      httpPort: intVar(env, 'NEO4J_HTTP_PORT', 7474),
+      httpPort,
       heapMax: sizeVar(env, 'NEO4J_HEAP', '1g'),
       pageCache: sizeVar(env, 'NEO4J_PAGECACHE', '512m'),
       startTimeoutMs: intVar(env, 'NEO4J_START_TIMEOUT_MS', 180_000),
@@ -185,6 +193,7 @@ export function loadConfig(env: Env = process.env): Config {
       rateLimit: { perSecond: intVar(env, 'RATE_LIMIT_PER_SECOND', 20), burst: intVar(env, 'RATE_LIMIT_BURST', 100) },
       introspection: boolVar(env, 'GRAPHQL_INTROSPECTION', !production),
       suggestions: boolVar(env, 'GRAPHQL_SUGGESTIONS', !production),
+      browserOrigin: `http://localhost:${httpPort}`,
     },
     seedOnStart: strVar(env, 'SEED_ON_START', 'true') !== 'false',
     limits: {

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { loadConfig, projectRoot } from '../src/config.ts';
 import { hardeningSettings, neo4jConf } from '../src/neo4j/localServer.ts';
+import { browserSettings } from '../src/server/browserKit.ts';
 
 interface Service {
   image?: string;
@@ -33,7 +34,7 @@ const envName = (setting: string) => `NEO4J_${setting.replaceAll('_', '__').repl
 
 /** The settings the local launcher writes, as a map. */
 const localConf = new Map(
-  neo4jConf(defaults.local, '/plugins', defaults.limits.queryTimeoutMs)
+  neo4jConf(defaults.local, '/plugins', defaults.limits.queryTimeoutMs, defaults.http.port)
     .split('\n')
     .filter((line) => line.includes('=') && !line.startsWith('#'))
     .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)] as const),
@@ -80,6 +81,19 @@ describe('docker-compose.yml', () => {
     // Nothing unrestricted, in either.
     assert.ok(!Object.keys(env).some((name) => name.includes('unrestricted')));
     assert.ok(![...localConf.keys()].some((setting) => setting.includes('unrestricted')));
+  });
+
+  it("has Browser load the style and guide from the API as the host publishes it, with the local launcher's settings", () => {
+    const env = neo4j?.environment ?? {};
+    const publishedApiPort = Number(api?.ports?.[0]?.split(':').at(-2));
+    for (const [setting, value] of Object.entries(browserSettings(publishedApiPort))) {
+      assert.equal(localConf.get(setting), value, `neo4j.conf sets ${setting}`);
+      assert.equal(env[envName(setting)], value, `${envName(setting)} as ${setting} in neo4j.conf`);
+    }
+    // The API's image holds what it serves there.
+    const dockerfile = fs.readFileSync(path.join(projectRoot, 'Dockerfile'), 'utf8');
+    assert.match(dockerfile, /^COPY neo4j-browser \.\/neo4j-browser$/m);
+    assert.match(dockerfile, /^COPY docs\/neo4j-browser\.md \.\/docs\/neo4j-browser\.md$/m);
   });
 
   it('seeds once Neo4j is healthy, and starts the API after the seed, with health checks', () => {

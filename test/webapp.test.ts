@@ -1,6 +1,8 @@
 // The web app (web/), driven in a real Chromium against the real API and Neo4j: alias search,
-// the ego network, the time slider, the side panel's evidence, filters, expansion, shortest
-// path, exports, a link that restores the view; and the rendering benchmark (web/perf.html).
+// the ego network, the time slider, the side panel's claims by source with their stances,
+// claimants, disputers and contradictions, the reading view that marks a quote in its source,
+// undated ties shown by when they were reported, filters, expansion, shortest path, exports, a
+// link that restores the view; and the rendering benchmark (web/perf.html).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,18 +10,22 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { MultiDirectedGraph } from 'graphology';
 import * as graphml from 'graphology-graphml';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { projectRoot } from '../src/config.ts';
 import { ensureWebBuild, webRoot } from '../src/server/webBuild.ts';
 import { relationshipTypes } from '../src/vocabulary.ts';
 import { asOfToStep } from '../web/src/timeScale.ts';
+import { launchChromium } from './chromium.ts';
 import { seededApp } from './helpers.ts';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const artifacts = path.join(projectRoot, 'test', 'artifacts');
 
 const bukhari = 'katibat-imam-bukhari';
-const pledgedTo = ['islamic-state', 'taliban'];
+const pledgedTo = ['abu-bakr-al-baghdadi', 'mullah-omar', 'taliban'];
+/** The Diplomat's pledge to al-Baghdadi is undated: it holds at every date of the slider. */
+const undatedPledge = 'abu-bakr-al-baghdadi';
+const talibanPledge = 'katibat-imam-bukhari--pledged-allegiance-to--taliban';
+const baghdadiPledge = 'katibat-imam-bukhari--pledged-allegiance-to--abu-bakr-al-baghdadi';
 
 interface DrawnEdge {
   id: string;
@@ -45,6 +51,9 @@ async function bukhariPledges(page: Page): Promise<string[]> {
     .sort();
 }
 
+/** Runs of whitespace as one space: quotes match their source's text that way. */
+const words = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
 /** Waits until the app has no request in flight and Cytoscape has drawn. */
 async function settled(page: Page): Promise<void> {
   await page.waitForSelector('body[data-ready="true"][data-busy="0"]');
@@ -67,10 +76,7 @@ describe('web app', () => {
   before(async () => {
     await ensureWebBuild();
     fs.mkdirSync(artifacts, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1500, height: 900 }, acceptDownloads: true });
     page.setDefaultTimeout(30_000);
     page.on('request', (request) => {
@@ -105,18 +111,19 @@ describe('web app', () => {
     await suggestion.click();
     await page.waitForURL(/focus=katibat-imam-bukhari/);
     await settled(page);
-    assert.deepEqual(await bukhariPledges(page), pledgedTo, 'both pledges are drawn for all time');
+    assert.deepEqual(await bukhariPledges(page), pledgedTo, 'every pledge is drawn for all time');
 
     await moveSlider(page, '2014-09');
-    assert.deepEqual(await bukhariPledges(page), [], 'no pledge before October 2014');
+    assert.deepEqual(await bukhariPledges(page), [undatedPledge], 'no dated pledge before November 2014; the undated one holds at every date');
     assert.match(page.url(), /asOf=2014-09/);
 
     await moveSlider(page, '2014-12');
-    assert.deepEqual(await bukhariPledges(page), pledgedTo, 'both pledges by December 2014');
+    assert.deepEqual(await bukhariPledges(page), pledgedTo, 'every pledge by December 2014');
   });
 
-  it('shows a relationship with its evidence when it is clicked', async () => {
+  it('shows the claims of a relationship by source, with their contradictions, when it is clicked', async () => {
     const edgeId = (await drawnEdges(page)).find((e) => e.source === bukhari && e.target === 'taliban' && e.type === 'PLEDGED_ALLEGIANCE_TO')!.id;
+    assert.equal(edgeId, talibanPledge);
     const point = await page.evaluate<{ x: number; y: number }>(`(() => {
       const box = document.querySelector('[data-testid="graph"]').getBoundingClientRect();
       const mid = window.__cy.getElementById(${JSON.stringify(edgeId)}).renderedMidpoint();
@@ -124,12 +131,44 @@ describe('web app', () => {
     })()`);
     await page.mouse.click(point.x, point.y);
     await page.waitForURL(new RegExp(`select=${edgeId}`));
-    const panel = page.getByTestId('side-panel');
-    const quotes = await panel.getByTestId('evidence-quote').allTextContents();
-    assert.ok(quotes.some((quote) => quote.includes('pledged allegiance to the Afghan Taliban')), quotes.join(' | '));
-    assert.match((await panel.getByTestId('evidence-source').first().textContent()) ?? '', /Kyrgyz Claim That IS Allocated/);
-    assert.equal(await panel.getByTestId('relationship-status').textContent(), 'REPORTED');
     assert.equal(await page.evaluate(`window.__cy.$(':selected').map((e) => e.id()).join()`), edgeId);
+    const panel = page.getByTestId('side-panel');
+    assert.equal(await panel.getByTestId('relationship-status').textContent(), 'DISPUTED');
+    assert.equal(await panel.getByTestId('relationship-when').textContent(), 'since 2014-11');
+
+    // Two RFE/RL articles claim it, the latest observed first; each claim is asserted in the source's own voice.
+    const groups = panel.getByTestId('claim-source');
+    assert.deepEqual(await groups.evaluateAll((sections) => sections.map((s) => s.getAttribute('data-source-id'))), ['rferl-2015-02-is-planning-attacks', 'rferl-2015-01-is-70-million']);
+    assert.match((await groups.nth(1).getByTestId('claim-source-title').textContent()) ?? '', /Kyrgyz Claim That IS Allocated/);
+    assert.equal(await groups.nth(1).getByTestId('claim-source-about').textContent(), 'RFE/RL, 2015-01');
+    assert.deepEqual(await panel.getByTestId('claim-stance').allTextContents(), ['ASSERTED', 'ASSERTED']);
+    assert.deepEqual(await panel.getByTestId('claim-observed').allTextContents(), ['reported 2015-02', 'reported 2015-01']);
+    const quotes = await groups.nth(1).getByTestId('evidence-quote').allTextContents();
+    assert.ok(quotes.some((quote) => quote.includes('pledged allegiance to the Afghan Taliban')), quotes.join(' | '));
+
+    // Both are contradicted by the Diplomat's claim that the group as a whole swore allegiance to al-Baghdadi.
+    const contradictions = await panel.getByTestId('claim-contradicts').allTextContents();
+    assert.equal(contradictions.length, 2);
+    for (const text of contradictions) {
+      assert.match(text, /Katibat al-Imam Bukhari pledged allegiance to Abu Bakr al-Baghdadi/);
+      assert.match(text, /Is Central Asia Ready to Face ISIS\? \(The Diplomat, 2016-07\)/);
+    }
+
+    // The contradicting claim's relationship is loaded: its link selects it. It is undated, so it shows when it was reported.
+    await panel.getByTestId('claim-contradicts').first().locator(`[data-id="${baghdadiPledge}"]`).click();
+    await page.waitForURL(new RegExp(`select=${baghdadiPledge}`));
+    assert.equal(await panel.getByTestId('relationship-when').textContent(), 'reported 2016-07');
+    assert.equal(await panel.getByTestId('claim-source').getAttribute('data-source-id'), 'diplomat-2016-07-ready-to-face-isis');
+    const diplomat = (await panel.getByTestId('claim-contradicts').textContent()) ?? '';
+    for (const part of ['pledged allegiance to Afghan Taliban', 'pledged allegiance to Mullah Omar', 'Kyrgyz Claim That IS Allocated', 'Uzbek Intelligence Agent Claims']) assert.ok(diplomat.includes(part), `${part} in ${diplomat}`);
+
+    // In the actor's list of loaded relationships, the undated pledge reads as reported too.
+    await panel.locator(`.ends [data-id="${bukhari}"]`).click();
+    await page.waitForURL(new RegExp(`select=${bukhari}(&|$)`));
+    assert.match((await panel.locator(`[data-testid="actor-relationships"] li[data-id="${baghdadiPledge}"]`).textContent()) ?? '', /reported 2016-07$/);
+
+    await page.getByTestId('side-panel').locator(`[data-testid="actor-relationships"] li[data-id="${talibanPledge}"] button.type`).click();
+    await page.waitForURL(new RegExp(`select=${talibanPledge}`));
   });
 
   it('restores the view from its link on reload', async () => {
@@ -140,7 +179,7 @@ describe('web app', () => {
     assert.deepEqual(await bukhariPledges(page), pledgedTo);
     assert.equal(await page.getByTestId('time-label').textContent(), '2014-12');
     assert.equal(await page.getByTestId('search-input').inputValue(), 'Katibat al-Imam Bukhari');
-    assert.ok((await page.getByTestId('side-panel').getByTestId('evidence-quote').count()) > 0, 'the selected relationship is shown again');
+    assert.equal(await page.getByTestId('side-panel').getByTestId('claim').count(), 2, 'the selected relationship is shown again');
     await page.screenshot({ path: path.join(artifacts, 'webapp.png') });
   });
 
@@ -153,10 +192,10 @@ describe('web app', () => {
     await settled(page);
     assert.deepEqual(await bukhariPledges(page), pledgedTo);
 
-    await page.getByTestId('filter-status-REPORTED').uncheck();
+    await page.getByTestId('filter-status-DISPUTED').uncheck();
     await settled(page);
-    assert.deepEqual(await bukhariPledges(page), [], 'the pledges are REPORTED');
-    await page.getByTestId('filter-status-REPORTED').check();
+    assert.deepEqual(await bukhariPledges(page), [], 'the pledges are DISPUTED');
+    await page.getByTestId('filter-status-DISPUTED').check();
 
     await page.getByTestId('filter-kind-PERSON').uncheck();
     await settled(page);
@@ -171,17 +210,17 @@ describe('web app', () => {
     const before = await page.evaluate<number>(`window.__cy.nodes(':visible').length`);
     const point = await page.evaluate<{ x: number; y: number }>(`(() => {
       const box = document.querySelector('[data-testid="graph"]').getBoundingClientRect();
-      const p = window.__cy.getElementById('islamic-state').renderedPosition();
+      const p = window.__cy.getElementById('abu-bakr-al-baghdadi').renderedPosition();
       return { x: box.left + p.x, y: box.top + p.y };
     })()`);
     await page.mouse.click(point.x, point.y);
-    await page.waitForURL(/select=islamic-state/);
+    await page.waitForURL(/select=abu-bakr-al-baghdadi/);
     await page.getByTestId('side-panel').getByTestId('expand').click();
-    await page.waitForURL(/expand=islamic-state/);
+    await page.waitForURL(/expand=abu-bakr-al-baghdadi/);
     await settled(page);
     const after = await page.evaluate<number>(`window.__cy.nodes(':visible').length`);
-    assert.ok(after > before, `expanding Islamic State draws more actors (${before} -> ${after})`);
-    assert.ok(await page.evaluate<boolean>(`window.__cy.getElementById('abu-bakr-al-baghdadi').visible()`));
+    assert.ok(after > before, `expanding al-Baghdadi draws more actors (${before} -> ${after})`);
+    assert.ok(await page.evaluate<boolean>(`window.__cy.getElementById('islamic-state').visible()`));
   });
 
   it('highlights the shortest path between two actors', async () => {
@@ -216,24 +255,125 @@ describe('web app', () => {
 
     const json = JSON.parse((await download('export-json')).bytes.toString('utf8')) as {
       nodes: { id: string; kind: string }[];
-      edges: { id: string; source: string; target: string; type: string; status: string; since: string | null; sources: { id: string; title: string }[]; evidence: { quote: string }[] }[];
+      edges: {
+        id: string;
+        source: string;
+        target: string;
+        type: string;
+        status: string;
+        since: string | null;
+        firstObserved: string | null;
+        lastObserved: string | null;
+        sources: { id: string; title: string }[];
+        evidence: { quote: string }[];
+        claims: { id: string; stance: string }[];
+      }[];
     };
     assert.equal(json.nodes.length, shown.nodes);
     assert.equal(json.edges.length, shown.edges);
     const pledge = json.edges.find((e) => e.source === bukhari && e.target === 'taliban' && e.type === 'PLEDGED_ALLEGIANCE_TO')!;
-    assert.equal(pledge.status, 'REPORTED');
+    assert.equal(pledge.status, 'DISPUTED');
     assert.equal(pledge.since, '2014-11');
-    assert.ok(pledge.sources.length > 0 && pledge.evidence.length > 0);
+    assert.deepEqual([pledge.firstObserved, pledge.lastObserved], ['2015-01', '2015-02']);
+    assert.deepEqual(pledge.claims.map((c) => c.stance), ['ASSERTED', 'ASSERTED']);
+    assert.equal(pledge.sources.length, 2);
+    assert.ok(pledge.evidence.length >= 2);
 
     const parsed = graphml.parse(MultiDirectedGraph, (await download('export-graphml')).bytes.toString('utf8'));
     assert.equal(parsed.order, shown.nodes);
     assert.equal(parsed.size, shown.edges);
     const attributes = parsed.getEdgeAttributes(pledge.id);
     assert.equal(attributes.type, 'PLEDGED_ALLEGIANCE_TO');
-    assert.equal(attributes.status, 'REPORTED');
+    assert.equal(attributes.status, 'DISPUTED');
+    assert.equal(attributes.claimCount, 2);
     assert.equal(attributes.since, '2014-11');
     assert.match(String(attributes.evidenceQuotes), /Afghan Taliban/);
     assert.equal(parsed.getNodeAttributes(bukhari).kind, 'GROUP');
+  });
+
+  it('lists a disputed threat claim by claim, and opens a quote marked in its source', { timeout: 120_000 }, async () => {
+    const relationship = 'islamic-state--threatens--uzbekistan';
+    const khamdanov = 'islamic-state--threatens--uzbekistan--rferl-2015-02';
+    await page.goto(`${setup.app.url}/?focus=islamic-state&select=${relationship}`);
+    await settled(page);
+    const panel = page.getByTestId('side-panel');
+    assert.equal(await panel.getByTestId('relationship-status').textContent(), 'DISPUTED');
+    assert.equal(await panel.getByTestId('relationship-when').textContent(), 'reported 2015-02 – 2015-04', 'undated: shown by when the sources reported it');
+
+    // Its claims by source, the latest observed first, each with its stance, claimants and disputers.
+    const groups = panel.getByTestId('claim-source');
+    assert.deepEqual(await groups.evaluateAll((sections) => sections.map((s) => s.getAttribute('data-source-id'))), ['rferl-2015-04-cooperate-with-russia', 'rferl-2015-02-is-planning-attacks']);
+    assert.deepEqual(await groups.getByTestId('claim-source-about').allTextContents(), ['RFE/RL, 2015-04', 'RFE/RL, 2015-02']);
+    assert.equal(await panel.getByTestId('claim').count(), 3);
+    const claim = groups.nth(1).locator(`[data-claim-id="${khamdanov}"]`);
+    assert.equal(await claim.getByTestId('claim-stance').textContent(), 'ATTRIBUTED');
+    assert.match((await claim.getByTestId('claim-stance').getAttribute('title')) ?? '', /someone claims it/, 'the stance explains itself with the vocabulary');
+    assert.match((await claim.getAttribute('class')) ?? '', /\bstance-attributed\b/);
+    assert.equal(await claim.getByTestId('claim-claimants').textContent(), 'Claimed by Alisher Khamdanov');
+    assert.equal(await claim.getByTestId('claim-disputers').textContent(), 'Disputed by Joanna Lillis');
+    assert.equal(await claim.getByTestId('claim-observed').textContent(), 'reported 2015-02');
+    assert.equal(await claim.getByTestId('claim-dates').textContent(), '“spring 2015”');
+    assert.match((await claim.getByTestId('claim-note').textContent()) ?? '', /Khamdanov had not appeared before as an SNB spokesperson/);
+
+    // The quote, its place and the source's text, as the API holds them.
+    const { body } = await setup.app.graphql<{ claim: { evidence: { quote: string; start: number; end: number }[]; source: { title: string; text: string } } }>(
+      `query ($id: ID!) { claim(id: $id) { evidence { quote start end } source { title text } } }`,
+      { id: khamdanov },
+    );
+    const { evidence, source } = body.data!.claim;
+    const quote = evidence.find((e) => e.quote.startsWith('IS militants had'))!;
+    assert.ok(quote, 'the claim quotes the planned attacks');
+
+    const quoteLink = claim.getByTestId('evidence-quote').filter({ hasText: 'IS militants had' });
+    await quoteLink.click();
+    const reader = page.getByTestId('reading-view');
+    await page.waitForSelector('[data-testid="reading-view"][data-ready="true"]');
+    assert.equal(await reader.evaluate((dialog) => (dialog as unknown as { open: boolean }).open), true);
+    assert.equal(await reader.getAttribute('aria-labelledby'), 'reader-title');
+    assert.equal(await reader.getByTestId('reading-title').textContent(), source.title);
+    assert.equal(await page.evaluate<boolean>(`document.querySelector('[data-testid="reading-view"]').contains(document.activeElement)`), true, 'the focus moves into the dialog');
+    const text = reader.getByTestId('reading-text');
+    assert.equal(await text.textContent(), source.text, 'the whole text of the source');
+    const mark = text.locator('mark');
+    assert.equal(await mark.count(), 1);
+    assert.equal(words(await mark.textContent()), words(quote.quote), 'the mark holds the quote');
+    const placed = await page.evaluate<{ offset: number; inside: boolean; visible: boolean }>(`(() => {
+      const text = document.querySelector('[data-testid="reading-text"]');
+      const mark = text.querySelector('mark');
+      const before = document.createRange();
+      before.setStart(text, 0);
+      before.setEndBefore(mark);
+      const box = text.getBoundingClientRect();
+      const at = mark.getBoundingClientRect();
+      return { offset: before.toString().length, inside: mark.parentElement === text, visible: at.top >= box.top && at.bottom <= box.bottom };
+    })()`);
+    assert.deepEqual(placed, { offset: quote.start, inside: true, visible: true }, 'the mark sits at [start, end) of the text and is scrolled into view');
+    await page.screenshot({ path: path.join(artifacts, 'webapp-reading.png') });
+
+    await page.keyboard.press('Escape');
+    assert.equal(await reader.evaluate((dialog) => (dialog as unknown as { open: boolean }).open), false, 'Escape closes the reading view');
+    assert.equal(await page.evaluate<string | null>(`document.activeElement.getAttribute('data-testid')`), 'evidence-quote', 'the focus returns to the quote');
+
+    // A source opens from its title too: its text from the top, nothing marked; the close button closes it.
+    await groups.nth(0).getByTestId('read-source').click();
+    await page.waitForSelector('[data-testid="reading-view"][data-ready="true"]');
+    assert.match((await reader.getByTestId('reading-title').textContent()) ?? '', /Cooperate With Russia/);
+    assert.equal(await text.locator('mark').count(), 0);
+    assert.match((await text.textContent()) ?? '', /Rafik Saifullin/);
+    await reader.getByTestId('reading-close').click();
+    assert.equal(await reader.evaluate((dialog) => (dialog as unknown as { open: boolean }).open), false);
+  });
+
+  it('as of a date, lists the relationships of an actor reported latest (by then) first', async () => {
+    await page.goto(`${setup.app.url}/?focus=islamic-state&asOf=2015-03&select=islamic-state`);
+    await settled(page);
+    const items = page.getByTestId('side-panel').getByTestId('actor-relationships').locator('li');
+    const seen = await items.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-seen') ?? ''));
+    assert.ok(seen.length > 10 && seen[0] !== '', seen.join());
+    assert.ok(seen[0]! <= '2015-03-31', `nothing reported after the date counts: ${seen[0]}`);
+    assert.deepEqual(seen, [...seen].sort().reverse(), 'latest reported first, then those not reported by then');
+    const undated = items.and(page.locator('[data-id="islamic-state--threatens--uzbekistan"]'));
+    assert.match((await undated.textContent()) ?? '', /reported 2015-02 – 2015-04$/, 'an undated tie reads as reported');
   });
 
   it('loads nothing from outside the app and logs no errors (a Content-Security-Policy violation would be one)', () => {

@@ -14,6 +14,8 @@ import autocannon from 'autocannon';
 import { runMain } from '../cli/run.ts';
 import { loadConfig } from '../config.ts';
 import { UserError } from '../errors.ts';
+// The fields the web app asks of a relationship, so the load is the app's.
+import { relationshipFields } from '../../web/src/api.ts';
 
 export interface GraphQLRequest {
   name: string;
@@ -56,9 +58,6 @@ export interface LoadReport {
   loadAverage: { before: number[]; after: number[] };
 }
 
-const relationshipFields = `id type role since until dateText status note
-  from { id name } to { id name } claimedBy { id name } disputedBy { id name } conflictsWith { id }
-  evidence { quote source { id title publisher published } }`;
 
 /** The requests every connection cycles through, in order. */
 export function graphqlMix(from: string, to: string): GraphQLRequest[] {
@@ -69,7 +68,7 @@ export function graphqlMix(from: string, to: string): GraphQLRequest[] {
     { name: 'relationships', query: `query($asOf: String) { relationships(first: 50, asOf: $asOf) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${relationshipFields} } } } }`, variables: { asOf: '2015-01' } },
     { name: 'shortestPath', query: `query($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { length nodes { id name kind } relationships { ${relationshipFields} } } }`, variables: { from, to } },
     { name: 'contestedClaims', query: `{ contestedClaims(first: 50) { totalCount edges { node { ${relationshipFields} } } } }`, variables: {} },
-    { name: 'stats', query: '{ stats { actors relationships sources } }', variables: {} },
+    { name: 'stats', query: '{ stats { actors relationships claims sources } }', variables: {} },
   ];
 }
 

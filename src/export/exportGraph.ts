@@ -1,4 +1,6 @@
 // Reads the whole graph, or the neighbourhood of one actor, with every property, for export.
+// Each relationship also carries its provenance, gathered from its claims: their ids, their
+// sources, claimants and disputers, and every quote, so that a file read elsewhere keeps it.
 import { apiLimits } from '../config.ts';
 import type { Database } from '../neo4j/database.ts';
 import { filterCondition, typePattern, type Params } from '../graph/filters.ts';
@@ -17,6 +19,10 @@ export interface ExportScope {
 /** Internal bookkeeping that is not part of the data. */
 const internal = new Set(['hash']);
 
+/** A list of `value` over the claims `c` of relationship `r` (in claim id order), each value once when `distinct`. */
+const gathered = (pattern: string, value: string, distinct = false) =>
+  `COLLECT { MATCH (c:Claim {relationship: r.id}) MATCH ${pattern} WITH c, ${value} AS v ORDER BY c.id RETURN ${distinct ? 'DISTINCT ' : ''}v }`;
+
 const clean = (props: Record<string, Value>) => Object.fromEntries(Object.entries(props).filter(([k]) => !internal.has(k)));
 
 export async function exportGraph(db: Database, scope: ExportScope = {}): Promise<ExportGraph> {
@@ -33,14 +39,29 @@ export async function exportGraph(db: Database, scope: ExportScope = {}): Promis
     'MATCH (a:Actor) WHERE $nodeIds IS NULL OR a.id IN $nodeIds RETURN properties(a) AS props, a.kind AS kind ORDER BY a.id',
     params,
   );
-  const edges = await db.read<{ props: Record<string, Value>; type: string; source: string; target: string }>(
+  const edges = await db.read<{ props: Record<string, Value>; provenance: Record<string, string[]>; type: string; source: string; target: string }>(
     `MATCH (a:Actor)-[r${typePattern()}]->(b:Actor)
      WHERE ($relationshipIds IS NULL OR r.id IN $relationshipIds) AND ${condition}
-     RETURN properties(r) AS props, type(r) AS type, a.id AS source, b.id AS target ORDER BY r.id`,
+     WITH r, a, b, ${gathered('(c)', 'c.id')} AS claims,
+          ${gathered('(c)', 'c.stance')} AS stances,
+          ${gathered('(c)-[:IN_SOURCE]->(x)', 'x.id', true)} AS sources,
+          ${gathered('(c)-[:CLAIMED_BY]->(x)', 'x.id', true)} AS claimedBy,
+          ${gathered('(c)-[:DISPUTED_BY]->(x)', 'x.id', true)} AS disputedBy,
+          ${gathered('(c)-[x:EVIDENCE]->()', 'x.quote')} AS evidenceQuotes
+     RETURN properties(r) AS props, {claims: claims, stances: stances, sources: sources, claimedBy: claimedBy,
+            disputedBy: disputedBy, evidenceQuotes: evidenceQuotes} AS provenance,
+            type(r) AS type, a.id AS source, b.id AS target ORDER BY r.id`,
     params,
   );
   return {
     nodes: nodes.map((n) => ({ id: n.props.id as string, kind: n.kind, properties: clean(n.props) })),
-    edges: edges.map((e) => ({ id: e.props.id as string, type: e.type, source: e.source, target: e.target, properties: clean(e.props) })),
+    // A graph rebuilt from a Cypher export has no claims: it keeps the provenance it was exported with.
+    edges: edges.map((e) => ({
+      id: e.props.id as string,
+      type: e.type,
+      source: e.source,
+      target: e.target,
+      properties: clean({ ...e.props, ...(e.provenance.claims!.length > 0 ? e.provenance : {}) }),
+    })),
   };
 }

@@ -70,31 +70,40 @@ function quotePhrase(text: string): string | null {
   return tokens.length > 0 ? `"${tokens.join(' ')}"` : null;
 }
 
+/** A filter that can also start a query: how to reach claims `c` from it, and how to check a claim `c` against it. */
+export interface ClaimAnchor<K extends string> {
+  name: K;
+  match: string;
+  condition: string;
+}
+
+/** The provenance filters a claim (and a relationship, through its claims) can be asked for, most selective first. */
+export const provenanceAnchors: ClaimAnchor<'source' | 'claimedBy' | 'disputedBy'>[] = [
+  { name: 'source', match: 'MATCH (:Source {id: $source})<-[:IN_SOURCE]-(c:Claim)', condition: 'EXISTS { (c)-[:IN_SOURCE]->(:Source {id: $source}) }' },
+  { name: 'claimedBy', match: 'MATCH (:Actor {id: $claimedBy})<-[:CLAIMED_BY]-(c:Claim)', condition: 'EXISTS { (c)-[:CLAIMED_BY]->(:Actor {id: $claimedBy}) }' },
+  { name: 'disputedBy', match: 'MATCH (:Actor {id: $disputedBy})<-[:DISPUTED_BY]-(c:Claim)', condition: 'EXISTS { (c)-[:DISPUTED_BY]->(:Actor {id: $disputedBy}) }' },
+];
+
+const claimAnchors: ClaimAnchor<keyof ClaimQuery>[] = [
+  {
+    name: 'text',
+    match: `CALL db.index.fulltext.queryRelationships('evidence_quotes', $text) YIELD relationship
+            WITH DISTINCT startNode(relationship) AS c WHERE c:Claim`,
+    condition: 'true',
+  },
+  ...provenanceAnchors,
+  { name: 'about', match: 'MATCH (:Actor {id: $about})<-[:SUBJECT|OBJECT]-(c:Claim) WITH DISTINCT c', condition: 'EXISTS { (c)-[:SUBJECT|OBJECT]->(:Actor {id: $about}) }' },
+];
+
 /**
- * Where a claim query starts: the most selective anchor given (quotes, source, claimant,
- * disputer, actor), the others becoming conditions on the same claim; with none, the claim
- * id index in order. Returns the MATCH and the conditions.
+ * The anchors given in `query`: the first starts the query, the others become conditions on
+ * the same claim. Adds their parameters.
  */
-function claimAnchor(query: ClaimQuery, params: Params): { match: string; conditions: string[] } {
-  const anchors: [keyof ClaimQuery, string, string][] = [
-    [
-      'text',
-      `CALL db.index.fulltext.queryRelationships('evidence_quotes', $text) YIELD relationship
-       WITH DISTINCT startNode(relationship) AS c WHERE c:Claim`,
-      '',
-    ],
-    ['source', 'MATCH (:Source {id: $source})<-[:IN_SOURCE]-(c:Claim)', 'EXISTS { (c)-[:IN_SOURCE]->(:Source {id: $source}) }'],
-    ['claimedBy', 'MATCH (:Actor {id: $claimedBy})<-[:CLAIMED_BY]-(c:Claim)', 'EXISTS { (c)-[:CLAIMED_BY]->(:Actor {id: $claimedBy}) }'],
-    ['disputedBy', 'MATCH (:Actor {id: $disputedBy})<-[:DISPUTED_BY]-(c:Claim)', 'EXISTS { (c)-[:DISPUTED_BY]->(:Actor {id: $disputedBy}) }'],
-    ['about', 'MATCH (:Actor {id: $about})<-[:SUBJECT|OBJECT]-(c:Claim) WITH DISTINCT c', 'EXISTS { (c)-[:SUBJECT|OBJECT]->(:Actor {id: $about}) }'],
-  ];
-  const given = anchors.filter(([name]) => query[name] != null);
-  for (const [name] of given) params[name] = query[name];
+export function chooseAnchor<K extends string>(anchors: ClaimAnchor<K>[], query: Partial<Record<K, unknown>>, params: Params) {
+  const given = anchors.filter((anchor) => query[anchor.name] != null);
+  for (const anchor of given) params[anchor.name] = query[anchor.name];
   const [first, ...rest] = given;
-  return {
-    match: first ? first[1] : "MATCH (c:Claim) WHERE c.id > ''",
-    conditions: rest.map(([, , condition]) => condition),
-  };
+  return { first, conditions: rest.map((anchor) => anchor.condition) };
 }
 
 /** Claims a page at a time: by id, or with asOf latest observed (at or before the date) first. */
@@ -107,7 +116,9 @@ export async function listClaims(db: Database, query: ClaimQuery): Promise<Page<
     if (phrase === null) return toPage([], first, (c: Claim) => c.id, 0);
     query = { ...query, text: phrase };
   }
-  const { match, conditions } = claimAnchor(query, params);
+  const { first: anchor, conditions } = chooseAnchor(claimAnchors, query, params);
+  // With no anchor, the claim id index in order.
+  const match = anchor?.match ?? "MATCH (c:Claim) WHERE c.id > ''";
   const where = [
     filterCondition('c', { asOf: query.asOf }, params),
     '($types IS NULL OR c.type IN $types)',

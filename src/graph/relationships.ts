@@ -5,6 +5,7 @@
 import { NotFoundError } from '../errors.ts';
 import { int, type Database } from '../neo4j/database.ts';
 import { checkedRelationshipType, relationshipTypes } from '../vocabulary.ts';
+import { chooseAnchor, provenanceAnchors } from './claims.ts';
 import { pageOrder, toPage, type Page } from './cursor.ts';
 import { filterCondition, listSize, relationshipSeenAsOf, typePattern, type Params, type RelationshipFilter } from './filters.ts';
 import { relationshipProjection, toRelationship, type Relationship } from './model.ts';
@@ -80,17 +81,10 @@ const contestedStatuses = ['ALLEGED', 'DISPUTED'];
  */
 function relationshipAnchor(query: RelationshipQuery, params: Params): string {
   const types = typePattern(query.types);
-  const claimFilters: [keyof RelationshipQuery, string, string][] = [
-    ['source', 'MATCH (:Source {id: $source})<-[:IN_SOURCE]-(c:Claim)', 'EXISTS { (c)-[:IN_SOURCE]->(:Source {id: $source}) }'],
-    ['claimedBy', 'MATCH (:Actor {id: $claimedBy})<-[:CLAIMED_BY]-(c:Claim)', 'EXISTS { (c)-[:CLAIMED_BY]->(:Actor {id: $claimedBy}) }'],
-    ['disputedBy', 'MATCH (:Actor {id: $disputedBy})<-[:DISPUTED_BY]-(c:Claim)', 'EXISTS { (c)-[:DISPUTED_BY]->(:Actor {id: $disputedBy}) }'],
-  ];
-  const given = claimFilters.filter(([name]) => query[name] != null);
-  for (const [name] of given) params[name] = query[name];
+  const { first: anchor, conditions } = chooseAnchor(provenanceAnchors, query, params);
   params.about = query.about ?? null;
-  const [anchor, ...rest] = given;
   if (anchor) {
-    return `${anchor[1]} WHERE ${['true', ...rest.map(([, , condition]) => condition)].join(' AND ')}
+    return `${anchor.match} WHERE ${['true', ...conditions].join(' AND ')}
       MATCH (a:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(b:Actor)
       WHERE $about IS NULL OR a.id = $about OR b.id = $about
       MATCH (a)-[r${types}]->(b) WHERE r.id = c.relationship

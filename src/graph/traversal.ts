@@ -71,7 +71,11 @@ export interface ShortestPathArgs extends RelationshipFilter {
   maxDepth?: number | null;
 }
 
-/** A shortest path whose every hop passes the filter; null when none within maxDepth. */
+/**
+ * A shortest path whose every hop passes the filter; null when none within maxDepth. Among
+ * equally short paths (the first shortestPathCandidates Neo4j finds) the one with the fewest
+ * unconfirmed (alleged or disputed) hops wins, then the smallest ids: the same answer every time.
+ */
 export async function shortestPath(db: Database, args: ShortestPathArgs): Promise<Path | null> {
   const maxDepth = checkRange('maxDepth', args.maxDepth ?? 6, 1, apiLimits.maxPathDepth);
   const params: Params = { from: args.from, to: args.to };
@@ -80,9 +84,9 @@ export async function shortestPath(db: Database, args: ShortestPathArgs): Promis
     `OPTIONAL MATCH (a:Actor {id: $from})
      OPTIONAL MATCH (b:Actor {id: $to})
      CALL (a, b) {
-       OPTIONAL MATCH p = SHORTEST 1 (a)(()-[r${typePattern(args.types)} WHERE ${condition}]-(:Actor)){1,${maxDepth}}(b)
+       OPTIONAL MATCH p = SHORTEST ${apiLimits.shortestPathCandidates} (a)(()-[r${typePattern(args.types)} WHERE ${condition}]-(:Actor)){1,${maxDepth}}(b)
        WHERE a <> b
-       RETURN p LIMIT 1
+       RETURN p ORDER BY length(p), size([x IN relationships(p) WHERE x.status <> 'REPORTED']), [x IN relationships(p) | x.id] LIMIT 1
      }
      RETURN ${actorProjection('a')} AS a, ${actorProjection('b')} AS b,
             [n IN nodes(p) | ${actorProjection('n')}] AS nodes,

@@ -1,6 +1,7 @@
-// The HTTP server: wires GET /health, /graphql (Apollo Server) and the web app together, and
-// holds the line for every request: a request id, security headers, a per-client rate limit,
-// a bounded body, a bounded number of GraphQL requests at once, and a wall-clock deadline.
+// The HTTP server: wires GET /health, /graphql (Apollo Server), the Neo4j Browser kit
+// (/browser/) and the web app together, and holds the line for every request: a request id,
+// security headers, a per-client rate limit, a bounded body, a bounded number of GraphQL
+// requests at once, and a wall-clock deadline.
 // Nothing here knows about Cypher; the graph queries live in src/graph.
 import http from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
@@ -8,6 +9,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { apiLimits, type ApiSettings } from '../config.ts';
 import type { Database } from '../neo4j/database.ts';
+import { serveBrowserKit } from './browserKit.ts';
 import { createContext, type Context } from './context.ts';
 import { formatError, internalErrorLogPlugin, unavailableStatusPlugin } from './errors.ts';
 import { checkHealth } from './health.ts';
@@ -152,6 +154,7 @@ export async function createApp(db: Database, settings: ApiSettings): Promise<Ap
       return sendJson(res, health.neo4j.reachable ? 200 : 503, health);
     }
     if (url.pathname === '/graphql') return serveGraphQL(req, res, url, requestId);
+    if (serveBrowserKit(req, res, url.pathname, settings.browserOrigin)) return;
     if (readOnly && serveStatic(url.pathname, res, requestId)) return;
     throw new HttpError(404, 'NOT_FOUND', `Not found: ${url.pathname.slice(0, 200)}. The app is at /, the API at /graphql, health at /health.`);
   }

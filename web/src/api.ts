@@ -1,5 +1,5 @@
 // The GraphQL calls the app makes: POST /graphql on the same origin, JSON in and out.
-import type { Actor, Path, Subgraph, Vocabulary } from './model.ts';
+import type { Actor, Path, Source, Subgraph, Vocabulary } from './model.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -32,9 +32,25 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
 }
 
 const actorFields = 'id name kind aliases description';
-const relationshipFields = `id type from { id } to { id } role since until dateText status
-  claimedBy { id name } disputedBy { id name } note conflictsWith { id }
-  evidence { quote source { id title publisher published } }`;
+const sourceFields = 'id title publisher published';
+
+/**
+ * How many claims of each relationship the graph queries bring: the API refuses a query that
+ * could return more than 50,000 objects, and a neighbourhood of up to 500 actors with this many
+ * claims (each with its claimants, disputers, source, quotes and contradictions: ten objects)
+ * stays under it. A relationship's claimCount says when there are more (none in the seed has).
+ */
+export const claimsPerRelationship = 8;
+
+// What the panel shows of a claim; the source's text is not here (fetchSource reads it).
+const claimFields = `id stance observedAt since until dateText note
+  claimedBy { id name } disputedBy { id name }
+  source { ${sourceFields} }
+  evidence { quote start end }
+  contradicts { id type stance subject { id name } object { id name } source { ${sourceFields} } relationship { id } }`;
+
+export const relationshipFields = `id type from { id } to { id } role since until status firstObserved lastObserved claimCount
+  claims(first: ${claimsPerRelationship}) { ${claimFields} }`;
 
 export interface RelationshipFilterArgs {
   types?: string[] | null;
@@ -83,12 +99,23 @@ export async function fetchActor(id: string): Promise<Actor | null> {
   return data.actor;
 }
 
+/** A source with its full text, for the reading view. */
+export async function fetchSource(id: string, signal?: AbortSignal): Promise<Source | null> {
+  const data = await graphql<{ source: Source | null }>(
+    `query Source($id: ID!) { source(id: $id) { ${sourceFields} author text } }`,
+    { id },
+    signal,
+  );
+  return data.source;
+}
+
 export async function fetchVocabulary(): Promise<Vocabulary> {
   const data = await graphql<{ vocabulary: Vocabulary }>(
     `{ vocabulary {
       actorKinds { name definition }
       relationshipTypes { name definition }
       claimStatuses { name definition }
+      stances { name definition }
     } }`,
   );
   return data.vocabulary;

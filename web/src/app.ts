@@ -209,7 +209,7 @@ export class App {
   private showPanel(visible = this.visible()): void {
     const id = this.state.selected;
     const hidden = id !== null && !visible.actors.has(id) && !visible.relationships.has(id);
-    this.parts.panel.show(id, { expanded: id !== null && (this.state.expanded.includes(id) || id === this.state.focus), hidden });
+    this.parts.panel.show(id, { expanded: id !== null && (this.state.expanded.includes(id) || id === this.state.focus), hidden, asOf: this.state.asOf });
   }
 
   private showStatus(visible: VisibleSet): void {

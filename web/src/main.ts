@@ -6,7 +6,8 @@ import { byId } from './dom.ts';
 import { exportGraphML, exportJson, exportPng } from './exportView.ts';
 import { Legend } from './legend.ts';
 import type { Actor, Vocabulary } from './model.ts';
-import { Panel } from './panel.ts';
+import { Panel, type PanelActions } from './panel.ts';
+import { ReadingView } from './readingView.ts';
 import { createSearchBox } from './searchBox.ts';
 import { parseState } from './state.ts';
 import { TimeSlider } from './timeSlider.ts';
@@ -44,13 +45,17 @@ async function main(): Promise<void> {
   }
   const legend = new Legend(byId('legend'), vocabulary, (selection) => app.setFilters(selection));
   const slider = new TimeSlider(byId('time'), (asOf) => app.setAsOf(asOf));
-  const panel = new Panel(byId('panel'), app.store, {
+  const reader = new ReadingView(byId<HTMLDialogElement>('reader'));
+  const stances = new Map(vocabulary.stances.map((term) => [term.name, term.definition]));
+  const actions: PanelActions = {
     select: (id) => app.select(id),
     expand: (id) => void app.expand(id),
     focus: (id) => void app.focus(id),
     pathFrom: (id) => void app.setPathEnds(id, ends.to?.id ?? null),
     pathTo: (id) => void app.setPathEnds(ends.from?.id ?? null, id),
-  });
+    read: (source, evidence) => void reader.open(source, evidence),
+  };
+  const panel = new Panel(byId('panel'), app.store, actions, stances);
   app.attach({ legend, slider, panel });
 
   createSearchBox({ input: search, list: byId<HTMLUListElement>('search-suggestions'), onPick: (actor) => void app.focus(actor.id) });

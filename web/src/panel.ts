@@ -1,10 +1,14 @@
-// The side panel: what the analyst clicked. For an actor: kind, aliases, description, and
-// the actions (expand, focus, path ends). For a relationship: its ends, type, status, dates,
-// claimants and disputers, the curator's note and the evidence quotes with their sources.
+// The side panel: what the analyst clicked. For an actor: kind, aliases, description, the
+// actions (expand, focus, path ends) and its loaded relationships. For a relationship: its
+// ends, type, status and time, and its claims by source with their quotes (claimList.ts),
+// each of which opens the source to read (readingView.ts).
+import { seenAsOf } from './asOf.ts';
+import { claimList, type ClaimLinks } from './claimList.ts';
 import { append, el, type Child } from './dom.ts';
 import type { GraphStore } from './graphStore.ts';
-import type { Actor, ActorRef, Evidence, Relationship } from './model.ts';
+import type { Actor, ActorRef, Evidence, Relationship, SourceRef } from './model.ts';
 import { typeLabel } from './palette.ts';
+import { reportSpan, spanText, whenText } from './relationshipTime.ts';
 import { kindSwatch, statusSwatch, typeSwatch } from './swatch.ts';
 
 export interface PanelActions {
@@ -13,6 +17,14 @@ export interface PanelActions {
   focus(id: string): void;
   pathFrom(id: string): void;
   pathTo(id: string): void;
+  read(source: SourceRef, evidence?: Evidence): void;
+}
+
+export interface PanelContext {
+  expanded: boolean;
+  hidden: boolean;
+  /** The view's date: lists then put what was reported latest (by then) first. */
+  asOf: string | null;
 }
 
 export class Panel {
@@ -20,16 +32,18 @@ export class Panel {
     private readonly container: HTMLElement,
     private readonly store: GraphStore,
     private readonly actions: PanelActions,
+    /** The vocabulary's stances and their definitions. */
+    private readonly stances: ReadonlyMap<string, string>,
   ) {
     this.showNothing();
   }
 
-  show(id: string | null, context: { expanded: boolean; hidden: boolean }): void {
+  show(id: string | null, context: PanelContext): void {
     const actor = id ? this.store.actors.get(id) : undefined;
     const relationship = id ? this.store.relationships.get(id) : undefined;
     if (!actor && !relationship) return this.showNothing();
     this.container.replaceChildren();
-    append(this.container, ...(actor ? this.actorView(actor, context.expanded) : this.relationshipView(relationship!)));
+    append(this.container, ...(actor ? this.actorView(actor, context) : this.relationshipView(relationship!)));
     if (context.hidden) this.container.prepend(el('p', { class: 'notice' }, 'Hidden by the current filters or date.'));
     this.container.scrollTop = 0;
   }
@@ -56,7 +70,7 @@ export class Panel {
     return button;
   }
 
-  private actorView(actor: Actor, expanded: boolean): Child[] {
+  private actorView(actor: Actor, { expanded, asOf }: PanelContext): Child[] {
     return [
       el('h2', {}, kindSwatch(actor.kind), ' ', actor.name),
       el('p', { class: 'kind' }, el('span', { class: 'kind-name' }, actor.kind.toLowerCase()), el('span', { class: 'id' }, ` · ${actor.id}`)),
@@ -72,29 +86,35 @@ export class Panel {
       actor.aliases.length > 0
         ? el('section', {}, el('h3', {}, 'Also known as'), el('ul', { class: 'aliases', 'data-testid': 'actor-aliases' }, ...actor.aliases.map((alias) => el('li', {}, alias))))
         : null,
-      this.relationshipList(actor),
+      this.relationshipList(actor, asOf),
     ];
   }
 
-  private relationshipList(actor: Actor): HTMLElement | null {
+  private relationshipList(actor: Actor, asOf: string | null): HTMLElement | null {
     const touching = [...this.store.relationships.values()].filter((r) => r.from.id === actor.id || r.to.id === actor.id);
     if (touching.length === 0) return null;
+    // As of a date, what was reported latest by then comes first, as in the API's lists.
+    const seenAt = new Map(touching.map((r) => [r.id, asOf ? seenAsOf(r, asOf) : '']));
+    const seen = (r: Relationship) => seenAt.get(r.id) ?? '';
     // Read as sentences whose subject or object is this actor: "pledged allegiance to Islamic State", "Abu Hafs member of".
     const items = touching
-      .sort((a, b) => Number(b.from.id === actor.id) - Number(a.from.id === actor.id) || a.type.localeCompare(b.type))
+      .sort((a, b) => seen(b).localeCompare(seen(a)) || Number(b.from.id === actor.id) - Number(a.from.id === actor.id) || a.type.localeCompare(b.type))
       .map((r) => {
         const outgoing = r.from.id === actor.id;
         const link = el('button', { type: 'button', class: 'link type', title: 'Show this relationship' }, typeLabel(r.type));
         link.addEventListener('click', () => this.actions.select(r.id));
         const sentence = outgoing ? [link, ' ', this.actorLink(r.to)] : [this.actorLink(r.from), ' ', link, ' this'];
-        return el('li', {}, typeSwatch(r.type), ...sentence, r.since ? el('span', { class: 'date' }, ` since ${r.since}`) : null);
+        return el('li', { 'data-id': r.id, 'data-seen': seen(r) || undefined }, typeSwatch(r.type), ...sentence, el('span', { class: 'date' }, ` ${whenText(r)}`));
       });
-    return el('section', {}, el('h3', {}, `Loaded relationships (${touching.length})`), el('ul', { class: 'relationships' }, ...items));
+    return el('section', {}, el('h3', {}, `Loaded relationships (${touching.length})`), el('ul', { class: 'relationships', 'data-testid': 'actor-relationships' }, ...items));
   }
 
   private relationshipView(r: Relationship): Child[] {
     const row = (label: string, ...value: Child[]) => el('tr', {}, el('th', {}, label), el('td', {}, ...value));
-    const actorList = (actors: ActorRef[]) => actors.flatMap((actor, i) => [i > 0 ? ', ' : null, this.actorLink(actor)]);
+    const sources = new Set(r.claims.map((claim) => claim.source.id)).size;
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    // The graph queries bring a bounded number of claims per relationship (api.ts): say so when there are more.
+    const claims = r.claims.length < r.claimCount ? `${r.claimCount}, the latest ${r.claims.length} shown` : `${plural(r.claimCount, 'claim')} from ${plural(sources, 'source')}`;
     return [
       el('h2', {}, typeSwatch(r.type), ' ', typeLabel(r.type)),
       el('p', { class: 'ends' }, this.actorLink(r.from), ` → `, this.actorLink(r.to)),
@@ -103,38 +123,27 @@ export class Panel {
         { class: 'facts' },
         row('Status', statusSwatch(r.status), el('span', { class: `status status-${r.status.toLowerCase()}`, 'data-testid': 'relationship-status' }, r.status)),
         r.role ? row('Role', r.role) : null,
-        row('Since', r.since ?? 'undated'),
-        row('Until', r.until ?? (r.since ? 'not ended in the sources' : 'undated')),
-        r.dateText ? row('When (source)', `“${r.dateText}”`) : null,
-        r.claimedBy.length > 0 ? row('Claimed by', ...actorList(r.claimedBy)) : null,
-        r.disputedBy.length > 0 ? row('Disputed by', ...actorList(r.disputedBy)) : null,
+        row('When', el('span', { 'data-testid': 'relationship-when' }, whenText(r))),
+        // A dated relationship shows its dates above; when it was reported is worth a row of its own.
+        spanText(r) ? row('Reported', reportSpan(r.firstObserved, r.lastObserved) ?? 'unknown') : null,
+        row('Claims', claims),
       ),
-      r.note ? el('section', {}, el('h3', {}, 'Note'), el('p', { class: 'note', 'data-testid': 'relationship-note' }, r.note)) : null,
-      el('section', {}, el('h3', {}, `Evidence (${r.evidence.length})`), ...r.evidence.map((evidence) => this.evidenceView(evidence))),
-      r.conflictsWith.length > 0 ? this.conflictsView(r) : null,
+      el('section', { 'data-testid': 'claims' }, el('h3', {}, 'Claims by source'), ...claimList(r.claims, this.claimLinks())),
       el('p', { class: 'id' }, r.id),
     ];
   }
 
-  private evidenceView(evidence: Evidence): HTMLElement {
-    const source = evidence.source;
-    const about = [source.publisher, source.published].filter(Boolean).join(', ');
-    return el(
-      'figure',
-      { class: 'evidence' },
-      el('blockquote', { 'data-testid': 'evidence-quote' }, evidence.quote),
-      el('figcaption', { 'data-testid': 'evidence-source' }, '— ', el('cite', {}, source.title), about ? ` (${about})` : null),
-    );
-  }
-
-  private conflictsView(r: Relationship): HTMLElement {
-    const items = r.conflictsWith.map(({ id }) => {
-      const other = this.store.relationships.get(id);
-      if (!other) return el('li', {}, id);
-      const link = el('button', { type: 'button', class: 'link' }, `${this.store.actors.get(other.from.id)?.name ?? other.from.id} ${typeLabel(other.type)} ${this.store.actors.get(other.to.id)?.name ?? other.to.id}`);
-      link.addEventListener('click', () => this.actions.select(id));
-      return el('li', {}, link);
-    });
-    return el('section', {}, el('h3', {}, 'Contradicted by'), el('ul', {}, ...items));
+  private claimLinks(): ClaimLinks {
+    return {
+      actor: (ref: ActorRef) => this.actorLink(ref),
+      relationship: (id: string, label: string) => {
+        if (!this.store.relationships.has(id)) return el('span', {}, label);
+        const link = el('button', { type: 'button', class: 'link', 'data-id': id, title: 'Show this relationship' }, label);
+        link.addEventListener('click', () => this.actions.select(id));
+        return link;
+      },
+      read: (source: SourceRef, evidence?: Evidence) => this.actions.read(source, evidence),
+      stanceDefinition: (stance: string) => this.stances.get(stance),
+    };
   }
 }

@@ -46,13 +46,11 @@ export function syntheticGraph(actorCount: number, relationshipCount: number, se
       role: null,
       since: next() < 0.5 ? `${year}` : null,
       until: null,
-      dateText: null,
       status: pick(statuses, next),
-      claimedBy: [],
-      disputedBy: [],
-      note: null,
-      evidence: [],
-      conflictsWith: [],
+      firstObserved: null,
+      lastObserved: null,
+      claimCount: 0,
+      claims: [],
     });
   }
   return { nodes, relationships };

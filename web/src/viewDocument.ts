@@ -1,10 +1,16 @@
 // The current view as data: the actors and relationships on screen with every property
-// (kinds, types, statuses, dates, claimants, evidence and sources). The JSON export is this
-// document; GraphML goes through the project's own serialiser (src/export/formats.ts) with
-// the property names `npm run export` writes. No DOM here, so node can test it too.
+// (kinds, types, statuses, dates, observations, claims with their claimants, quotes and
+// sources). The JSON export is this document; GraphML goes through the project's own
+// serialiser (src/export/formats.ts) with the property names `npm run export` writes, plus
+// the claims' facts flattened onto each edge. No DOM here, so node can test it too.
 import { parsePartialDate } from '../../src/graph/partialDate.ts';
 import type { ExportGraph } from '../../src/export/formats.ts';
-import type { Actor, ActorRef, Evidence, Relationship, SourceRef } from './model.ts';
+import type { Actor, ActorRef, Claim, Evidence, Relationship, SourceRef } from './model.ts';
+
+/** A quote with the source it is from (a claim's quotes are all from its source). */
+export interface ExportedEvidence extends Evidence {
+  source: SourceRef;
+}
 
 export interface ExportedEdge {
   id: string;
@@ -15,13 +21,18 @@ export interface ExportedEdge {
   role: string | null;
   since: string | null;
   until: string | null;
+  firstObserved: string | null;
+  lastObserved: string | null;
+  claimCount: number;
+  // Gathered over the claims the app loaded, as the API's Relationship aggregates are over all of them.
   dateText: string | null;
   claimedBy: ActorRef[];
   disputedBy: ActorRef[];
   note: string | null;
-  evidence: Evidence[];
+  evidence: ExportedEvidence[];
   sources: SourceRef[];
   conflictsWith: string[];
+  claims: Claim[];
 }
 
 export interface ViewDocument {
@@ -32,9 +43,16 @@ export interface ViewDocument {
   edges: ExportedEdge[];
 }
 
+const distinctBy = <T>(items: T[], key: (item: T) => string): T[] => [...new Map(items.map((item) => [key(item), item] as const)).values()];
+
+/** Distinct values, one per line (or separator); null when there is none. */
+const joined = (values: (string | null)[], separator: string): string | null => {
+  const kept = [...new Set(values.filter((value): value is string => value !== null))];
+  return kept.length > 0 ? kept.join(separator) : null;
+};
+
 export function exportedEdge(r: Relationship): ExportedEdge {
-  const sources = new Map<string, SourceRef>();
-  for (const evidence of r.evidence) sources.set(evidence.source.id, evidence.source);
+  const claims = r.claims;
   return {
     id: r.id,
     source: r.from.id,
@@ -44,13 +62,17 @@ export function exportedEdge(r: Relationship): ExportedEdge {
     role: r.role,
     since: r.since,
     until: r.until,
-    dateText: r.dateText,
-    claimedBy: r.claimedBy,
-    disputedBy: r.disputedBy,
-    note: r.note,
-    evidence: r.evidence,
-    sources: [...sources.values()],
-    conflictsWith: r.conflictsWith.map(({ id }) => id),
+    firstObserved: r.firstObserved,
+    lastObserved: r.lastObserved,
+    claimCount: r.claimCount,
+    dateText: joined(claims.map((claim) => claim.dateText), '; '),
+    claimedBy: distinctBy(claims.flatMap((claim) => claim.claimedBy), (actor) => actor.id),
+    disputedBy: distinctBy(claims.flatMap((claim) => claim.disputedBy), (actor) => actor.id),
+    note: joined(claims.map((claim) => claim.note), '\n'),
+    evidence: claims.flatMap((claim) => claim.evidence.map((evidence) => ({ ...evidence, source: claim.source }))),
+    sources: distinctBy(claims.map((claim) => claim.source), (source) => source.id),
+    conflictsWith: [...new Set(claims.flatMap((claim) => claim.contradicts.map((other) => other.relationship.id)))].filter((id) => id !== r.id),
+    claims,
   };
 }
 
@@ -84,6 +106,11 @@ export function toExportGraph(document: ViewDocument): ExportGraph {
           untilPrecision: until?.precision ?? null,
           untilEnd: until?.end ?? null,
           dateText: edge.dateText,
+          firstObserved: edge.firstObserved,
+          lastObserved: edge.lastObserved,
+          claimCount: edge.claimCount,
+          claims: edge.claims.map((claim) => claim.id),
+          claimStances: edge.claims.map((claim) => claim.stance),
           claimedBy: edge.claimedBy.map((actor) => actor.id),
           disputedBy: edge.disputedBy.map((actor) => actor.id),
           note: edge.note,
