@@ -5,27 +5,19 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { projectRoot } from '../src/config.ts';
 import { readReadyQueries } from '../src/docs/readyQueries.ts';
 import { browserKitPaths } from '../src/server/browserKit.ts';
 import { actorKinds } from '../src/vocabulary.ts';
-import { config, openTestDb, seed, startTestApp, type TestApp } from './helpers.ts';
+import { config, seededApp } from './helpers.ts';
 
 const queries = readReadyQueries();
 const grass = fs.readFileSync(path.join(projectRoot, 'neo4j-browser', 'actorgraph.grass'), 'utf8');
 
 describe('Neo4j Browser kit', () => {
-  const db = openTestDb();
-  let app: TestApp;
-  before(async () => {
-    await seed(db);
-    app = await startTestApp(db);
-  });
-  after(async () => {
-    await app?.stop();
-    await db.close();
-  });
+  const setup = seededApp();
+  const db = setup.db;
 
   it('styles every actor kind and captions nodes by name and relationships by type', () => {
     for (const kind of actorKinds) assert.match(grass, new RegExp(`node\\.${kind} \\{[^}]*color: #[0-9A-F]{6};[^}]*caption: "\\{name\\}";`));
@@ -44,26 +36,26 @@ describe('Neo4j Browser kit', () => {
   it("serves the style and the guide with CORS for Browser's origin only (never *)", async () => {
     const origin = `http://localhost:${config.local.httpPort}`;
     assert.equal(config.api.browserOrigin, origin);
-    const style = await fetch(`${app.url}${browserKitPaths.style}`, { headers: { origin } });
+    const style = await fetch(`${setup.app.url}${browserKitPaths.style}`, { headers: { origin } });
     assert.equal(style.status, 200);
     assert.equal(style.headers.get('access-control-allow-origin'), origin);
     assert.equal(await style.text(), grass);
     // Browser sends Cache-Control and Pragma with a guide request, so it asks first.
-    const preflight = await fetch(`${app.url}${browserKitPaths.guide}`, {
+    const preflight = await fetch(`${setup.app.url}${browserKitPaths.guide}`, {
       method: 'OPTIONS',
       headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'cache-control,pragma' },
     });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), origin);
     assert.deepEqual(preflight.headers.get('access-control-allow-headers')?.split(/,\s*/).sort(), ['cache-control', 'pragma']);
-    const guide = await fetch(`${app.url}${browserKitPaths.guide}`, { headers: { origin: 'http://evil.example' } });
+    const guide = await fetch(`${setup.app.url}${browserKitPaths.guide}`, { headers: { origin: 'http://evil.example' } });
     assert.equal(guide.status, 200);
     assert.equal(guide.headers.get('access-control-allow-origin'), origin, 'the same single origin, whoever asks');
     assert.match(guide.headers.get('content-type') ?? '', /^text\/html/);
     const html = await guide.text();
     assert.equal(html.match(/<slide /g)?.length, queries.length + 1, 'an introduction, then one slide per query');
     assert.equal(html.match(/<pre class="pre-scrollable code runnable">/g)?.length, queries.length);
-    const put = await fetch(`${app.url}${browserKitPaths.guide}`, { method: 'PUT', body: 'x' });
+    const put = await fetch(`${setup.app.url}${browserKitPaths.guide}`, { method: 'PUT', body: 'x' });
     assert.equal(put.status, 405);
   });
 

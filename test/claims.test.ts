@@ -3,27 +3,18 @@
 // offsets of quotes), and the plans of every provenance query: each starts from an index or
 // a node, never from a scan of all nodes, of every claim or of every relationship.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { claimsOf, listClaims } from '../src/graph/claims.ts';
 import { figuresOf, listFigures } from '../src/graph/figures.ts';
 import { listRelationships, relationshipsCitingSources } from '../src/graph/relationships.ts';
 import type { Database } from '../src/neo4j/database.ts';
-import { openTestDb, seed, startTestApp, type TestApp } from './helpers.ts';
+import { seededApp } from './helpers.ts';
 
-const db = openTestDb();
-let app: TestApp;
-
-before(async () => {
-  await seed(db);
-  app = await startTestApp(db);
-});
-after(async () => {
-  await app.stop();
-  await db.close();
-});
+const setup = seededApp();
+const db = setup.db;
 
 async function data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const { body } = await app.graphql<T>(query, variables);
+  const { body } = await setup.app.graphql<T>(query, variables);
   assert.equal(body.errors, undefined, JSON.stringify(body.errors));
   return body.data!;
 }

@@ -69,7 +69,7 @@ describe('npm start', () => {
 
     const second = await startApi(env);
     running = second.child;
-    assert.match(second.output(), /relationships: 0 created, 0 updated, \d+ unchanged, 0 removed/);
+    assert.match(second.output(), /claims: 0 created, 0 updated, \d+ unchanged, 0 removed/);
     assert.ok(second.output().includes(`password in ${passwordFile})`), second.output());
     assert.ok(!second.output().includes(password), 'the password is shown only by the start that generated it');
     assert.deepEqual(await stats(api), before);

@@ -5,7 +5,7 @@ import { apiLimits } from '../config.ts';
 import { InputError } from '../errors.ts';
 import { int, type Database } from '../neo4j/database.ts';
 import { searchTokens } from './search.ts';
-import { pageOrder, toPage, type Page } from './cursor.ts';
+import { readPage, toPage, type Page } from './cursor.ts';
 import { checkFilter, checkStances, claimSeenAsOf, filterCondition, listSize, type Params } from './filters.ts';
 import { claimProjection, toClaim, type Claim, type ClaimRow } from './model.ts';
 
@@ -110,7 +110,7 @@ export function chooseAnchor<K extends string>(anchors: ClaimAnchor<K>[], query:
 export async function listClaims(db: Database, query: ClaimQuery): Promise<Page<Claim>> {
   const first = listSize(query.first);
   checkFilter({ types: query.types, asOf: query.asOf });
-  const params: Params = { types: query.types?.length ? [...new Set(query.types)] : null, stances: checkStances(query.stances), limit: int(first + 1) };
+  const params: Params = { types: query.types?.length ? [...new Set(query.types)] : null, stances: checkStances(query.stances) };
   if (query.text != null) {
     const phrase = quotePhrase(query.text);
     if (phrase === null) return toPage([], first, (c: Claim) => c.id, 0);
@@ -125,21 +125,15 @@ export async function listClaims(db: Database, query: ClaimQuery): Promise<Page<
     '($stances IS NULL OR c.stance IN $stances)',
     ...conditions,
   ].join(' AND ');
-  const order = pageOrder(query.asOf != null ? claimSeenAsOf('c') : null, query.after, params);
-  const [row] = await db.read<{ claims: { claim: ClaimRow; seen: string }[]; total: number }>(
-    `CALL () { ${match} WITH c WHERE ${where} RETURN count(c) AS total }
-     CALL () {
-       ${match}
-       WITH c WHERE ${where}
-       WITH c, c.id AS id, ${order.seen} AS seen
-       WHERE ${order.after}
-       WITH c, id, seen ORDER BY ${order.orderBy} LIMIT $limit
-       RETURN collect({claim: ${claimProjection('c')}, seen: seen}) AS claims
-     }
-     RETURN claims, total`,
+  return readPage(db, {
+    variable: 'c',
+    match,
+    where,
+    projection: claimProjection('c'),
+    toItem: toClaim,
+    seen: query.asOf != null ? claimSeenAsOf('c') : null,
+    after: query.after,
+    first,
     params,
-  );
-  const rows = row?.claims ?? [];
-  const seen = new Map(rows.map((r) => [r.claim.props.id as string, r.seen]));
-  return toPage(rows.map((r) => toClaim(r.claim)), first, (c) => order.cursor(c, seen.get(c.id) ?? ''), row?.total ?? 0);
+  });
 }

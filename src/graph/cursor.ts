@@ -1,5 +1,7 @@
-// Opaque page cursors: base64url of the sort key of the last item on a page.
+// Pages: opaque cursors (base64url of the sort key of the last item on a page), and the one
+// statement that reads a page with its total.
 import { InputError } from '../errors.ts';
+import { int, type Database } from '../neo4j/database.ts';
 
 export function encodeCursor(key: string): string {
   return Buffer.from(key, 'utf8').toString('base64url');
@@ -44,4 +46,43 @@ export function pageOrder(seen: string | null, after: string | null | undefined,
     orderBy: 'seen DESC, id',
     cursor: (item: { id: string }, itemSeen: string) => (seen === null ? item.id : `${itemSeen}${separator}${item.id}`),
   };
+}
+
+export interface PageQuery<R, T> {
+  /** The Cypher variable each row binds, e.g. `c`. */
+  variable: string;
+  /** Cypher yielding rows of `variable` (one per item), and the condition they must meet. */
+  match: string;
+  where: string;
+  /** Cypher map of an item, and how it becomes one. */
+  projection: string;
+  toItem: (row: R) => T;
+  /** With asOf, the date key to order by (latest first); null orders by id. */
+  seen: string | null;
+  after: string | null | undefined;
+  first: number;
+  params: Record<string, unknown>;
+}
+
+/** One page of items and the total that match, in one statement (one row whatever the page holds, so the total comes with an empty last page too). */
+export async function readPage<R, T extends { id: string }>(db: Database, q: PageQuery<R, T>): Promise<Page<T>> {
+  const v = q.variable;
+  const order = pageOrder(q.seen, q.after, q.params);
+  q.params.limit = int(q.first + 1);
+  const [row] = await db.read<{ items: { item: R; seen: string }[]; total: number }>(
+    `CALL () { ${q.match} WITH ${v} WHERE ${q.where} RETURN count(${v}) AS total }
+     CALL () {
+       ${q.match}
+       WITH ${v} WHERE ${q.where}
+       WITH ${v}, ${v}.id AS id, ${order.seen} AS seen
+       WHERE ${order.after}
+       WITH ${v}, id, seen ORDER BY ${order.orderBy} LIMIT $limit
+       RETURN collect({item: ${q.projection}, seen: seen}) AS items
+     }
+     RETURN items, total`,
+    q.params,
+  );
+  const items = (row?.items ?? []).map((r) => ({ node: q.toItem(r.item), seen: r.seen }));
+  const seen = new Map(items.map((i) => [i.node.id, i.seen]));
+  return toPage(items.map((i) => i.node), q.first, (item) => order.cursor(item, seen.get(item.id) ?? ''), row?.total ?? 0);
 }

@@ -6,7 +6,7 @@ import { NotFoundError } from '../errors.ts';
 import { int, type Database } from '../neo4j/database.ts';
 import { checkedRelationshipType, relationshipTypes } from '../vocabulary.ts';
 import { chooseAnchor, provenanceAnchors } from './claims.ts';
-import { pageOrder, toPage, type Page } from './cursor.ts';
+import { readPage, type Page } from './cursor.ts';
 import { filterCondition, listSize, relationshipSeenAsOf, typePattern, type Params, type RelationshipFilter } from './filters.ts';
 import { relationshipProjection, toRelationship, type Relationship } from './model.ts';
 
@@ -105,27 +105,20 @@ function relationshipAnchor(query: RelationshipQuery, params: Params): string {
 /** Relationships a page at a time, by id (with asOf, latest observed first), with the total that match. */
 export async function listRelationships(db: Database, query: RelationshipQuery): Promise<Page<Relationship>> {
   const first = listSize(query.first);
-  const params: Params = { limit: int(first + 1), contestedStatuses };
+  const params: Params = { contestedStatuses };
   const anchor = relationshipAnchor(query, params);
   const conditions = [filterCondition('r', query, params), query.contested ? 'r.status IN $contestedStatuses' : 'true'].join(' AND ');
-  const order = pageOrder(query.asOf != null ? relationshipSeenAsOf('r') : null, query.after, params);
-  // One row whatever the page holds, so the total is right on an empty last page too.
-  const [row] = await db.read<{ rels: { rel: Row['rel']; seen: string }[]; total: number }>(
-    `CALL () { ${anchor} WITH r WHERE ${conditions} RETURN count(r) AS total }
-     CALL () {
-       ${anchor}
-       WITH r WHERE ${conditions}
-       WITH r, r.id AS id, ${order.seen} AS seen
-       WHERE ${order.after}
-       WITH r, id, seen ORDER BY ${order.orderBy} LIMIT $limit
-       RETURN collect({rel: ${relationshipProjection('r')}, seen: seen}) AS rels
-     }
-     RETURN rels, total`,
+  return readPage(db, {
+    variable: 'r',
+    match: anchor,
+    where: conditions,
+    projection: relationshipProjection('r'),
+    toItem: toRelationship,
+    seen: query.asOf != null ? relationshipSeenAsOf('r') : null,
+    after: query.after,
+    first,
     params,
-  );
-  const rows = row?.rels ?? [];
-  const seen = new Map(rows.map((r) => [r.rel.props.id as string, r.seen]));
-  return toPage(rows.map((r) => toRelationship(r.rel)), first, (r) => order.cursor(r, seen.get(r.id) ?? ''), row?.total ?? 0);
+  });
 }
 
 /** For each source id, the first `first` relationships (by date) its claims support, reached through them. */
