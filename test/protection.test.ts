@@ -39,7 +39,8 @@ describe('the schema bounds every list', () => {
         const first = field.args.find((a) => a.name === 'first' || a.name === 'limit');
         // Lists inside one record, a page, a subgraph or a path are bounded by that record or by their parent's argument.
         const container = /(Connection|Edge|Subgraph|Path|Vocabulary)$/.test(type.name);
-        const inline = ['Relationship', 'Figure'].includes(type.name) && ['claimedBy', 'disputedBy', 'evidence', 'conflictsWith'].includes(field.name);
+        // A claim's claimants, disputers, quotes and contradictions come with the claim (curated, a handful each).
+        const inline = ['Relationship', 'Figure', 'Claim'].includes(type.name) && ['claimedBy', 'disputedBy', 'evidence', 'conflictsWith', 'contradicts'].includes(field.name);
         if (listOfObjects && !first && !container && !inline) unbounded.push(`${type.name}.${field.name}`);
         if (first?.name === 'first' && type.name !== 'Query') assert.equal(first.defaultValue, apiLimits.defaultListSize, `${type.name}.${field.name}(first)`);
       }
