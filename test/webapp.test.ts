@@ -376,6 +376,38 @@ describe('web app', () => {
     assert.match((await undated.textContent()) ?? '', /reported 2015-02 – 2015-04$/, 'an undated tie reads as reported');
   });
 
+  it('as of a date, labels each undated tie with when it was reported, faint when that was later, and counts them by the slider', async () => {
+    await page.goto(`${setup.app.url}/?focus=${bukhari}&asOf=2015-03`);
+    await settled(page);
+    type Look = { visible: boolean; label: string; undated: boolean; notYetReported: boolean; opacity: number; arrowFill: string };
+    const look = (id: string) =>
+      page.evaluate<Look>(`(() => {
+        const e = window.__cy.getElementById(${JSON.stringify(id)});
+        return { visible: e.visible(), label: e.style('label'), undated: e.hasClass('undated'), notYetReported: e.hasClass('notYetReported'), opacity: Number(e.style('opacity')), arrowFill: e.style('target-arrow-fill') };
+      })()`);
+
+    // The Diplomat's pledge to al-Baghdadi is undated and was reported in 2016-07: drawn (undated is unknown, not absent), saying so, faint.
+    assert.deepEqual(await look(baghdadiPledge), { visible: true, label: 'pledged allegiance to\nreported 2016-07', undated: true, notYetReported: true, opacity: 0.35, arrowFill: 'hollow' });
+    // The pledge to the Taliban is dated (since 2014-11): its type alone, drawn as usual.
+    assert.deepEqual(await look(talibanPledge), { visible: true, label: 'pledged allegiance to', undated: false, notYetReported: false, opacity: 1, arrowFill: 'filled' });
+
+    const drawn = await page.evaluate<{ undated: number; later: number }>(`({ undated: window.__cy.edges('.undated:visible').length, later: window.__cy.edges('.notYetReported:visible').length })`);
+    const readout = page.getByTestId('time-undated');
+    assert.equal(await readout.isVisible(), true);
+    assert.ok(drawn.later > 0 && drawn.later < drawn.undated, `some undated ties were reported by 2015-03, some only later (${drawn.later} of ${drawn.undated})`);
+    assert.equal(
+      await readout.textContent(),
+      `${drawn.undated} undated ties shown, reported 2015-01 – 2016-07; ${drawn.later} first reported after 2015-03 (faint)`,
+      'the slider says how many undated ties it leaves drawn, when they were reported, and how many only after its date',
+    );
+    await page.screenshot({ path: path.join(artifacts, 'webapp-undated.png') });
+
+    // For all time the slider places nothing: no undated marks, no readout.
+    await moveSlider(page, null);
+    assert.deepEqual(await look(baghdadiPledge), { visible: true, label: 'pledged allegiance to', undated: false, notYetReported: false, opacity: 1, arrowFill: 'filled' });
+    assert.equal(await readout.isVisible(), false);
+  });
+
   it('loads nothing from outside the app and logs no errors (a Content-Security-Policy violation would be one)', () => {
     assert.deepEqual(foreignRequests, []);
     assert.deepEqual(pageErrors, []);

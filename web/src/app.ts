@@ -4,10 +4,11 @@ import { ApiError, fetchActor, fetchNeighborhood, fetchShortestPath } from './ap
 import { GraphStore } from './graphStore.ts';
 import { GraphView } from './graphView.ts';
 import type { Legend, FilterSelection } from './legend.ts';
-import type { Actor } from './model.ts';
+import type { Actor, Relationship } from './model.ts';
 import type { Panel } from './panel.ts';
 import { emptyState, formatState, type ViewState } from './state.ts';
 import type { TimeSlider } from './timeSlider.ts';
+import { undatedTies } from './undatedTies.ts';
 import { filterArgs, visibleElements, type ViewFilters, type VisibleSet } from './viewFilters.ts';
 import { viewDocument, type ViewDocument } from './viewDocument.ts';
 
@@ -150,8 +151,11 @@ export class App {
   document(): ViewDocument {
     const shown = this.visible();
     const actors = [...shown.actors].map((id) => this.store.actors.get(id)!).filter(Boolean);
-    const relationships = [...shown.relationships].map((id) => this.store.relationships.get(id)!).filter(Boolean);
-    return viewDocument(actors, relationships, formatState(this.state));
+    return viewDocument(actors, this.shownRelationships(shown), formatState(this.state));
+  }
+
+  private shownRelationships(shown: VisibleSet): Relationship[] {
+    return [...shown.relationships].map((id) => this.store.relationships.get(id)!).filter(Boolean);
   }
 
   basename(): string {
@@ -197,7 +201,10 @@ export class App {
   private redraw(fullLayout: boolean): void {
     const added = this.graph.addFrom(this.store);
     const visible = this.visible();
-    this.graph.show(visible, { focus: this.state.focus, expanded: new Set(this.state.expanded), path: this.path });
+    const ties = undatedTies(this.shownRelationships(visible), this.state.asOf);
+    const marks = { focus: this.state.focus, expanded: new Set(this.state.expanded), path: this.path, undated: ties.undated, notYetReported: ties.notYetReported };
+    this.graph.show(visible, marks);
+    this.parts.slider.showUndated(ties.readout);
     if (fullLayout || added.length > 0) this.graph.layout(fullLayout ? this.graph.cy.nodes().map((n) => n.id()) : added, this.roots());
     if (this.state.selected && !this.store.actors.has(this.state.selected) && !this.store.relationships.has(this.state.selected)) this.state.selected = null;
     this.graph.select(this.state.selected);

@@ -2,6 +2,8 @@
 // (set from palette.ts), so one rule serves every kind, type and status.
 import type cytoscape from 'cytoscape';
 import { kindLook, statusLook, typeColor, typeLabel } from './palette.ts';
+import { whenText, type Observation, type Span } from './relationshipTime.ts';
+import { isUndated } from './undatedTies.ts';
 
 export interface NodeData {
   id: string;
@@ -21,6 +23,8 @@ export interface EdgeData {
   color: string;
   lineStyle: string;
   outline?: string;
+  /** Undated ties: the label with when the sources reported them, drawn as of a date. */
+  reportedLabel?: string;
 }
 
 export function nodeData(actor: { id: string; name: string; kind: string }): NodeData {
@@ -28,7 +32,9 @@ export function nodeData(actor: { id: string; name: string; kind: string }): Nod
   return { id: actor.id, label: actor.name, kind: actor.kind, color: look.color, shape: look.shape };
 }
 
-export function edgeData(relationship: { id: string; type: string; status: string; from: { id: string }; to: { id: string } }): EdgeData {
+type Drawn = Span & Observation & { id: string; type: string; status: string; from: { id: string }; to: { id: string } };
+
+export function edgeData(relationship: Drawn): EdgeData {
   const status = statusLook(relationship.status);
   const data: EdgeData = {
     id: relationship.id,
@@ -41,6 +47,7 @@ export function edgeData(relationship: { id: string; type: string; status: strin
     lineStyle: status.lineStyle,
   };
   if (status.outline) data.outline = status.outline;
+  if (isUndated(relationship)) data.reportedLabel = `${data.label}\n${whenText(relationship)}`;
   return data;
 }
 
@@ -92,6 +99,10 @@ const blocks: Block[] = [
     },
   },
   { selector: 'edge[outline]', style: { 'line-outline-width': 1.5, 'line-outline-color': 'data(outline)', color: '#c01010' } },
+  // As of a date, an undated tie says when it was reported (a hollow arrowhead: the line style
+  // is the claim status's); fainter when that was after the date, as nobody had reported it yet.
+  { selector: 'edge.undated', style: { label: 'data(reportedLabel)', 'text-wrap': 'wrap', 'font-style': 'italic', 'target-arrow-fill': 'hollow' } },
+  { selector: 'edge.notYetReported', style: { opacity: 0.35 } },
   { selector: 'node.focus', style: { width: 40, height: 40, 'border-width': 4, 'border-color': '#1d2330', 'font-weight': 'bold', 'font-size': 15 } },
   { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#56607a' } },
   { selector: 'node:selected', style: { 'overlay-color': '#1f6feb', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },

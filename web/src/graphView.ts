@@ -14,6 +14,9 @@ export interface Marks {
   expanded: ReadonlySet<string>;
   /** The shortest path's actors and relationships, highlighted; the rest fades. */
   path: VisibleSet | null;
+  /** As of a date, the undated ties (labelled with when they were reported) and those reported only later. */
+  undated: ReadonlySet<string>;
+  notYetReported: ReadonlySet<string>;
 }
 
 export interface GraphEvents {
@@ -57,7 +60,7 @@ export class GraphView {
     return added;
   }
 
-  /** Shows exactly `visible`, marks focus, expanded actors and path. */
+  /** Shows exactly `visible`, marks focus, expanded actors, path and undated ties. */
   show(visible: VisibleSet, marks: Marks): void {
     this.cy.batch(() => {
       this.cy.elements().forEach((element) => {
@@ -69,6 +72,8 @@ export class GraphView {
         element.toggleClass('faded', marks.path !== null && !onPath);
         element.toggleClass('focus', id === marks.focus);
         element.toggleClass('expanded', marks.expanded.has(id) && id !== marks.focus);
+        element.toggleClass('undated', marks.undated.has(id));
+        element.toggleClass('notYetReported', marks.notYetReported.has(id));
       });
     });
   }

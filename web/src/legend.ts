@@ -1,10 +1,10 @@
 // The legend, built from the API's vocabulary, doubles as the filter: one checkbox per actor
 // kind, relationship type and claim status, each with the swatch the graph draws and the
-// vocabulary's definition as its tooltip.
+// vocabulary's definition as its tooltip. Below them, a key to how undated ties look as of a date.
 import { el } from './dom.ts';
 import { kindKey, type Term, type Vocabulary } from './model.ts';
 import { typeLabel } from './palette.ts';
-import { kindSwatch, statusSwatch, typeSwatch } from './swatch.ts';
+import { kindSwatch, statusSwatch, typeSwatch, undatedSwatch } from './swatch.ts';
 
 export type FilterFacet = 'kinds' | 'types' | 'statuses';
 
@@ -53,7 +53,7 @@ export class Legend {
     vocabulary: Vocabulary,
     private readonly onChange: (selection: FilterSelection) => void,
   ) {
-    container.replaceChildren(...sections(vocabulary).map((section) => this.renderSection(section)));
+    container.replaceChildren(...sections(vocabulary).map((section) => this.renderSection(section)), undatedKey());
   }
 
   /** Ticks the boxes for a selection (null: all ticked). */
@@ -97,4 +97,20 @@ export class Legend {
       el('ul', {}, ...rows),
     );
   }
+}
+
+/** Not a filter: what the slider cannot place stays drawn, and says when it was reported. */
+function undatedKey(): HTMLElement {
+  const row = (notYetReported: boolean, label: string, title: string) => el('li', { title }, undatedSwatch(notYetReported), el('span', {}, label));
+  return el(
+    'section',
+    { class: 'legend-section legend-undated', 'data-testid': 'legend-undated' },
+    el('h3', {}, 'Undated, as of a date'),
+    el(
+      'ul',
+      {},
+      row(false, 'reported by then', 'The sources give no dates: drawn at every date, labelled with when they reported it.'),
+      row(true, 'reported only later', 'Undated and first reported after the slider’s date: at that date nobody had reported it yet.'),
+    ),
+  );
 }

@@ -1,11 +1,13 @@
 // The "as of" slider: one step per month from 1999 to 2016, and "all time" at the right end.
-// Moving it reports the date as a partial date ("2014-09") or null for all time.
+// Moving it reports the date as a partial date ("2014-09") or null for all time. Beside it, a
+// readout of the undated ties it leaves drawn, which it cannot place (undatedTies.ts).
 import { el } from './dom.ts';
 import { allTimeStep, asOfToStep, firstYear, lastYear, minStep, stepToAsOf } from './timeScale.ts';
 
 export class TimeSlider {
   readonly input: HTMLInputElement;
   private readonly label: HTMLElement;
+  private readonly undated: HTMLElement;
 
   constructor(container: HTMLElement, onChange: (asOf: string | null) => void) {
     this.input = el('input', {
@@ -19,6 +21,12 @@ export class TimeSlider {
     });
     this.label = el('output', { 'data-testid': 'time-label', class: 'time-label' });
     const allTime = el('button', { type: 'button', 'data-testid': 'time-all', title: 'Show every relationship, whatever its dates' }, 'All time');
+    this.undated = el('output', {
+      'data-testid': 'time-undated',
+      class: 'time-undated',
+      title: 'Ties the sources give no dates for are drawn at every date, each labelled with when it was reported; faint when that was after this date.',
+    });
+    this.undated.hidden = true;
     const ticks = el('div', { class: 'time-ticks', 'aria-hidden': 'true' });
     for (let year = firstYear; year <= lastYear; year += 1) {
       ticks.append(el('span', { style: `left: ${(((year * 12 - minStep) / (allTimeStep - minStep)) * 100).toFixed(2)}%` }, year % 2 === 1 ? String(year) : ''));
@@ -48,6 +56,7 @@ export class TimeSlider {
       el('div', { class: 'time-track' }, this.input, ticks),
       forward,
       allTime,
+      this.undated,
     );
     this.showLabel(null);
   }
@@ -55,6 +64,12 @@ export class TimeSlider {
   set(asOf: string | null): void {
     this.input.value = String(asOf === null ? allTimeStep : asOfToStep(asOf));
     this.showLabel(asOf);
+  }
+
+  /** "3 undated ties shown, reported 2002-09 – 2016-07", or nothing (null). */
+  showUndated(readout: string | null): void {
+    this.undated.textContent = readout ?? '';
+    this.undated.hidden = readout === null;
   }
 
   private showLabel(asOf: string | null): void {
