@@ -82,6 +82,8 @@ export interface ApiSettings {
    * fetch the style and guide the API serves it under /browser/ (src/server/browserKit.ts).
    */
   browserOrigin: string;
+  /** READ_REQUIRES_TOKEN: queries need a bearer token (any role); reading is open by default. */
+  readRequiresToken: boolean;
 }
 
 export interface Limits {
@@ -193,6 +195,7 @@ export function loadConfig(env: Env = process.env): Config {
       rateLimit: { perSecond: intVar(env, 'RATE_LIMIT_PER_SECOND', 20), burst: intVar(env, 'RATE_LIMIT_BURST', 100) },
       introspection: boolVar(env, 'GRAPHQL_INTROSPECTION', !production),
       suggestions: boolVar(env, 'GRAPHQL_SUGGESTIONS', !production),
+      readRequiresToken: boolVar(env, 'READ_REQUIRES_TOKEN', false),
       browserOrigin: `http://localhost:${httpPort}`,
     },
     seedOnStart: strVar(env, 'SEED_ON_START', 'true') !== 'false',

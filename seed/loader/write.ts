@@ -176,10 +176,13 @@ async function removeStaleMentions(w: Writer, stale: [string, Existing][]) {
   await w.unwind('UNWIND $rows AS row MATCH (:Source {id: row.source})-[m:MENTIONS]->(:Actor {id: row.actor}) DELETE m', rows);
 }
 
-/** Empties the database: relationships first, then nodes, in small transactions, so any size fits in memory. */
+/**
+ * Empties the graph: relationships first, then nodes, in small transactions, so any size fits
+ * in memory. Access tokens are not data and stay (src/auth/tokens.ts).
+ */
 export async function resetDatabase(db: Database, timeoutMs?: number): Promise<void> {
   await db.autoCommit('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS', {}, timeoutMs);
-  await db.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, timeoutMs);
+  await db.autoCommit('MATCH (n) WHERE NOT n:Token CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, timeoutMs);
 }
 
 const hashes = (label: string) => `MATCH (n:${label}) WHERE n.hash IS NOT NULL RETURN n.id AS id, n.hash AS hash, n.relationship AS relationship, n.type AS type`;

@@ -10,6 +10,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { apiLimits, type ApiSettings } from '../config.ts';
 import type { Database } from '../neo4j/database.ts';
 import { serveBrowserKit } from './browserKit.ts';
+import { principalOf } from './authentication.ts';
 import { createContext, type Context } from './context.ts';
 import { formatError, internalErrorLogPlugin, unavailableStatusPlugin } from './errors.ts';
 import { checkHealth } from './health.ts';
@@ -134,9 +135,10 @@ export async function createApp(db: Database, settings: ApiSettings): Promise<Ap
     const deadline = AbortSignal.timeout(settings.requestTimeoutMs);
     const work = (async () => {
       const text = req.method === 'POST' ? await readBody(req, apiLimits.maxBodyBytes) : '';
+      const principal = await principalOf(req, db, settings.readRequiresToken);
       return apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: toGraphQLRequest(req, url, text),
-        context: async () => createContext(db, deadline, requestId),
+        context: async () => createContext(db, deadline, requestId, principal),
       });
     })();
     // The slot is freed when the work ends, not when a timed-out client is answered.
