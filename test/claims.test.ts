@@ -111,6 +111,12 @@ describe('the claims connection', () => {
       }
     });
   }
+  it('refuses a cursor of a list ordered otherwise (with or without asOf), naming the argument', async () => {
+    const page = await data<{ claims: { pageInfo: { endCursor: string } } }>('{ claims(first: 2, asOf: "2015") { pageInfo { endCursor } } }');
+    const { body } = await setup.app.graphql('query($after: String) { claims(first: 2, after: $after) { totalCount } }', { after: page.claims.pageInfo.endCursor });
+    assert.equal(body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+    assert.equal((body.errors?.[0]?.extensions as { argumentName?: string }).argumentName, 'after');
+  });
 });
 
 describe('contests and provenance through the API', () => {

@@ -3,10 +3,12 @@
 // that any size fits in memory), and seeded records no longer in the files are removed.
 // Then the relationships whose claims changed are derived again (src/graph/derive.ts).
 // Validation happens before any of this, so bad data writes nothing; a database failure
-// part-way leaves a partial load that the next (idempotent) run completes.
+// part-way leaves a partial load that the next run completes (it sees the load was cut short
+// and rewrites every claim and derives every relationship).
 import { groupBy } from '../../src/groupBy.ts';
 import type { Database } from '../../src/neo4j/database.ts';
 import { deriveRelationships, removeLegacyModel, type Derived, type RelationshipKey } from '../../src/graph/derive.ts';
+import { typePattern } from '../../src/graph/filters.ts';
 import { actorKinds, checkedActorKind } from '../../src/vocabulary.ts';
 import type { ActorRecord, ClaimRecord, FigureRecord, MentionRecord, SeedBatch, SourceRecord } from './records.ts';
 
@@ -26,7 +28,8 @@ interface Existing { hash: string; relationship?: RelationshipKey }
 
 interface Plan<T> { changed: T[]; stale: [string, Existing][]; counts: Counts; existing: Map<string, Existing> }
 
-function plan<T extends { id: string; props: { hash?: unknown } }>(records: T[], existing: Map<string, Existing>): Plan<T> {
+/** What to write: records new or changed since the last load; with `rewrite`, every record. */
+function plan<T extends { id: string; props: { hash?: unknown } }>(records: T[], existing: Map<string, Existing>, rewrite = false): Plan<T> {
   const counts: Counts = { created: 0, updated: 0, unchanged: 0, removed: 0 };
   const changed: T[] = [];
   const keep = new Set<string>();
@@ -34,7 +37,7 @@ function plan<T extends { id: string; props: { hash?: unknown } }>(records: T[],
     keep.add(record.id);
     const before = existing.get(record.id);
     if (!before) counts.created += 1;
-    else if (before.hash !== record.props.hash) counts.updated += 1;
+    else if (rewrite || before.hash !== record.props.hash) counts.updated += 1;
     else {
       counts.unchanged += 1;
       continue;
@@ -187,19 +190,46 @@ export async function resetDatabase(db: Database, timeoutMs?: number): Promise<v
 
 const hashes = (label: string) => `MATCH (n:${label}) WHERE n.hash IS NOT NULL RETURN n.id AS id, n.hash AS hash, n.relationship AS relationship, n.type AS type`;
 
+/**
+ * Marks a load as under way and says whether the last one was cut short. A claim's node is
+ * written (with its new hash) before its contradictions and relationships are: after an
+ * interruption the hashes no longer show what is left to do, so the next load redoes it all.
+ */
+async function beginLoad(db: Database, timeoutMs: number): Promise<boolean> {
+  const [row] = await db.write<{ interrupted: boolean }>(
+    'MERGE (m:GraphModel) WITH m, coalesce(m.loading, false) AS interrupted SET m.loading = true RETURN interrupted',
+    {},
+    timeoutMs,
+  );
+  return row?.interrupted ?? false;
+}
+
+/** Every derived relationship in the database, of the vocabulary's types. */
+async function derivedRelationships(db: Database, timeoutMs: number): Promise<RelationshipKey[]> {
+  return db.read<RelationshipKey>(
+    `MATCH (:Actor)-[r${typePattern()}]->(:Actor) WHERE r.claimCount IS NOT NULL RETURN r.id AS id, type(r) AS type`,
+    {},
+    timeoutMs,
+  );
+}
+
 export async function writeBatch(db: Database, batch: SeedBatch, options: WriteOptions): Promise<LoadReport> {
   if (options.reset) await resetDatabase(db, options.timeoutMs);
   await removeLegacyModel(db, options.timeoutMs);
+  const redo = await beginLoad(db, options.timeoutMs);
+  if (redo) options.onProgress?.('the last load was interrupted: rewriting every claim and deriving every relationship');
   const existingHashes = (cypher: string) => readHashes(db, cypher, options.timeoutMs);
   const sources = plan(batch.sources, await existingHashes(hashes('Source')));
   const actors = plan(batch.actors, await existingHashes(hashes('Actor')));
-  const claims = plan(batch.claims, await existingHashes(hashes('Claim')));
-  const figures = plan(batch.figures, await existingHashes(hashes('Figure')));
+  const claims = plan(batch.claims, await existingHashes(hashes('Claim')), redo);
+  const figures = plan(batch.figures, await existingHashes(hashes('Figure')), redo);
   const mentions = plan(
     batch.mentions,
     await existingHashes("MATCH (s:Source)-[m:MENTIONS]->(a:Actor) RETURN s.id + '|' + a.id AS id, m.hash AS hash, null AS relationship, null AS type"),
   );
-  const derive = await affectedRelationships(db, claims, batch.claims, options.timeoutMs);
+  const affected = await affectedRelationships(db, claims, batch.claims, options.timeoutMs);
+  const everything = redo ? await derivedRelationships(db, options.timeoutMs) : [];
+  const derive = [...new Map([...affected, ...everything].map((key) => [key.id, key])).values()];
   const total = [sources, actors, claims, figures, mentions].reduce((n, p) => n + p.changed.length + p.stale.length, derive.length);
   const w = new Writer(db, options, total);
 
@@ -216,6 +246,7 @@ export async function writeBatch(db: Database, batch: SeedBatch, options: WriteO
   await removeStale(w, 'Source', sources.stale);
   await writeMentions(w, mentions.changed);
   const relationships = await deriveRelationships(db, derive, { batchSize: options.batchSize, timeoutMs: options.timeoutMs });
+  await db.write('MATCH (m:GraphModel) SET m.loading = false', {}, options.timeoutMs);
   return {
     sources: sources.counts,
     actors: actors.counts,

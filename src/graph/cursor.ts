@@ -35,6 +35,9 @@ const separator = '\u0000';
  */
 export function pageOrder(seen: string | null, after: string | null | undefined, params: Record<string, unknown>) {
   const key = decodeCursor('after', after);
+  if (key !== null && key.includes(separator) !== (seen !== null)) {
+    throw new InputError('after', `is a cursor of a list ${seen === null ? 'with' : 'without'} asOf: page on with the same arguments`);
+  }
   const [afterSeen, afterId] = key === null ? [null, null] : key.includes(separator) ? key.split(separator) : ['', key];
   params.afterSeen = afterSeen;
   params.afterId = afterId;

@@ -35,9 +35,13 @@ function deriveCypher(type: string): string {
       MATCH (a:Actor)<-[:SUBJECT]-(first:Claim {id: claims[0].id})-[:OBJECT]->(b:Actor)
       WITH a, b, claims,
            ${extreme('claims', 'sinceStart', '<')} AS since,
-           ${extreme('claims', 'untilEnd', '>')} AS until,
+           ${extreme('claims', 'untilEnd', '>')} AS latestUntil,
            ${extreme('claims', 'observedStart', '<')} AS firstSeen,
            ${extreme('claims', 'observedEnd', '>')} AS lastSeen
+      // Claims that only say when it started and claims that only say when it ended can give
+      // an end before the start: then the end is not known, rather than the span empty.
+      WITH a, b, claims, since, firstSeen, lastSeen,
+           CASE WHEN since IS NOT NULL AND latestUntil IS NOT NULL AND latestUntil.untilEnd < since.sinceStart THEN null ELSE latestUntil END AS until
       CREATE (a)-[r:${t}]->(b)
       SET r = {
         id: row.id, role: claims[0].role, status: ${statusOfClaims('claims')},

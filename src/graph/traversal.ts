@@ -74,7 +74,8 @@ export interface ShortestPathArgs extends RelationshipFilter {
 /**
  * A shortest path whose every hop passes the filter; null when none within maxDepth. Among
  * equally short paths (the first shortestPathCandidates Neo4j finds) the one with the fewest
- * unconfirmed (alleged or disputed) hops wins, then the smallest ids: the same answer every time.
+ * unconfirmed (alleged or disputed) hops wins, then the smallest ids: the same answer every time
+ * as long as no more than shortestPathCandidates paths are equally short.
  */
 export async function shortestPath(db: Database, args: ShortestPathArgs): Promise<Path | null> {
   const maxDepth = checkRange('maxDepth', args.maxDepth ?? 6, 1, apiLimits.maxPathDepth);
