@@ -162,7 +162,7 @@ describe('a new local instance', () => {
 
   it('gets a generated password, kept in <home>/password (mode 0600), said where once', async () => {
     const password = running?.generatedPassword ?? '';
-    assert.match(password, /^[A-Za-z0-9_-]{32}$/);
+    assert.match(password, /^[0-9a-f]{48}$/);
     assert.equal(config.neo4j.password, password, 'the caller connects with it');
     const file = path.join(home, 'password');
     assert.equal(fs.readFileSync(file, 'utf8'), `${password}\n`);
@@ -265,7 +265,7 @@ describe('an instance created with the old default password', () => {
     let log: string;
     [running, log] = await capturingLog(() => startLocalNeo4j(config));
     const password = running.generatedPassword ?? '';
-    assert.match(password, /^[A-Za-z0-9_-]{32}$/);
+    assert.match(password, /^[0-9a-f]{48}$/);
     assert.equal(fs.readFileSync(path.join(home, 'password'), 'utf8'), `${password}\n`);
     assert.equal(fs.statSync(path.join(home, 'password')).mode & 0o777, 0o600);
     assert.match(log, new RegExp(`still had the old default password "${legacyPassword}": it now has a generated one, kept in ${home}/password`));

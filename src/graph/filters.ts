@@ -19,6 +19,15 @@ export function typePattern(types?: readonly string[] | null): string {
   return ':' + [...chosen].map(checkedRelationshipType).join('|');
 }
 
+/**
+ * One statement per relationship type (the requested ones, or all), joined with UNION ALL:
+ * each can use its own type's indexes, which a pattern over several types cannot.
+ */
+export function perType(types: readonly string[] | null | undefined, statement: (type: string) => string): string {
+  const chosen = types && types.length > 0 ? new Set(types) : relationshipTypes;
+  return [...chosen].map((type) => statement(checkedRelationshipType(type))).join(' UNION ALL ');
+}
+
 export function checkFilter(filter: RelationshipFilter): void {
   for (const type of filter.types ?? []) {
     if (!relationshipTypes.includes(type)) throw new InputError('types', `unknown relationship type "${type}"`);

@@ -4,10 +4,9 @@
 // relationships through their claims; contested ones start from the status indexes.
 import { NotFoundError } from '../errors.ts';
 import { int, type Database } from '../neo4j/database.ts';
-import { checkedRelationshipType, relationshipTypes } from '../vocabulary.ts';
 import { chooseAnchor, provenanceAnchors } from './claims.ts';
 import { readPage, type Page } from './cursor.ts';
-import { filterCondition, listSize, relationshipSeenAsOf, typePattern, type Params, type RelationshipFilter } from './filters.ts';
+import { filterCondition, listSize, perType, relationshipSeenAsOf, typePattern, type Params, type RelationshipFilter } from './filters.ts';
 import { relationshipProjection, toRelationship, type Relationship } from './model.ts';
 
 type Row = { rel: Parameters<typeof toRelationship>[0] };
@@ -50,10 +49,8 @@ export async function relationshipsOfActors(
 
 /** Relationships by id, in the same order; null where an id names none. */
 export async function getRelationshipsByIds(db: Database, ids: readonly string[]): Promise<(Relationship | null)[]> {
-  const perType = relationshipTypes
-    .map((type) => `MATCH ()-[r:${checkedRelationshipType(type)} {id: id}]->() RETURN r`)
-    .join(' UNION ');
-  const rows = await db.read<Row>(`UNWIND $ids AS id CALL (id) { ${perType} } RETURN ${relationshipProjection('r')} AS rel`, {
+  const byType = perType(null, (type) => `MATCH ()-[r:${type} {id: id}]->() RETURN r`);
+  const rows = await db.read<Row>(`UNWIND $ids AS id CALL (id) { ${byType} } RETURN ${relationshipProjection('r')} AS rel`, {
     ids: [...new Set(ids)],
   });
   const byId = new Map(rows.map((row) => [row.rel.props.id as string, toRelationship(row.rel)]));
@@ -92,12 +89,7 @@ function relationshipAnchor(query: RelationshipQuery, params: Params): string {
   }
   if (query.about != null) return `MATCH (:Actor {id: $about})-[r${types}]-(:Actor) WITH DISTINCT r`;
   if (query.contested) {
-    const perType = types
-      .slice(1)
-      .split('|')
-      .map((type) => `MATCH ()-[r:${type}]->() WHERE r.status IN $contestedStatuses RETURN r`)
-      .join(' UNION ALL ');
-    return `CALL () { ${perType} } WITH r`;
+    return `CALL () { ${perType(query.types, (type) => `MATCH ()-[r:${type}]->() WHERE r.status IN $contestedStatuses RETURN r`)} } WITH r`;
   }
   return `MATCH (:Actor)-[r${types}]->(:Actor)`;
 }

@@ -1,7 +1,7 @@
 // Counts of the graph's actors, relationships (of the vocabulary's types), claims and sources.
 // Per-type counts come from Neo4j's count store, so this stays fast at any size.
 import type { Database } from '../neo4j/database.ts';
-import { checkedRelationshipType, relationshipTypes } from '../vocabulary.ts';
+import { perType } from './filters.ts';
 
 export interface Stats {
   actors: number;
@@ -10,13 +10,11 @@ export interface Stats {
   sources: number;
 }
 
-const perType = relationshipTypes
-  .map((type) => `MATCH ()-[r:${checkedRelationshipType(type)}]->() RETURN count(r) AS n`)
-  .join(' UNION ALL ');
+const countsPerType = perType(null, (type) => `MATCH ()-[r:${type}]->() RETURN count(r) AS n`);
 
 const statsQuery = `
   CALL () { MATCH (a:Actor) RETURN count(a) AS actors }
-  CALL () { ${perType} }
+  CALL () { ${countsPerType} }
   WITH actors, sum(n) AS relationships
   CALL () { MATCH (c:Claim) RETURN count(c) AS claims }
   CALL () { MATCH (s:Source) RETURN count(s) AS sources }

@@ -19,7 +19,9 @@ export const legacyPassword = 'actorgraph';
  */
 export type PasswordOrigin = 'configured' | 'generated' | 'legacy';
 
-const generatePassword = () => randomBytes(24).toString('base64url');
+// Hex, not base64url: a password that starts with "-" (1 in 64 of those) is taken for an option by
+// neo4j-admin's set-initial-password, and the first start fails.
+const generatePassword = () => randomBytes(24).toString('hex');
 
 function writePasswordFile(file: string, password: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
