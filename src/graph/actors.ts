@@ -2,6 +2,7 @@
 import { InputError } from '../errors.ts';
 import { int, type Database } from '../neo4j/database.ts';
 import { actorKinds } from '../vocabulary.ts';
+import { readByIds } from './batchReads.ts';
 import { decodeCursor, toPage, type Page } from './cursor.ts';
 import { listSize } from './filters.ts';
 import { actorProjection, toActor, type Actor } from './model.ts';
@@ -13,13 +14,8 @@ export function checkKinds(kinds: readonly string[] | null | undefined): string[
 }
 
 /** The actors with these ids, in the same order; null where an id names no actor. */
-export async function getActorsByIds(db: Database, ids: readonly string[]): Promise<(Actor | null)[]> {
-  const rows = await db.read<{ actor: Record<string, unknown> }>(
-    `UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN ${actorProjection('a')} AS actor`,
-    { ids: [...new Set(ids)] },
-  );
-  const byId = new Map(rows.map((row) => [row.actor.id as string, toActor(row.actor)]));
-  return ids.map((id) => byId.get(id) ?? null);
+export function getActorsByIds(db: Database, ids: readonly string[]): Promise<(Actor | null)[]> {
+  return readByIds(db, ids, { match: 'MATCH (a:Actor {id: id})', projection: actorProjection('a'), toItem: toActor });
 }
 
 export interface ActorPageArgs {

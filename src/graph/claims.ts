@@ -3,22 +3,19 @@
 // actor, a source, the full-text index of quotes), never from a scan of all claims.
 import { apiLimits } from '../config.ts';
 import { InputError } from '../errors.ts';
-import { int, type Database } from '../neo4j/database.ts';
+import type { Database } from '../neo4j/database.ts';
 import { searchTokens } from './search.ts';
+import { readByIds, readFirstPerParent } from './batchReads.ts';
 import { readPage, toPage, type Page } from './cursor.ts';
 import { checkFilter, checkStances, claimSeenAsOf, filterCondition, listSize, type Params } from './filters.ts';
-import { claimProjection, toClaim, type Claim, type ClaimRow } from './model.ts';
+import { claimProjection, toClaim, type Claim } from './model.ts';
 
 /** Latest observed first, then by id: the order of a claim list. */
 const latestFirst = (c: string) => `${c}.observedStart IS NULL, ${c}.observedStart DESC, ${c}.id`;
 
 /** Claims by id, in the same order; null where an id names none. */
-export async function getClaimsByIds(db: Database, ids: readonly string[]): Promise<(Claim | null)[]> {
-  const rows = await db.read<{ claim: ClaimRow }>(`UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN ${claimProjection('c')} AS claim`, {
-    ids: [...new Set(ids)],
-  });
-  const byId = new Map(rows.map((row) => [row.claim.props.id as string, toClaim(row.claim)]));
-  return ids.map((id) => byId.get(id) ?? null);
+export function getClaimsByIds(db: Database, ids: readonly string[]): Promise<(Claim | null)[]> {
+  return readByIds(db, ids, { match: 'MATCH (c:Claim {id: id})', projection: claimProjection('c'), toItem: toClaim });
 }
 
 export type ClaimRole = 'SUBJECT' | 'OBJECT' | 'CLAIMANT' | 'DISPUTER';
@@ -33,21 +30,20 @@ const parentMatch = {
     `MATCH (:Actor {id: id})<-[:${role ? roleEdges[role] : Object.values(roleEdges).join('|')}]-(c:Claim) WITH DISTINCT c`,
 };
 
-export async function claimsOf(
+export function claimsOf(
   db: Database,
   parent: 'relationship' | 'source' | 'actor',
   ids: readonly string[],
   first?: number | null,
   role: ClaimRole | null = null,
 ): Promise<Map<string, Claim[]>> {
-  const match = parent === 'actor' ? parentMatch.actor(role) : parentMatch[parent];
-  const rows = await db.read<{ id: string; claims: ClaimRow[] }>(
-    `UNWIND $ids AS id
-     CALL (id) { ${match} WITH c ORDER BY ${latestFirst('c')} LIMIT $first RETURN collect(${claimProjection('c')}) AS claims }
-     RETURN id, claims`,
-    { ids: [...new Set(ids)], first: int(listSize(first)) },
-  );
-  return new Map(rows.map((row) => [row.id, row.claims.map(toClaim)]));
+  return readFirstPerParent(db, ids, first, {
+    match: parent === 'actor' ? parentMatch.actor(role) : parentMatch[parent],
+    keep: 'c',
+    order: latestFirst('c'),
+    projection: claimProjection('c'),
+    toItem: toClaim,
+  });
 }
 
 export interface ClaimQuery {

@@ -1,6 +1,7 @@
 // Figures: numbers the sources give. Each is a claim of its own (stance, claimants,
 // disputers, quotes, contradictions), and its status follows the claims' one rule.
 import { int, type Database } from '../neo4j/database.ts';
+import { readByIds, readFirstPerParent } from './batchReads.ts';
 import { statusOfClaims } from './claimRules.ts';
 import { listSize } from './filters.ts';
 import { claimCoreProjection, toFigure, type Figure } from './model.ts';
@@ -38,22 +39,17 @@ export async function listFigures(db: Database, query: FigureQuery): Promise<Fig
 }
 
 /** For each actor id (by 'about') or source id (by 'source'), its first `first` figures by date, in one query. */
-export async function figuresOf(db: Database, by: 'about' | 'source', ids: readonly string[], first?: number | null): Promise<Map<string, Figure[]>> {
-  const match = by === 'about' ? 'MATCH (f:Figure)-[:ABOUT]->(:Actor {id: id})' : 'MATCH (f:Figure)-[:IN_SOURCE]->(:Source {id: id})';
-  const rows = await db.read<{ id: string; figures: FigureRow[] }>(
-    `UNWIND $ids AS id
-     CALL (id) { ${match} WITH f ORDER BY ${byDate('f')} LIMIT $first RETURN collect(${figureRow('f')}) AS figures }
-     RETURN id, figures`,
-    { ids: [...new Set(ids)], first: int(listSize(first)) },
-  );
-  return new Map(rows.map((row) => [row.id, row.figures.map(toFigure)]));
+export function figuresOf(db: Database, by: 'about' | 'source', ids: readonly string[], first?: number | null): Promise<Map<string, Figure[]>> {
+  return readFirstPerParent(db, ids, first, {
+    match: by === 'about' ? 'MATCH (f:Figure)-[:ABOUT]->(:Actor {id: id})' : 'MATCH (f:Figure)-[:IN_SOURCE]->(:Source {id: id})',
+    keep: 'f',
+    order: byDate('f'),
+    projection: figureRow('f'),
+    toItem: toFigure,
+  });
 }
 
 /** Figures by id, in the same order; null where an id names none. */
-export async function getFiguresByIds(db: Database, ids: readonly string[]): Promise<(Figure | null)[]> {
-  const rows = await db.read<{ figure: FigureRow }>(`UNWIND $ids AS id MATCH (f:Figure {id: id}) RETURN ${figureRow('f')} AS figure`, {
-    ids: [...new Set(ids)],
-  });
-  const byId = new Map(rows.map((row) => [row.figure.props.id as string, toFigure(row.figure)]));
-  return ids.map((id) => byId.get(id) ?? null);
+export function getFiguresByIds(db: Database, ids: readonly string[]): Promise<(Figure | null)[]> {
+  return readByIds(db, ids, { match: 'MATCH (f:Figure {id: id})', projection: figureRow('f'), toItem: toFigure });
 }

@@ -5,6 +5,7 @@
 import { NotFoundError } from '../errors.ts';
 import { int, type Database } from '../neo4j/database.ts';
 import { chooseAnchor, provenanceAnchors } from './claims.ts';
+import { readByIds, readFirstPerParent } from './batchReads.ts';
 import { readPage, type Page } from './cursor.ts';
 import { filterCondition, listSize, perType, relationshipSeenAsOf, typePattern, type Params, type RelationshipFilter } from './filters.ts';
 import { relationshipProjection, toRelationship, type Relationship } from './model.ts';
@@ -22,39 +23,35 @@ const byDate = (r: string) => `${r}.sinceStart IS NULL, ${r}.sinceStart, ${r}.id
 const listOrder = (r: string, filter: RelationshipFilter) => (filter.asOf != null ? `${relationshipSeenAsOf(r)} DESC, ${byDate(r)}` : byDate(r));
 
 /** The first `first` relationships (by date; with asOf latest observed first) of each actor in `ids` that pass the filter, in one query. */
-export async function relationshipsOfActors(
+export function relationshipsOfActors(
   db: Database,
   ids: readonly string[],
   filter: RelationshipFilter,
   direction: Direction = 'BOTH',
   first?: number | null,
 ): Promise<Map<string, Relationship[]>> {
-  const params: Params = { ids: [...new Set(ids)], first: int(listSize(first)) };
+  const params: Params = {};
   const condition = filterCondition('r', filter, params);
   const [left, right] = arrows[direction];
-  const rows = await db.read<{ id: string; rels: Row['rel'][] }>(
-    `UNWIND $ids AS id
-     MATCH (a:Actor {id: id})
-     CALL (a) {
-       MATCH (a)${left}[r${typePattern(filter.types)}]${right}(:Actor)
-       WHERE ${condition}
-       WITH r ORDER BY ${listOrder('r', filter)} LIMIT $first
-       RETURN collect(${relationshipProjection('r')}) AS rels
-     }
-     RETURN id, rels`,
+  return readFirstPerParent(
+    db,
+    ids,
+    first,
+    {
+      match: `MATCH (:Actor {id: id})${left}[r${typePattern(filter.types)}]${right}(:Actor) WHERE ${condition}`,
+      keep: 'r',
+      order: listOrder('r', filter),
+      projection: relationshipProjection('r'),
+      toItem: toRelationship,
+    },
     params,
   );
-  return new Map(rows.map((row) => [row.id, row.rels.map(toRelationship)]));
 }
 
 /** Relationships by id, in the same order; null where an id names none. */
-export async function getRelationshipsByIds(db: Database, ids: readonly string[]): Promise<(Relationship | null)[]> {
+export function getRelationshipsByIds(db: Database, ids: readonly string[]): Promise<(Relationship | null)[]> {
   const byType = perType(null, (type) => `MATCH ()-[r:${type} {id: id}]->() RETURN r`);
-  const rows = await db.read<Row>(`UNWIND $ids AS id CALL (id) { ${byType} } RETURN ${relationshipProjection('r')} AS rel`, {
-    ids: [...new Set(ids)],
-  });
-  const byId = new Map(rows.map((row) => [row.rel.props.id as string, toRelationship(row.rel)]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return readByIds(db, ids, { match: `CALL (id) { ${byType} }`, projection: relationshipProjection('r'), toItem: toRelationship });
 }
 
 export interface RelationshipQuery extends RelationshipFilter {
@@ -114,20 +111,16 @@ export async function listRelationships(db: Database, query: RelationshipQuery):
 }
 
 /** For each source id, the first `first` relationships (by date) its claims support, reached through them. */
-export async function relationshipsCitingSources(db: Database, sourceIds: readonly string[], first?: number | null): Promise<Map<string, Relationship[]>> {
-  const rows = await db.read<{ source: string; rels: Row['rel'][] }>(
-    `UNWIND $ids AS source
-     CALL (source) {
-       MATCH (:Source {id: source})<-[:IN_SOURCE]-(c:Claim)
-       MATCH (a:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(b:Actor)
-       MATCH (a)-[r${typePattern()}]->(b) WHERE r.id = c.relationship
-       WITH DISTINCT r ORDER BY ${byDate('r')} LIMIT $first
-       RETURN collect(${relationshipProjection('r')}) AS rels
-     }
-     RETURN source, rels`,
-    { ids: [...new Set(sourceIds)], first: int(listSize(first)) },
-  );
-  return new Map(rows.map((row) => [row.source, row.rels.map(toRelationship)]));
+export function relationshipsCitingSources(db: Database, sourceIds: readonly string[], first?: number | null): Promise<Map<string, Relationship[]>> {
+  return readFirstPerParent(db, sourceIds, first, {
+    match: `MATCH (:Source {id: id})<-[:IN_SOURCE]-(c:Claim)
+            MATCH (a:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(b:Actor)
+            MATCH (a)-[r${typePattern()}]->(b) WHERE r.id = c.relationship`,
+    keep: 'DISTINCT r',
+    order: byDate('r'),
+    projection: relationshipProjection('r'),
+    toItem: toRelationship,
+  });
 }
 
 /** The first `first` relationships of an actor, ordered by date (undated last). */

@@ -1,5 +1,6 @@
 // Sources and mentions.
 import { int, type Database } from '../neo4j/database.ts';
+import { readByIds, readFirstPerParent } from './batchReads.ts';
 import { listSize } from './filters.ts';
 import { toSource, type Mention, type Source } from './model.ts';
 
@@ -14,26 +15,17 @@ export async function listSources(db: Database, first?: number | null): Promise<
 }
 
 /** Sources with these ids, in the same order; null where an id names none. */
-export async function getSourcesByIds(db: Database, ids: readonly string[]): Promise<(Source | null)[]> {
-  const rows = await db.read<{ source: Record<string, unknown> }>(`UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN ${sourceFields} AS source`, {
-    ids: [...new Set(ids)],
-  });
-  const byId = new Map(rows.map((row) => [row.source.id as string, toSource(row.source)]));
-  return ids.map((id) => byId.get(id) ?? null);
+export function getSourcesByIds(db: Database, ids: readonly string[]): Promise<(Source | null)[]> {
+  return readByIds(db, ids, { match: 'MATCH (s:Source {id: id})', projection: sourceFields, toItem: toSource });
 }
 
 /** For each actor id (by 'actor') or source id (by 'source'), its first `first` mentions, most mentions first, in one query. */
-export async function mentionsOf(db: Database, by: 'actor' | 'source', ids: readonly string[], first?: number | null): Promise<Map<string, Mention[]>> {
-  const match = by === 'actor' ? 'MATCH (s:Source)-[m:MENTIONS]->(a:Actor {id: id})' : 'MATCH (s:Source {id: id})-[m:MENTIONS]->(a:Actor)';
-  const rows = await db.read<{ id: string; mentions: Mention[] }>(
-    `UNWIND $ids AS id
-     CALL (id) {
-       ${match}
-       WITH s, m, a ORDER BY m.count DESC, s.id, a.id LIMIT $first
-       RETURN collect({sourceId: s.id, actorId: a.id, count: m.count, sentences: m.sentences}) AS mentions
-     }
-     RETURN id, mentions`,
-    { ids: [...new Set(ids)], first: int(listSize(first)) },
-  );
-  return new Map(rows.map((row) => [row.id, row.mentions]));
+export function mentionsOf(db: Database, by: 'actor' | 'source', ids: readonly string[], first?: number | null): Promise<Map<string, Mention[]>> {
+  return readFirstPerParent(db, ids, first, {
+    match: by === 'actor' ? 'MATCH (s:Source)-[m:MENTIONS]->(a:Actor {id: id})' : 'MATCH (s:Source {id: id})-[m:MENTIONS]->(a:Actor)',
+    keep: 's, m, a',
+    order: 'm.count DESC, s.id, a.id',
+    projection: '{sourceId: s.id, actorId: a.id, count: m.count, sentences: m.sentences}',
+    toItem: (mention: Mention) => mention,
+  });
 }
