@@ -58,6 +58,8 @@ export const apiLimits = {
   maxResolvedTextBytes: 4_000_000,
   /** List arguments of ids or text; lists of a vocabulary enum hold at most the vocabulary. */
   maxListArgumentLength: 100,
+  /** A source's text added through the API (addSource); the request body bounds it too. */
+  maxSourceTextLength: 900_000,
   /** HTTP: request body, and how long a client may take to send its headers and its request. */
   maxBodyBytes: 1_000_000,
   headersTimeoutMs: 10_000,
@@ -84,6 +86,8 @@ export interface ApiSettings {
   browserOrigin: string;
   /** READ_REQUIRES_TOKEN: queries need a bearer token (any role); reading is open by default. */
   readRequiresToken: boolean;
+  /** CORS_ORIGINS: the other origins (comma-separated, never "*") whose pages may call /graphql; none by default. */
+  corsOrigins: string[];
 }
 
 export interface Limits {
@@ -134,6 +138,26 @@ function boolVar(env: Env, name: string, fallback: boolean): boolean {
   const raw = strVar(env, name, String(fallback));
   if (raw !== 'true' && raw !== 'false') throw new UserError(`Environment variable ${name} must be true or false, got "${raw}"`);
   return raw === 'true';
+}
+
+/** A comma-separated list of origins (scheme://host[:port]), each named: "*" is refused. */
+function originsVar(env: Env, name: string): string[] {
+  const origins = strVar(env, name, '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin) {
+      throw new UserError(`Environment variable ${name} must list origins such as https://analysts.example.org, comma-separated (never "*"); got "${origin}"`);
+    }
+  }
+  return origins;
 }
 
 function strVar(env: Env, name: string, fallback: string): string {
@@ -196,6 +220,7 @@ export function loadConfig(env: Env = process.env): Config {
       introspection: boolVar(env, 'GRAPHQL_INTROSPECTION', !production),
       suggestions: boolVar(env, 'GRAPHQL_SUGGESTIONS', !production),
       readRequiresToken: boolVar(env, 'READ_REQUIRES_TOKEN', false),
+      corsOrigins: originsVar(env, 'CORS_ORIGINS'),
       browserOrigin: `http://localhost:${httpPort}`,
     },
     seedOnStart: strVar(env, 'SEED_ON_START', 'true') !== 'false',

@@ -1,17 +1,34 @@
 // An error meant for a person: its message says what went wrong and what to do, and the
-// CLI prints it without a stack trace.
+// CLI prints it without a stack trace. The API answers each kind with its own code
+// (src/server/errors.ts).
 export class UserError extends Error {
   override name = 'UserError';
 }
 
-/** A bad argument: `argument` names which one, the message says why. */
+/** One thing wrong with a request's input: which field (e.g. "input.quotes[0]") and why. */
+export interface InputProblem {
+  argumentName: string;
+  message: string;
+}
+
+/** Bad input: `argument` names the (first) field at fault; `problems` lists every one found. */
 export class InputError extends UserError {
   override name = 'InputError';
+  readonly problems: InputProblem[];
   constructor(
     readonly argument: string,
     message: string,
+    problems?: InputProblem[],
   ) {
     super(`${argument}: ${message}`);
+    this.problems = problems ?? [{ argumentName: argument, message }];
+  }
+
+  /** Every problem at once; the first names the argument. */
+  static of(problems: InputProblem[]): InputError {
+    const error = new InputError(problems[0]!.argumentName, problems[0]!.message, problems);
+    if (problems.length > 1) error.message = problems.map((p) => `${p.argumentName}: ${p.message}`).join('; ');
+    return error;
   }
 }
 
@@ -21,7 +38,30 @@ export class NotFoundError extends UserError {
   constructor(
     readonly argument: string,
     readonly id: string,
+    what = 'actor or source',
   ) {
-    super(`${argument}: no actor or source with id "${id}"`);
+    super(`${argument}: no ${what} with id "${id}"`);
   }
+}
+
+/** A write based on a version that is no longer the current one: nothing was changed. */
+export class ConflictError extends UserError {
+  override name = 'ConflictError';
+  constructor(
+    readonly id: string,
+    readonly expected: number,
+    readonly current: number,
+  ) {
+    super(`${id} is at version ${current}, not ${expected}: someone changed it since you read it. Nothing was changed; read it again and reapply your change.`);
+  }
+}
+
+/** No credentials, or credentials that name no one. */
+export class UnauthenticatedError extends UserError {
+  override name = 'UnauthenticatedError';
+}
+
+/** Credentials whose role does not allow this. */
+export class ForbiddenError extends UserError {
+  override name = 'ForbiddenError';
 }

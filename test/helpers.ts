@@ -19,13 +19,14 @@ export async function seed(db: Database, reset = false) {
 
 export interface GraphQLResponse<T> {
   status: number;
-  body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  body: { data?: T; errors?: { message: string; extensions?: { code?: string; argumentName?: string; problems?: { argumentName: string; message: string }[] } }[] };
 }
 
 export interface TestApp {
   url: string;
   stop(): Promise<void>;
-  graphql<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** POST /graphql, with `token` as its bearer token when given. */
+  graphql<T = unknown>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
 }
 
 /** The API's settings in tests: as configured, without the per-client rate limit (every test client is 127.0.0.1). */
@@ -41,10 +42,10 @@ export async function startTestApp(db: Database, settings: ApiSettings = testApi
   return {
     url,
     stop: app.stop,
-    graphql: async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
+    graphql: async <T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> => {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, body: (await response.json()) as GraphQLResponse<T>['body'] };

@@ -20,6 +20,8 @@ const claim = {
   /** The claim's source: the file's `source` unless given. */
   source: slug.optional(),
   quotes: z.array(text).min(1, 'needs at least one quote'),
+  /** A claim withdrawn (through the API, then exported): kept, and hidden unless asked for. */
+  retracted: z.strictObject({ at: text, by: text, reason: text }).optional(),
 };
 
 export const sourceSchema = z.strictObject({

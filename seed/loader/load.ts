@@ -54,7 +54,11 @@ export async function loadSeed(db: Database, options: LoadOptions): Promise<{ re
 
 export function formatReport({ relationships, ...records }: LoadReport): string {
   return [
-    ...Object.entries(records).map(([name, c]) => `${name}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.removed} removed`),
+    ...Object.entries(records).map(
+      ([name, c]) =>
+        `${name}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.removed} removed` +
+        (c.kept > 0 ? `, ${c.kept} kept as written through the API (npm run export -- --format seed brings the files up to date)` : ''),
+    ),
     `relationships: ${relationships.derived} derived from their claims, ${relationships.removed} removed (no claim left)`,
   ].join('\n');
 }

@@ -62,3 +62,6 @@ export function withHash<T extends { props: Props }>(record: T): T {
   record.props.hash = createHash('sha256').update(content).digest('hex').slice(0, 16);
   return record;
 }
+
+/** A source text's identity: the SHA-256 of its UTF-8 bytes, hex. Two sources with the same are the same text. */
+export const textHash = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');

@@ -3,14 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parsePartialDate } from '../../src/graph/partialDate.ts';
-import { relationshipId, stanceProblems } from '../../src/graph/claimRules.ts';
-import { locateQuote } from '../../src/quotes.ts';
-import { actorKinds, relationshipTypes } from '../../src/vocabulary.ts';
-import type { ClaimEntry, FigureEntry } from './fileSchema.ts';
+import { actorKinds } from '../../src/vocabulary.ts';
+import { checkClaimCore, checkedDate, claimRecord, observedAt, unobserved, type ClaimLookup, type Observed, type ReportAt } from './claimCheck.ts';
 import { findMentions } from './mentions.ts';
 import { formatPath, type ParsedFile, type PathPart } from './readFiles.ts';
 import type { Problem } from './problems.ts';
-import { withHash, type ActorRecord, type ClaimLinks, type ClaimRecord, type EvidenceRecord, type FigureRecord, type SeedBatch, type SourceRecord } from './records.ts';
+import { textHash, withHash, type ActorRecord, type ClaimRecord, type FigureRecord, type SeedBatch, type SourceRecord } from './records.ts';
 
 interface Context {
   problems: Problem[];
@@ -45,12 +43,7 @@ function collectSources(files: ParsedFile[], ctx: Context, report: Report): Sour
     if (source.published && !published) report(file, ['source', 'published'], `"${source.published}" is not a real date`);
     const text = fs.readFileSync(textPath, 'utf8');
     ctx.sourceText.set(source.id, text);
-    ctx.observed.set(source.id, {
-      observedAt: source.published ?? null,
-      observedPrecision: published?.precision ?? null,
-      observedStart: published?.start ?? null,
-      observedEnd: published?.end ?? null,
-    });
+    ctx.observed.set(source.id, observedAt(source.published));
     records.push(
       withHash({
         id: source.id,
@@ -66,6 +59,7 @@ function collectSources(files: ParsedFile[], ctx: Context, report: Report): Sour
           url: source.url ?? null,
           file: source.file,
           text,
+          textHash: textHash(text),
         },
       }),
     );
@@ -103,42 +97,6 @@ function collectActors(files: ParsedFile[], ctx: Context, report: Report) {
   return { records, warnings };
 }
 
-interface Observed { observedAt: string | null; observedPrecision: string | null; observedStart: string | null; observedEnd: string | null }
-
-/** Checks what relationship claims and figures share: stance, claimants, source, quotes; returns their links and props. */
-function checkClaim(file: ParsedFile, at: PathPart[], entry: ClaimEntry | FigureEntry, ctx: Context, report: Report) {
-  for (const [field, message] of stanceProblems(entry)) report(file, [...at, field], message);
-  for (const key of ['claimedBy', 'disputedBy'] as const) {
-    entry[key].forEach((id, j) => {
-      if (!ctx.actorIds.has(id)) report(file, [...at, key, j], `unknown actor id "${id}"`);
-    });
-  }
-  const source = entry.source ?? file.data.source?.id;
-  const evidence: EvidenceRecord[] = [];
-  const text = source === undefined ? undefined : ctx.sourceText.get(source);
-  if (source === undefined) report(file, [...at, 'source'], 'no source: this file has no `source` block, so the claim needs `source`');
-  else if (text === undefined) report(file, [...at, 'source'], `unknown source id "${source}"`);
-  else {
-    entry.quotes.forEach((quote, j) => {
-      const span = locateQuote(text, quote);
-      if (span) evidence.push({ quote, ...span });
-      else report(file, [...at, 'quotes', j], `quote not found in source "${source}" (id ${entry.id}): "${quote}"`);
-    });
-  }
-  const links: ClaimLinks = { source: source ?? '', claimedBy: unique(entry.claimedBy), disputedBy: unique(entry.disputedBy), contradicts: unique(entry.contradicts), evidence };
-  const observed: Observed = ctx.observed.get(source ?? '') ?? { observedAt: null, observedPrecision: null, observedStart: null, observedEnd: null };
-  return { links, props: { stance: entry.stance, note: entry.note ?? null, ...observed } };
-}
-
-const unique = (ids: string[]) => [...new Set(ids)];
-
-function dateProps(file: ParsedFile, at: PathPart[], key: string, value: string | undefined, report: Report) {
-  if (value === undefined) return undefined;
-  const date = parsePartialDate(value);
-  if (!date) report(file, [...at, key], `"${value}" is not a real date`);
-  return date;
-}
-
 /** Claim and figure ids are unique across both; a claim contradicts claims, a figure figures. */
 function checkIds(files: ParsedFile[], report: Report): Map<string, 'claims' | 'figures'> {
   const kindOf = new Map<string, 'claims' | 'figures'>();
@@ -165,63 +123,38 @@ function checkIds(files: ParsedFile[], report: Report): Map<string, 'claims' | '
   return kindOf;
 }
 
+/** The lookups a claim's checks make, over the whole batch. */
+function claimLookup(ctx: Context): ClaimLookup {
+  return {
+    hasActor: (id) => ctx.actorIds.has(id),
+    source: (id) => {
+      const text = ctx.sourceText.get(id);
+      return text === undefined ? undefined : { text, observed: ctx.observed.get(id) ?? unobserved };
+    },
+  };
+}
+
+const at = (file: ParsedFile, prefix: PathPart[], report: Report): ReportAt => (parts, message) => report(file, [...prefix, ...parts], message);
+
 function collectClaims(files: ParsedFile[], ctx: Context, report: Report): ClaimRecord[] {
-  const records: ClaimRecord[] = [];
-  for (const file of files) {
-    file.data.claims.forEach((claim, i) => {
-      const at: PathPart[] = ['claims', i];
-      if (!relationshipTypes.includes(claim.type)) report(file, [...at, 'type'], `unknown relationship type "${claim.type}"`);
-      for (const end of ['subject', 'object'] as const) {
-        if (!ctx.actorIds.has(claim[end])) report(file, [...at, end], `unknown actor id "${claim[end]}"`);
-      }
-      const since = dateProps(file, at, 'since', claim.since, report);
-      const until = dateProps(file, at, 'until', claim.until, report);
-      if (since && until && since.start > until.end) report(file, [...at, 'until'], `until ${claim.until} is before since ${claim.since}`);
-      const { links, props } = checkClaim(file, at, claim, ctx, report);
-      const relationship = relationshipId(claim.subject, claim.type, claim.object, claim.role);
-      records.push(
-        withHash({
-          id: claim.id,
-          type: claim.type,
-          subject: claim.subject,
-          object: claim.object,
-          relationship,
-          ...links,
-          props: {
-            id: claim.id,
-            type: claim.type,
-            relationship,
-            role: claim.role ?? null,
-            since: claim.since ?? null,
-            sincePrecision: since?.precision ?? null,
-            sinceStart: since?.start ?? null,
-            until: claim.until ?? null,
-            untilPrecision: until?.precision ?? null,
-            untilEnd: until?.end ?? null,
-            dateText: claim.dateText ?? null,
-            ...props,
-          },
-        }),
-      );
-    });
-  }
-  return records;
+  const lookup = claimLookup(ctx);
+  return files.flatMap((file) => file.data.claims.map((claim, i) => claimRecord(claim, file.data.source?.id, lookup, at(file, ['claims', i], report))));
 }
 
 function collectFigures(files: ParsedFile[], ctx: Context, report: Report): FigureRecord[] {
   const records: FigureRecord[] = [];
   for (const file of files) {
     file.data.figures.forEach((figure, i) => {
-      const at: PathPart[] = ['figures', i];
+      const path: PathPart[] = ['figures', i];
       for (const key of ['about', 'place'] as const) {
         const id = figure[key];
-        if (id !== undefined && !ctx.actorIds.has(id)) report(file, [...at, key], `unknown actor id "${id}"`);
+        if (id !== undefined && !ctx.actorIds.has(id)) report(file, [...path, key], `unknown actor id "${id}"`);
       }
       if ((figure.value === null || figure.value === undefined) && !figure.qualifier) {
-        report(file, [...at, 'value'], 'a figure without a value needs a qualifier that says what the text gives');
+        report(file, [...path, 'value'], 'a figure without a value needs a qualifier that says what the text gives');
       }
-      const date = dateProps(file, at, 'date', figure.date, report);
-      const { links, props } = checkClaim(file, at, figure, ctx, report);
+      const date = checkedDate('date', figure.date, at(file, path, report));
+      const { links, props } = checkClaimCore(figure, file.data.source?.id, claimLookup(ctx), at(file, path, report));
       records.push(
         withHash({
           id: figure.id,

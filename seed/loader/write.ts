@@ -10,9 +10,12 @@ import type { Database } from '../../src/neo4j/database.ts';
 import { deriveRelationships, removeLegacyModel, type Derived, type RelationshipKey } from '../../src/graph/derive.ts';
 import { typePattern } from '../../src/graph/filters.ts';
 import { actorKinds, checkedActorKind } from '../../src/vocabulary.ts';
-import type { ActorRecord, ClaimRecord, FigureRecord, MentionRecord, SeedBatch, SourceRecord } from './records.ts';
+import { UserError } from '../../src/errors.ts';
+import { relationshipId } from '../../src/graph/claimRules.ts';
+import { withHash, type ActorRecord, type ClaimRecord, type FigureRecord, type MentionRecord, type SeedBatch, type SourceRecord } from './records.ts';
 
-export interface Counts { created: number; updated: number; unchanged: number; removed: number }
+/** kept: records in the files that the API has since written or changed, left as the API wrote them. */
+export interface Counts { created: number; updated: number; unchanged: number; removed: number; kept: number }
 export type LoadReport = Record<'sources' | 'actors' | 'claims' | 'figures' | 'mentions', Counts> & { relationships: Derived };
 
 export interface WriteOptions {
@@ -23,19 +26,26 @@ export interface WriteOptions {
   onProgress?: (message: string) => void;
 }
 
-/** What the database holds of a record: its hash and, for a claim, its relationship. */
-interface Existing { hash: string; relationship?: RelationshipKey }
+/** What the database holds of a record: its hash, whether the API wrote it and, for a claim, its relationship. */
+interface Existing { hash: string | null; api: boolean; relationship?: RelationshipKey }
 
 interface Plan<T> { changed: T[]; stale: [string, Existing][]; counts: Counts; existing: Map<string, Existing> }
 
-/** What to write: records new or changed since the last load; with `rewrite`, every record. */
+/**
+ * What to write: records new or changed since the last load; with `rewrite`, every record.
+ * What the API wrote (or changed) is the API's: never rewritten nor removed (counted as kept).
+ */
 function plan<T extends { id: string; props: { hash?: unknown } }>(records: T[], existing: Map<string, Existing>, rewrite = false): Plan<T> {
-  const counts: Counts = { created: 0, updated: 0, unchanged: 0, removed: 0 };
+  const counts: Counts = { created: 0, updated: 0, unchanged: 0, removed: 0, kept: 0 };
   const changed: T[] = [];
   const keep = new Set<string>();
   for (const record of records) {
     keep.add(record.id);
     const before = existing.get(record.id);
+    if (before?.api) {
+      counts.kept += 1;
+      continue;
+    }
     if (!before) counts.created += 1;
     else if (rewrite || before.hash !== record.props.hash) counts.updated += 1;
     else {
@@ -44,15 +54,18 @@ function plan<T extends { id: string; props: { hash?: unknown } }>(records: T[],
     }
     changed.push(record);
   }
-  const stale = [...existing].filter(([id]) => !keep.has(id));
+  const stale = [...existing].filter(([id, record]) => !keep.has(id) && !record.api);
   counts.removed = stale.length;
   return { changed, stale, counts, existing };
 }
 
 async function readHashes(db: Database, cypher: string, timeoutMs: number): Promise<Map<string, Existing>> {
-  const rows = await db.read<{ id: string; hash: string; relationship: string | null; type: string | null }>(cypher, {}, timeoutMs);
+  const rows = await db.read<{ id: string; hash: string | null; api: boolean; relationship: string | null; type: string | null }>(cypher, {}, timeoutMs);
   return new Map(
-    rows.map((row) => [row.id, { hash: row.hash, relationship: row.relationship && row.type ? { id: row.relationship, type: row.type } : undefined }]),
+    rows.map((row) => [
+      row.id,
+      { hash: row.hash, api: row.api, relationship: row.relationship && row.type ? { id: row.relationship, type: row.type } : undefined },
+    ]),
   );
 }
 
@@ -107,23 +120,30 @@ const claimLinks = `
   CALL (c, row) { UNWIND row.claimedBy AS id MATCH (a:Actor {id: id}) CREATE (c)-[:CLAIMED_BY]->(a) }
   CALL (c, row) { UNWIND row.disputedBy AS id MATCH (a:Actor {id: id}) CREATE (c)-[:DISPUTED_BY]->(a) }`;
 
-/** Writes claims (label Claim) or figures (label Figure): the node, then its links, replacing the old ones. */
-async function writeClaimNodes(w: Writer, label: 'Claim' | 'Figure', records: (ClaimRecord | FigureRecord)[]) {
+/**
+ * Cypher writing claims (label Claim) or figures (label Figure) from rows {id, props, subject,
+ * object | about, place, source, evidence, claimedBy, disputedBy}: the node, then its links,
+ * replacing the old ones. Contradictions the API recorded stay (their edges carry an origin);
+ * the API's own updates keep every contradiction (`contradictions: 'keep'`).
+ */
+export function claimNodeCypher(label: 'Claim' | 'Figure', contradictions: 'replace' | 'keep' = 'replace'): string {
   const ends =
     label === 'Claim'
       ? `MATCH (a:Actor {id: row.subject}) CREATE (c)-[:SUBJECT]->(a) WITH c, row MATCH (b:Actor {id: row.object}) CREATE (c)-[:OBJECT]->(b)`
       : `MATCH (a:Actor {id: row.about}) CREATE (c)-[:ABOUT]->(a) WITH c, row CALL (c, row) { MATCH (p:Actor {id: row.place}) CREATE (c)-[:IN_PLACE]->(p) }`;
-  await w.unwind(
-    `UNWIND $rows AS row
+  const replaced = `SUBJECT|OBJECT|ABOUT|IN_PLACE|IN_SOURCE|EVIDENCE|CLAIMED_BY|DISPUTED_BY${contradictions === 'replace' ? '|CONTRADICTS' : ''}`;
+  return `UNWIND $rows AS row
      MERGE (c:${label} {id: row.id}) SET c = row.props
      WITH c, row
-     CALL (c) { MATCH (c)-[old:SUBJECT|OBJECT|ABOUT|IN_PLACE|IN_SOURCE|EVIDENCE|CLAIMED_BY|DISPUTED_BY|CONTRADICTS]->() DELETE old }
+     CALL (c) { MATCH (c)-[old:${replaced}]->() WHERE old.origin IS NULL DELETE old }
      WITH c, row
      ${ends}
      WITH c, row
-     ${claimLinks}`,
-    records,
-  );
+     ${claimLinks}`;
+}
+
+async function writeClaimNodes(w: Writer, label: 'Claim' | 'Figure', records: (ClaimRecord | FigureRecord)[]) {
+  await w.unwind(claimNodeCypher(label), records);
 }
 
 /** CONTRADICTS edges of changed claims or figures, once every node they name exists. */
@@ -188,7 +208,10 @@ export async function resetDatabase(db: Database, timeoutMs?: number): Promise<v
   await db.autoCommit('MATCH (n) WHERE NOT n:Token CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, timeoutMs);
 }
 
-const hashes = (label: string) => `MATCH (n:${label}) WHERE n.hash IS NOT NULL RETURN n.id AS id, n.hash AS hash, n.relationship AS relationship, n.type AS type`;
+/** Every record of a label the loader or the API wrote (merged actors included, as the API's). */
+const hashes = (label: string) =>
+  `MATCH (n:${label === 'Actor' ? 'Actor|MergedActor' : label}) WHERE n.hash IS NOT NULL OR n.origin = 'api'
+   RETURN n.id AS id, n.hash AS hash, coalesce(n.origin = 'api', false) OR n:MergedActor AS api, n.relationship AS relationship, n.type AS type`;
 
 /**
  * Marks a load as under way and says whether the last one was cut short. A claim's node is
@@ -213,19 +236,66 @@ async function derivedRelationships(db: Database, timeoutMs: number): Promise<Re
   );
 }
 
-export async function writeBatch(db: Database, batch: SeedBatch, options: WriteOptions): Promise<LoadReport> {
+/** Merged actors (through the API) and the actor each now resolves to. */
+async function mergedActors(db: Database, timeoutMs: number): Promise<Map<string, string>> {
+  const rows = await db.read<{ merged: string; keep: string }>(
+    'MATCH (m:MergedActor)-[:MERGED_INTO*1..]->(k:Actor) RETURN m.id AS merged, k.id AS keep',
+    {},
+    timeoutMs,
+  );
+  return new Map(rows.map((row) => [row.merged, row.keep]));
+}
+
+/** The files' claims and figures with merged actors replaced by the actors they were merged into. */
+function followMerges(batch: SeedBatch, merged: Map<string, string>): SeedBatch {
+  if (merged.size === 0) return batch;
+  const to = (id: string) => merged.get(id) ?? id;
+  const all = (ids: string[]) => [...new Set(ids.map(to))];
+  const moved = <T extends ClaimRecord | FigureRecord>(record: T, changed: Partial<T>): T => {
+    const next = { ...record, ...changed, claimedBy: all(record.claimedBy), disputedBy: all(record.disputedBy), props: { ...(changed.props ?? record.props) } };
+    return withHash(next);
+  };
+  return {
+    ...batch,
+    claims: batch.claims.map((c) => {
+      const [subject, object] = [to(c.subject), to(c.object)];
+      const relationship = relationshipId(subject, c.type, object, c.props.role as string | null);
+      return moved(c, { subject, object, relationship, props: { ...c.props, relationship } } as Partial<ClaimRecord>);
+    }),
+    figures: batch.figures.map((f) => moved(f, { about: to(f.about), place: f.place === null ? null : to(f.place) } as Partial<FigureRecord>)),
+    mentions: batch.mentions.filter((m) => !merged.has(m.actor)),
+  };
+}
+
+/** Seeded actors and sources about to be removed that claims written through the API still cite: the load stops. */
+async function checkStaleInUse(db: Database, actors: Plan<ActorRecord>, sources: Plan<SourceRecord>, timeoutMs: number): Promise<void> {
+  const rows = await db.read<{ id: string; claim: string }>(
+    `UNWIND $actors AS id MATCH (:Actor {id: id})<-[:SUBJECT|OBJECT|CLAIMED_BY|DISPUTED_BY]-(c:Claim {origin: 'api'}) RETURN id, min(c.id) AS claim
+     UNION
+     UNWIND $sources AS id MATCH (:Source {id: id})<-[:IN_SOURCE]-(c:Claim {origin: 'api'}) RETURN id, min(c.id) AS claim`,
+    { actors: actors.stale.map(([id]) => id), sources: sources.stale.map(([id]) => id) },
+    timeoutMs,
+  );
+  if (rows.length === 0) return;
+  const list = rows.map((row) => `"${row.id}" (cited by claim ${row.claim})`).join(', ');
+  throw new UserError(`nothing was written: the seed files no longer have ${list}, which claims written through the API cite. Put them back in the files, or change those claims first.`);
+}
+
+export async function writeBatch(db: Database, files: SeedBatch, options: WriteOptions): Promise<LoadReport> {
   if (options.reset) await resetDatabase(db, options.timeoutMs);
   await removeLegacyModel(db, options.timeoutMs);
-  const redo = await beginLoad(db, options.timeoutMs);
-  if (redo) options.onProgress?.('the last load was interrupted: rewriting every claim and deriving every relationship');
+  const batch = followMerges(files, await mergedActors(db, options.timeoutMs));
   const existingHashes = (cypher: string) => readHashes(db, cypher, options.timeoutMs);
   const sources = plan(batch.sources, await existingHashes(hashes('Source')));
   const actors = plan(batch.actors, await existingHashes(hashes('Actor')));
+  await checkStaleInUse(db, actors, sources, options.timeoutMs);
+  const redo = await beginLoad(db, options.timeoutMs);
+  if (redo) options.onProgress?.('the last load was interrupted: rewriting every claim and deriving every relationship');
   const claims = plan(batch.claims, await existingHashes(hashes('Claim')), redo);
   const figures = plan(batch.figures, await existingHashes(hashes('Figure')), redo);
   const mentions = plan(
     batch.mentions,
-    await existingHashes("MATCH (s:Source)-[m:MENTIONS]->(a:Actor) RETURN s.id + '|' + a.id AS id, m.hash AS hash, null AS relationship, null AS type"),
+    await existingHashes("MATCH (s:Source)-[m:MENTIONS]->(a:Actor) RETURN s.id + '|' + a.id AS id, m.hash AS hash, coalesce(m.origin = 'api', false) AS api, null AS relationship, null AS type"),
   );
   const affected = await affectedRelationships(db, claims, batch.claims, options.timeoutMs);
   const everything = redo ? await derivedRelationships(db, options.timeoutMs) : [];
@@ -245,7 +315,7 @@ export async function writeBatch(db: Database, batch: SeedBatch, options: WriteO
   await removeStale(w, 'Actor', actors.stale);
   await removeStale(w, 'Source', sources.stale);
   await writeMentions(w, mentions.changed);
-  const relationships = await deriveRelationships(db, derive, { batchSize: options.batchSize, timeoutMs: options.timeoutMs });
+  const relationships = await deriveRelationships(db.statements(options.timeoutMs), derive, { batchSize: options.batchSize });
   await db.write('MATCH (m:GraphModel) SET m.loading = false', {}, options.timeoutMs);
   return {
     sources: sources.counts,

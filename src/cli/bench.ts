@@ -3,6 +3,7 @@
 //   - a synthetic file of 100,000 relationships (10,000 actors, citing 1,000 sources),
 //     as YAML and as JSON (--relationships N for another size);
 //   - the latency of the graph queries behind the API, on the seed;
+//   - the latency of an analyst's write (addClaim), on the seed and on the synthetic graph;
 //   - the peak resident memory of the local Neo4j process.
 // It leaves the database holding the real seed again.
 import fs from 'node:fs';
@@ -11,6 +12,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSeed, type LoadOptions } from '../../seed/loader/load.ts';
 import { writeSyntheticSeed } from '../bench/syntheticSeed.ts';
+import { addClaim } from '../writes/claims.ts';
+import { addSource } from '../writes/sources.ts';
 import { listRelationships } from '../graph/relationships.ts';
 import { searchActors } from '../graph/search.ts';
 import { allegianceChain, neighborhood, shortestPath } from '../graph/traversal.ts';
@@ -53,6 +56,32 @@ async function queryLatencies(db: Database): Promise<void> {
   }
 }
 
+const percentile = (times: number[], q: number) => [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
+
+/**
+ * How long an analyst's addClaim takes (the whole write: checks, the quote found in the
+ * source's text, the claim, its relationship derived, the change log; one transaction), between
+ * `actors` taken in turn, each quoting a sentence of a source added for the purpose.
+ */
+async function writeLatencies(db: Database, label: string, actors: string[], count = 100): Promise<void> {
+  const sentences = Array.from({ length: count }, (_, i) => `Sentence ${i} of the benchmark article says that one actor works with another.`);
+  const { id: source } = await addSource(db, 'bench', { title: `Benchmark article ${Date.now()}`, published: '2020-01', text: sentences.join(' ') });
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    await addClaim(db, 'bench', {
+      subject: actors[i % actors.length]!,
+      type: 'COOPERATES_WITH',
+      object: actors[(i * 7 + 1) % actors.length]!,
+      stance: 'ASSERTED',
+      source,
+      quotes: [sentences[i]!],
+    });
+    times.push(performance.now() - started);
+  }
+  console.log(`addClaim ${label.padEnd(35)} median ${percentile(times, 0.5).padStart(6)} ms   p95 ${percentile(times, 0.95).padStart(6)} ms   (${count} writes)`);
+}
+
 function neo4jMemory(homeDir: string): string {
   try {
     const pid = fs.readFileSync(pidFile(homeDir), 'utf8').trim();
@@ -82,8 +111,14 @@ runMain(async () => {
       console.log(`${label}: one file of ${size.relationships} relationships and ${size.actors} actors, citing ${size.sources} sources`);
       await timed(`${label}: load after --reset`, db, { ...base, ...synthetic, reset: true });
       await timed(`${label}: reload (unchanged)`, db, { ...base, ...synthetic });
+      if (format === 'yaml') {
+        const hubs = Array.from({ length: 20 }, (_, i) => `synthetic-actor-${i * 37}`);
+        await writeLatencies(db, `on synthetic ${relationships}`, hubs);
+      }
       fs.rmSync(dir, { recursive: true, force: true });
     }
+    await timed('seed: load after --reset', db, { ...base, reset: true });
+    await writeLatencies(db, 'on the seed', ['islamic-state', 'taliban', 'katibat-imam-bukhari', 'islamic-movement-of-uzbekistan', 'uzbekistan', 'kazakhstan']);
     await timed('seed: restored with --reset', db, { ...base, reset: true });
     await queryLatencies(db);
     console.log(`Neo4j memory: ${config.external ? 'not measured (external server)' : neo4jMemory(config.local.homeDir)}`);

@@ -1,6 +1,7 @@
 // npm run export -- --format graphml|gexf|csv|json|cypher [--focus ID --depth N] [--as-of DATE] [--out FILE]
 // Writes the whole graph, or an actor's neighbourhood, with all properties. Without --out it
 // prints to standard output; csv writes FILE.nodes.csv and FILE.edges.csv.
+// npm run export -- --format seed --out DIR: what the API wrote, as seed files (seed/README.md).
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
@@ -8,8 +9,11 @@ import { UserError } from '../errors.ts';
 import { exportGraph } from '../export/exportGraph.ts';
 import { exportFormats, type ExportFormat } from '../export/formats.ts';
 import { render } from '../export/render.ts';
+import { exportSeed, type SeedExportReport } from '../export/seedExport.ts';
 import { connect } from '../neo4j/connect.ts';
 import { interruption, runMain } from './run.ts';
+
+const formats = [...exportFormats, 'seed'] as const;
 
 function parse() {
   const { values } = parseArgs({
@@ -21,18 +25,36 @@ function parse() {
       out: { type: 'string' },
     },
   });
-  const format = values.format as ExportFormat | undefined;
-  if (!format || !exportFormats.includes(format)) throw new UserError(`--format must be one of ${exportFormats.join(', ')}`);
+  const format = values.format as ExportFormat | 'seed' | undefined;
+  if (!format || !formats.includes(format)) throw new UserError(`--format must be one of ${formats.join(', ')}`);
+  if (format === 'seed' && !values.out) throw new UserError('seed writes a folder: give --out DIR');
+  if (format === 'seed' && (values.focus || values['as-of'])) throw new UserError('seed exports all that the API wrote: --focus, --depth and --as-of do not apply');
   if (values.depth !== undefined && !values.focus) throw new UserError('--depth goes with --focus ID');
   if (format === 'csv' && !values.out) throw new UserError('csv writes two files: give --out NAME (for NAME.nodes.csv and NAME.edges.csv)');
   const depth = values.depth === undefined ? null : Number(values.depth);
   return { format, focus: values.focus ?? null, depth, asOf: values['as-of'] ?? null, out: values.out ?? null };
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function seedSummary(dir: string, report: SeedExportReport): string {
+  const { sources, actors, claims } = report.added;
+  const lines = [`Wrote ${plural(sources, 'source')}, ${plural(actors, 'actor')} and ${plural(claims, 'claim')} added through the API to ${dir}/data and ${dir}/sources.`];
+  if (report.inFiles > 0) lines.push(`${plural(report.inFiles, 'record')} written through the API the seed files hold already: not exported.`);
+  if (report.mergedAway.length > 0) lines.push(`Not exported (merged into other actors; the seed format has no merges): ${report.mergedAway.join(', ')}.`);
+  const revise = report.revisions === 1 ? 'revises a seed record: apply it' : 'revise seed records: apply them';
+  if (report.revisions > 0) lines.push(`${plural(report.revisions, 'record')} ${revise} by hand (${dir}/revisions.yaml).`);
+  return lines.join('\n');
+}
+
 runMain(async () => {
   const args = parse();
   const connection = await connect(loadConfig(), interruption());
   try {
+    if (args.format === 'seed') {
+      console.error(seedSummary(args.out!, await exportSeed(connection.db, args.out!)));
+      return;
+    }
     const graph = await exportGraph(connection.db, args);
     const output = render(args.format, graph);
     if (typeof output !== 'string') {

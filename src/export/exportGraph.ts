@@ -21,7 +21,7 @@ const internal = new Set(['hash']);
 
 /** A list of `value` over the claims `c` of relationship `r` (in claim id order), each value once when `distinct`. */
 const gathered = (pattern: string, value: string, distinct = false) =>
-  `COLLECT { MATCH (c:Claim {relationship: r.id}) MATCH ${pattern} WITH c, ${value} AS v ORDER BY c.id RETURN ${distinct ? 'DISTINCT ' : ''}v }`;
+  `COLLECT { MATCH (c:Claim {relationship: r.id}) WHERE c.retracted IS NULL OR r.retracted MATCH ${pattern} WITH c, ${value} AS v ORDER BY c.id RETURN ${distinct ? 'DISTINCT ' : ''}v }`;
 
 const clean = (props: Record<string, Value>) => Object.fromEntries(Object.entries(props).filter(([k]) => !internal.has(k)));
 

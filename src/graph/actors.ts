@@ -13,9 +13,20 @@ export function checkKinds(kinds: readonly string[] | null | undefined): string[
   return [...new Set(kinds)];
 }
 
-/** The actors with these ids, in the same order; null where an id names no actor. */
+/**
+ * The actors with these ids, in the same order; null where an id names no actor. The id of an
+ * actor merged into another answers the actor it was merged into.
+ */
 export function getActorsByIds(db: Database, ids: readonly string[]): Promise<(Actor | null)[]> {
-  return readByIds(db, ids, { match: 'MATCH (a:Actor {id: id})', projection: actorProjection('a'), toItem: toActor });
+  return readByIds(db, ids, {
+    match: `CALL (id) {
+              OPTIONAL MATCH (found:Actor {id: id})
+              OPTIONAL MATCH (:MergedActor {id: id})-[:MERGED_INTO*1..16]->(kept:Actor)
+              WITH coalesce(found, kept) AS a WHERE a IS NOT NULL RETURN a
+            }`,
+    projection: actorProjection('a'),
+    toItem: toActor,
+  });
 }
 
 export interface ActorPageArgs {

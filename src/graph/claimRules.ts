@@ -38,11 +38,12 @@ export function stanceProblems(claim: StanceFields): [keyof StanceFields, string
 
 /**
  * The status of the claims in the Cypher list `claims` (the derivation's one rule): DISPUTED
- * when any denies it, is disputed, or contradicts or is contradicted by another claim; else
+ * when any denies it, is disputed, or contradicts or is contradicted by another claim that is
+ * not retracted; else
  * REPORTED when any asserts it; else ALLEGED.
  */
 export const statusOfClaims = (claims: string) =>
-  `CASE WHEN any(x IN ${claims} WHERE x.stance = 'DENIED' OR EXISTS { (x)-[:DISPUTED_BY]->(:Actor) } OR EXISTS { (x)-[:CONTRADICTS]-() })
+  `CASE WHEN any(x IN ${claims} WHERE x.stance = 'DENIED' OR EXISTS { (x)-[:DISPUTED_BY]->(:Actor) } OR EXISTS { (x)-[:CONTRADICTS]-(y) WHERE y.retracted IS NULL })
         THEN 'DISPUTED'
         WHEN any(x IN ${claims} WHERE x.stance = 'ASSERTED') THEN 'REPORTED'
         ELSE 'ALLEGED' END`;

@@ -7,7 +7,7 @@ import type { Database } from '../neo4j/database.ts';
 import { searchTokens } from './search.ts';
 import { readByIds, readFirstPerParent } from './batchReads.ts';
 import { readPage, toPage, type Page } from './cursor.ts';
-import { checkFilter, checkStances, claimSeenAsOf, filterCondition, listSize, type Params } from './filters.ts';
+import { checkFilter, checkStances, claimSeenAsOf, filterCondition, listSize, liveCondition, type Params } from './filters.ts';
 import { claimProjection, toClaim, type Claim } from './model.ts';
 
 /** Latest observed first, then by id: the order of a claim list. */
@@ -35,10 +35,10 @@ export function claimsOf(
   parent: 'relationship' | 'source' | 'actor',
   ids: readonly string[],
   first?: number | null,
-  role: ClaimRole | null = null,
+  { role = null, includeRetracted = false }: { role?: ClaimRole | null; includeRetracted?: boolean | null } = {},
 ): Promise<Map<string, Claim[]>> {
   return readFirstPerParent(db, ids, first, {
-    match: parent === 'actor' ? parentMatch.actor(role) : parentMatch[parent],
+    match: `${parent === 'actor' ? parentMatch.actor(role) : parentMatch[parent]} WITH c WHERE ${liveCondition('c', includeRetracted)}`,
     keep: 'c',
     order: latestFirst('c'),
     projection: claimProjection('c'),
@@ -55,6 +55,7 @@ export interface ClaimQuery {
   source?: string | null;
   text?: string | null;
   asOf?: string | null;
+  includeRetracted?: boolean | null;
   first?: number | null;
   after?: string | null;
 }
@@ -116,7 +117,7 @@ export async function listClaims(db: Database, query: ClaimQuery): Promise<Page<
   // With no anchor, the claim id index in order.
   const match = anchor?.match ?? "MATCH (c:Claim) WHERE c.id > ''";
   const where = [
-    filterCondition('c', { asOf: query.asOf }, params),
+    filterCondition('c', { asOf: query.asOf, includeRetracted: query.includeRetracted }, params),
     '($types IS NULL OR c.type IN $types)',
     '($stances IS NULL OR c.stance IN $stances)',
     ...conditions,

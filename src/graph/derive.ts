@@ -3,7 +3,7 @@
 // The derived edge keeps only what traversals filter and order on: id, role, status, the span
 // of its claims' dates, its first and last observation and how many claims support it.
 import { groupBy } from '../groupBy.ts';
-import type { Database } from '../neo4j/database.ts';
+import type { Database, Transaction } from '../neo4j/database.ts';
 import { checkedRelationshipType } from '../vocabulary.ts';
 import { statusOfClaims } from './claimRules.ts';
 
@@ -14,8 +14,8 @@ export interface RelationshipKey {
 }
 
 export interface DeriveOptions {
+  /** Relationships per statement. */
   batchSize: number;
-  timeoutMs: number;
 }
 
 /** The claim among `claims` whose `key` is least (or greatest), ignoring those without one. */
@@ -30,17 +30,20 @@ function deriveCypher(type: string): string {
     OPTIONAL CALL (row) {
       MATCH (c:Claim {relationship: row.id})
       WITH c ORDER BY c.id
-      WITH collect(c) AS claims
-      WHERE size(claims) > 0
+      WITH collect(c) AS every
+      WHERE size(every) > 0
+      // Derived from its live claims; from all of them, and marked retracted, when none is live.
+      WITH every, [x IN every WHERE x.retracted IS NULL] AS live
+      WITH CASE WHEN size(live) > 0 THEN live ELSE every END AS claims, size(live) = 0 AS retracted
       MATCH (a:Actor)<-[:SUBJECT]-(first:Claim {id: claims[0].id})-[:OBJECT]->(b:Actor)
-      WITH a, b, claims,
+      WITH a, b, claims, retracted,
            ${extreme('claims', 'sinceStart', '<')} AS since,
            ${extreme('claims', 'untilEnd', '>')} AS latestUntil,
            ${extreme('claims', 'observedStart', '<')} AS firstSeen,
            ${extreme('claims', 'observedEnd', '>')} AS lastSeen
       // Claims that only say when it started and claims that only say when it ended can give
       // an end before the start: then the end is not known, rather than the span empty.
-      WITH a, b, claims, since, firstSeen, lastSeen,
+      WITH a, b, claims, retracted, since, firstSeen, lastSeen,
            CASE WHEN since IS NOT NULL AND latestUntil IS NOT NULL AND latestUntil.untilEnd < since.sinceStart THEN null ELSE latestUntil END AS until
       CREATE (a)-[r:${t}]->(b)
       SET r = {
@@ -49,7 +52,7 @@ function deriveCypher(type: string): string {
         until: until.until, untilPrecision: until.untilPrecision, untilEnd: until.untilEnd,
         firstObserved: firstSeen.observedAt, firstObservedStart: firstSeen.observedStart,
         lastObserved: lastSeen.observedAt, lastObservedEnd: lastSeen.observedEnd,
-        claimCount: size(claims)
+        claimCount: size(claims), retracted: CASE WHEN retracted THEN true END
       }
       RETURN r
     }
@@ -63,14 +66,17 @@ export interface Derived {
   removed: number;
 }
 
-/** Derives these relationships again from their claims, in batches of batchSize, one transaction each. */
-export async function deriveRelationships(db: Database, keys: readonly RelationshipKey[], options: DeriveOptions): Promise<Derived> {
+/**
+ * Derives these relationships again from their claims, in statements of batchSize rows: each
+ * its own transaction for the loader (db.statements()), or all in the write's transaction.
+ */
+export async function deriveRelationships(tx: Transaction, keys: readonly RelationshipKey[], options: DeriveOptions): Promise<Derived> {
   const total: Derived = { derived: 0, removed: 0 };
   for (const [type, group] of groupBy(keys, (key) => key.type)) {
     const cypher = deriveCypher(type);
     for (let i = 0; i < group.length; i += options.batchSize) {
       const rows = group.slice(i, i + options.batchSize).map(({ id }) => ({ id }));
-      const [counts] = await db.write<Derived>(cypher, { rows }, options.timeoutMs);
+      const [counts] = await tx.run<Derived>(cypher, { rows });
       total.derived += counts?.derived ?? 0;
       total.removed += counts?.removed ?? 0;
     }

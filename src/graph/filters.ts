@@ -9,7 +9,12 @@ export interface RelationshipFilter {
   types?: readonly string[] | null;
   statuses?: readonly string[] | null;
   asOf?: string | null;
+  /** Show what is retracted too (a retracted claim; a relationship whose every claim is retracted). */
+  includeRetracted?: boolean | null;
 }
+
+/** A Cypher condition keeping claim or relationship `x` unless it is retracted (or retracted ones are asked for). */
+export const liveCondition = (x: string, includeRetracted: boolean | null | undefined) => (includeRetracted ? 'true' : `${x}.retracted IS NULL`);
 
 export type Params = Record<string, unknown>;
 
@@ -41,12 +46,13 @@ export function checkFilter(filter: RelationshipFilter): void {
 }
 
 /**
- * A Cypher condition on relationship variable `r` (status and asOf; the types go in the
- * pattern), adding its parameters to `params`. "true" when nothing is filtered.
+ * A Cypher condition on relationship (or claim) variable `r`: status, asOf and, unless asked
+ * for, not retracted (the types go in the pattern), adding its parameters to `params`.
  */
 export function filterCondition(r: string, filter: RelationshipFilter, params: Params): string {
   checkFilter(filter);
   const conditions: string[] = [];
+  if (!filter.includeRetracted) conditions.push(liveCondition(r, false));
   if (filter.statuses && filter.statuses.length > 0) {
     params.statuses = [...new Set(filter.statuses)];
     conditions.push(`${r}.status IN $statuses`);

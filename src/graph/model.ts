@@ -8,6 +8,18 @@ export interface Actor {
   kind: string;
   aliases: string[];
   description: string | null;
+  /** 1 as loaded; one more with every change through the API. */
+  version: number;
+  origin: Origin;
+}
+
+/** Who wrote a record: the loader (from seed/data) or the API. */
+export type Origin = 'SEED' | 'API';
+
+export interface Retraction {
+  at: string;
+  by: string;
+  reason: string;
 }
 
 export interface Evidence {
@@ -32,6 +44,8 @@ export interface Relationship {
   firstObserved: string | null;
   lastObserved: string | null;
   claimCount: number;
+  /** Every claim it was derived from is retracted. */
+  retracted: boolean;
 }
 
 /** What a relationship claim and a figure share. */
@@ -46,6 +60,9 @@ export interface ClaimCore {
   /** Ids of the claims it contradicts or is contradicted by. */
   contradicts: string[];
   note: string | null;
+  version: number;
+  origin: Origin;
+  retracted: Retraction | null;
 }
 
 /** One source's assertion that a subject stands in a relationship to an object. */
@@ -66,7 +83,11 @@ export interface Source {
   publisher: string | null;
   author: string | null;
   published: string | null;
+  publishedPrecision: string | null;
   dateNote: string | null;
+  url: string | null;
+  textHash: string;
+  origin: Origin;
   text: string;
 }
 
@@ -88,11 +109,14 @@ export interface Figure extends ClaimCore {
   status: string;
 }
 
-const actorFields = ['id', 'name', 'kind', 'aliases', 'description'];
+const actorFields = ['id', 'name', 'kind', 'aliases', 'description', 'version', 'origin'];
 
 /** Cypher map of an actor node, from a variable or an expression such as startNode(r). */
 export const actorProjection = (node: string) =>
   `CASE WHEN ${node} IS NULL THEN null ELSE {${actorFields.map((field) => `${field}: ${node}.${field}`).join(', ')}} END`;
+
+/** A record's origin as the API names it: written through the API, or (by default) loaded. */
+const origin = (value: unknown): Origin => (value === 'api' ? 'API' : 'SEED');
 
 /** Cypher map projection of a relationship with both ends, whatever direction it was matched in. */
 export const relationshipProjection = (r: string) =>
@@ -138,6 +162,9 @@ function toClaimCore(row: ClaimCoreRow): ClaimCore {
     evidence: row.evidence.map((e) => ({ ...e, start: Number(e.start), end: Number(e.end) })).sort((a, b) => a.start - b.start),
     contradicts: [...new Set(row.contradicts)].sort(),
     note: text(p.note),
+    version: Number(p.version ?? 1),
+    origin: origin(p.origin),
+    retracted: p.retracted ? { at: p.retractedAt as string, by: p.retractedBy as string, reason: p.retractedReason as string } : null,
   };
 }
 
@@ -165,6 +192,8 @@ export function toActor(row: Props): Actor {
     kind: row.kind as string,
     aliases: (row.aliases as string[] | null) ?? [],
     description: text(row.description),
+    version: Number(row.version ?? 1),
+    origin: origin(row.origin),
   };
 }
 
@@ -183,6 +212,7 @@ export function toRelationship(row: { props: Props; type: string; from: Props; t
     firstObserved: text(p.firstObserved),
     lastObserved: text(p.lastObserved),
     claimCount: Number(p.claimCount ?? 0),
+    retracted: p.retracted === true,
   };
 }
 
@@ -193,7 +223,11 @@ export function toSource(p: Props): Source {
     publisher: text(p.publisher),
     author: text(p.author),
     published: text(p.published),
+    publishedPrecision: text(p.publishedPrecision),
     dateNote: text(p.dateNote),
+    url: text(p.url),
+    textHash: p.textHash as string,
+    origin: origin(p.origin),
     text: p.text as string,
   };
 }

@@ -7,7 +7,7 @@ import { int, type Database } from '../neo4j/database.ts';
 import { chooseAnchor, provenanceAnchors } from './claims.ts';
 import { readByIds, readFirstPerParent } from './batchReads.ts';
 import { readPage, type Page } from './cursor.ts';
-import { filterCondition, listSize, perType, relationshipSeenAsOf, typePattern, type Params, type RelationshipFilter } from './filters.ts';
+import { filterCondition, listSize, liveCondition, perType, relationshipSeenAsOf, typePattern, type Params, type RelationshipFilter } from './filters.ts';
 import { relationshipProjection, toRelationship, type Relationship } from './model.ts';
 
 type Row = { rel: Parameters<typeof toRelationship>[0] };
@@ -78,7 +78,7 @@ function relationshipAnchor(query: RelationshipQuery, params: Params): string {
   const { first: anchor, conditions } = chooseAnchor(provenanceAnchors, query, params);
   params.about = query.about ?? null;
   if (anchor) {
-    return `${anchor.match} WHERE ${['true', ...conditions].join(' AND ')}
+    return `${anchor.match} WHERE ${[liveCondition('c', query.includeRetracted), ...conditions].join(' AND ')}
       MATCH (a:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(b:Actor)
       WHERE $about IS NULL OR a.id = $about OR b.id = $about
       MATCH (a)-[r${types}]->(b) WHERE r.id = c.relationship
@@ -111,11 +111,16 @@ export async function listRelationships(db: Database, query: RelationshipQuery):
 }
 
 /** For each source id, the first `first` relationships (by date) its claims support, reached through them. */
-export function relationshipsCitingSources(db: Database, sourceIds: readonly string[], first?: number | null): Promise<Map<string, Relationship[]>> {
+export function relationshipsCitingSources(
+  db: Database,
+  sourceIds: readonly string[],
+  first?: number | null,
+  includeRetracted?: boolean | null,
+): Promise<Map<string, Relationship[]>> {
   return readFirstPerParent(db, sourceIds, first, {
-    match: `MATCH (:Source {id: id})<-[:IN_SOURCE]-(c:Claim)
+    match: `MATCH (:Source {id: id})<-[:IN_SOURCE]-(c:Claim) WHERE ${liveCondition('c', includeRetracted)}
             MATCH (a:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(b:Actor)
-            MATCH (a)-[r${typePattern()}]->(b) WHERE r.id = c.relationship`,
+            MATCH (a)-[r${typePattern()}]->(b) WHERE r.id = c.relationship AND ${liveCondition('r', includeRetracted)}`,
     keep: 'DISTINCT r',
     order: byDate('r'),
     projection: relationshipProjection('r'),

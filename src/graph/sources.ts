@@ -4,7 +4,7 @@ import { readByIds, readFirstPerParent } from './batchReads.ts';
 import { listSize } from './filters.ts';
 import { toSource, type Mention, type Source } from './model.ts';
 
-const sourceFields = 's {.id, .title, .publisher, .author, .published, .dateNote, .text}';
+const sourceFields = 's {.id, .title, .publisher, .author, .published, .publishedPrecision, .dateNote, .url, .textHash, .origin, .text}';
 
 /** Sources by publication date, the first `first`. */
 export async function listSources(db: Database, first?: number | null): Promise<Source[]> {

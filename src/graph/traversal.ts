@@ -103,6 +103,7 @@ export async function shortestPath(db: Database, args: ShortestPathArgs): Promis
 
 export interface AllegianceArgs {
   id: string;
+  includeRetracted?: boolean | null;
   asOf?: string | null;
   depth?: number | null;
   first?: number | null;
@@ -112,7 +113,7 @@ export interface AllegianceArgs {
 export async function allegianceChain(db: Database, args: AllegianceArgs): Promise<Relationship[]> {
   const depth = checkRange('depth', args.depth ?? 3, 1, apiLimits.maxAllegianceDepth);
   const params: Params = { id: args.id, first: int(listSize(args.first)) };
-  const condition = filterCondition('r', { asOf: args.asOf }, params);
+  const condition = filterCondition('r', { asOf: args.asOf, includeRetracted: args.includeRetracted }, params);
   const [row] = await db.read<{ found: boolean; rels: RelRow[] }>(
     `OPTIONAL MATCH (a:Actor {id: $id})
      OPTIONAL MATCH p = (a)(()-[r:PLEDGED_ALLEGIANCE_TO WHERE ${condition}]->(:Actor)){1,${depth}}

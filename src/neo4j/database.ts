@@ -28,6 +28,11 @@ export function isConnectivityError(error: unknown): boolean {
   return typeof code === 'string' && connectivityCodes.includes(code);
 }
 
+/** Runs write statements: a transaction's (Database.transaction), or the database's, one transaction each (Database.statements). */
+export interface Transaction {
+  run<T extends RecordShape = RecordShape>(cypher: string, params?: Params): Promise<T[]>;
+}
+
 export class Database {
   /** Number of Cypher statements sent; tests use it to prove round trips stay bounded. */
   queryCount = 0;
@@ -62,6 +67,38 @@ export class Database {
 
   async write<T extends RecordShape = RecordShape>(cypher: string, params: Params = {}, timeoutMs = this.timeoutMs): Promise<T[]> {
     return this.run<T>(cypher, params, neo4j.routing.WRITE, timeoutMs);
+  }
+
+  /** Write statements, each its own transaction with this timeout: the loader's batches. */
+  statements(timeoutMs = this.timeoutMs): Transaction {
+    return { run: (cypher, params = {}) => this.write(cypher, params, timeoutMs) };
+  }
+
+  /**
+   * Runs `work` as one write transaction: every statement it runs commits together or not at
+   * all. The driver retries the whole of `work` on a transient failure (a deadlock), so `work`
+   * must do nothing but run statements; an error it throws rolls everything back.
+   */
+  async transaction<T>(work: (tx: Transaction) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
+    if (this.outage) throw new DatabaseUnavailableError();
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(
+        (managed) =>
+          work({
+            run: async <R extends RecordShape>(cypher: string, params: Params = {}) => {
+              this.queryCount += 1;
+              const result = await managed.run<R>(cypher, params);
+              return result.records.map((record) => record.toObject() as R);
+            },
+          }),
+        { timeout: timeoutMs },
+      );
+    } catch (error) {
+      throw this.classify(error);
+    } finally {
+      await session.close();
+    }
   }
 
   /** For statements that manage their own transactions (CALL { ... } IN TRANSACTIONS). */

@@ -12,6 +12,7 @@ import type { Database } from '../neo4j/database.ts';
 import { serveBrowserKit } from './browserKit.ts';
 import { principalOf } from './authentication.ts';
 import { createContext, type Context } from './context.ts';
+import { answerPreflight, corsHeaders } from './cors.ts';
 import { formatError, internalErrorLogPlugin, unavailableStatusPlugin } from './errors.ts';
 import { checkHealth } from './health.ts';
 import { HttpError } from './httpError.ts';
@@ -102,6 +103,9 @@ function createApollo(settings: ApiSettings): ApolloServer<Context> {
     schema: buildSchema(),
     introspection: settings.introspection,
     includeStacktraceInErrorResponses: false,
+    // Said, not defaulted: a request without a JSON content type or a preflight header is refused,
+    // so a page elsewhere cannot make a browser send a write with the user's credentials.
+    csrfPrevention: true,
     formatError,
     parseOptions: { maxTokens: apiLimits.maxTokens },
     validationRules: [SupportedOperationsRule, ...protection.validationRules],
@@ -155,7 +159,11 @@ export async function createApp(db: Database, settings: ApiSettings): Promise<Ap
       const health = await checkHealth(db);
       return sendJson(res, health.neo4j.reachable ? 200 : 503, health);
     }
-    if (url.pathname === '/graphql') return serveGraphQL(req, res, url, requestId);
+    if (url.pathname === '/graphql') {
+      for (const [name, value] of Object.entries(corsHeaders(req, settings.corsOrigins))) res.setHeader(name, value);
+      if (answerPreflight(req, res, settings.corsOrigins)) return;
+      return serveGraphQL(req, res, url, requestId);
+    }
     if (serveBrowserKit(req, res, url.pathname, settings.browserOrigin)) return;
     if (readOnly && serveStatic(url.pathname, res, requestId)) return;
     throw new HttpError(404, 'NOT_FOUND', `Not found: ${url.pathname.slice(0, 200)}. The app is at /, the API at /graphql, health at /health.`);

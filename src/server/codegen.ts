@@ -36,6 +36,7 @@ export async function generateResolverTypes(): Promise<string> {
         SourceMention: `${model}#Mention`,
         Figure: `${model}#Figure`,
         Claim: `${model}#Claim`,
+        Change: '../../writes/changeLog.ts#Change',
       },
       avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
     },

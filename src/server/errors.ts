@@ -1,11 +1,12 @@
 // How errors reach API clients: bad arguments as BAD_USER_INPUT naming the argument,
-// unknown ids as NOT_FOUND, database timeouts as QUERY_TIMEOUT, an unreachable database as
+// unknown ids as NOT_FOUND, stale versions as CONFLICT, missing or insufficient credentials
+// as UNAUTHENTICATED or FORBIDDEN, database timeouts as QUERY_TIMEOUT, an unreachable database as
 // SERVICE_UNAVAILABLE; anything unexpected is logged with its request id and answered
 // without internals.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { InputError, NotFoundError } from '../errors.ts';
+import { ConflictError, ForbiddenError, InputError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 import { DatabaseUnavailableError } from '../neo4j/database.ts';
 import { logError } from './requestLog.ts';
 
@@ -31,7 +32,14 @@ type Shape = Pick<GraphQLFormattedError, 'message' | 'extensions'>;
 
 /** What a client is told of an error of ours that we expect, or undefined. */
 function expected(original: unknown): Shape | undefined {
-  if (original instanceof InputError) return { message: original.message, extensions: { code: 'BAD_USER_INPUT', argumentName: original.argument } };
+  if (original instanceof InputError) {
+    return { message: original.message, extensions: { code: 'BAD_USER_INPUT', argumentName: original.argument, problems: original.problems } };
+  }
+  if (original instanceof ConflictError) {
+    return { message: original.message, extensions: { code: 'CONFLICT', id: original.id, expectedVersion: original.expected, currentVersion: original.current } };
+  }
+  if (original instanceof UnauthenticatedError) return { message: original.message, extensions: { code: 'UNAUTHENTICATED' } };
+  if (original instanceof ForbiddenError) return { message: original.message, extensions: { code: 'FORBIDDEN' } };
   if (original instanceof NotFoundError) return { message: original.message, extensions: { code: 'NOT_FOUND', argumentName: original.argument } };
   if (isTimeout(original)) {
     return { message: 'The query took longer than the server allows (QUERY_TIMEOUT_MS); narrow it with filters, depth or limit.', extensions: { code: 'QUERY_TIMEOUT' } };

@@ -42,9 +42,9 @@ export function createLoaders(db: Database) {
     relationship: new DataLoader<string, Relationship | null>((ids) => getRelationshipsByIds(db, ids)),
     claim: new DataLoader<string, Claim | null>((ids) => getClaimsByIds(db, ids)),
     figure: new DataLoader<string, Figure | null>((ids) => getFiguresByIds(db, ids)),
-    relationshipClaims: listLoader<null, Claim>((ids, first) => claimsOf(db, 'relationship', ids, first)),
-    sourceClaims: listLoader<null, Claim>((ids, first) => claimsOf(db, 'source', ids, first)),
-    actorClaims: listLoader<ClaimRole | null, Claim>((ids, first, role) => claimsOf(db, 'actor', ids, first, role)),
+    relationshipClaims: listLoader<boolean, Claim>((ids, first, includeRetracted) => claimsOf(db, 'relationship', ids, first, { includeRetracted })),
+    sourceClaims: listLoader<boolean, Claim>((ids, first, includeRetracted) => claimsOf(db, 'source', ids, first, { includeRetracted })),
+    actorClaims: listLoader<{ role: ClaimRole | null; includeRetracted: boolean }, Claim>((ids, first, options) => claimsOf(db, 'actor', ids, first, options)),
     actorRelationships: listLoader<{ direction: Direction; filter: RelationshipFilter }, Relationship>((ids, first, { direction, filter }) =>
       relationshipsOfActors(db, ids, filter, direction, first),
     ),
@@ -52,7 +52,7 @@ export function createLoaders(db: Database) {
     mentionsInSource: listLoader<null, Mention>((ids, first) => mentionsOf(db, 'source', ids, first)),
     figuresAbout: listLoader<null, Figure>((ids, first) => figuresOf(db, 'about', ids, first)),
     figuresCitingSource: listLoader<null, Figure>((ids, first) => figuresOf(db, 'source', ids, first)),
-    relationshipsCitingSource: listLoader<null, Relationship>((ids, first) => relationshipsCitingSources(db, ids, first)),
+    relationshipsCitingSource: listLoader<boolean, Relationship>((ids, first, includeRetracted) => relationshipsCitingSources(db, ids, first, includeRetracted)),
   };
 }
 

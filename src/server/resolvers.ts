@@ -1,5 +1,6 @@
 // Thin resolvers: each calls a graph query function (src/graph) or a per-request loader.
 // None of them contains Cypher.
+import type DataLoader from 'dataloader';
 import { apiLimits } from '../config.ts';
 import { listActors } from '../graph/actors.ts';
 import { listClaims } from '../graph/claims.ts';
@@ -15,6 +16,11 @@ import { actorKindEnumValue, actorKinds, vocabulary } from '../vocabulary.ts';
 import type { Context } from './context.ts';
 import type { Resolvers } from './generated/graphql.ts';
 import type { Loaders } from './loaders.ts';
+import { requireRole } from './authorization.ts';
+import { addActor, mergeActors, unmergeActors, updateActor, type ActorPatch } from '../writes/actors.ts';
+import { history } from '../writes/changeLog.ts';
+import { addClaim, contradict, retractClaim, updateClaim } from '../writes/claims.ts';
+import { addSource } from '../writes/sources.ts';
 
 function connection<T>(page: Page<T>) {
   return {
@@ -36,9 +42,12 @@ function found<T>(results: (T | null | Error)[]): T[] {
 
 const actorsByIds = async (loaders: Loaders, ids: readonly string[]): Promise<Actor[]> => found(await loaders.actor.loadMany(ids));
 
-/** Every claim of a relationship (up to the largest page), for the fields that gather over them. */
+/**
+ * Every claim of a relationship (up to the largest page), for the fields that gather over them:
+ * its live claims, or all of them when every one is retracted (it is shown only when asked for).
+ */
 const allClaims = (rel: Relationship, loaders: Loaders): Promise<Claim[]> =>
-  loaders.relationshipClaims.load({ id: rel.id, first: apiLimits.maxPageSize, args: null });
+  loaders.relationshipClaims.load({ id: rel.id, first: apiLimits.maxPageSize, args: rel.retracted });
 
 const distinct = <T>(items: T[]) => [...new Set(items)];
 
@@ -52,6 +61,13 @@ async function contradictingRelationships(rel: Relationship, { loaders }: Contex
   const others = found(await loaders.claim.loadMany(distinct((await allClaims(rel, loaders)).flatMap((c) => c.contradicts))));
   const ids = distinct(others.map((c) => c.relationshipId)).filter((id) => id !== rel.id);
   return found(await loaders.relationship.loadMany(ids));
+}
+
+/** A record just written, read again (never from the request's cache, which may hold it as it was). */
+async function reloaded<T>(loader: DataLoader<string, T | null>, id: string): Promise<T> {
+  const item = await loader.clear(id).load(id);
+  if (item === null) throw new Error(`${id} was written but cannot be read back`);
+  return item;
 }
 
 const terms = (entries: Record<string, string>) => Object.entries(entries).map(([name, definition]) => ({ name, definition }));
@@ -81,18 +97,43 @@ export const resolvers: Resolvers = {
       claimStatuses: terms(vocabulary.claimStatuses),
       stances: terms(vocabulary.stances),
     }),
+    history: (_, { id, first }, { db }) => history(db, id, first),
+    viewer: (_, __, { principal }) => principal,
+  },
+
+  Mutation: {
+    addSource: async (_, { input }, { db, principal, loaders }) => {
+      const { id } = await addSource(db, requireRole(principal, 'editor', 'addSource').name, input);
+      return (await loaders.source.clear(id).load(id))!;
+    },
+    addActor: async (_, { input }, { db, principal, loaders }) =>
+      reloaded(loaders.actor, await addActor(db, requireRole(principal, 'editor', 'addActor').name, { ...input, kind: input.kind as string })),
+    updateActor: async (_, { id, expectedVersion, patch }, { db, principal, loaders }) =>
+      reloaded(loaders.actor, await updateActor(db, requireRole(principal, 'editor', 'updateActor').name, id, expectedVersion, patch as ActorPatch)),
+    mergeActors: async (_, { keep, merge }, { db, principal, loaders }) =>
+      reloaded(loaders.actor, await mergeActors(db, requireRole(principal, 'admin', 'mergeActors').name, keep, merge)),
+    unmergeActors: async (_, { merged }, { db, principal, loaders }) =>
+      reloaded(loaders.actor, await unmergeActors(db, requireRole(principal, 'admin', 'unmergeActors').name, merged)),
+    addClaim: async (_, { input }, { db, principal, loaders }) => reloaded(loaders.claim, await addClaim(db, requireRole(principal, 'editor', 'addClaim').name, input)),
+    updateClaim: async (_, { id, expectedVersion, patch }, { db, principal, loaders }) =>
+      reloaded(loaders.claim, await updateClaim(db, requireRole(principal, 'editor', 'updateClaim').name, id, expectedVersion, patch)),
+    retractClaim: async (_, { id, reason }, { db, principal, loaders }) =>
+      reloaded(loaders.claim, await retractClaim(db, requireRole(principal, 'editor', 'retractClaim').name, id, reason)),
+    contradict: async (_, { claim, other }, { db, principal, loaders }) =>
+      reloaded(loaders.claim, await contradict(db, requireRole(principal, 'editor', 'contradict').name, claim, other)),
   },
 
   Actor: {
-    relationships: (actor, { types, direction, statuses, asOf, first }, { loaders }) =>
-      loaders.actorRelationships.load({ id: actor.id, first, args: { direction: direction ?? 'BOTH', filter: { types, statuses, asOf } } }),
+    relationships: (actor, { types, direction, statuses, asOf, first, includeRetracted }, { loaders }) =>
+      loaders.actorRelationships.load({ id: actor.id, first, args: { direction: direction ?? 'BOTH', filter: { types, statuses, asOf, includeRetracted } } }),
     mentions: (actor, { first }, { loaders }) => loaders.mentionsOfActor.load({ id: actor.id, first, args: null }),
     figures: (actor, { first }, { loaders }) => loaders.figuresAbout.load({ id: actor.id, first, args: null }),
-    claims: (actor, { role, first }, { loaders }) => loaders.actorClaims.load({ id: actor.id, first, args: role ?? null }),
+    claims: (actor, { role, first, includeRetracted }, { loaders }) =>
+      loaders.actorClaims.load({ id: actor.id, first, args: { role: role ?? null, includeRetracted: includeRetracted ?? false } }),
   },
 
   Relationship: {
-    claims: (rel, { first }, { loaders }) => loaders.relationshipClaims.load({ id: rel.id, first, args: null }),
+    claims: (rel, { first, includeRetracted }, { loaders }) => loaders.relationshipClaims.load({ id: rel.id, first, args: includeRetracted ?? false }),
     claimedBy: async (rel, _, { loaders }) => actorsByIds(loaders, distinct((await allClaims(rel, loaders)).flatMap((c) => c.claimedBy))),
     disputedBy: async (rel, _, { loaders }) => actorsByIds(loaders, distinct((await allClaims(rel, loaders)).flatMap((c) => c.disputedBy))),
     evidence: async (rel, _, { loaders }) => (await allClaims(rel, loaders)).flatMap((c) => c.evidence),
@@ -125,8 +166,9 @@ export const resolvers: Resolvers = {
 
   Source: {
     mentions: (source, { first }, { loaders }) => loaders.mentionsInSource.load({ id: source.id, first, args: null }),
-    relationships: (source, { first }, { loaders }) => loaders.relationshipsCitingSource.load({ id: source.id, first, args: null }),
-    claims: (source, { first }, { loaders }) => loaders.sourceClaims.load({ id: source.id, first, args: null }),
+    relationships: (source, { first, includeRetracted }, { loaders }) =>
+      loaders.relationshipsCitingSource.load({ id: source.id, first, args: includeRetracted ?? false }),
+    claims: (source, { first, includeRetracted }, { loaders }) => loaders.sourceClaims.load({ id: source.id, first, args: includeRetracted ?? false }),
     figures: (source, { first }, { loaders }) => loaders.figuresCitingSource.load({ id: source.id, first, args: null }),
   },
 

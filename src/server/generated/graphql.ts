@@ -2,6 +2,7 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor as ActorModel, Relationship as RelationshipModel, Evidence as EvidenceModel, Source as SourceModel, Mention as MentionModel, Figure as FigureModel, Claim as ClaimModel } from '../../graph/model.ts';
+import type { Change as ChangeModel } from '../../writes/changeLog.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -75,6 +76,10 @@ export type Query = {
   figures: Array<Figure>;
   /** The controlled vocabulary with its definitions, for tools and legends. */
   vocabulary: Vocabulary;
+  /** What was written through the API to an actor, claim or source, newest first: who, when, what changed (the first `first`, 1 to 500). */
+  history: Array<Change>;
+  /** Who the request's bearer token belongs to; null without a token. */
+  viewer: Maybe<Viewer>;
 };
 
 
@@ -148,6 +153,7 @@ export type QueryNeighborhoodArgs = {
   statuses?: InputMaybe<Array<ClaimStatus>>;
   asOf?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -169,6 +175,7 @@ export type QueryShortestPathArgs = {
   statuses?: InputMaybe<Array<ClaimStatus>>;
   asOf?: InputMaybe<Scalars['String']['input']>;
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -191,6 +198,7 @@ export type QueryRelationshipsArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -242,6 +250,7 @@ export type QueryAllegianceChainArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
   depth?: InputMaybe<Scalars['Int']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -261,6 +270,7 @@ export type QueryTimelineArgs = {
   types?: InputMaybe<Array<RelationshipType>>;
   statuses?: InputMaybe<Array<ClaimStatus>>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -282,6 +292,7 @@ export type QueryContestedClaimsArgs = {
   about?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -307,6 +318,7 @@ export type QueryClaimsArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -343,6 +355,293 @@ export type QueryFiguresArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ */
+export type QueryHistoryArgs = {
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument).
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds a source with its full text, stored byte for byte; a text already stored (same SHA-256) answers that source instead of a copy. Its mentions of known actors are found as the loader finds them. */
+  addSource: Source;
+  /** Adds an actor; its id is a slug of its name, made unique. */
+  addActor: Actor;
+  /** Changes an actor's name, kind, aliases or description; a stale expectedVersion is a CONFLICT. */
+  updateActor: Actor;
+  /** Admin. Moves `merge`'s names and claims to `keep`; `merge` keeps resolving to `keep` until the merge is undone (unmergeActors). */
+  mergeActors: Actor;
+  /** Admin. Undoes the merge of `merged`: it is an actor again, with the names and claims it had. Answers the restored actor. */
+  unmergeActors: Actor;
+  /** Adds a claim from one source with one or more verbatim quotes; its relationship is derived in the same transaction. */
+  addClaim: Claim;
+  /** Changes a claim; fields left out stay, fields given as null are cleared. A stale expectedVersion is a CONFLICT and changes nothing. */
+  updateClaim: Claim;
+  /** Retracts a claim (nothing is deleted): it is hidden from every list unless includeRetracted is true. */
+  retractClaim: Claim;
+  /** Records that `claim` contradicts `other` (both become DISPUTED). Answers `claim`. */
+  contradict: Claim;
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument).
+ */
+export type MutationAddSourceArgs = {
+  input: AddSourceInput;
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument).
+ */
+export type MutationAddActorArgs = {
+  input: AddActorInput;
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument).
+ */
+export type MutationUpdateActorArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  patch: ActorPatch;
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument).
+ */
+export type MutationMergeActorsArgs = {
+  keep: Scalars['ID']['input'];
+  merge: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument).
+ */
+export type MutationUnmergeActorsArgs = {
+  merged: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument).
+ */
+export type MutationAddClaimArgs = {
+  input: AddClaimInput;
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument).
+ */
+export type MutationUpdateClaimArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  patch: ClaimPatch;
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument).
+ */
+export type MutationRetractClaimArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument).
+ */
+export type MutationContradictArgs = {
+  claim: Scalars['ID']['input'];
+  other: Scalars['ID']['input'];
+};
+
+export type AddSourceInput = {
+  title: Scalars['String']['input'];
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  author?: InputMaybe<Scalars['String']['input']>;
+  /** Partial date: YYYY, YYYY-MM or YYYY-MM-DD; its precision is how much of it is given. */
+  published: Scalars['String']['input'];
+  url?: InputMaybe<Scalars['String']['input']>;
+  /** The full text, as published. */
+  text: Scalars['String']['input'];
+};
+
+export type AddActorInput = {
+  name: Scalars['String']['input'];
+  kind: ActorKind;
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ActorPatch = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<ActorKind>;
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type AddClaimInput = {
+  subject: Scalars['ID']['input'];
+  type: RelationshipType;
+  object: Scalars['ID']['input'];
+  role?: InputMaybe<Scalars['String']['input']>;
+  stance: Stance;
+  claimedBy?: InputMaybe<Array<Scalars['ID']['input']>>;
+  disputedBy?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Partial dates of the claimed relationship. */
+  since?: InputMaybe<Scalars['String']['input']>;
+  until?: InputMaybe<Scalars['String']['input']>;
+  /** The source's own wording of when, where it is vague. */
+  dateText?: InputMaybe<Scalars['String']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The source's id; every quote must occur verbatim in its text. */
+  source: Scalars['ID']['input'];
+  quotes: Array<Scalars['String']['input']>;
+};
+
+export type ClaimPatch = {
+  subject?: InputMaybe<Scalars['ID']['input']>;
+  type?: InputMaybe<RelationshipType>;
+  object?: InputMaybe<Scalars['ID']['input']>;
+  role?: InputMaybe<Scalars['String']['input']>;
+  stance?: InputMaybe<Stance>;
+  claimedBy?: InputMaybe<Array<Scalars['ID']['input']>>;
+  disputedBy?: InputMaybe<Array<Scalars['ID']['input']>>;
+  since?: InputMaybe<Scalars['String']['input']>;
+  until?: InputMaybe<Scalars['String']['input']>;
+  dateText?: InputMaybe<Scalars['String']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  quotes?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Where a record came from: the seed files (the loader) or a write through the API. */
+export type Origin =
+  | 'SEED'
+  | 'API';
+
+export type ChangeAction =
+  | 'ADD_SOURCE'
+  | 'ADD_ACTOR'
+  | 'UPDATE_ACTOR'
+  | 'MERGE_ACTORS'
+  | 'UNMERGE_ACTORS'
+  | 'ADD_CLAIM'
+  | 'UPDATE_CLAIM'
+  | 'RETRACT_CLAIM'
+  | 'CONTRADICT';
+
+/** One write, as the append-only change log keeps it. */
+export type Change = {
+  __typename?: 'Change';
+  /** When, as an ISO date-time (UTC). */
+  at: Scalars['String']['output'];
+  /** The name of the token that made it. */
+  by: Scalars['String']['output'];
+  action: ChangeAction;
+  /** The id of the actor, claim or source it changed. */
+  target: Scalars['ID']['output'];
+  /** The changed fields before, as a JSON object; null for an addition. */
+  before: Maybe<Scalars['String']['output']>;
+  /** The changed fields after, as a JSON object. */
+  after: Maybe<Scalars['String']['output']>;
+};
+
+export type Retraction = {
+  __typename?: 'Retraction';
+  at: Scalars['String']['output'];
+  by: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+};
+
+/** The holder of the request's bearer token. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  name: Scalars['String']['output'];
+  /** reader, editor or admin. */
+  role: Scalars['String']['output'];
+};
+
 export type Direction =
   | 'OUT'
   | 'IN'
@@ -366,6 +665,9 @@ export type Actor = {
   kind: ActorKind;
   aliases: Array<Scalars['String']['output']>;
   description: Maybe<Scalars['String']['output']>;
+  /** Starts at 1 and grows with every change through the API (updateActor's expectedVersion). */
+  version: Scalars['Int']['output'];
+  origin: Origin;
   /** Relationships touching this actor, ordered by date (undated last); direction OUT means this actor is `from`. The first `first` (1 to 500). */
   relationships: Array<Relationship>;
   /** Where the sources mention this actor, most mentions first; the first `first` (1 to 500). */
@@ -383,6 +685,7 @@ export type ActorRelationshipsArgs = {
   statuses?: InputMaybe<Array<ClaimStatus>>;
   asOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -399,6 +702,7 @@ export type ActorFiguresArgs = {
 export type ActorClaimsArgs = {
   role?: InputMaybe<ClaimRole>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /**
@@ -422,8 +726,10 @@ export type Relationship = {
   firstObserved: Maybe<Scalars['String']['output']>;
   /** The latest publication date of a source that claims it. */
   lastObserved: Maybe<Scalars['String']['output']>;
-  /** How many claims it is derived from. */
+  /** How many claims it is derived from (its live claims; all of them when every one is retracted). */
   claimCount: Scalars['Int']['output'];
+  /** True when every claim it was derived from is retracted: it is then hidden unless includeRetracted is true. */
+  retracted: Scalars['Boolean']['output'];
   /** The claims it is derived from, latest observed first; the first `first` (1 to 500). */
   claims: Array<Claim>;
   /** Everyone who claims it, over all its claims. */
@@ -446,6 +752,7 @@ export type Relationship = {
  */
 export type RelationshipClaimsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /**
@@ -474,6 +781,11 @@ export type Claim = {
   relationship: Relationship;
   /** The curator's note: why this stance, what is inferred. */
   note: Maybe<Scalars['String']['output']>;
+  /** Starts at 1 and grows with every change through the API (updateClaim's expectedVersion). */
+  version: Scalars['Int']['output'];
+  origin: Origin;
+  /** Who retracted it, when and why; null while it stands. */
+  retracted: Maybe<Retraction>;
 };
 
 export type Evidence = {
@@ -495,7 +807,13 @@ export type Source = {
   author: Maybe<Scalars['String']['output']>;
   /** Partial date of publication; see dateNote for how it was established. */
   published: Maybe<Scalars['String']['output']>;
+  /** year, month or day: how much of the date the source gives. */
+  publishedPrecision: Maybe<Scalars['String']['output']>;
   dateNote: Maybe<Scalars['String']['output']>;
+  url: Maybe<Scalars['String']['output']>;
+  /** SHA-256 of the text's UTF-8 bytes (hex). */
+  textHash: Scalars['String']['output'];
+  origin: Origin;
   text: Scalars['String']['output'];
   /** The actors this source mentions, with counts and sentences, most mentions first; the first `first` (1 to 500). */
   mentions: Array<SourceMention>;
@@ -503,7 +821,7 @@ export type Source = {
   relationships: Array<Relationship>;
   /** Figures with evidence from this source, ordered by date; the first `first` (1 to 500). */
   figures: Array<Figure>;
-  /** The claims this source makes, by relationship type and id; the first `first` (1 to 500). */
+  /** The claims this source makes, latest observed first; the first `first` (1 to 500). */
   claims: Array<Claim>;
 };
 
@@ -515,6 +833,7 @@ export type SourceMentionsArgs = {
 
 export type SourceRelationshipsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -525,6 +844,7 @@ export type SourceFiguresArgs = {
 
 export type SourceClaimsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type Mention = {
@@ -796,6 +1116,18 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  AddSourceInput: AddSourceInput;
+  AddActorInput: AddActorInput;
+  ActorPatch: ActorPatch;
+  AddClaimInput: AddClaimInput;
+  ClaimPatch: ClaimPatch;
+  Origin: Origin;
+  ChangeAction: ChangeAction;
+  Change: ResolverTypeWrapper<ChangeModel>;
+  Retraction: ResolverTypeWrapper<Retraction>;
+  Viewer: ResolverTypeWrapper<Viewer>;
   Direction: Direction;
   ClaimRole: ClaimRole;
   Actor: ResolverTypeWrapper<ActorModel>;
@@ -811,7 +1143,6 @@ export type ResolversTypes = {
   Path: ResolverTypeWrapper<Omit<Path, 'nodes' | 'relationships'> & { nodes: Array<ResolversTypes['Actor']>, relationships: Array<ResolversTypes['Relationship']> }>;
   Stats: ResolverTypeWrapper<Stats>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ActorEdge: ResolverTypeWrapper<Omit<ActorEdge, 'node'> & { node: ResolversTypes['Actor'] }>;
   ActorConnection: ResolverTypeWrapper<Omit<ActorConnection, 'edges'> & { edges: Array<ResolversTypes['ActorEdge']> }>;
   RelationshipEdge: ResolverTypeWrapper<Omit<RelationshipEdge, 'node'> & { node: ResolversTypes['Relationship'] }>;
@@ -832,6 +1163,16 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  Mutation: Record<PropertyKey, never>;
+  AddSourceInput: AddSourceInput;
+  AddActorInput: AddActorInput;
+  ActorPatch: ActorPatch;
+  AddClaimInput: AddClaimInput;
+  ClaimPatch: ClaimPatch;
+  Change: ChangeModel;
+  Retraction: Retraction;
+  Viewer: Viewer;
   Actor: ActorModel;
   Relationship: RelationshipModel;
   Claim: ClaimModel;
@@ -845,7 +1186,6 @@ export type ResolversParentTypes = {
   Path: Omit<Path, 'nodes' | 'relationships'> & { nodes: Array<ResolversParentTypes['Actor']>, relationships: Array<ResolversParentTypes['Relationship']> };
   Stats: Stats;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   ActorEdge: Omit<ActorEdge, 'node'> & { node: ResolversParentTypes['Actor'] };
   ActorConnection: Omit<ActorConnection, 'edges'> & { edges: Array<ResolversParentTypes['ActorEdge']> };
   RelationshipEdge: Omit<RelationshipEdge, 'node'> & { node: ResolversParentTypes['Relationship'] };
@@ -860,19 +1200,53 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<QueryActorsArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'text' | 'limit'>>;
-  neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'id' | 'depth' | 'limit'>>;
-  shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'to' | 'maxDepth'>>;
-  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<QueryRelationshipsArgs, 'first'>>;
+  neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'id' | 'depth' | 'limit' | 'includeRetracted'>>;
+  shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'to' | 'maxDepth' | 'includeRetracted'>>;
+  relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<QueryRelationshipsArgs, 'first' | 'includeRetracted'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourcesArgs, 'first'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
-  allegianceChain?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<QueryAllegianceChainArgs, 'id' | 'depth' | 'first'>>;
-  timeline?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<QueryTimelineArgs, 'id' | 'first'>>;
-  contestedClaims?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<QueryContestedClaimsArgs, 'first'>>;
-  claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, RequireFields<QueryClaimsArgs, 'first'>>;
+  allegianceChain?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<QueryAllegianceChainArgs, 'id' | 'depth' | 'first' | 'includeRetracted'>>;
+  timeline?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<QueryTimelineArgs, 'id' | 'first' | 'includeRetracted'>>;
+  contestedClaims?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<QueryContestedClaimsArgs, 'first' | 'includeRetracted'>>;
+  claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, RequireFields<QueryClaimsArgs, 'first' | 'includeRetracted'>>;
   claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<QueryClaimArgs, 'id'>>;
   figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<QueryFiguresArgs, 'first'>>;
   vocabulary?: Resolver<ResolversTypes['Vocabulary'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryHistoryArgs, 'id' | 'first'>>;
+  viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationAddSourceArgs, 'input'>>;
+  addActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationAddActorArgs, 'input'>>;
+  updateActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationUpdateActorArgs, 'id' | 'expectedVersion' | 'patch'>>;
+  mergeActors?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationMergeActorsArgs, 'keep' | 'merge'>>;
+  unmergeActors?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationUnmergeActorsArgs, 'merged'>>;
+  addClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationAddClaimArgs, 'input'>>;
+  updateClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationUpdateClaimArgs, 'id' | 'expectedVersion' | 'patch'>>;
+  retractClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationRetractClaimArgs, 'id' | 'reason'>>;
+  contradict?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationContradictArgs, 'claim' | 'other'>>;
+};
+
+export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['ChangeAction'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RetractionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Retraction'] = ResolversParentTypes['Retraction']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
@@ -881,10 +1255,12 @@ export type ActorResolvers<ContextType = Context, ParentType extends ResolversPa
   kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<ActorRelationshipsArgs, 'direction' | 'first'>>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['Origin'], ParentType, ContextType>;
+  relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<ActorRelationshipsArgs, 'direction' | 'first' | 'includeRetracted'>>;
   mentions?: Resolver<Array<ResolversTypes['Mention']>, ParentType, ContextType, RequireFields<ActorMentionsArgs, 'first'>>;
   figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<ActorFiguresArgs, 'first'>>;
-  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<ActorClaimsArgs, 'first'>>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<ActorClaimsArgs, 'first' | 'includeRetracted'>>;
 };
 
 export type RelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = {
@@ -900,7 +1276,8 @@ export type RelationshipResolvers<ContextType = Context, ParentType extends Reso
   firstObserved?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastObserved?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   claimCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<RelationshipClaimsArgs, 'first'>>;
+  retracted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<RelationshipClaimsArgs, 'first' | 'includeRetracted'>>;
   claimedBy?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
   disputedBy?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
@@ -926,6 +1303,9 @@ export type ClaimResolvers<ContextType = Context, ParentType extends ResolversPa
   contradicts?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['Origin'], ParentType, ContextType>;
+  retracted?: Resolver<Maybe<ResolversTypes['Retraction']>, ParentType, ContextType>;
 };
 
 export type EvidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
@@ -941,12 +1321,16 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   published?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publishedPrecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dateNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  textHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['Origin'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['SourceMention']>, ParentType, ContextType, RequireFields<SourceMentionsArgs, 'first'>>;
-  relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<SourceRelationshipsArgs, 'first'>>;
+  relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<SourceRelationshipsArgs, 'first' | 'includeRetracted'>>;
   figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<SourceFiguresArgs, 'first'>>;
-  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<SourceClaimsArgs, 'first'>>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<SourceClaimsArgs, 'first' | 'includeRetracted'>>;
 };
 
 export type MentionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mention'] = ResolversParentTypes['Mention']> = {
@@ -1053,6 +1437,10 @@ export type ActorKindResolvers = { GROUP: 'Group', PERSON: 'Person', STATE: 'Sta
 
 export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
+  Retraction?: RetractionResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
   Actor?: ActorResolvers<ContextType>;
   Relationship?: RelationshipResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;

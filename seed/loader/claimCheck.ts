@@ -1,0 +1,110 @@
+// One claim's checks and the record it becomes, shared by the loader (validate.ts) and the API's
+// writes (src/writes/claims.ts), so that both refuse the same claims with the same messages:
+// known actors and type, real dates, the stance rules, a known source, every quote verbatim.
+import { relationshipId, stanceProblems } from '../../src/graph/claimRules.ts';
+import { parsePartialDate, type PartialDate } from '../../src/graph/partialDate.ts';
+import { locateQuote } from '../../src/quotes.ts';
+import { relationshipTypes } from '../../src/vocabulary.ts';
+import type { ClaimEntry, FigureEntry } from './fileSchema.ts';
+import type { PathPart } from './readFiles.ts';
+import { withHash, type ClaimLinks, type ClaimRecord, type EvidenceRecord, type Props } from './records.ts';
+
+/** When a source's claims were observed: its publication date. */
+export interface Observed {
+  observedAt: string | null;
+  observedPrecision: string | null;
+  observedStart: string | null;
+  observedEnd: string | null;
+}
+
+export const unobserved: Observed = { observedAt: null, observedPrecision: null, observedStart: null, observedEnd: null };
+
+export function observedAt(published: string | null | undefined): Observed {
+  const date = published ? parsePartialDate(published) : undefined;
+  if (!published || !date) return unobserved;
+  return { observedAt: published, observedPrecision: date.precision, observedStart: date.start, observedEnd: date.end };
+}
+
+/** What a claim's checks need to know of the rest of the graph. */
+export interface ClaimLookup {
+  hasActor(id: string): boolean;
+  /** A source's text and observation date; undefined when there is no such source. */
+  source(id: string): { text: string; observed: Observed } | undefined;
+}
+
+/** Reports a problem at a path inside the claim. */
+export type ReportAt = (parts: PathPart[], message: string) => void;
+
+const unique = (ids: readonly string[]) => [...new Set(ids)];
+
+export function checkedDate(key: string, value: string | undefined, report: ReportAt): PartialDate | undefined {
+  if (value === undefined) return undefined;
+  const date = parsePartialDate(value);
+  if (!date) report([key], `"${value}" is not a real date`);
+  return date;
+}
+
+/** Retraction as the seed format and the API store it: flat properties, absent while the claim stands. */
+function retractionProps(entry: ClaimEntry | FigureEntry): Props {
+  if (!entry.retracted) return {};
+  return { retracted: true, retractedAt: entry.retracted.at, retractedBy: entry.retracted.by, retractedReason: entry.retracted.reason };
+}
+
+/** Checks what relationship claims and figures share: stance, claimants, source, quotes; returns their links and props. */
+export function checkClaimCore(entry: ClaimEntry | FigureEntry, fileSource: string | undefined, lookup: ClaimLookup, report: ReportAt) {
+  for (const [field, message] of stanceProblems(entry)) report([field], message);
+  for (const key of ['claimedBy', 'disputedBy'] as const) {
+    entry[key].forEach((id, j) => {
+      if (!lookup.hasActor(id)) report([key, j], `unknown actor id "${id}"`);
+    });
+  }
+  const sourceId = entry.source ?? fileSource;
+  const source = sourceId === undefined ? undefined : lookup.source(sourceId);
+  const evidence: EvidenceRecord[] = [];
+  if (sourceId === undefined) report(['source'], 'no source: this file has no `source` block, so the claim needs `source`');
+  else if (source === undefined) report(['source'], `unknown source id "${sourceId}"`);
+  else {
+    entry.quotes.forEach((quote, j) => {
+      const span = locateQuote(source.text, quote);
+      if (span) evidence.push({ quote, ...span });
+      else report(['quotes', j], `quote not found in source "${sourceId}" (id ${entry.id}): "${quote}"`);
+    });
+  }
+  const links: ClaimLinks = { source: sourceId ?? '', claimedBy: unique(entry.claimedBy), disputedBy: unique(entry.disputedBy), contradicts: unique(entry.contradicts), evidence };
+  return { links, props: { stance: entry.stance, note: entry.note ?? null, ...(source?.observed ?? unobserved), ...retractionProps(entry) } };
+}
+
+/** Checks a relationship claim and makes its record (the loader's and the API's alike). */
+export function claimRecord(claim: ClaimEntry, fileSource: string | undefined, lookup: ClaimLookup, report: ReportAt): ClaimRecord {
+  if (!relationshipTypes.includes(claim.type)) report(['type'], `unknown relationship type "${claim.type}"`);
+  for (const end of ['subject', 'object'] as const) {
+    if (!lookup.hasActor(claim[end])) report([end], `unknown actor id "${claim[end]}"`);
+  }
+  const since = checkedDate('since', claim.since, report);
+  const until = checkedDate('until', claim.until, report);
+  if (since && until && since.start > until.end) report(['until'], `until ${claim.until} is before since ${claim.since}`);
+  const { links, props } = checkClaimCore(claim, fileSource, lookup, report);
+  const relationship = relationshipId(claim.subject, claim.type, claim.object, claim.role);
+  return withHash({
+    id: claim.id,
+    type: claim.type,
+    subject: claim.subject,
+    object: claim.object,
+    relationship,
+    ...links,
+    props: {
+      id: claim.id,
+      type: claim.type,
+      relationship,
+      role: claim.role ?? null,
+      since: claim.since ?? null,
+      sincePrecision: since?.precision ?? null,
+      sinceStart: since?.start ?? null,
+      until: claim.until ?? null,
+      untilPrecision: until?.precision ?? null,
+      untilEnd: until?.end ?? null,
+      dateText: claim.dateText ?? null,
+      ...props,
+    },
+  });
+}

@@ -1,0 +1,308 @@
+// What the API wrote, as seed files (`npm run export -- --format seed --out DIR`), so that an
+// analyst's work can be reviewed in a pull request and loaded into another instance. The rules
+// are in seed/README.md ("What the API wrote, as seed files"): what the API added becomes data
+// files and texts that load beside seed/; what it changed of the seed files' own records cannot
+// be added (their ids are taken), and is listed in DIR/revisions.yaml to apply by hand.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ActorEntry, ClaimEntry, SourceEntry } from '../../seed/loader/fileSchema.ts';
+import { defaultDataDir, defaultSourcesDir, type SeedLocation } from '../../seed/loader/load.ts';
+import { SeedValidationError, type Problem } from '../../seed/loader/problems.ts';
+import { listDataFiles, readDataFile } from '../../seed/loader/readFiles.ts';
+import { textHash } from '../../seed/loader/records.ts';
+import { projectRoot } from '../config.ts';
+import { UserError } from '../errors.ts';
+import { claimProjection, toActor, toClaim, toSource, type Actor, type Claim, type ClaimRow, type Source } from '../graph/model.ts';
+import type { Database } from '../neo4j/database.ts';
+import { compact, toSeedYaml } from './seedYaml.ts';
+
+export interface SeedExportReport {
+  /** The files written, relative to the export folder. */
+  files: string[];
+  added: { sources: number; actors: number; claims: number };
+  /** Records written through the API that the seed files hold already, as the API has them. */
+  inFiles: number;
+  /** Changes to the seed files' own records (revisions.yaml), to apply by hand. */
+  revisions: number;
+  /** Actors added through the API and merged since into others: the seed format has no merges. */
+  mergedAway: string[];
+}
+
+/** A record's content as the loader would store it: what an API record and a seed file's are compared on. */
+type Content = Record<string, unknown>;
+
+interface Merge { merged: string; into: string }
+interface Contradiction { from: string; to: string }
+
+interface ApiRecords {
+  sources: Source[];
+  actors: Actor[];
+  claims: Claim[];
+  merges: Merge[];
+  /** Contradictions the API recorded, or that touch a claim it wrote, in their stored direction. */
+  contradictions: Contradiction[];
+}
+
+/** What the seed files hold: each record's file and content, and the contradicting pairs. */
+interface SeedFiles {
+  sources: Map<string, { file: string; content: Content }>;
+  actors: Map<string, { file: string; content: Content }>;
+  claims: Map<string, { file: string; content: Content }>;
+  contradictions: Set<string>;
+}
+
+interface Revision { id: string; file: string; changed: Record<string, { files: unknown; api: unknown }> }
+
+interface Revisions {
+  sources: Revision[];
+  actors: Revision[];
+  claims: Revision[];
+  merges: Merge[];
+  contradictions: { claim: string; contradicts: string }[];
+}
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const pairKey = (a: string, b: string) => [a, b].sort().join('|');
+const sorted = (items: readonly string[]) => [...new Set(items)].sort();
+
+async function readApiRecords(db: Database): Promise<ApiRecords> {
+  const [row] = await db.read<{ sources: Content[]; actors: Content[]; claims: ClaimRow[]; merges: Merge[]; contradictions: Contradiction[] }>(
+    `CALL () { MATCH (s:Source {origin: 'api'}) RETURN collect(properties(s)) AS sources }
+     CALL () { MATCH (a:Actor {origin: 'api'}) RETURN collect(properties(a)) AS actors }
+     CALL () { MATCH (c:Claim {origin: 'api'}) RETURN collect(${claimProjection('c')}) AS claims }
+     CALL () { MATCH (m:MergedActor)-[:MERGED_INTO]->(k) RETURN collect({merged: m.id, into: k.id}) AS merges }
+     CALL () {
+       MATCH (a:Claim)-[r:CONTRADICTS]->(b:Claim) WHERE r.origin = 'api' OR a.origin = 'api' OR b.origin = 'api'
+       RETURN collect({from: a.id, to: b.id}) AS contradictions
+     }
+     RETURN sources, actors, claims, merges, contradictions`,
+  );
+  return {
+    sources: row!.sources.map(toSource).sort(byId),
+    actors: row!.actors.map(toActor).sort(byId),
+    claims: row!.claims.map(toClaim).sort(byId),
+    merges: row!.merges.sort((a, b) => a.merged.localeCompare(b.merged)),
+    contradictions: row!.contradictions.sort((a, b) => pairKey(a.from, a.to).localeCompare(pairKey(b.from, b.to))),
+  };
+}
+
+type SourceFields = { [K in 'title' | 'publisher' | 'author' | 'published' | 'url']?: string | null };
+
+const sourceContent = (s: SourceFields, hash: string | null): Content => ({
+  title: s.title,
+  publisher: s.publisher ?? null,
+  author: s.author ?? null,
+  published: s.published ?? null,
+  url: s.url ?? null,
+  textHash: hash,
+});
+
+/** Aliases as the loader keeps them: once each, without the name. */
+const actorContent = (a: ActorEntry): Content => ({
+  kind: a.kind,
+  name: a.name,
+  aliases: [...new Set(a.aliases.filter((alias) => alias !== a.name))],
+  description: a.description ?? null,
+});
+
+/** Contradictions are edges, compared on their own; quotes, claimants and disputers in any order. */
+const claimContent = (c: ClaimEntry): Content => ({
+  type: c.type,
+  subject: c.subject,
+  object: c.object,
+  role: c.role ?? null,
+  since: c.since ?? null,
+  until: c.until ?? null,
+  dateText: c.dateText ?? null,
+  stance: c.stance,
+  claimedBy: sorted(c.claimedBy),
+  disputedBy: sorted(c.disputedBy),
+  source: c.source ?? null,
+  note: c.note ?? null,
+  quotes: sorted(c.quotes),
+  retracted: c.retracted ?? null,
+});
+
+function hashOfFile(file: string): string | null {
+  return fs.existsSync(file) ? textHash(fs.readFileSync(file, 'utf8')) : null;
+}
+
+/** Reads the seed files (their shape only: the loader checks the rest); throws when one cannot be read. */
+function readSeedFiles(dataDir: string, sourcesDir: string): SeedFiles {
+  const problems: Problem[] = [];
+  const seed: SeedFiles = { sources: new Map(), actors: new Map(), claims: new Map(), contradictions: new Set() };
+  for (const file of listDataFiles(dataDir)) {
+    const name = path.relative(projectRoot, file);
+    const data = readDataFile(file, name, problems)?.data;
+    if (!data) continue;
+    if (data.source) seed.sources.set(data.source.id, { file: name, content: sourceContent(data.source, hashOfFile(path.join(sourcesDir, data.source.file))) });
+    for (const actor of data.actors) seed.actors.set(actor.id, { file: name, content: actorContent(actor) });
+    for (const claim of data.claims) {
+      seed.claims.set(claim.id, { file: name, content: claimContent({ ...claim, source: claim.source ?? data.source?.id }) });
+      for (const other of claim.contradicts) seed.contradictions.add(pairKey(claim.id, other));
+    }
+  }
+  if (problems.length > 0) throw new SeedValidationError(problems);
+  return seed;
+}
+
+const actorEntry = (a: Actor): ActorEntry => ({ id: a.id, kind: a.kind, name: a.name, aliases: a.aliases, description: a.description ?? undefined });
+
+/** A claim in the seed format, its fields in seed/README.md's order. */
+const claimEntry = (c: Claim): ClaimEntry => ({
+  id: c.id,
+  type: c.type,
+  subject: c.subjectId,
+  object: c.objectId,
+  role: c.role ?? undefined,
+  since: c.since ?? undefined,
+  until: c.until ?? undefined,
+  dateText: c.dateText ?? undefined,
+  stance: c.stance,
+  claimedBy: c.claimedBy,
+  disputedBy: c.disputedBy,
+  contradicts: [],
+  source: c.sourceId,
+  note: c.note ?? undefined,
+  quotes: c.evidence.map((e) => e.quote),
+  retracted: c.retracted ?? undefined,
+});
+
+/** The fields whose values differ, with both. */
+function differences(files: Content, api: Content): Revision['changed'] {
+  const keys = Object.keys(api).filter((key) => JSON.stringify(files[key]) !== JSON.stringify(api[key]));
+  return Object.fromEntries(keys.map((key) => [key, { files: files[key], api: api[key] }]));
+}
+
+/**
+ * The records the seed files lack (answered: the API's additions); those they hold as the API
+ * has them are counted, those they hold otherwise become revisions.
+ */
+function additions<T extends { id: string }>(records: T[], content: (record: T) => Content, files: SeedFiles['actors'], revisions: Revision[], tally: { inFiles: number }): T[] {
+  return records.filter((record) => {
+    const seeded = files.get(record.id);
+    if (!seeded) return true;
+    const changed = differences(seeded.content, content(record));
+    if (Object.keys(changed).length === 0) tally.inFiles += 1;
+    else revisions.push({ id: record.id, file: seeded.file, changed });
+    return false;
+  });
+}
+
+/**
+ * Each contradiction that touches an added claim is listed on an added end (the claim that
+ * contradicts when it is one); one between claims of the files is a revision, unless the files
+ * say it already.
+ */
+function placeContradictions(contradictions: Contradiction[], claims: Map<string, ClaimEntry>, seed: SeedFiles, revisions: Revisions): void {
+  const done = new Set<string>();
+  for (const { from, to } of contradictions) {
+    const key = pairKey(from, to);
+    if (done.has(key)) continue;
+    done.add(key);
+    const [on, other] = claims.has(from) ? [from, to] : [to, from];
+    const claim = claims.get(on);
+    if (claim) claim.contradicts = sorted([...claim.contradicts, other]);
+    else if (!seed.contradictions.has(key)) revisions.contradictions.push({ claim: from, contradicts: to });
+  }
+}
+
+/** `base` + `ext`, or `base-2` + `ext`, ...: the first name not taken, which it then takes. */
+function freeName(taken: Set<string>, base: string, ext: string): string {
+  let name = `${base}${ext}`;
+  for (let n = 2; taken.has(name); n++) name = `${base}-${n}${ext}`;
+  taken.add(name);
+  return name;
+}
+
+const namesIn = (dir: string) => new Set(fs.existsSync(dir) ? fs.readdirSync(dir) : []);
+
+interface DataFile { name: string; source?: SourceEntry; actors: ActorEntry[]; claims: ClaimEntry[] }
+
+/**
+ * One file per added source (its source block and claims), one per other source the added
+ * claims cite (`api-claims-<source>`, each claim naming its source), each with the added actors
+ * its claims are the first (in file name order) to need; the other added actors in `api-actors`.
+ */
+function layOut(sources: SourceEntry[], claims: ClaimEntry[], actors: ActorEntry[], taken: Set<string>): DataFile[] {
+  const files = new Map<string, DataFile>();
+  for (const source of sources) files.set(source.id, { name: freeName(taken, source.id, '.yaml'), source, actors: [], claims: [] });
+  for (const claim of claims) {
+    const sourceId = claim.source!;
+    if (!files.has(sourceId)) files.set(sourceId, { name: freeName(taken, `api-claims-${sourceId}`, '.yaml'), actors: [], claims: [] });
+    const file = files.get(sourceId)!;
+    file.claims.push(file.source ? { ...claim, source: undefined } : claim);
+  }
+  const list = [...files.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const unplaced = new Map(actors.map((actor) => [actor.id, actor]));
+  for (const file of list) {
+    const needed = file.claims.flatMap((c) => [c.subject, c.object, ...c.claimedBy, ...c.disputedBy]);
+    for (const id of sorted(needed)) {
+      const actor = unplaced.get(id);
+      if (actor) file.actors.push(actor);
+      unplaced.delete(id);
+    }
+  }
+  if (unplaced.size > 0) list.push({ name: freeName(taken, 'api-actors', '.yaml'), actors: [...unplaced.values()], claims: [] });
+  return list;
+}
+
+const dataHeader = ' Written through the API; exported by `npm run export -- --format seed`. Review, then copy into seed/data/ (texts into seed/sources/).';
+const revisionsHeader = [
+  ' Records of the seed files changed through the API. The loader cannot add them (their ids are taken):',
+  ' apply each change by hand to the file named, then reload. `files`: what the seed files say; `api`: what the API wrote.',
+].join('\n');
+
+/** Writes `text` as UTF-8 to `name` (e.g. data/x.yaml) under `dir`, and lists it. */
+function writeFile(dir: string, name: string, text: string, written: string[]): void {
+  fs.writeFileSync(path.join(dir, name), text, 'utf8');
+  written.push(name);
+}
+
+/**
+ * Writes what the API wrote into `outDir` (data/, sources/, revisions.yaml), in the seed format,
+ * to load beside the seed files of `seed` (by default seed/data and seed/sources).
+ */
+export async function exportSeed(db: Database, outDir: string, seed: SeedLocation = {}): Promise<SeedExportReport> {
+  const { dataDir = defaultDataDir, sourcesDir = defaultSourcesDir } = seed;
+  if (fs.existsSync(outDir) && fs.readdirSync(outDir).length > 0) throw new UserError(`${outDir} is not empty: export into a new or empty folder`);
+  const files = readSeedFiles(dataDir, sourcesDir);
+  const api = await readApiRecords(db);
+  const revisions: Revisions = { sources: [], actors: [], claims: [], merges: [], contradictions: [] };
+  const tally = { inFiles: 0 };
+
+  const sources = additions(api.sources, (s) => sourceContent(s, s.textHash), files.sources, revisions.sources, tally);
+  const actors = additions(api.actors.map(actorEntry), actorContent, files.actors, revisions.actors, tally);
+  const claims = additions(api.claims.map(claimEntry), claimContent, files.claims, revisions.claims, tally);
+  placeContradictions(api.contradictions, new Map(claims.map((c) => [c.id, c])), files, revisions);
+  revisions.merges = api.merges.filter((m) => files.actors.has(m.merged));
+  const mergedAway = api.merges.filter((m) => !files.actors.has(m.merged)).map((m) => m.merged);
+
+  const takenTexts = namesIn(sourcesDir);
+  const texts = sources.map((s) => ({ source: s, file: freeName(takenTexts, s.id, '.txt') }));
+  const entries = texts.map(({ source: s, file }): SourceEntry => ({
+    id: s.id,
+    file,
+    title: s.title,
+    publisher: s.publisher ?? undefined,
+    author: s.author ?? undefined,
+    published: s.published ?? undefined,
+    url: s.url ?? undefined,
+  }));
+
+  const written: string[] = [];
+  for (const folder of ['data', 'sources']) fs.mkdirSync(path.join(outDir, folder), { recursive: true });
+  for (const { source, file } of texts) writeFile(outDir, `sources/${file}`, source.text, written);
+  for (const file of layOut(entries, claims, actors, namesIn(dataDir))) {
+    writeFile(outDir, `data/${file.name}`, toSeedYaml(compact({ source: file.source, actors: file.actors, claims: file.claims }), dataHeader), written);
+  }
+  const revisionCount = Object.values(revisions).reduce((n, list: unknown[]) => n + list.length, 0);
+  if (revisionCount > 0) writeFile(outDir, 'revisions.yaml', toSeedYaml(revisions, revisionsHeader), written);
+  return {
+    files: written,
+    added: { sources: sources.length, actors: actors.length, claims: claims.length },
+    inFiles: tally.inFiles,
+    revisions: revisionCount,
+    mergedAway,
+  };
+}

@@ -1,0 +1,207 @@
+// Claims written through the API: add, update (optimistic concurrency), retract, contradict.
+// Each is one transaction that checks its input with the loader's own checks
+// (seed/loader/claimCheck.ts), writes the claim with the loader's own statement, derives the
+// relationships it touches (src/graph/derive.ts) and records the change (changeLog.ts).
+import { claimRecord } from '../../seed/loader/claimCheck.ts';
+import { claimSchema, type ClaimEntry } from '../../seed/loader/fileSchema.ts';
+import type { ClaimRecord } from '../../seed/loader/records.ts';
+import { claimNodeCypher } from '../../seed/loader/write.ts';
+import { InputError, NotFoundError } from '../errors.ts';
+import { relationshipId } from '../graph/claimRules.ts';
+import { deriveRelationships, type RelationshipKey } from '../graph/derive.ts';
+import { claimProjection, toClaim, type Claim } from '../graph/model.ts';
+import type { Database, Transaction } from '../neo4j/database.ts';
+import { authorNow, recordChanges, type ChangeEntry } from './changeLog.ts';
+import { claimLookup, resolveActorIds } from './lookup.ts';
+import { lockOne, Problems, uniqueId } from './records.ts';
+
+/** A claim's fields as the API takes them (AddClaimInput; ClaimPatch has them all optional). */
+export interface ClaimInput {
+  subject: string;
+  type: string;
+  object: string;
+  role?: string | null;
+  stance: string;
+  claimedBy?: readonly string[] | null;
+  disputedBy?: readonly string[] | null;
+  since?: string | null;
+  until?: string | null;
+  dateText?: string | null;
+  note?: string | null;
+  source: string;
+  quotes: readonly string[];
+}
+
+export type ClaimPatch = Partial<{ [K in Exclude<keyof ClaimInput, 'source'>]: ClaimInput[K] | null }>;
+
+/** The fields a change log entry shows of a claim. */
+type Snapshot = Omit<ClaimInput, 'claimedBy' | 'disputedBy'> & { claimedBy: string[]; disputedBy: string[] };
+
+const deriveBatch = { batchSize: 100 };
+
+function snapshot(claim: Claim): Snapshot {
+  return {
+    subject: claim.subjectId,
+    type: claim.type,
+    object: claim.objectId,
+    role: claim.role,
+    stance: claim.stance,
+    claimedBy: claim.claimedBy,
+    disputedBy: claim.disputedBy,
+    since: claim.since,
+    until: claim.until,
+    dateText: claim.dateText,
+    note: claim.note,
+    source: claim.sourceId,
+    quotes: claim.evidence.map((e) => e.quote),
+  };
+}
+
+/** The fields that differ, before and after. */
+function difference<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
+  const keys = (Object.keys(after) as (keyof T)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  return { before: Object.fromEntries(keys.map((k) => [k, before[k]])) as Partial<T>, after: Object.fromEntries(keys.map((k) => [k, after[k]])) as Partial<T> };
+}
+
+/** A claim read in the transaction; NOT_FOUND when there is none. */
+async function readClaim(tx: Transaction, id: string, argument: string): Promise<Claim> {
+  const [row] = await tx.run<{ claim: Parameters<typeof toClaim>[0] }>(`MATCH (c:Claim {id: $id}) RETURN ${claimProjection('c')} AS claim`, { id });
+  if (!row) throw new NotFoundError(argument, id, 'claim');
+  return toClaim(row.claim);
+}
+
+/**
+ * Checks the claim's fields (as the loader checks a claim in a seed file) and makes its record;
+ * merged actor ids resolve to the actor they were merged into. Throws every problem at once.
+ */
+async function checkedRecord(tx: Transaction, id: string, input: Snapshot, argument: string): Promise<ClaimRecord> {
+  const problems = new Problems(argument);
+  const resolved = await resolveActorIds(tx, [input.subject, input.object, ...input.claimedBy, ...input.disputedBy]);
+  const actor = (ref: string) => resolved.get(ref) ?? ref;
+  const entry = problems.parse(claimSchema, {
+    ...withoutNulls(input),
+    id,
+    subject: actor(input.subject),
+    object: actor(input.object),
+    claimedBy: input.claimedBy.map(actor),
+    disputedBy: input.disputedBy.map(actor),
+  }) as ClaimEntry | undefined;
+  problems.throwIfAny();
+  const record = claimRecord(entry!, undefined, await claimLookup(tx, resolved.values(), entry!.source), problems.report);
+  problems.throwIfAny();
+  return record;
+}
+
+/** Optional fields given as null are left out, as a seed file leaves them out. */
+function withoutNulls<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
+}
+
+/** Writes a claim's record with the loader's statement, then derives the relationships touched. */
+async function writeClaim(tx: Transaction, record: ClaimRecord, extra: Record<string, unknown>, derive: RelationshipKey[]): Promise<void> {
+  await tx.run(claimNodeCypher('Claim', 'keep'), { rows: [{ ...record, props: { ...record.props, ...extra } }] });
+  await deriveRelationships(tx, unique([...derive, { id: record.relationship, type: record.type }]), deriveBatch);
+}
+
+const unique = (keys: RelationshipKey[]) => [...new Map(keys.map((key) => [key.id, key])).values()];
+
+/** The relationships of the claims `id` contradicts or is contradicted by: their status may change with it. */
+async function partnersOf(tx: Transaction, id: string): Promise<RelationshipKey[]> {
+  return tx.run<RelationshipKey>('MATCH (:Claim {id: $id})-[:CONTRADICTS]-(o:Claim) RETURN DISTINCT o.relationship AS id, o.type AS type', { id });
+}
+
+const retractionOf = (claim: Claim) =>
+  claim.retracted ? { retracted: true, retractedAt: claim.retracted.at, retractedBy: claim.retracted.by, retractedReason: claim.retracted.reason } : {};
+
+/** A new claim's id, as the seed files make them: its relationship's id, then its source's. */
+async function newClaimId(tx: Transaction, fields: Snapshot): Promise<string> {
+  const resolved = await resolveActorIds(tx, [fields.subject, fields.object]);
+  const base = `${relationshipId(resolved.get(fields.subject) ?? fields.subject, fields.type, resolved.get(fields.object) ?? fields.object, fields.role)}--${fields.source}`;
+  return /^[a-z0-9]+(?:-{1,2}[a-z0-9]+)*$/.test(base) ? base : 'claim';
+}
+
+export async function addClaim(db: Database, by: string, input: ClaimInput): Promise<string> {
+  const author = authorNow(by);
+  return db.transaction(async (tx) => {
+    const fields: Snapshot = { ...input, claimedBy: [...(input.claimedBy ?? [])], disputedBy: [...(input.disputedBy ?? [])], quotes: [...input.quotes] };
+    const id = await uniqueId(tx, ['Claim', 'Figure'], await newClaimId(tx, fields));
+    const record = await checkedRecord(tx, id, fields, 'input');
+    await writeClaim(tx, record, { origin: 'api', version: 1 }, []);
+    await recordChanges(tx, author, [{ action: 'ADD_CLAIM', target: id, before: null, after: snapshot(await readClaim(tx, id, 'id')) }]);
+    return id;
+  });
+}
+
+export async function updateClaim(db: Database, by: string, id: string, expectedVersion: number, patch: ClaimPatch): Promise<string> {
+  const author = authorNow(by);
+  return db.transaction(async (tx) => {
+    const version = await lockOne(tx, 'Claim', 'id', id, expectedVersion);
+    const current = await readClaim(tx, id, 'id');
+    const before = snapshot(current);
+    for (const key of ['subject', 'type', 'object', 'stance', 'quotes'] as const) {
+      if (patch[key] === null) throw new InputError(`patch.${key}`, 'cannot be cleared: a claim needs it');
+    }
+    const fields: Snapshot = {
+      ...before,
+      ...withoutUndefined(patch),
+      claimedBy: [...(patch.claimedBy === undefined ? before.claimedBy : (patch.claimedBy ?? []))],
+      disputedBy: [...(patch.disputedBy === undefined ? before.disputedBy : (patch.disputedBy ?? []))],
+    } as Snapshot;
+    const record = await checkedRecord(tx, id, fields, 'patch');
+    const change = difference(before, { ...fields, subject: record.subject, object: record.object, claimedBy: record.claimedBy, disputedBy: record.disputedBy });
+    if (Object.keys(change.after).length === 0) return id;
+    await writeClaim(tx, record, { origin: 'api', version: version + 1, ...retractionOf(current) }, [{ id: current.relationshipId, type: current.type }]);
+    await recordChanges(tx, author, [{ action: 'UPDATE_CLAIM', target: id, ...change }]);
+    return id;
+  });
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export async function retractClaim(db: Database, by: string, id: string, reason: string): Promise<string> {
+  const author = authorNow(by);
+  const why = reason.trim();
+  if (why === '') throw new InputError('reason', 'must not be empty: say why the claim is retracted');
+  return db.transaction(async (tx) => {
+    const version = await lockOne(tx, 'Claim', 'id', id);
+    const claim = await readClaim(tx, id, 'id');
+    if (claim.retracted) throw new InputError('id', `claim ${id} was retracted already, by ${claim.retracted.by} at ${claim.retracted.at}`);
+    await tx.run(
+      `MATCH (c:Claim {id: $id}) SET c.retracted = true, c.retractedAt = $at, c.retractedBy = $by, c.retractedReason = $reason, c.origin = 'api', c.version = $version`,
+      { id, ...author, reason: why, version: version + 1 },
+    );
+    await deriveRelationships(tx, unique([{ id: claim.relationshipId, type: claim.type }, ...(await partnersOf(tx, id))]), deriveBatch);
+    await recordChanges(tx, author, [{ action: 'RETRACT_CLAIM', target: id, before: { retracted: null }, after: { retracted: { at: author.at, by, reason: why } } }]);
+    return id;
+  });
+}
+
+export async function contradict(db: Database, by: string, id: string, otherId: string): Promise<string> {
+  const author = authorNow(by);
+  if (id === otherId) throw new InputError('other', 'a claim cannot contradict itself');
+  return db.transaction(async (tx) => {
+    const claim = await readClaim(tx, id, 'claim');
+    const other = await readClaim(tx, otherId, 'other');
+    for (const [argument, c] of [['claim', claim], ['other', other]] as const) {
+      if (c.retracted) throw new InputError(argument, `claim ${c.id} is retracted`);
+    }
+    if (claim.contradicts.includes(otherId)) return id;
+    const versions = [await lockOne(tx, 'Claim', 'claim', id), await lockOne(tx, 'Claim', 'other', otherId)];
+    await tx.run(
+      `MATCH (c:Claim {id: $id}), (o:Claim {id: $other})
+       CREATE (c)-[:CONTRADICTS {origin: 'api', at: $at, by: $by}]->(o)
+       SET c.version = $versions[0], o.version = $versions[1]`,
+      { id, other: otherId, ...author, versions: versions.map((v) => v + 1) },
+    );
+    await deriveRelationships(tx, unique([claim, other].map((c) => ({ id: c.relationshipId, type: c.type }))), deriveBatch);
+    const changes: ChangeEntry[] = [
+      { action: 'CONTRADICT', target: id, before: { contradicts: claim.contradicts }, after: { contradicts: [...claim.contradicts, otherId].sort() } },
+      { action: 'CONTRADICT', target: otherId, before: { contradicts: other.contradicts }, after: { contradicts: [...other.contradicts, id].sort() } },
+    ];
+    await recordChanges(tx, author, changes);
+    return id;
+  });
+}
+

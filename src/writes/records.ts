@@ -1,0 +1,75 @@
+// What every write shares: locking the records it changes and checking their versions, making
+// a unique id from a name, and checking input with the seed files' own schemas (so that the
+// API and the loader refuse the same input with the same messages).
+import type { z } from 'zod';
+import { ConflictError, InputError, NotFoundError, type InputProblem } from '../errors.ts';
+import type { Transaction } from '../neo4j/database.ts';
+import { formatPath, type PathPart } from '../../seed/loader/readFiles.ts';
+
+/** Collects problems at paths under an argument ("input", "patch"), and throws them all at once. */
+export class Problems {
+  readonly list: InputProblem[] = [];
+  constructor(private argument: string) {}
+
+  report = (parts: PathPart[], message: string): void => {
+    this.list.push({ argumentName: formatPath([this.argument, ...parts]), message });
+  };
+
+  /** Parses `value` with a zod schema, reporting its issues; the parsed value, or undefined. */
+  parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> | undefined {
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) this.report(issue.path.filter((p): p is PathPart => typeof p !== 'symbol'), issue.message);
+    return undefined;
+  }
+
+  throwIfAny(): void {
+    if (this.list.length > 0) throw InputError.of(this.list);
+  }
+}
+
+/**
+ * Locks the nodes (label, id) for the rest of the transaction and answers their versions, read
+ * after the lock so that two writers cannot both pass the same version check.
+ */
+export async function lockVersions(tx: Transaction, label: 'Actor' | 'Claim' | 'Source' | 'MergedActor', ids: string[]): Promise<Map<string, number>> {
+  const rows = await tx.run<{ id: string; version: number }>(
+    `UNWIND $ids AS id MATCH (n:${label} {id: id}) SET n.lockedAt = timestamp() REMOVE n.lockedAt RETURN n.id AS id, coalesce(n.version, 1) AS version`,
+    { ids },
+  );
+  return new Map(rows.map((row) => [row.id, row.version]));
+}
+
+/** Locks one node, answers its version; NOT_FOUND when there is none, CONFLICT when `expected` is not its version. */
+export async function lockOne(tx: Transaction, label: 'Actor' | 'Claim', argument: string, id: string, expected?: number): Promise<number> {
+  const version = (await lockVersions(tx, label, [id])).get(id);
+  if (version === undefined) throw new NotFoundError(argument, id, label === 'Claim' ? 'claim' : 'actor');
+  if (expected !== undefined && expected !== version) throw new ConflictError(id, expected, version);
+  return version;
+}
+
+/** A lowercase slug of `text` (letters and digits, single hyphens), at most `max` characters, cut at a hyphen. */
+export function slugOf(text: string, max = 60): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  if (slug.length <= max) return slug;
+  const cut = slug.slice(0, max);
+  return cut.includes('-') ? cut.slice(0, cut.lastIndexOf('-')) : cut;
+}
+
+/** `base`, or `base-2`, `base-3`... : the first id that no node of `labels` holds (each label's id index, by prefix). */
+export async function uniqueId(tx: Transaction, labels: IdLabel[], base: string, separator = '-'): Promise<string> {
+  const rows = await tx.run<{ id: string }>(
+    labels.map((label) => `MATCH (n:${label}) WHERE n.id STARTS WITH $base RETURN n.id AS id`).join(' UNION '),
+    { base },
+  );
+  const taken = new Set(rows.map((row) => row.id));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}${separator}${n}`)) return `${base}${separator}${n}`;
+}
+
+export type IdLabel = 'Actor' | 'MergedActor' | 'Source' | 'Claim' | 'Figure';

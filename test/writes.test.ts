@@ -1,0 +1,387 @@
+// Analysts' writes through GraphQL, against the real Neo4j: who may write, the loader's own
+// checks on every claim, optimistic concurrency, retraction, merges, the change log, and the
+// loader leaving what the API wrote alone. Every refused write is shown to change nothing by
+// a content hash of the whole database taken before and after.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { loadSeed } from '../seed/loader/load.ts';
+import { loadConfig, projectRoot } from '../src/config.ts';
+import { createToken, revokeToken } from '../src/auth/tokens.ts';
+import { config, contentHash, openTestDb, seed, seededApp, startTestApp, testApiSettings, type GraphQLResponse } from './helpers.ts';
+
+const setup = seededApp();
+const tokens: Record<'reader' | 'editor' | 'editor2' | 'admin' | 'revoked', string> = { reader: '', editor: '', editor2: '', admin: '', revoked: '' };
+const names: Record<string, string> = {};
+
+before(async () => {
+  await seed(setup.db, true);
+  const stamp = `${process.pid}-${Date.now()}`;
+  for (const [key, role] of [['reader', 'reader'], ['editor', 'editor'], ['editor2', 'editor'], ['admin', 'admin'], ['revoked', 'editor']] as const) {
+    names[key] = `${key}-${stamp}`;
+    tokens[key] = await createToken(setup.db, names[key]!, role);
+  }
+  await revokeToken(setup.db, names.revoked!);
+});
+// What these tests write would change what later test files count: the seed is loaded afresh
+// (with a connection of its own: seededApp closes its own first).
+after(async () => {
+  const db = openTestDb();
+  await seed(db, true);
+  await db.close();
+});
+
+const gql = <T>(query: string, variables: Record<string, unknown>, token?: string) => setup.app.graphql<T>(query, variables, token);
+
+function codeOf(response: GraphQLResponse<unknown>): string | undefined {
+  return response.body.errors?.[0]?.extensions?.code;
+}
+
+const article = [
+  'Analysts in Bishkek said on Monday that the Islamic Movement of Uzbekistan has sworn allegiance to Islamic State.',
+  'The claim could not be confirmed.  Katibat Imam Bukhari, they said, remains loyal to the Taliban.',
+].join('\n');
+
+const addSource = `mutation($input: AddSourceInput!) { addSource(input: $input) { id title published publishedPrecision textHash origin text mentions { actor { id } count } } }`;
+const addClaim = `mutation($input: AddClaimInput!) { addClaim(input: $input) { id version origin stance relationship { id status claimCount } evidence { quote start end } } }`;
+const claimInput = (source: string) => ({
+  subject: 'islamic-movement-of-uzbekistan',
+  type: 'PLEDGED_ALLEGIANCE_TO',
+  object: 'islamic-state',
+  stance: 'ATTRIBUTED',
+  claimedBy: ['analysts-in-bishkek'],
+  source,
+  quotes: ['the Islamic Movement of Uzbekistan has sworn allegiance to Islamic State'],
+});
+
+interface SourceResult { addSource: { id: string; text: string; textHash: string; origin: string; publishedPrecision: string; mentions: { actor: { id: string }; count: number }[] } }
+interface ClaimResult { addClaim: { id: string; version: number; origin: string; relationship: { id: string; status: string; claimCount: number }; evidence: { quote: string; start: number; end: number }[] } }
+
+let sourceId = '';
+let claimId = '';
+
+describe('who may write', () => {
+  const refusals: [string, string | undefined, string][] = [
+    ['without a token', undefined, 'UNAUTHENTICATED'],
+    ["with a reader's token", 'reader', 'FORBIDDEN'],
+  ];
+  for (const [what, who, code] of refusals) {
+    it(`refuses every write ${what} (${code}) and changes nothing`, async () => {
+      const before = await contentHash(setup.db);
+      const token = who ? tokens[who as keyof typeof tokens] : undefined;
+      const answers = [
+        await gql(addSource, { input: { title: 'T', published: '2016', text: article } }, token),
+        await gql(addClaim, { input: claimInput('rferl-2015-01-is-70-million') }, token),
+        await gql(`mutation { addActor(input: {name: "Someone", kind: PERSON}) { id } }`, {}, token),
+        await gql(`mutation { retractClaim(id: "islam-karimov--leads--uzbekistan--rferl-2015-04", reason: "r") { id } }`, {}, token),
+        await gql(`mutation { mergeActors(keep: "islamic-state", merge: "daesh") { id } }`, {}, token),
+      ];
+      for (const answer of answers) assert.equal(codeOf(answer), code, JSON.stringify(answer.body));
+      assert.equal(await contentHash(setup.db), before);
+    });
+  }
+
+  it('refuses a revoked token with 401 UNAUTHENTICATED and changes nothing', async () => {
+    const before = await contentHash(setup.db);
+    const answer = await gql(addSource, { input: { title: 'T', published: '2016', text: article } }, tokens.revoked);
+    assert.equal(answer.status, 401);
+    assert.equal(codeOf(answer), 'UNAUTHENTICATED');
+    assert.equal(await contentHash(setup.db), before);
+  });
+
+  it("refuses an editor's merge (admins merge) and changes nothing", async () => {
+    const before = await contentHash(setup.db);
+    const answer = await gql(`mutation { mergeActors(keep: "islamic-state", merge: "taliban") { id } }`, {}, tokens.editor);
+    assert.equal(codeOf(answer), 'FORBIDDEN');
+    assert.match(answer.body.errors![0]!.message, /needs role admin/);
+    assert.equal(await contentHash(setup.db), before);
+  });
+
+  it('answers viewer with the token holder', async () => {
+    const answer = await gql<{ viewer: { name: string; role: string } | null }>('{ viewer { name role } }', {}, tokens.editor);
+    assert.deepEqual(answer.body.data?.viewer, { name: names.editor, role: 'editor' });
+    assert.equal((await gql<{ viewer: null }>('{ viewer { name } }', {})).body.data?.viewer, null);
+  });
+});
+
+describe('addSource', () => {
+  it('stores the text byte for byte with its hash, finds the known actors it mentions, and logs who added it', async () => {
+    const answer = await gql<SourceResult>(addSource, { input: { title: 'IMU pledge reported', publisher: 'Test Wire', published: '2016-08', text: article } }, tokens.editor);
+    assert.equal(answer.body.errors, undefined, JSON.stringify(answer.body.errors));
+    const source = answer.body.data!.addSource;
+    sourceId = source.id;
+    assert.equal(source.id, 'test-wire-2016-08-imu-pledge-reported');
+    assert.equal(source.text, article);
+    assert.equal(source.origin, 'API');
+    assert.equal(source.publishedPrecision, 'month');
+    assert.match(source.textHash, /^[0-9a-f]{64}$/);
+    const mentioned = source.mentions.map((m) => m.actor.id);
+    for (const id of ['islamic-movement-of-uzbekistan', 'islamic-state', 'katibat-imam-bukhari', 'taliban']) assert.ok(mentioned.includes(id), `${id} in ${mentioned}`);
+    assert.ok(!mentioned.includes('uzbekistan'), '"Islamic Movement of Uzbekistan" is one mention, of the IMU');
+    const history = await gql<{ history: { by: string; action: string; target: string; before: string | null; after: string }[] }>(
+      'query($id: ID!) { history(id: $id) { by action target before after } }',
+      { id: source.id },
+    );
+    const [change] = history.body.data!.history;
+    assert.equal(change?.by, names.editor);
+    assert.equal(change?.action, 'ADD_SOURCE');
+    assert.equal(change?.before, null);
+    assert.equal(JSON.parse(change!.after).textHash, source.textHash);
+  });
+
+  it('answers the stored source for the same text again, without a copy', async () => {
+    const before = await contentHash(setup.db);
+    const again = await gql<SourceResult>(addSource, { input: { title: 'Another title', published: '2016', text: article } }, tokens.editor2);
+    assert.equal(again.body.data?.addSource.id, sourceId);
+    assert.equal(await contentHash(setup.db), before);
+  });
+
+  it('refuses a date that is no date, naming the field', async () => {
+    const answer = await gql(addSource, { input: { title: 'x', published: '2016-02-30', text: 'Some text.' } }, tokens.editor);
+    assert.equal(codeOf(answer), 'BAD_USER_INPUT');
+    assert.equal(answer.body.errors![0]!.extensions!.argumentName, 'input.published');
+  });
+});
+
+describe('addActor and addClaim', () => {
+  it('adds an actor with a unique slug id', async () => {
+    const add = `mutation($input: AddActorInput!) { addActor(input: $input) { id name kind aliases version origin } }`;
+    const first = await gql<{ addActor: { id: string; version: number; origin: string } }>(
+      add,
+      { input: { name: 'Analysts in Bishkek', kind: 'ORGANIZATION', aliases: ['Bishkek analysts'] } },
+      tokens.editor,
+    );
+    assert.equal(first.body.data?.addActor.id, 'analysts-in-bishkek');
+    assert.equal(first.body.data?.addActor.version, 1);
+    assert.equal(first.body.data?.addActor.origin, 'API');
+    const second = await gql<{ addActor: { id: string } }>(add, { input: { name: 'Analysts in Bishkek', kind: 'ORGANIZATION' } }, tokens.editor);
+    assert.equal(second.body.data?.addActor.id, 'analysts-in-bishkek-2');
+  });
+
+  it("refuses a quote that is not in the source with the loader's message, and writes nothing", async () => {
+    const before = await contentHash(setup.db);
+    const input = { ...claimInput(sourceId), quotes: ['the Islamic Movement of Uzbekistan has denied it'], claimedBy: ['no-such-actor'] };
+    const answer = await gql(addClaim, { input }, tokens.editor);
+    assert.equal(codeOf(answer), 'BAD_USER_INPUT');
+    const problems = answer.body.errors![0]!.extensions!.problems!;
+    assert.deepEqual(
+      problems.map((p) => p.argumentName),
+      ['input.claimedBy[0]', 'input.quotes[0]'],
+    );
+    assert.match(problems[1]!.message, new RegExp(`^quote not found in source "${sourceId}" \\(id [a-z0-9-]+\\): "the Islamic Movement of Uzbekistan has denied it"$`));
+    assert.match(problems[0]!.message, /^unknown actor id "no-such-actor"$/);
+    assert.equal(await contentHash(setup.db), before);
+  });
+
+  it('refuses an ASSERTED claim with a claimant, as the loader does', async () => {
+    const answer = await gql(addClaim, { input: { ...claimInput(sourceId), stance: 'ASSERTED' } }, tokens.editor);
+    assert.equal(answer.body.errors![0]!.extensions!.argumentName, 'input.claimedBy');
+    assert.match(answer.body.errors![0]!.message, /an ASSERTED claim is the source's own voice/);
+  });
+
+  it('adds a claim with the offsets of its quote and derives its relationship in the same write', async () => {
+    const answer = await gql<ClaimResult>(addClaim, { input: claimInput(sourceId) }, tokens.editor);
+    assert.equal(answer.body.errors, undefined, JSON.stringify(answer.body.errors));
+    const claim = answer.body.data!.addClaim;
+    claimId = claim.id;
+    assert.equal(claim.id, `islamic-movement-of-uzbekistan--pledged-allegiance-to--islamic-state--${sourceId}`);
+    assert.equal(claim.version, 1);
+    assert.equal(claim.origin, 'API');
+    const [evidence] = claim.evidence;
+    assert.equal(article.slice(evidence!.start, evidence!.end), evidence!.quote);
+    assert.equal(claim.relationship.id, 'islamic-movement-of-uzbekistan--pledged-allegiance-to--islamic-state');
+    assert.equal(claim.relationship.claimCount, 1);
+    assert.equal(claim.relationship.status, 'ALLEGED');
+  });
+
+  it('accepts a quote whose whitespace differs from the text, as the loader does', async () => {
+    const answer = await gql<ClaimResult>(
+      addClaim,
+      { input: { ...claimInput(sourceId), type: 'COOPERATES_WITH', object: 'taliban', subject: 'katibat-imam-bukhari', stance: 'ASSERTED', claimedBy: [], since: '2015', quotes: ['Katibat Imam Bukhari, they said,\n remains loyal'] } },
+      tokens.editor,
+    );
+    assert.equal(answer.body.errors, undefined, JSON.stringify(answer.body.errors));
+  });
+});
+
+describe('updateClaim', () => {
+  const update = `mutation($id: ID!, $v: Int!, $patch: ClaimPatch!) { updateClaim(id: $id, expectedVersion: $v, patch: $patch) { id version note since } }`;
+
+  it('lets one of two editors updating the same version win; the other gets CONFLICT and nothing is lost', async () => {
+    const [a, b] = await Promise.all([
+      gql<{ updateClaim: { version: number; note: string } }>(update, { id: claimId, v: 1, patch: { note: 'first editor' } }, tokens.editor),
+      gql<{ updateClaim: { version: number; note: string } }>(update, { id: claimId, v: 1, patch: { note: 'second editor', since: '2016' } }, tokens.editor2),
+    ]);
+    const answers = [a, b];
+    const won = answers.filter((r) => r.body.data?.updateClaim);
+    const lost = answers.filter((r) => codeOf(r) === 'CONFLICT');
+    assert.equal(won.length, 1, JSON.stringify(answers.map((r) => r.body)));
+    assert.equal(lost.length, 1);
+    assert.match(lost[0]!.body.errors![0]!.message, /is at version 2, not 1/);
+    const winner = won[0]!.body.data!.updateClaim;
+    assert.equal(winner.version, 2);
+    const now = await gql<{ claim: { note: string; version: number; since: string | null } }>('query($id: ID!) { claim(id: $id) { note version since } }', { id: claimId });
+    assert.deepEqual(now.body.data?.claim, { note: winner.note, version: 2, since: winner.note === 'second editor' ? '2016' : null });
+    const history = await gql<{ history: { action: string; by: string; before: string; after: string }[] }>('query($id: ID!) { history(id: $id) { action by before after } }', { id: claimId });
+    const updates = history.body.data!.history.filter((h) => h.action === 'UPDATE_CLAIM');
+    assert.equal(updates.length, 1);
+    assert.deepEqual(JSON.parse(updates[0]!.before).note, null);
+    assert.equal(JSON.parse(updates[0]!.after).note, winner.note);
+    // The loser reads again and reapplies: nothing lost.
+    const retry = await gql<{ updateClaim: { version: number } }>(update, { id: claimId, v: 2, patch: { dateText: 'on Monday' } }, tokens.editor);
+    assert.equal(retry.body.data?.updateClaim.version, 3);
+  });
+
+  it('answers NOT_FOUND for an unknown claim, and refuses clearing a required field', async () => {
+    assert.equal(codeOf(await gql(update, { id: 'no-such-claim', v: 1, patch: { note: 'x' } }, tokens.editor)), 'NOT_FOUND');
+    const cleared = await gql(update, { id: claimId, v: 3, patch: { stance: null } }, tokens.editor);
+    assert.equal(cleared.body.errors![0]!.extensions!.argumentName, 'patch.stance');
+  });
+});
+
+describe('retractClaim and contradict', () => {
+  const relationship = 'katibat-imam-bukhari--cooperates-with--taliban';
+
+  it('hides a retracted claim and a relationship left without a live claim; includeRetracted shows them, with who, when and why', async () => {
+    const claims = await gql<{ claims: { edges: { node: { id: string } }[] } }>('query($s: ID!) { claims(source: $s) { edges { node { id } } } }', { s: sourceId });
+    const allied = claims.body.data!.claims.edges.map((e) => e.node.id).find((id) => id.startsWith(relationship))!;
+    const retract = await gql<{ retractClaim: { retracted: { by: string; reason: string; at: string }; version: number } }>(
+      'mutation($id: ID!) { retractClaim(id: $id, reason: "misread the sentence") { version retracted { at by reason } } }',
+      { id: allied },
+      tokens.editor,
+    );
+    assert.equal(retract.body.data?.retractClaim.retracted.by, names.editor);
+    assert.equal(retract.body.data?.retractClaim.retracted.reason, 'misread the sentence');
+    assert.equal(retract.body.data?.retractClaim.version, 2);
+
+    const lists = `query($s: ID!, $all: Boolean) {
+      claims(source: $s, includeRetracted: $all) { edges { node { id } } }
+      actor(id: "katibat-imam-bukhari") { relationships(types: [COOPERATES_WITH], includeRetracted: $all) { id retracted } }
+      relationships(types: [COOPERATES_WITH], includeRetracted: $all) { edges { node { id } } }
+      neighborhood(id: "katibat-imam-bukhari", includeRetracted: $all) { relationships { id } }
+    }`;
+    type Lists = { claims: { edges: { node: { id: string } }[] }; actor: { relationships: { id: string; retracted: boolean }[] }; relationships: { edges: { node: { id: string } }[] }; neighborhood: { relationships: { id: string }[] } };
+    const hidden = (await gql<Lists>(lists, { s: sourceId })).body.data!;
+    assert.ok(!hidden.claims.edges.some((e) => e.node.id === allied));
+    assert.ok(!hidden.actor.relationships.some((r) => r.id === relationship));
+    assert.ok(!hidden.relationships.edges.some((e) => e.node.id === relationship));
+    assert.ok(!hidden.neighborhood.relationships.some((r) => r.id === relationship));
+    const shown = (await gql<Lists>(lists, { s: sourceId, all: true })).body.data!;
+    assert.ok(shown.claims.edges.some((e) => e.node.id === allied));
+    assert.deepEqual(shown.actor.relationships.find((r) => r.id === relationship), { id: relationship, retracted: true });
+    assert.ok(shown.relationships.edges.some((e) => e.node.id === relationship));
+    assert.ok(shown.neighborhood.relationships.some((r) => r.id === relationship));
+
+    const again = await gql('mutation($id: ID!) { retractClaim(id: $id, reason: "twice") { id } }', { id: allied }, tokens.editor);
+    assert.equal(codeOf(again), 'BAD_USER_INPUT');
+  });
+
+  it('makes both relationships DISPUTED when one claim contradicts another', async () => {
+    const answer = await gql<{ contradict: { contradicts: { id: string }[]; relationship: { status: string } } }>(
+      'mutation($a: ID!, $b: ID!) { contradict(claim: $a, other: $b) { contradicts { id } relationship { status } } }',
+      { a: claimId, b: 'katibat-imam-bukhari--pledged-allegiance-to--taliban--rferl-2015-01' },
+      tokens.editor,
+    );
+    assert.equal(answer.body.errors, undefined, JSON.stringify(answer.body.errors));
+    assert.equal(answer.body.data?.contradict.relationship.status, 'DISPUTED');
+    assert.ok(answer.body.data?.contradict.contradicts.some((c) => c.id === 'katibat-imam-bukhari--pledged-allegiance-to--taliban--rferl-2015-01'));
+  });
+});
+
+describe('mergeActors', () => {
+  it('moves names and claims to the actor kept, keeps the merged id resolving, and an admin can undo it', async () => {
+    const merge = await gql<{ mergeActors: { id: string; aliases: string[] } }>(
+      'mutation { mergeActors(keep: "analysts-in-bishkek", merge: "analysts-in-bishkek-2") { id aliases } }',
+      {},
+      tokens.admin,
+    );
+    assert.equal(merge.body.errors, undefined, JSON.stringify(merge.body.errors));
+    const resolved = await gql<{ actor: { id: string } }>('{ actor(id: "analysts-in-bishkek-2") { id } }', {});
+    assert.equal(resolved.body.data?.actor.id, 'analysts-in-bishkek');
+
+    // A claim naming the merged id lands on the actor kept.
+    const viaMerged = await gql<ClaimResult>(
+      addClaim,
+      { input: { ...claimInput(sourceId), type: 'OPERATES_IN', object: 'kyrgyzstan', subject: 'analysts-in-bishkek-2', stance: 'ASSERTED', claimedBy: [], quotes: ['Analysts in Bishkek said on Monday'] } },
+      tokens.editor,
+    );
+    assert.equal(viaMerged.body.data?.addClaim.relationship.id, 'analysts-in-bishkek--operates-in--kyrgyzstan');
+
+    const imuClaims = await gql<{ actor: { claims: { id: string }[] } }>('{ actor(id: "analysts-in-bishkek") { claims(role: CLAIMANT) { id } } }', {});
+    assert.ok(imuClaims.body.data?.actor.claims.some((c) => c.id === claimId));
+
+    const undo = await gql<{ unmergeActors: { id: string } }>('mutation { unmergeActors(merged: "analysts-in-bishkek-2") { id } }', {}, tokens.admin);
+    assert.equal(undo.body.data?.unmergeActors.id, 'analysts-in-bishkek-2');
+    const back = await gql<{ actor: { id: string } }>('{ actor(id: "analysts-in-bishkek-2") { id } }', {});
+    assert.equal(back.body.data?.actor.id, 'analysts-in-bishkek-2');
+    const history = await gql<{ history: { action: string }[] }>('{ history(id: "analysts-in-bishkek-2") { action } }', {});
+    assert.deepEqual(history.body.data?.history.map((h) => h.action), ['UNMERGE_ACTORS', 'MERGE_ACTORS', 'ADD_ACTOR']);
+  });
+});
+
+describe('the loader and the API together', () => {
+  it('a reload of the seed keeps what the API wrote, and the claims the API changed, as the API wrote them', async () => {
+    const retracted = 'islam-karimov--leads--uzbekistan--rferl-2015-04';
+    const answer = await gql('mutation($id: ID!) { retractClaim(id: $id, reason: "test") { id } }', { id: retracted }, tokens.editor);
+    assert.equal(answer.body.errors, undefined, JSON.stringify(answer.body.errors));
+    const { report } = await seed(setup.db);
+    assert.equal(report.claims.kept, 1);
+    assert.equal(report.claims.removed, 0);
+    assert.equal(report.sources.removed, 0);
+    const rows = await setup.db.read<{ source: number; claim: number; retracted: boolean }>(
+      `RETURN COUNT { MATCH (:Source {id: $source}) } AS source, COUNT { MATCH (:Claim {id: $claim}) } AS claim,
+              COLLECT { MATCH (c:Claim {id: $retracted}) RETURN c.retracted }[0] AS retracted`,
+      { source: sourceId, claim: claimId, retracted },
+    );
+    assert.deepEqual(rows[0], { source: 1, claim: 1, retracted: true });
+  });
+});
+
+describe('the loader refuses to drop what API claims cite', () => {
+  it('stops, writing nothing, when the files no longer have an actor that a claim written through the API cites', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-with-extra-'));
+    fs.cpSync(path.join(projectRoot, 'seed', 'data'), dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'extra.yaml'), 'actors:\n  - id: a-passing-analyst\n    kind: Person\n    name: A Passing Analyst\n');
+    const options = { batchSize: config.limits.loaderBatchSize, timeoutMs: config.limits.loaderTimeoutMs };
+    await loadSeed(setup.db, { ...options, dataDir: dir });
+    const cited = await gql(
+      addClaim,
+      { input: { ...claimInput(sourceId), type: 'OPERATES_IN', subject: 'a-passing-analyst', object: 'kyrgyzstan', stance: 'ASSERTED', claimedBy: [], quotes: ['Analysts in Bishkek said'] } },
+      tokens.editor,
+    );
+    assert.equal(cited.body.errors, undefined, JSON.stringify(cited.body.errors));
+    const before = await contentHash(setup.db);
+    await assert.rejects(loadSeed(setup.db, options), /no longer have "a-passing-analyst" \(cited by claim a-passing-analyst--operates-in--kyrgyzstan--/);
+    assert.equal(await contentHash(setup.db), before);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('cross-origin requests', () => {
+  it('answers CORS only for the origins CORS_ORIGINS names, never *, and keeps CSRF prevention on', async () => {
+    const app = await startTestApp(setup.db, { ...testApiSettings, corsOrigins: ['https://analysts.example.org'] });
+    try {
+      const preflight = (origin: string) =>
+        fetch(`${app.url}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+      const allowed = await preflight('https://analysts.example.org');
+      assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://analysts.example.org');
+      assert.match(allowed.headers.get('access-control-allow-headers') ?? '', /authorization/);
+      const foreign = await preflight('https://evil.example');
+      assert.ok([400, 405].includes(foreign.status), String(foreign.status));
+      assert.equal(foreign.headers.get('access-control-allow-origin'), null);
+      // A "simple" cross-site POST (no JSON content type, no preflight header) is refused before it runs.
+      const simple = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', origin: 'https://evil.example', authorization: `Bearer ${tokens.editor}` },
+        body: JSON.stringify({ query: 'mutation { addActor(input: {name: "CSRF", kind: PERSON}) { id } }' }),
+      });
+      assert.equal(simple.status, 400);
+      assert.match(await simple.text(), /CSRF/);
+    } finally {
+      await app.stop();
+    }
+    assert.throws(() => loadConfig({ CORS_ORIGINS: '*' }), /never "\*"/);
+  });
+});
