@@ -77,6 +77,22 @@ export function seededApp(): { db: Database; readonly app: TestApp } {
   };
 }
 
+/**
+ * For tests that write through the API: the loader never removes what the API wrote, so later
+ * test files would count it. Registers an `after` that loads the seed afresh (--reset), with a
+ * connection of its own (seededApp closes its own first).
+ */
+export function reseedAfterwards(): void {
+  after(async () => {
+    const db = openTestDb();
+    try {
+      await seed(db, true);
+    } finally {
+      await db.close();
+    }
+  });
+}
+
 /** JSON with object keys sorted, so equal content always prints the same. */
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_, v: unknown) =>

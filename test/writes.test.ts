@@ -3,14 +3,15 @@
 // loader leaving what the API wrote alone. Every refused write is shown to change nothing by
 // a content hash of the whole database taken before and after.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { loadSeed } from '../seed/loader/load.ts';
 import { loadConfig, projectRoot } from '../src/config.ts';
 import { createToken, revokeToken } from '../src/auth/tokens.ts';
-import { config, contentHash, openTestDb, seed, seededApp, startTestApp, testApiSettings, type GraphQLResponse } from './helpers.ts';
+import { config, contentHash, reseedAfterwards, seed, seededApp, startTestApp, testApiSettings, type GraphQLResponse } from './helpers.ts';
 
 const setup = seededApp();
 const tokens: Record<'reader' | 'editor' | 'editor2' | 'admin' | 'revoked', string> = { reader: '', editor: '', editor2: '', admin: '', revoked: '' };
@@ -25,13 +26,7 @@ before(async () => {
   }
   await revokeToken(setup.db, names.revoked!);
 });
-// What these tests write would change what later test files count: the seed is loaded afresh
-// (with a connection of its own: seededApp closes its own first).
-after(async () => {
-  const db = openTestDb();
-  await seed(db, true);
-  await db.close();
-});
+reseedAfterwards();
 
 const gql = <T>(query: string, variables: Record<string, unknown>, token?: string) => setup.app.graphql<T>(query, variables, token);
 
@@ -142,6 +137,12 @@ describe('addSource', () => {
     const answer = await gql(addSource, { input: { title: 'x', published: '2016-02-30', text: 'Some text.' } }, tokens.editor);
     assert.equal(codeOf(answer), 'BAD_USER_INPUT');
     assert.equal(answer.body.errors![0]!.extensions!.argumentName, 'input.published');
+  });
+
+  it('refuses a URL that is not http or https, naming the field', async () => {
+    const answer = await gql(addSource, { input: { title: 'x', published: '2016', url: 'javascript:alert(1)', text: 'Some other text.' } }, tokens.editor);
+    assert.equal(answer.body.errors![0]!.extensions!.argumentName, 'input.url');
+    assert.match(answer.body.errors![0]!.message, /must be an http or https URL/);
   });
 });
 
@@ -336,6 +337,14 @@ describe('the loader and the API together', () => {
       { source: sourceId, claim: claimId, retracted },
     );
     assert.deepEqual(rows[0], { source: 1, claim: 1, retracted: true });
+  });
+
+  it('npm run seed -- --reset refuses to wipe what the API wrote unless told to, and says how to keep it', async () => {
+    const before = await contentHash(setup.db);
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/seed.ts', '--reset'], { cwd: projectRoot, encoding: 'utf8', env: process.env });
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stderr, /--reset would delete \d+ records \(sources, actors, claims, contradictions\) written or changed through the API\. Export them first \(npm run export -- --format seed --out DIR\)/);
+    assert.equal(await contentHash(setup.db), before);
   });
 });
 

@@ -33,7 +33,7 @@ export const sourceSchema = z.strictObject({
   author: text.optional(),
   published: partialDate.optional(),
   dateNote: text.optional(),
-  url: z.url().optional(),
+  url: z.url({ protocol: /^https?$/, message: 'must be an http or https URL' }).optional(),
 });
 
 export const actorSchema = z.strictObject({

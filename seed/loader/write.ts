@@ -208,6 +208,16 @@ export async function resetDatabase(db: Database, timeoutMs?: number): Promise<v
   await db.autoCommit('MATCH (n) WHERE NOT n:Token CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, timeoutMs);
 }
 
+/** How many sources, actors, claims and contradictions were written or changed through the API: what a reset would lose. */
+export async function apiRecordCount(db: Database): Promise<number> {
+  const [row] = await db.read<{ n: number }>(
+    `RETURN COUNT { MATCH (s:Source) WHERE s.origin = 'api' } + COUNT { MATCH (a:Actor) WHERE a.origin = 'api' } +
+            COUNT { MATCH (c:Claim) WHERE c.origin = 'api' } + COUNT { MATCH (m:MergedActor) } +
+            COUNT { MATCH ()-[e:CONTRADICTS]->() WHERE e.origin = 'api' } AS n`,
+  );
+  return row?.n ?? 0;
+}
+
 /** Every record of a label the loader or the API wrote (merged actors included, as the API's). */
 const hashes = (label: string) =>
   `MATCH (n:${label === 'Actor' ? 'Actor|MergedActor' : label}) WHERE n.hash IS NOT NULL OR n.origin = 'api'

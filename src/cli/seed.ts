@@ -1,10 +1,13 @@
-// npm run seed [-- --reset] [--check] [--data DIR] [--sources DIR]
+// npm run seed [-- --reset [--discard-api-writes]] [--check] [--data DIR] [--sources DIR]
 // Validates seed/data/*.yaml against the sources and writes them to Neo4j
-// (--check: validate only, without a database).
+// (--check: validate only, without a database). --reset refuses to wipe what analysts wrote
+// through the API unless told to (export it first: npm run export -- --format seed).
 import { parseArgs } from 'node:util';
 import { formatReport, loadSeed, validateSeed } from '../../seed/loader/load.ts';
 import { loadConfig } from '../config.ts';
 import { connect } from '../neo4j/connect.ts';
+import { apiRecordCount } from '../../seed/loader/write.ts';
+import { UserError } from '../errors.ts';
 import { runMain } from './run.ts';
 
 runMain(async () => {
@@ -12,6 +15,7 @@ runMain(async () => {
     options: {
       reset: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
+      'discard-api-writes': { type: 'boolean', default: false },
       data: { type: 'string' }, sources: { type: 'string' } },
   });
   if (values.check) {
@@ -24,6 +28,12 @@ runMain(async () => {
   const config = loadConfig();
   const connection = await connect(config);
   try {
+    const written = values.reset && !values['discard-api-writes'] ? await apiRecordCount(connection.db) : 0;
+    if (written > 0) {
+      throw new UserError(
+        `--reset would delete ${written} records (sources, actors, claims, contradictions) written or changed through the API. Export them first (npm run export -- --format seed --out DIR), then run again with --discard-api-writes.`,
+      );
+    }
     const started = Date.now();
     const { report, batch } = await loadSeed(connection.db, {
       dataDir: values.data,

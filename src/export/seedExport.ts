@@ -7,13 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ActorEntry, ClaimEntry, SourceEntry } from '../../seed/loader/fileSchema.ts';
 import { defaultDataDir, defaultSourcesDir, type SeedLocation } from '../../seed/loader/load.ts';
-import { SeedValidationError, type Problem } from '../../seed/loader/problems.ts';
-import { listDataFiles, readDataFile } from '../../seed/loader/readFiles.ts';
-import { textHash } from '../../seed/loader/records.ts';
-import { projectRoot } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { claimProjection, toActor, toClaim, toSource, type Actor, type Claim, type ClaimRow, type Source } from '../graph/model.ts';
 import type { Database } from '../neo4j/database.ts';
+import { actorContent, claimContent, pairKey, readSeedFiles, sorted, sourceContent, type Content, type FileRecords, type SeedFiles } from './seedContent.ts';
 import { compact, toSeedYaml } from './seedYaml.ts';
 
 export interface SeedExportReport {
@@ -28,9 +25,6 @@ export interface SeedExportReport {
   mergedAway: string[];
 }
 
-/** A record's content as the loader would store it: what an API record and a seed file's are compared on. */
-type Content = Record<string, unknown>;
-
 interface Merge { merged: string; into: string }
 interface Contradiction { from: string; to: string }
 
@@ -41,14 +35,6 @@ interface ApiRecords {
   merges: Merge[];
   /** Contradictions the API recorded, or that touch a claim it wrote, in their stored direction. */
   contradictions: Contradiction[];
-}
-
-/** What the seed files hold: each record's file and content, and the contradicting pairs. */
-interface SeedFiles {
-  sources: Map<string, { file: string; content: Content }>;
-  actors: Map<string, { file: string; content: Content }>;
-  claims: Map<string, { file: string; content: Content }>;
-  contradictions: Set<string>;
 }
 
 interface Revision { id: string; file: string; changed: Record<string, { files: unknown; api: unknown }> }
@@ -62,8 +48,6 @@ interface Revisions {
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const pairKey = (a: string, b: string) => [a, b].sort().join('|');
-const sorted = (items: readonly string[]) => [...new Set(items)].sort();
 
 async function readApiRecords(db: Database): Promise<ApiRecords> {
   const [row] = await db.read<{ sources: Content[]; actors: Content[]; claims: ClaimRow[]; merges: Merge[]; contradictions: Contradiction[] }>(
@@ -86,65 +70,15 @@ async function readApiRecords(db: Database): Promise<ApiRecords> {
   };
 }
 
-type SourceFields = { [K in 'title' | 'publisher' | 'author' | 'published' | 'url']?: string | null };
-
-const sourceContent = (s: SourceFields, hash: string | null): Content => ({
+const sourceEntry = (s: Source, file: string): SourceEntry => ({
+  id: s.id,
+  file,
   title: s.title,
-  publisher: s.publisher ?? null,
-  author: s.author ?? null,
-  published: s.published ?? null,
-  url: s.url ?? null,
-  textHash: hash,
+  publisher: s.publisher ?? undefined,
+  author: s.author ?? undefined,
+  published: s.published ?? undefined,
+  url: s.url ?? undefined,
 });
-
-/** Aliases as the loader keeps them: once each, without the name. */
-const actorContent = (a: ActorEntry): Content => ({
-  kind: a.kind,
-  name: a.name,
-  aliases: [...new Set(a.aliases.filter((alias) => alias !== a.name))],
-  description: a.description ?? null,
-});
-
-/** Contradictions are edges, compared on their own; quotes, claimants and disputers in any order. */
-const claimContent = (c: ClaimEntry): Content => ({
-  type: c.type,
-  subject: c.subject,
-  object: c.object,
-  role: c.role ?? null,
-  since: c.since ?? null,
-  until: c.until ?? null,
-  dateText: c.dateText ?? null,
-  stance: c.stance,
-  claimedBy: sorted(c.claimedBy),
-  disputedBy: sorted(c.disputedBy),
-  source: c.source ?? null,
-  note: c.note ?? null,
-  quotes: sorted(c.quotes),
-  retracted: c.retracted ?? null,
-});
-
-function hashOfFile(file: string): string | null {
-  return fs.existsSync(file) ? textHash(fs.readFileSync(file, 'utf8')) : null;
-}
-
-/** Reads the seed files (their shape only: the loader checks the rest); throws when one cannot be read. */
-function readSeedFiles(dataDir: string, sourcesDir: string): SeedFiles {
-  const problems: Problem[] = [];
-  const seed: SeedFiles = { sources: new Map(), actors: new Map(), claims: new Map(), contradictions: new Set() };
-  for (const file of listDataFiles(dataDir)) {
-    const name = path.relative(projectRoot, file);
-    const data = readDataFile(file, name, problems)?.data;
-    if (!data) continue;
-    if (data.source) seed.sources.set(data.source.id, { file: name, content: sourceContent(data.source, hashOfFile(path.join(sourcesDir, data.source.file))) });
-    for (const actor of data.actors) seed.actors.set(actor.id, { file: name, content: actorContent(actor) });
-    for (const claim of data.claims) {
-      seed.claims.set(claim.id, { file: name, content: claimContent({ ...claim, source: claim.source ?? data.source?.id }) });
-      for (const other of claim.contradicts) seed.contradictions.add(pairKey(claim.id, other));
-    }
-  }
-  if (problems.length > 0) throw new SeedValidationError(problems);
-  return seed;
-}
 
 const actorEntry = (a: Actor): ActorEntry => ({ id: a.id, kind: a.kind, name: a.name, aliases: a.aliases, description: a.description ?? undefined });
 
@@ -178,7 +112,7 @@ function differences(files: Content, api: Content): Revision['changed'] {
  * The records the seed files lack (answered: the API's additions); those they hold as the API
  * has them are counted, those they hold otherwise become revisions.
  */
-function additions<T extends { id: string }>(records: T[], content: (record: T) => Content, files: SeedFiles['actors'], revisions: Revision[], tally: { inFiles: number }): T[] {
+function additions<T extends { id: string }>(records: T[], content: (record: T) => Content, files: FileRecords, revisions: Revision[], tally: { inFiles: number }): T[] {
   return records.filter((record) => {
     const seeded = files.get(record.id);
     if (!seeded) return true;
@@ -280,24 +214,16 @@ export async function exportSeed(db: Database, outDir: string, seed: SeedLocatio
 
   const takenTexts = namesIn(sourcesDir);
   const texts = sources.map((s) => ({ source: s, file: freeName(takenTexts, s.id, '.txt') }));
-  const entries = texts.map(({ source: s, file }): SourceEntry => ({
-    id: s.id,
-    file,
-    title: s.title,
-    publisher: s.publisher ?? undefined,
-    author: s.author ?? undefined,
-    published: s.published ?? undefined,
-    url: s.url ?? undefined,
-  }));
 
   const written: string[] = [];
   for (const folder of ['data', 'sources']) fs.mkdirSync(path.join(outDir, folder), { recursive: true });
   for (const { source, file } of texts) writeFile(outDir, `sources/${file}`, source.text, written);
-  for (const file of layOut(entries, claims, actors, namesIn(dataDir))) {
+  for (const file of layOut(texts.map(({ source, file }) => sourceEntry(source, file)), claims, actors, namesIn(dataDir))) {
     writeFile(outDir, `data/${file.name}`, toSeedYaml(compact({ source: file.source, actors: file.actors, claims: file.claims }), dataHeader), written);
   }
   const revisionCount = Object.values(revisions).reduce((n, list: unknown[]) => n + list.length, 0);
-  if (revisionCount > 0) writeFile(outDir, 'revisions.yaml', toSeedYaml(revisions, revisionsHeader), written);
+  const listed = Object.fromEntries(Object.entries(revisions).filter(([, list]) => list.length > 0));
+  if (revisionCount > 0) writeFile(outDir, 'revisions.yaml', toSeedYaml(listed, revisionsHeader), written);
   return {
     files: written,
     added: { sources: sources.length, actors: actors.length, claims: claims.length },

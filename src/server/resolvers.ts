@@ -59,7 +59,7 @@ const lines = (values: (string | null)[], separator: string) => {
 
 async function contradictingRelationships(rel: Relationship, { loaders }: Context): Promise<Relationship[]> {
   const others = found(await loaders.claim.loadMany(distinct((await allClaims(rel, loaders)).flatMap((c) => c.contradicts))));
-  const ids = distinct(others.map((c) => c.relationshipId)).filter((id) => id !== rel.id);
+  const ids = distinct(others.filter((c) => !c.retracted).map((c) => c.relationshipId)).filter((id) => id !== rel.id);
   return found(await loaders.relationship.loadMany(ids));
 }
 

@@ -182,13 +182,14 @@ export async function contradict(db: Database, by: string, id: string, otherId: 
   const author = authorNow(by);
   if (id === otherId) throw new InputError('other', 'a claim cannot contradict itself');
   return db.transaction(async (tx) => {
+    // Locked first, so that two identical requests cannot both find no contradiction and make two.
+    const versions = [await lockOne(tx, 'Claim', 'claim', id), await lockOne(tx, 'Claim', 'other', otherId)];
     const claim = await readClaim(tx, id, 'claim');
     const other = await readClaim(tx, otherId, 'other');
     for (const [argument, c] of [['claim', claim], ['other', other]] as const) {
       if (c.retracted) throw new InputError(argument, `claim ${c.id} is retracted`);
     }
     if (claim.contradicts.includes(otherId)) return id;
-    const versions = [await lockOne(tx, 'Claim', 'claim', id), await lockOne(tx, 'Claim', 'other', otherId)];
     await tx.run(
       `MATCH (c:Claim {id: $id}), (o:Claim {id: $other})
        CREATE (c)-[:CONTRADICTS {origin: 'api', at: $at, by: $by}]->(o)

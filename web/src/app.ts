@@ -1,10 +1,11 @@
 // The app's controller: holds the view state, loads what it needs from the API into the
-// store, and redraws the graph, the panel and the URL whenever the analyst changes something.
-import { ApiError, fetchActor, fetchNeighborhood, fetchShortestPath } from './api.ts';
+// store, and redraws the graph, the panel and the URL whenever the analyst changes something,
+// or a write (a claim added or retracted) changes a relationship.
+import { ApiError, fetchActor, fetchClaimRelationship, fetchNeighborhood, fetchShortestPath } from './api.ts';
 import { GraphStore } from './graphStore.ts';
 import { GraphView } from './graphView.ts';
 import type { Legend, FilterSelection } from './legend.ts';
-import type { Actor, Relationship } from './model.ts';
+import type { Actor, Relationship, RelationshipWithEnds } from './model.ts';
 import type { Panel } from './panel.ts';
 import { emptyState, formatState, type ViewState } from './state.ts';
 import type { TimeSlider } from './timeSlider.ts';
@@ -145,6 +146,50 @@ export class App {
     this.graph.select(id);
     this.showPanel();
     this.writeUrl();
+  }
+
+  /** Shows a claim's relationship: loaded, drawn and selected. */
+  async showClaim(claimId: string): Promise<void> {
+    await this.track(async () => {
+      const relationship = await fetchClaimRelationship(claimId);
+      if (!relationship) throw new ApiError(`The API no longer holds the claim ${claimId}.`);
+      await this.showRelationship(relationship);
+    });
+  }
+
+  /**
+   * Draws a relationship loaded on its own (a claim's, just added) and selects it. With no
+   * actor in view yet it focuses the relationship's subject; when neither end is in view it
+   * expands the subject, so that the relationship is drawn where it belongs.
+   */
+  async showRelationship(relationship: RelationshipWithEnds): Promise<void> {
+    if (relationship.retracted) return this.replaceRelationship(relationship);
+    if (!this.state.focus) await this.focus(relationship.from.id);
+    this.keep(relationship);
+    const shown = this.visible();
+    if (!shown.actors.has(relationship.from.id) && !shown.actors.has(relationship.to.id)) await this.expand(relationship.from.id);
+    this.keep(relationship); // the expansion's copy may predate it
+    this.state.selected = relationship.id;
+    this.redraw(false);
+  }
+
+  /** After a write: the relationship as it now stands, or gone when no live claim is left. */
+  replaceRelationship(relationship: RelationshipWithEnds): void {
+    if (relationship.retracted) {
+      this.store.removeRelationship(relationship.id);
+      this.graph.remove(relationship.id);
+    } else this.keep(relationship);
+    this.redraw(false);
+  }
+
+  /** Shows the panel again (signing in or out changes what it offers). */
+  refreshPanel(): void {
+    this.showPanel();
+  }
+
+  private keep(relationship: RelationshipWithEnds): void {
+    this.store.add({ nodes: [relationship.from, relationship.to], relationships: [relationship] });
+    this.graph.refreshEdge(relationship);
   }
 
   /** The view's actors and relationships with every property, for the exports. */

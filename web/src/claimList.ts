@@ -2,11 +2,14 @@
 // each with its stance, who claims and who disputes it, when it was reported, its own dates,
 // the curator's note, the claims it contradicts (and where they were made) and its quotes.
 // Every quote opens the reading view at that quote; the source's title opens it at the top.
+// Each claim shows its history on demand, and in curation mode can be retracted with a reason.
 import { groupBy } from '../../src/groupBy.ts';
 import { el } from './dom.ts';
+import { historyToggle } from './historyView.ts';
 import type { ActorRef, Claim, ClaimRef, Evidence, SourceRef } from './model.ts';
 import { typeLabel } from './palette.ts';
 import { reportedText, spanText } from './relationshipTime.ts';
+import { retractControl, type Retract } from './retractForm.ts';
 
 export interface ClaimLinks {
   actor(ref: ActorRef): HTMLElement;
@@ -15,6 +18,8 @@ export interface ClaimLinks {
   read(source: SourceRef, evidence?: Evidence): void;
   /** The vocabulary's definition of a stance, for its tooltip. */
   stanceDefinition(stance: string): string | undefined;
+  /** Present in curation mode only. */
+  retract?: Retract;
 }
 
 /** "RFE/RL, 2015-02": who published a source and when. */
@@ -62,6 +67,7 @@ function claimView(claim: Claim, links: ClaimLinks): HTMLElement {
     claim.note ? el('p', { class: 'note', 'data-testid': 'claim-note' }, claim.note) : null,
     claim.contradicts.length > 0 ? contradictions(claim.contradicts, links) : null,
     el('ul', { class: 'quotes' }, ...claim.evidence.map((evidence) => el('li', {}, quoteLink(claim.source, evidence, links)))),
+    el('div', { class: 'claim-tools' }, historyToggle(claim.id), links.retract ? retractControl(claim.id, links.retract) : null),
   );
 }
 

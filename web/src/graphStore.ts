@@ -21,6 +21,11 @@ export class GraphStore {
     return { actors, relationships };
   }
 
+  /** Forgets a relationship (retracted: no live claim is left). */
+  removeRelationship(id: string): void {
+    this.relationships.delete(id);
+  }
+
   clear(): void {
     this.actors.clear();
     this.relationships.clear();

@@ -5,6 +5,7 @@ import cytoscape from 'cytoscape';
 import type { GraphStore } from './graphStore.ts';
 import { edgeData, graphStyle, nodeData, rendererOptions } from './graphStyle.ts';
 import { layoutFor, layoutOptions } from './layout.ts';
+import type { Relationship } from './model.ts';
 import type { VisibleSet } from './viewFilters.ts';
 import { fitTo } from './viewport.ts';
 import { applyZoomDetail } from './zoomDetail.ts';
@@ -58,6 +59,17 @@ export class GraphView {
     }
     if (elements.length > 0) this.cy.add(elements);
     return added;
+  }
+
+  /** Redraws a relationship that changed (its status, dates), when it is drawn. */
+  refreshEdge(relationship: Relationship): void {
+    const edge = this.cy.getElementById(relationship.id);
+    if (edge.nonempty()) edge.data(edgeData(relationship));
+  }
+
+  /** Removes an element the store no longer holds. */
+  remove(id: string): void {
+    this.cy.getElementById(id).remove();
   }
 
   /** Shows exactly `visible`, marks focus, expanded actors, path and undated ties. */

@@ -1,7 +1,9 @@
 // Boots the app: reads the vocabulary (for the legend and filters), wires the controls to the
-// controller, and restores the view the URL describes.
-import { fetchVocabulary } from './api.ts';
+// controller, checks the token this tab kept (curation mode), and restores the view the URL
+// describes.
+import { ApiError, fetchVocabulary, refusedTokenMessage, useCredentials } from './api.ts';
 import { App } from './app.ts';
+import { claimForm } from './claimForm.ts';
 import { byId } from './dom.ts';
 import { exportGraphML, exportJson, exportPng } from './exportView.ts';
 import { Legend } from './legend.ts';
@@ -9,8 +11,12 @@ import type { Actor, Vocabulary } from './model.ts';
 import { Panel, type PanelActions } from './panel.ts';
 import { ReadingView } from './readingView.ts';
 import { createSearchBox } from './searchBox.ts';
+import { canWrite, onSessionChange, sessionToken, signOut } from './session.ts';
+import { SignIn } from './signIn.ts';
+import { SourceList } from './sourceList.ts';
 import { parseState } from './state.ts';
 import { TimeSlider } from './timeSlider.ts';
+import { retractClaim } from './writes.ts';
 
 async function main(): Promise<void> {
   const search = byId<HTMLInputElement>('search');
@@ -35,17 +41,38 @@ async function main(): Promise<void> {
     },
   });
 
+  useCredentials({ token: sessionToken, refused: () => signOut(refusedTokenMessage) });
+  const session = new SignIn(byId('session'), byId<HTMLDialogElement>('signin'));
+  await session.restore();
+
   let vocabulary: Vocabulary;
   try {
     vocabulary = await fetchVocabulary();
   } catch (error) {
-    message.textContent = `The API does not answer (${String(error)}). Is the server running?`;
+    const closed = error instanceof ApiError && error.code === 'UNAUTHENTICATED';
+    message.textContent = closed ? 'Reading this graph requires signing in: use “Sign in” above.' : `The API does not answer (${String(error)}). Is the server running?`;
     message.hidden = false;
+    // Reading is closed (READ_REQUIRES_TOKEN): once signed in, start again with the token.
+    if (closed) onSessionChange((viewer) => viewer && location.reload());
     return;
   }
   const legend = new Legend(byId('legend'), vocabulary, (selection) => app.setFilters(selection));
   const slider = new TimeSlider(byId('time'), (asOf) => app.setAsOf(asOf));
-  const reader = new ReadingView(byId<HTMLDialogElement>('reader'));
+  const reader = new ReadingView(byId<HTMLDialogElement>('reader'), {
+    showClaim: (claimId) => void app.showClaim(claimId),
+    claimForm: (source, quote, done) =>
+      claimForm({
+        source,
+        quote,
+        vocabulary,
+        onAdded: async (claim) => {
+          await app.showRelationship(claim.relationship);
+          done(true);
+        },
+        onCancel: () => done(false),
+      }),
+  });
+  const sources = new SourceList(byId<HTMLDialogElement>('sources'), { read: (source, notice) => void reader.open(source, undefined, notice) });
   const stances = new Map(vocabulary.stances.map((term) => [term.name, term.definition]));
   const actions: PanelActions = {
     select: (id) => app.select(id),
@@ -54,9 +81,17 @@ async function main(): Promise<void> {
     pathFrom: (id) => void app.setPathEnds(id, ends.to?.id ?? null),
     pathTo: (id) => void app.setPathEnds(ends.from?.id ?? null, id),
     read: (source, evidence) => void reader.open(source, evidence),
+    canWrite,
+    retract: async (claimId, reason) => {
+      const claim = await retractClaim(claimId, reason);
+      reader.forget(claim.source.id);
+      app.replaceRelationship(claim.relationship);
+    },
   };
   const panel = new Panel(byId('panel'), app.store, actions, stances);
   app.attach({ legend, slider, panel });
+  onSessionChange(() => app.refreshPanel());
+  byId('sources-open').addEventListener('click', () => void sources.open());
 
   createSearchBox({ input: search, list: byId<HTMLUListElement>('search-suggestions'), onPick: (actor) => void app.focus(actor.id) });
   createSearchBox({ input: pathFrom, list: byId<HTMLUListElement>('path-from-suggestions'), onPick: (actor) => void app.setPathEnds(actor.id, ends.to?.id ?? null) });

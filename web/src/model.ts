@@ -20,10 +20,33 @@ export interface SourceRef {
   published: string | null;
 }
 
-/** A source with its text: fetched on its own, only when the analyst opens it to read. */
-export interface Source extends SourceRef {
+/** A source as the Sources list shows it; `origin` says whether the seed files or the API added it. */
+export interface SourceSummary extends SourceRef {
   author: string | null;
+  origin: string;
+}
+
+/** A claim as the reading view underlines it: what it says, and where its quotes stand in the text. */
+export interface SourceClaim {
+  id: string;
+  type: string;
+  stance: string;
+  subject: ActorRef;
+  object: ActorRef;
+  evidence: Evidence[];
+}
+
+/** An actor a source mentions, with every name it goes by (found again in the text by the reading view). */
+export interface MentionedActor extends ActorRef {
+  aliases: string[];
+}
+
+/** A source with its text: fetched on its own, only when the analyst opens it to read. */
+export interface ReadableSource extends SourceSummary {
+  url: string | null;
   text: string;
+  mentions: { actor: MentionedActor }[];
+  claims: SourceClaim[];
 }
 
 /** A verbatim quote of a claim's source: `text.slice(start, end)` (UTF-16 offsets) is the quote as printed. */
@@ -77,6 +100,13 @@ export interface Relationship {
   claims: Claim[];
 }
 
+/** A relationship loaded on its own (a claim's): with its two actors, and whether every claim of it is retracted. */
+export interface RelationshipWithEnds extends Relationship {
+  from: Actor;
+  to: Actor;
+  retracted: boolean;
+}
+
 export interface Subgraph {
   nodes: Actor[];
   relationships: Relationship[];
@@ -84,6 +114,23 @@ export interface Subgraph {
 
 export interface Path extends Subgraph {
   length: number;
+}
+
+/** One write, as the API's change log keeps it; before and after are JSON objects as text. */
+export interface Change {
+  at: string;
+  by: string;
+  action: string;
+  target: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** The holder of the bearer token. */
+export interface Viewer {
+  name: string;
+  /** reader, editor or admin. */
+  role: string;
 }
 
 export interface Term {

@@ -1,14 +1,17 @@
 // The side panel: what the analyst clicked. For an actor: kind, aliases, description, the
 // actions (expand, focus, path ends) and its loaded relationships. For a relationship: its
 // ends, type, status and time, and its claims by source with their quotes (claimList.ts),
-// each of which opens the source to read (readingView.ts).
+// each of which opens the source to read (readingView.ts). Both show their history (the API's
+// writes to them); in curation mode a claim can be retracted.
 import { seenAsOf } from './asOf.ts';
 import { claimList, type ClaimLinks } from './claimList.ts';
 import { append, el, type Child } from './dom.ts';
 import type { GraphStore } from './graphStore.ts';
+import { historyToggle } from './historyView.ts';
 import type { Actor, ActorRef, Evidence, Relationship, SourceRef } from './model.ts';
 import { typeLabel } from './palette.ts';
 import { reportSpan, spanText, whenText } from './relationshipTime.ts';
+import type { Retract } from './retractForm.ts';
 import { kindSwatch, statusSwatch, typeSwatch } from './swatch.ts';
 
 export interface PanelActions {
@@ -18,6 +21,9 @@ export interface PanelActions {
   pathFrom(id: string): void;
   pathTo(id: string): void;
   read(source: SourceRef, evidence?: Evidence): void;
+  /** Whether the viewer may write (curation mode): claims then offer "Retract…". */
+  canWrite(): boolean;
+  retract: Retract;
 }
 
 export interface PanelContext {
@@ -87,6 +93,7 @@ export class Panel {
         ? el('section', {}, el('h3', {}, 'Also known as'), el('ul', { class: 'aliases', 'data-testid': 'actor-aliases' }, ...actor.aliases.map((alias) => el('li', {}, alias))))
         : null,
       this.relationshipList(actor, asOf),
+      el('section', { 'data-testid': 'actor-history' }, el('h3', {}, 'Changes through the API'), historyToggle(actor.id)),
     ];
   }
 
@@ -144,6 +151,7 @@ export class Panel {
       },
       read: (source: SourceRef, evidence?: Evidence) => this.actions.read(source, evidence),
       stanceDefinition: (stance: string) => this.stances.get(stance),
+      retract: this.actions.canWrite() ? this.actions.retract : undefined,
     };
   }
 }
