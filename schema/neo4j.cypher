@@ -18,7 +18,7 @@ CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind);
 CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.aliases]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } };
 // Writes through the API: merged actors keep their ids (they resolve to the actor kept), the
-// change log is read by target, and a source's text is found by its hash (duplicates).
+// change log is read by target, and a source's text is found by its hash (one source per text).
 CREATE CONSTRAINT merged_actor_id IF NOT EXISTS FOR (m:MergedActor) REQUIRE m.id IS UNIQUE;
 CREATE INDEX change_target IF NOT EXISTS FOR (c:Change) ON (c.target);
-CREATE INDEX source_text_hash IF NOT EXISTS FOR (s:Source) ON (s.textHash);
+CREATE CONSTRAINT source_text_hash IF NOT EXISTS FOR (s:Source) REQUIRE s.textHash IS UNIQUE;

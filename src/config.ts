@@ -30,6 +30,9 @@ export interface LocalNeo4jSettings {
   passwordFile?: string;
 }
 
+/** A claim's quotes, in seed files and through the API alike. */
+export const quoteLimits = { maxLength: 2_000, maxCount: 20 } as const;
+
 /** Limits of the API's traversals and pages; a breach is a BAD_USER_INPUT error that says so. */
 export const apiLimits = {
   maxNeighborhoodDepth: 4,

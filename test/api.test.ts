@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { buildSchema as buildSdl, isEnumType, isObjectType, printType, type GraphQLArgument, type GraphQLEnumType, type GraphQLField, type GraphQLNamedType } from 'graphql';
-import { generateResolverTypes, generatedPath } from '../src/server/codegen.ts';
+import { generateResolverTypes, generateWebInputTypes, generatedPath, webGeneratedPath } from '../src/server/codegen.ts';
 import { buildSchema } from '../src/server/schema.ts';
 import { vocabulary } from '../src/vocabulary.ts';
 import { openDatabase } from '../src/neo4j/database.ts';
@@ -86,6 +86,7 @@ describe('the schema', () => {
 
   it('has resolver types generated from the current SDL (run `npm run codegen` after changing it)', async () => {
     assert.equal(fs.readFileSync(generatedPath, 'utf8'), await generateResolverTypes());
+    assert.equal(fs.readFileSync(webGeneratedPath, 'utf8'), await generateWebInputTypes());
   });
 
   it('prints as valid SDL', () => assert.ok(printType(schema.getType('Query')!).includes('shortestPath')));

@@ -161,6 +161,18 @@ describe('addActor and addClaim', () => {
     assert.equal(second.body.data?.addActor.id, 'analysts-in-bishkek-2');
   });
 
+  it('gives two editors adding the same name at once two actors, never one overwritten', async () => {
+    const add = `mutation($input: AddActorInput!) { addActor(input: $input) { id } }`;
+    const input = { name: 'Same Name Cell', kind: 'GROUP' };
+    const answers = await Promise.all([gql<{ addActor: { id: string } }>(add, { input }, tokens.editor), gql<{ addActor: { id: string } }>(add, { input }, tokens.editor2)]);
+    const ids = answers.map((a) => a.body.data?.addActor.id).sort();
+    assert.deepEqual(ids, ['same-name-cell', 'same-name-cell-2'], JSON.stringify(answers.map((a) => a.body)));
+    const [row] = await setup.db.read<{ n: number; changes: number }>(
+      "RETURN COUNT { MATCH (a:Actor) WHERE a.id STARTS WITH 'same-name-cell' } AS n, COUNT { MATCH (c:Change {action: 'ADD_ACTOR'}) WHERE c.target STARTS WITH 'same-name-cell' } AS changes",
+    );
+    assert.deepEqual(row, { n: 2, changes: 2 });
+  });
+
   it("refuses a quote that is not in the source with the loader's message, and writes nothing", async () => {
     const before = await contentHash(setup.db);
     const input = { ...claimInput(sourceId), quotes: ['the Islamic Movement of Uzbekistan has denied it'], claimedBy: ['no-such-actor'] };
@@ -174,6 +186,12 @@ describe('addActor and addClaim', () => {
     assert.match(problems[1]!.message, new RegExp(`^quote not found in source "${sourceId}" \\(id [a-z0-9-]+\\): "the Islamic Movement of Uzbekistan has denied it"$`));
     assert.match(problems[0]!.message, /^unknown actor id "no-such-actor"$/);
     assert.equal(await contentHash(setup.db), before);
+  });
+
+  it('refuses a quote longer than a passage, before looking for it', async () => {
+    const answer = await gql(addClaim, { input: { ...claimInput(sourceId), quotes: ['word '.repeat(1000)] } }, tokens.editor);
+    assert.equal(answer.body.errors![0]!.extensions!.argumentName, 'input.quotes[0]');
+    assert.match(answer.body.errors![0]!.message, /a quote is at most 2000 characters/);
   });
 
   it('refuses an ASSERTED claim with a claimant, as the loader does', async () => {

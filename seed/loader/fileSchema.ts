@@ -1,6 +1,7 @@
 // The shape of a seed data file (see seed/README.md), checked before anything is written.
 // Cross-file rules (ids, references, quotes) are in validate.ts.
 import { z } from 'zod';
+import { quoteLimits } from '../../src/config.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (letters, digits, single hyphens)');
 const claimId = z
@@ -19,7 +20,11 @@ const claim = {
   note: text.optional(),
   /** The claim's source: the file's `source` unless given. */
   source: slug.optional(),
-  quotes: z.array(text).min(1, 'needs at least one quote'),
+  // Bounded so that finding a quote in its text stays quick (src/quotes.ts) whoever sends it.
+  quotes: z
+    .array(text.max(quoteLimits.maxLength, `a quote is at most ${quoteLimits.maxLength} characters: quote the passage that says it`))
+    .min(1, 'needs at least one quote')
+    .max(quoteLimits.maxCount, `at most ${quoteLimits.maxCount} quotes`),
   /** A claim withdrawn (through the API, then exported): kept, and hidden unless asked for. */
   retracted: z.strictObject({ at: text, by: text, reason: text }).optional(),
 };

@@ -99,13 +99,19 @@ class Writer {
 const kindLabels = actorKinds.map(checkedActorKind).join(':');
 
 async function writeSources(w: Writer, records: SourceRecord[]) {
-  await w.unwind('UNWIND $rows AS row MERGE (s:Source {id: row.id}) SET s = row.props', records);
+  await w.unwind(
+    `UNWIND $rows AS row MERGE (s:Source {id: row.id}) WITH s, row WHERE coalesce(s.origin, '') <> 'api'
+     SET s = row.props`,
+    records,
+  );
 }
 
 async function writeActors(w: Writer, records: ActorRecord[]) {
   for (const [kind, rows] of groupBy(records, (r) => r.kind)) {
     await w.unwind(
-      `UNWIND $rows AS row MERGE (a:Actor {id: row.id}) SET a = row.props REMOVE a:${kindLabels} SET a:${checkedActorKind(kind)}`,
+      `UNWIND $rows AS row MERGE (a:Actor {id: row.id}) WITH a, row, a.version AS version WHERE coalesce(a.origin, '') <> 'api'
+       SET a = row.props, a.version = CASE WHEN version IS NULL THEN null ELSE version + 1 END
+       REMOVE a:${kindLabels} SET a:${checkedActorKind(kind)}`,
       rows,
     );
   }
@@ -126,14 +132,23 @@ const claimLinks = `
  * replacing the old ones. Contradictions the API recorded stay (their edges carry an origin);
  * the API's own updates keep every contradiction (`contradictions: 'keep'`).
  */
-export function claimNodeCypher(label: 'Claim' | 'Figure', contradictions: 'replace' | 'keep' = 'replace'): string {
+export function claimNodeCypher(label: 'Claim' | 'Figure', mode: 'load' | 'create' | 'update' = 'load'): string {
   const ends =
     label === 'Claim'
       ? `MATCH (a:Actor {id: row.subject}) CREATE (c)-[:SUBJECT]->(a) WITH c, row MATCH (b:Actor {id: row.object}) CREATE (c)-[:OBJECT]->(b)`
       : `MATCH (a:Actor {id: row.about}) CREATE (c)-[:ABOUT]->(a) WITH c, row CALL (c, row) { MATCH (p:Actor {id: row.place}) CREATE (c)-[:IN_PLACE]->(p) }`;
-  const replaced = `SUBJECT|OBJECT|ABOUT|IN_PLACE|IN_SOURCE|EVIDENCE|CLAIMED_BY|DISPUTED_BY${contradictions === 'replace' ? '|CONTRADICTS' : ''}`;
+  const replaced = `SUBJECT|OBJECT|ABOUT|IN_PLACE|IN_SOURCE|EVIDENCE|CLAIMED_BY|DISPUTED_BY${mode === 'load' ? '|CONTRADICTS' : ''}`;
+  // The loader: never over what the API wrote, and a rewrite bumps the version an API client may hold.
+  // The API: CREATE for a new claim (a clash of ids fails on the constraint instead of
+  // overwriting), its own version in row.props for an update.
+  const node = {
+    load: `MERGE (c:${label} {id: row.id}) WITH c, row, c.version AS version WHERE coalesce(c.origin, '') <> 'api'
+           SET c = row.props SET c.version = CASE WHEN version IS NULL THEN null ELSE version + 1 END`,
+    create: `CREATE (c:${label}) SET c = row.props`,
+    update: `MATCH (c:${label} {id: row.id}) SET c = row.props`,
+  }[mode];
   return `UNWIND $rows AS row
-     MERGE (c:${label} {id: row.id}) SET c = row.props
+     ${node}
      WITH c, row
      CALL (c) { MATCH (c)-[old:${replaced}]->() WHERE old.origin IS NULL DELETE old }
      WITH c, row
@@ -191,7 +206,7 @@ async function writeMentions(w: Writer, records: MentionRecord[]) {
 }
 
 async function removeStale(w: Writer, label: 'Source' | 'Actor' | 'Claim' | 'Figure', stale: [string, Existing][]) {
-  await w.unwind(`UNWIND $rows AS row MATCH (n:${label} {id: row.id}) DETACH DELETE n`, stale.map(([id]) => ({ id })));
+  await w.unwind(`UNWIND $rows AS row MATCH (n:${label} {id: row.id}) WHERE coalesce(n.origin, '') <> 'api' DETACH DELETE n`, stale.map(([id]) => ({ id })));
 }
 
 async function removeStaleMentions(w: Writer, stale: [string, Existing][]) {
@@ -280,9 +295,9 @@ function followMerges(batch: SeedBatch, merged: Map<string, string>): SeedBatch 
 /** Seeded actors and sources about to be removed that claims written through the API still cite: the load stops. */
 async function checkStaleInUse(db: Database, actors: Plan<ActorRecord>, sources: Plan<SourceRecord>, timeoutMs: number): Promise<void> {
   const rows = await db.read<{ id: string; claim: string }>(
-    `UNWIND $actors AS id MATCH (:Actor {id: id})<-[:SUBJECT|OBJECT|CLAIMED_BY|DISPUTED_BY]-(c:Claim {origin: 'api'}) RETURN id, min(c.id) AS claim
+    `UNWIND $actors AS id MATCH (:Actor {id: id})<-[:SUBJECT|OBJECT|CLAIMED_BY|DISPUTED_BY|ABOUT|IN_PLACE]-(c) WHERE c.origin = 'api' RETURN id, min(c.id) AS claim
      UNION
-     UNWIND $sources AS id MATCH (:Source {id: id})<-[:IN_SOURCE]-(c:Claim {origin: 'api'}) RETURN id, min(c.id) AS claim`,
+     UNWIND $sources AS id MATCH (:Source {id: id})<-[:IN_SOURCE]-(c) WHERE c.origin = 'api' RETURN id, min(c.id) AS claim`,
     { actors: actors.stale.map(([id]) => id), sources: sources.stale.map(([id]) => id) },
     timeoutMs,
   );

@@ -12,6 +12,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSeed, type LoadOptions } from '../../seed/loader/load.ts';
 import { writeSyntheticSeed } from '../bench/syntheticSeed.ts';
+import { apiRecordCount } from '../../seed/loader/write.ts';
+import { UserError } from '../errors.ts';
 import { addClaim } from '../writes/claims.ts';
 import { addSource } from '../writes/sources.ts';
 import { listRelationships } from '../graph/relationships.ts';
@@ -101,6 +103,10 @@ runMain(async () => {
   const db = connection.db;
   const base = { batchSize: config.limits.loaderBatchSize, timeoutMs: config.limits.loaderTimeoutMs };
   try {
+    const written = await apiRecordCount(db);
+    if (written > 0) {
+      throw new UserError(`The benchmark resets the database, which holds ${written} records written through the API: export them (npm run export -- --format seed) and run it against another database.`);
+    }
     await timed('seed: load after --reset', db, { ...base, reset: true });
     await timed('seed: reload (unchanged)', db, base);
     for (const format of ['yaml', 'json'] as const) {

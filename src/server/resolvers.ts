@@ -148,7 +148,8 @@ export const resolvers: Resolvers = {
     claimedBy: (claim, _, { loaders }) => actorsByIds(loaders, claim.claimedBy),
     disputedBy: (claim, _, { loaders }) => actorsByIds(loaders, claim.disputedBy),
     source: async (claim, _, { loaders }) => (await loaders.source.load(claim.sourceId))!,
-    contradicts: async (claim, _, { loaders }) => found(await loaders.claim.loadMany(claim.contradicts)),
+    // Retracted claims are hidden here as in every list; claim(id) still answers them.
+    contradicts: async (claim, _, { loaders }) => found(await loaders.claim.loadMany(claim.contradicts)).filter((c) => !c.retracted),
     relationship: async (claim, _, { loaders }) => {
       const relationship = await loaders.relationship.load(claim.relationshipId);
       if (!relationship) throw new Error(`claim ${claim.id} supports relationship ${claim.relationshipId}, which is not derived`);

@@ -11,7 +11,7 @@ import type { Database, Transaction } from '../neo4j/database.ts';
 import { actorKinds, checkedActorKind } from '../vocabulary.ts';
 import { authorNow, recordChanges, type ChangeEntry } from './changeLog.ts';
 import { mentionsOfActor } from './mentions.ts';
-import { lockOne, lockVersions, Problems, slugOf, uniqueId } from './records.ts';
+import { lockOne, lockVersions, Problems, retryingIdClash, slugOf, uniqueId } from './records.ts';
 
 export interface ActorInput {
   name: string;
@@ -52,23 +52,28 @@ async function readActor(tx: Transaction, id: string, argument: string): Promise
   return row;
 }
 
+/** Writes an actor: a new one (CREATE: an id another write took meanwhile fails on the constraint), or over itself. */
 async function writeActor(tx: Transaction, id: string, fields: ActorFields, version: number): Promise<void> {
-  await tx.run(
-    `MERGE (a:Actor {id: $id}) SET a += $fields, a.origin = 'api', a.version = $version REMOVE a:${kindLabels} SET a:${checkedActorKind(fields.kind)}`,
-    { id, fields, version },
-  );
+  const node = version === 1 ? 'CREATE (a:Actor {id: $id})' : 'MATCH (a:Actor {id: $id})';
+  await tx.run(`${node} SET a += $fields, a.origin = 'api', a.version = $version REMOVE a:${kindLabels} SET a:${checkedActorKind(fields.kind)}`, {
+    id,
+    fields,
+    version,
+  });
 }
 
 export async function addActor(db: Database, by: string, input: ActorInput): Promise<string> {
   const fields = checkedFields(input, 'input');
   const author = authorNow(by);
-  return db.transaction(async (tx) => {
-    const id = await uniqueId(tx, ['Actor', 'MergedActor'], slugOf(fields.name) || 'actor');
-    await writeActor(tx, id, fields, 1);
-    await mentionsOfActor(tx, id, [fields.name, ...fields.aliases]);
-    await recordChanges(tx, author, [{ action: 'ADD_ACTOR', target: id, before: null, after: fields }]);
-    return id;
-  });
+  return retryingIdClash(() =>
+    db.transaction(async (tx) => {
+      const id = await uniqueId(tx, ['Actor', 'MergedActor'], slugOf(fields.name) || 'actor');
+      await writeActor(tx, id, fields, 1);
+      await mentionsOfActor(tx, id, [fields.name, ...fields.aliases]);
+      await recordChanges(tx, author, [{ action: 'ADD_ACTOR', target: id, before: null, after: fields }]);
+      return id;
+    }),
+  );
 }
 
 export async function updateActor(db: Database, by: string, id: string, expectedVersion: number, patch: ActorPatch): Promise<string> {
@@ -103,10 +108,11 @@ interface Move {
   keepHad: boolean;
 }
 
-/** What MERGED_INTO records of a merge, to undo it. */
+/** What MERGED_INTO records of a merge, to undo it: what moved, and the actors' origins before. */
 interface MergeRecord {
   moves: Move[];
   aliasesAdded: string[];
+  origins: { keep: string | null; merge: string | null };
 }
 
 /** Moves `moves` from actor `from` to actor `to` (both with label Actor), one statement per label and type. */
@@ -149,7 +155,7 @@ async function touchClaims(tx: Transaction, moves: Move[], action: 'MERGE_ACTORS
   for (const move of moves) byNode.set(move.node, [...(byNode.get(move.node) ?? []), move]);
   for (const label of ['Claim', 'Figure'] as const) {
     const ids = [...byNode.values()].filter((m) => m[0]!.label === label).map((m) => m[0]!.node);
-    await tx.run(`UNWIND $ids AS id MATCH (n:${label} {id: id}) SET n.version = coalesce(n.version, 1) + 1, n.origin = 'api'`, { ids });
+    await tx.run(`UNWIND $ids AS id MATCH (n:${label} {id: id}) SET n.version = coalesce(n.version, 1) + 1`, { ids });
   }
   return [...byNode].map(([node, edges]) => ({
     action,
@@ -175,7 +181,8 @@ export async function mergeActors(db: Database, by: string, keep: string, merge:
     );
     await moveEdges(tx, moves, merge, keep, 'merge');
     const aliasesAdded = [gone.name, ...gone.aliases].filter((name) => name !== kept.name && !kept.aliases.includes(name));
-    const record: MergeRecord = { moves, aliasesAdded: [...new Set(aliasesAdded)] };
+    const [origins] = await tx.run<MergeRecord['origins']>('MATCH (k:Actor {id: $keep}), (m:Actor {id: $merge}) RETURN k.origin AS keep, m.origin AS merge', { keep, merge });
+    const record: MergeRecord = { moves, aliasesAdded: [...new Set(aliasesAdded)], origins: origins! };
     await tx.run(
       `MATCH (k:Actor {id: $keep}), (m:Actor {id: $merge})
        SET k.aliases = coalesce(k.aliases, []) + $aliasesAdded, k.version = $keepVersion, k.origin = 'api',
@@ -212,15 +219,16 @@ export async function unmergeActors(db: Database, by: string, merged: string): P
     if (!row.keptIsActor) throw new InputError('merged', `${merged} was merged into ${row.keep}, which has since been merged itself: undo that merge first`);
     const keepVersion = await lockOne(tx, 'Actor', 'merged', row.keep);
     const record = JSON.parse(row.record) as MergeRecord;
+    record.origins ??= { keep: 'api', merge: 'api' };
     await tx.run(
       `MATCH (m:MergedActor {id: $merged})-[e:MERGED_INTO]->(k:Actor {id: $keep})
        DELETE e
-       REMOVE m:MergedActor, m.mergedInto SET m:Actor:${checkedActorKind(row.kind)}, m.version = $version
-       SET k.aliases = [alias IN k.aliases WHERE NOT alias IN $aliasesAdded], k.version = $keepVersion
+       REMOVE m:MergedActor, m.mergedInto SET m:Actor:${checkedActorKind(row.kind)}, m.version = $version, m.origin = $origins.merge
+       SET k.aliases = [alias IN k.aliases WHERE NOT alias IN $aliasesAdded], k.version = $keepVersion, k.origin = $origins.keep
        WITH k, m
        OPTIONAL MATCH (:Source)-[copied:MENTIONS {viaMerge: m.id}]->(k)
        DELETE copied`,
-      { merged, keep: row.keep, aliasesAdded: record.aliasesAdded, version: row.version + 1, keepVersion: keepVersion + 1 },
+      { merged, keep: row.keep, aliasesAdded: record.aliasesAdded, version: row.version + 1, keepVersion: keepVersion + 1, origins: record.origins },
     );
     await moveEdges(tx, record.moves, row.keep, merged, 'undo');
     const claimIds = [...new Set(record.moves.filter((m) => m.label === 'Claim').map((m) => m.node))];

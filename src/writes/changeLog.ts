@@ -1,5 +1,5 @@
 // The append-only change log: every write through the API adds (:Change {at, seq, by, action,
-// target, before, after}) nodes in its own transaction, one per record it changed. Nothing
+// target, before, after}) nodes in the write's own transaction, one per record it changed. Nothing
 // ever updates or deletes them. `before` and `after` hold the changed fields as JSON.
 import { int, type Database, type Transaction } from '../neo4j/database.ts';
 import { listSize } from '../graph/filters.ts';

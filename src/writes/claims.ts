@@ -13,7 +13,7 @@ import { claimProjection, toClaim, type Claim } from '../graph/model.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
 import { authorNow, recordChanges, type ChangeEntry } from './changeLog.ts';
 import { claimLookup, resolveActorIds } from './lookup.ts';
-import { lockOne, Problems, uniqueId } from './records.ts';
+import { lockOne, lockVersions, Problems, retryingIdClash, uniqueId } from './records.ts';
 
 /** A claim's fields as the API takes them (AddClaimInput; ClaimPatch has them all optional). */
 export interface ClaimInput {
@@ -76,7 +76,14 @@ async function readClaim(tx: Transaction, id: string, argument: string): Promise
  */
 async function checkedRecord(tx: Transaction, id: string, input: Snapshot, argument: string): Promise<ClaimRecord> {
   const problems = new Problems(argument);
-  const resolved = await resolveActorIds(tx, [input.subject, input.object, ...input.claimedBy, ...input.disputedBy]);
+  const refs = [input.subject, input.object, ...input.claimedBy, ...input.disputedBy];
+  let resolved = await resolveActorIds(tx, refs);
+  // Locked, so that no merge takes one away before the claim links to it; one merged meanwhile resolves anew.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const actors = [...new Set(resolved.values())];
+    if ((await lockVersions(tx, 'Actor', actors)).size === actors.length) break;
+    resolved = await resolveActorIds(tx, refs);
+  }
   const actor = (ref: string) => resolved.get(ref) ?? ref;
   const entry = problems.parse(claimSchema, {
     ...withoutNulls(input),
@@ -97,9 +104,9 @@ function withoutNulls<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
 }
 
-/** Writes a claim's record with the loader's statement, then derives the relationships touched. */
-async function writeClaim(tx: Transaction, record: ClaimRecord, extra: Record<string, unknown>, derive: RelationshipKey[]): Promise<void> {
-  await tx.run(claimNodeCypher('Claim', 'keep'), { rows: [{ ...record, props: { ...record.props, ...extra } }] });
+/** Writes a claim's record with the loader's statement (a new one, or over itself), then derives the relationships touched. */
+async function writeClaim(tx: Transaction, mode: 'create' | 'update', record: ClaimRecord, extra: Record<string, unknown>, derive: RelationshipKey[]): Promise<void> {
+  await tx.run(claimNodeCypher('Claim', mode), { rows: [{ ...record, props: { ...record.props, ...extra } }] });
   await deriveRelationships(tx, unique([...derive, { id: record.relationship, type: record.type }]), deriveBatch);
 }
 
@@ -122,14 +129,14 @@ async function newClaimId(tx: Transaction, fields: Snapshot): Promise<string> {
 
 export async function addClaim(db: Database, by: string, input: ClaimInput): Promise<string> {
   const author = authorNow(by);
-  return db.transaction(async (tx) => {
+  return retryingIdClash(() => db.transaction(async (tx) => {
     const fields: Snapshot = { ...input, claimedBy: [...(input.claimedBy ?? [])], disputedBy: [...(input.disputedBy ?? [])], quotes: [...input.quotes] };
     const id = await uniqueId(tx, ['Claim', 'Figure'], await newClaimId(tx, fields));
     const record = await checkedRecord(tx, id, fields, 'input');
-    await writeClaim(tx, record, { origin: 'api', version: 1 }, []);
+    await writeClaim(tx, 'create', record, { origin: 'api', version: 1 }, []);
     await recordChanges(tx, author, [{ action: 'ADD_CLAIM', target: id, before: null, after: snapshot(await readClaim(tx, id, 'id')) }]);
     return id;
-  });
+  }));
 }
 
 export async function updateClaim(db: Database, by: string, id: string, expectedVersion: number, patch: ClaimPatch): Promise<string> {
@@ -150,7 +157,7 @@ export async function updateClaim(db: Database, by: string, id: string, expected
     const record = await checkedRecord(tx, id, fields, 'patch');
     const change = difference(before, { ...fields, subject: record.subject, object: record.object, claimedBy: record.claimedBy, disputedBy: record.disputedBy });
     if (Object.keys(change.after).length === 0) return id;
-    await writeClaim(tx, record, { origin: 'api', version: version + 1, ...retractionOf(current) }, [{ id: current.relationshipId, type: current.type }]);
+    await writeClaim(tx, 'update', record, { origin: 'api', version: version + 1, ...retractionOf(current) }, [{ id: current.relationshipId, type: current.type }]);
     await recordChanges(tx, author, [{ action: 'UPDATE_CLAIM', target: id, ...change }]);
     return id;
   });

@@ -33,7 +33,7 @@ export async function mentionsInSource(tx: Transaction, sourceId: string, text: 
  * mentions go, and the sources whose text contains one of its names are matched anew.
  */
 export async function mentionsOfActor(tx: Transaction, actorId: string, names: string[]): Promise<void> {
-  await tx.run('MATCH (:Source)-[m:MENTIONS]->(:Actor {id: $id}) DELETE m', { id: actorId });
+  await tx.run('MATCH (:Source)-[m:MENTIONS]->(:Actor {id: $id}) WHERE m.viaMerge IS NULL DELETE m', { id: actorId });
   const sources = await tx.run<{ id: string; text: string }>(
     'MATCH (s:Source) WHERE any(name IN $names WHERE s.text CONTAINS name) RETURN s.id AS id, s.text AS text',
     { names },

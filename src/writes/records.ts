@@ -48,6 +48,21 @@ export async function lockOne(tx: Transaction, label: 'Actor' | 'Claim', argumen
   return version;
 }
 
+/**
+ * Runs a write that adds a record under an id it chose (or a text hash), again when another
+ * write took that id first (the uniqueness constraint refuses the second): it then chooses
+ * anew. Nothing is overwritten.
+ */
+export async function retryingIdClash<T>(write: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= attempts || (error as { code?: unknown }).code !== 'Neo.ClientError.Schema.ConstraintValidationFailed') throw error;
+    }
+  }
+}
+
 /** A lowercase slug of `text` (letters and digits, single hyphens), at most `max` characters, cut at a hyphen. */
 export function slugOf(text: string, max = 60): string {
   const slug = text

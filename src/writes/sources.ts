@@ -9,7 +9,7 @@ import { parsePartialDate } from '../graph/partialDate.ts';
 import type { Database } from '../neo4j/database.ts';
 import { authorNow, recordChanges } from './changeLog.ts';
 import { mentionsInSource } from './mentions.ts';
-import { Problems, slugOf, uniqueId } from './records.ts';
+import { Problems, retryingIdClash, slugOf, uniqueId } from './records.ts';
 
 export interface SourceInput {
   title: string;
@@ -39,7 +39,7 @@ export async function addSource(db: Database, by: string, input: SourceInput): P
   problems.throwIfAny();
   const hash = textHash(input.text);
   const author = authorNow(by);
-  return db.transaction(async (tx) => {
+  return retryingIdClash(() => db.transaction(async (tx) => {
     const [existing] = await tx.run<{ id: string }>('MATCH (s:Source {textHash: $hash}) RETURN s.id AS id LIMIT 1', { hash });
     if (existing) return { id: existing.id, added: false };
     const id = await uniqueId(tx, ['Source'], slugOf([source!.publisher, source!.published, source!.title].filter(Boolean).join(' ')) || 'source');
@@ -61,5 +61,5 @@ export async function addSource(db: Database, by: string, input: SourceInput): P
     const { text, ...shown } = props;
     await recordChanges(tx, author, [{ action: 'ADD_SOURCE', target: id, before: null, after: { ...shown, characters: text.length, mentions } }]);
     return { id, added: true };
-  });
+  }));
 }

@@ -1,6 +1,7 @@
 // Choosing actors in a form with the alias-aware search box (searchBox.ts): one actor (a
 // claim's subject or object), which may also be a new actor made on the spot (addActor with a
 // name and a kind), or several (claimants, disputers), shown as removable chips.
+import type { ActorKind } from './generated/inputs.ts';
 import { el } from './dom.ts';
 import { FormFields } from './formFields.ts';
 import { kindKey, type Actor, type ActorRef, type Term } from './model.ts';
@@ -66,7 +67,8 @@ function newActorForm(testid: string, kinds: Term[], created: (actor: Actor) => 
     if (name.value.trim() === '') return fields.showLocal('name', 'A new actor needs a name.');
     create.disabled = true;
     try {
-      const actor = await addActor({ name: name.value.trim(), kind: kind.value });
+      // The options are the vocabulary's kinds, as the API's enum names them.
+      const actor = await addActor({ name: name.value.trim(), kind: kind.value as ActorKind });
       fields.clear();
       name.value = '';
       created(actor);

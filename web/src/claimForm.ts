@@ -2,6 +2,7 @@
 // object (found by any spelling, or new), the type and stance from the vocabulary, who claims
 // and who disputes it, its dates and note. The API checks it (the quote must stand verbatim in
 // the source) and its problems show beside the fields they name.
+import type { RelationshipType, Stance } from './generated/inputs.ts';
 import { multiActorPicker, singleActorPicker } from './actorPicker.ts';
 import { el } from './dom.ts';
 import { FormFields } from './formFields.ts';
@@ -79,10 +80,10 @@ export function claimForm({ source, quote, vocabulary, onAdded, onCancel }: Clai
     try {
       claim = await addClaim({
         subject: from.id,
-        type: type.value,
+        type: type.value as RelationshipType,
         object: to.id,
         role: optional(role),
-        stance: stance.value,
+        stance: stance.value as Stance,
         claimedBy: claimedBy.values().map((a) => a.id),
         disputedBy: disputedBy.values().map((a) => a.id),
         since: optional(since),

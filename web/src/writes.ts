@@ -2,41 +2,10 @@
 // token, and an ApiError's problems name the input fields the API refused (formFields.ts shows
 // them beside those fields).
 import { actorFields, graphql, relationshipWithEndsFields } from './api.ts';
+import type { AddActorInput, AddClaimInput, AddSourceInput } from './generated/inputs.ts';
 import type { Actor, RelationshipWithEnds, SourceSummary } from './model.ts';
 
-export interface AddSourceInput {
-  title: string;
-  publisher?: string | null;
-  author?: string | null;
-  /** A partial date: YYYY, YYYY-MM or YYYY-MM-DD. */
-  published: string;
-  url?: string | null;
-  text: string;
-}
-
-export interface AddActorInput {
-  name: string;
-  /** The ActorKind enum value: GROUP, PERSON, ... */
-  kind: string;
-  aliases?: string[];
-  description?: string | null;
-}
-
-export interface AddClaimInput {
-  subject: string;
-  type: string;
-  object: string;
-  role?: string | null;
-  stance: string;
-  claimedBy?: string[];
-  disputedBy?: string[];
-  since?: string | null;
-  until?: string | null;
-  dateText?: string | null;
-  note?: string | null;
-  source: string;
-  quotes: string[];
-}
+export type { AddActorInput, AddClaimInput, AddSourceInput } from './generated/inputs.ts';
 
 /** A written claim: its id and source, and its relationship as the graph draws it. */
 export interface WrittenClaim {
