@@ -30,6 +30,9 @@ export function checkedRelationshipType(type: string): string {
   return type;
 }
 
+/** Every kind's label, `Group:Person:...`, for `REMOVE a:${actorKindLabels}` before an actor takes its kind. */
+export const actorKindLabels = actorKinds.map((kind) => checkedActorKind(kind)).join(':');
+
 export function checkedActorKind(kind: string): string {
   if (!actorKinds.includes(kind)) throw new Error(`Unknown actor kind "${kind}"`);
   return kind;

@@ -9,7 +9,7 @@ import { groupBy } from '../../src/groupBy.ts';
 import type { Database } from '../../src/neo4j/database.ts';
 import { deriveRelationships, removeLegacyModel, type Derived, type RelationshipKey } from '../../src/graph/derive.ts';
 import { typePattern } from '../../src/graph/filters.ts';
-import { actorKinds, checkedActorKind } from '../../src/vocabulary.ts';
+import { actorKindLabels as kindLabels, checkedActorKind } from '../../src/vocabulary.ts';
 import { UserError } from '../../src/errors.ts';
 import { relationshipId } from '../../src/graph/claimRules.ts';
 import { withHash, type ActorRecord, type ClaimRecord, type FigureRecord, type MentionRecord, type SeedBatch, type SourceRecord } from './records.ts';
@@ -96,7 +96,6 @@ class Writer {
   }
 }
 
-const kindLabels = actorKinds.map(checkedActorKind).join(':');
 
 async function writeSources(w: Writer, records: SourceRecord[]) {
   await w.unwind(

@@ -67,12 +67,13 @@ export interface Derived {
 }
 
 /**
- * Derives these relationships again from their claims, in statements of batchSize rows: each
+ * Derives these relationships (each once, however often listed) again from their claims, in statements of batchSize rows: each
  * its own transaction for the loader (db.statements()), or all in the write's transaction.
  */
 export async function deriveRelationships(tx: Transaction, keys: readonly RelationshipKey[], options: DeriveOptions): Promise<Derived> {
   const total: Derived = { derived: 0, removed: 0 };
-  for (const [type, group] of groupBy(keys, (key) => key.type)) {
+  const distinct = [...new Map(keys.map((key) => [key.id, key])).values()];
+  for (const [type, group] of groupBy(distinct, (key) => key.type)) {
     const cypher = deriveCypher(type);
     for (let i = 0; i < group.length; i += options.batchSize) {
       const rows = group.slice(i, i + options.batchSize).map(({ id }) => ({ id }));

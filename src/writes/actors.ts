@@ -8,10 +8,10 @@ import { InputError, NotFoundError } from '../errors.ts';
 import { relationshipId } from '../graph/claimRules.ts';
 import { deriveRelationships, type RelationshipKey } from '../graph/derive.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
-import { actorKinds, checkedActorKind } from '../vocabulary.ts';
+import { actorKindLabels as kindLabels, actorKinds, checkedActorKind } from '../vocabulary.ts';
 import { authorNow, recordChanges, type ChangeEntry } from './changeLog.ts';
 import { mentionsOfActor } from './mentions.ts';
-import { lockOne, lockVersions, Problems, retryingIdClash, slugOf, uniqueId } from './records.ts';
+import { givenFields, lockOne, lockVersions, Problems, retryingIdClash, slugOf, uniqueId } from './records.ts';
 
 export interface ActorInput {
   name: string;
@@ -29,15 +29,13 @@ interface ActorFields {
   description: string | null;
 }
 
-const kindLabels = actorKinds.map(checkedActorKind).join(':');
 
 /** The seed format's actor, without the id the API makes. */
 const actorInputSchema = actorSchema.omit({ id: true }).extend({ kind: z.enum(actorKinds as [string, ...string[]], { message: `must be one of ${actorKinds.join(', ')}` }) });
 
 function checkedFields(input: ActorInput, argument: string): ActorFields {
   const problems = new Problems(argument);
-  const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined));
-  const actor = problems.parse(actorInputSchema, given);
+  const actor = problems.parse(actorInputSchema, givenFields(input));
   problems.throwIfAny();
   const aliases = [...new Set(actor!.aliases.map((alias) => alias.trim()))].filter((alias) => alias !== actor!.name);
   return { name: actor!.name.trim(), kind: actor!.kind, aliases, description: actor!.description ?? null };
@@ -147,7 +145,6 @@ async function reassignRelationships(tx: Transaction, claimIds: string[]): Promi
   return [...rows.map((row) => ({ id: row.relationship, type: row.type })), ...updates.map((u, i) => ({ id: u.relationship, type: rows[i]!.type }))];
 }
 
-const distinctKeys = (keys: RelationshipKey[]) => [...new Map(keys.map((key) => [key.id, key])).values()];
 
 /** Bumps the versions of the claims and figures a merge (or its undoing) changed, and logs each. */
 async function touchClaims(tx: Transaction, moves: Move[], action: 'MERGE_ACTORS' | 'UNMERGE_ACTORS', from: string, to: string): Promise<ChangeEntry[]> {
@@ -195,7 +192,7 @@ export async function mergeActors(db: Database, by: string, keep: string, merge:
       { keep, merge, aliasesAdded: record.aliasesAdded, keepVersion: versions.get(keep)! + 1, mergeVersion: versions.get(merge)! + 1, record: JSON.stringify(record), ...author },
     );
     const claimIds = [...new Set(moves.filter((m) => m.label === 'Claim').map((m) => m.node))];
-    await deriveRelationships(tx, distinctKeys(await reassignRelationships(tx, claimIds)), { batchSize: 100 });
+    await deriveRelationships(tx, await reassignRelationships(tx, claimIds), { batchSize: 100 });
     const changes: ChangeEntry[] = [
       { action: 'MERGE_ACTORS', target: keep, before: { aliases: kept.aliases }, after: { aliases: [...kept.aliases, ...record.aliasesAdded], merged: merge } },
       { action: 'MERGE_ACTORS', target: merge, before: { mergedInto: null }, after: { mergedInto: keep } },
@@ -232,7 +229,7 @@ export async function unmergeActors(db: Database, by: string, merged: string): P
     );
     await moveEdges(tx, record.moves, row.keep, merged, 'undo');
     const claimIds = [...new Set(record.moves.filter((m) => m.label === 'Claim').map((m) => m.node))];
-    await deriveRelationships(tx, distinctKeys(await reassignRelationships(tx, claimIds)), { batchSize: 100 });
+    await deriveRelationships(tx, await reassignRelationships(tx, claimIds), { batchSize: 100 });
     const changes: ChangeEntry[] = [
       { action: 'UNMERGE_ACTORS', target: row.keep, before: { merged }, after: { aliasesRemoved: record.aliasesAdded } },
       { action: 'UNMERGE_ACTORS', target: merged, before: { mergedInto: row.keep }, after: { mergedInto: null } },

@@ -13,7 +13,7 @@ import { claimProjection, toClaim, type Claim } from '../graph/model.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
 import { authorNow, recordChanges, type ChangeEntry } from './changeLog.ts';
 import { claimLookup, resolveActorIds } from './lookup.ts';
-import { lockOne, lockVersions, Problems, retryingIdClash, uniqueId } from './records.ts';
+import { givenFields, lockOne, lockVersions, Problems, retryingIdClash, uniqueId } from './records.ts';
 
 /** A claim's fields as the API takes them (AddClaimInput; ClaimPatch has them all optional). */
 export interface ClaimInput {
@@ -86,7 +86,7 @@ async function checkedRecord(tx: Transaction, id: string, input: Snapshot, argum
   }
   const actor = (ref: string) => resolved.get(ref) ?? ref;
   const entry = problems.parse(claimSchema, {
-    ...withoutNulls(input),
+    ...givenFields(input),
     id,
     subject: actor(input.subject),
     object: actor(input.object),
@@ -99,18 +99,13 @@ async function checkedRecord(tx: Transaction, id: string, input: Snapshot, argum
   return record;
 }
 
-/** Optional fields given as null are left out, as a seed file leaves them out. */
-function withoutNulls<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
-}
 
 /** Writes a claim's record with the loader's statement (a new one, or over itself), then derives the relationships touched. */
 async function writeClaim(tx: Transaction, mode: 'create' | 'update', record: ClaimRecord, extra: Record<string, unknown>, derive: RelationshipKey[]): Promise<void> {
   await tx.run(claimNodeCypher('Claim', mode), { rows: [{ ...record, props: { ...record.props, ...extra } }] });
-  await deriveRelationships(tx, unique([...derive, { id: record.relationship, type: record.type }]), deriveBatch);
+  await deriveRelationships(tx, [...derive, { id: record.relationship, type: record.type }], deriveBatch);
 }
 
-const unique = (keys: RelationshipKey[]) => [...new Map(keys.map((key) => [key.id, key])).values()];
 
 /** The relationships of the claims `id` contradicts or is contradicted by: their status may change with it. */
 async function partnersOf(tx: Transaction, id: string): Promise<RelationshipKey[]> {
@@ -179,7 +174,7 @@ export async function retractClaim(db: Database, by: string, id: string, reason:
       `MATCH (c:Claim {id: $id}) SET c.retracted = true, c.retractedAt = $at, c.retractedBy = $by, c.retractedReason = $reason, c.origin = 'api', c.version = $version`,
       { id, ...author, reason: why, version: version + 1 },
     );
-    await deriveRelationships(tx, unique([{ id: claim.relationshipId, type: claim.type }, ...(await partnersOf(tx, id))]), deriveBatch);
+    await deriveRelationships(tx, [{ id: claim.relationshipId, type: claim.type }, ...(await partnersOf(tx, id))], deriveBatch);
     await recordChanges(tx, author, [{ action: 'RETRACT_CLAIM', target: id, before: { retracted: null }, after: { retracted: { at: author.at, by, reason: why } } }]);
     return id;
   });
@@ -203,7 +198,7 @@ export async function contradict(db: Database, by: string, id: string, otherId: 
        SET c.version = $versions[0], o.version = $versions[1]`,
       { id, other: otherId, ...author, versions: versions.map((v) => v + 1) },
     );
-    await deriveRelationships(tx, unique([claim, other].map((c) => ({ id: c.relationshipId, type: c.type }))), deriveBatch);
+    await deriveRelationships(tx, [claim, other].map((c) => ({ id: c.relationshipId, type: c.type })), deriveBatch);
     const changes: ChangeEntry[] = [
       { action: 'CONTRADICT', target: id, before: { contradicts: claim.contradicts }, after: { contradicts: [...claim.contradicts, otherId].sort() } },
       { action: 'CONTRADICT', target: otherId, before: { contradicts: other.contradicts }, after: { contradicts: [...other.contradicts, id].sort() } },

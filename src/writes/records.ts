@@ -28,6 +28,11 @@ export class Problems {
   }
 }
 
+/** The fields given a value: optional ones sent as null are left out, as a seed file leaves them out. */
+export function givenFields<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
+}
+
 /**
  * Locks the nodes (label, id) for the rest of the transaction and answers their versions, read
  * after the lock so that two writers cannot both pass the same version check.

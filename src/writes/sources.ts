@@ -9,7 +9,7 @@ import { parsePartialDate } from '../graph/partialDate.ts';
 import type { Database } from '../neo4j/database.ts';
 import { authorNow, recordChanges } from './changeLog.ts';
 import { mentionsInSource } from './mentions.ts';
-import { Problems, retryingIdClash, slugOf, uniqueId } from './records.ts';
+import { givenFields, Problems, retryingIdClash, slugOf, uniqueId } from './records.ts';
 
 export interface SourceInput {
   title: string;
@@ -32,8 +32,7 @@ const sourceInputSchema = sourceSchema.omit({ id: true, file: true, series: true
 /** Adds a source, or answers the one with the same text; returns its id and whether it was added. */
 export async function addSource(db: Database, by: string, input: SourceInput): Promise<{ id: string; added: boolean }> {
   const problems = new Problems('input');
-  const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined));
-  const source = problems.parse(sourceInputSchema, given);
+  const source = problems.parse(sourceInputSchema, givenFields(input));
   const published = source?.published ? parsePartialDate(source.published) : undefined;
   if (source?.published && !published) problems.report(['published'], `"${source.published}" is not a real date`);
   problems.throwIfAny();
