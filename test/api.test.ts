@@ -9,7 +9,7 @@ import { buildSchema } from '../src/server/schema.ts';
 import { vocabulary } from '../src/vocabulary.ts';
 import { openDatabase } from '../src/neo4j/database.ts';
 import { formatError } from '../src/server/errors.ts';
-import { config, seededApp } from './helpers.ts';
+import { config, seededApp, startTestApp } from './helpers.ts';
 
 /** The minimum contract of issue 4, verbatim: these names and arguments must exist exactly so. */
 const contract = `
@@ -387,6 +387,41 @@ describe('GraphQL API on the seed graph', () => {
         claims(role: CLAIMANT, first: 5) { id subject { id } object { id } }
         figures(first: 5) { id stance source { id } contradicts { id } }
         mentions(first: 5) { count source { id claims(first: 5) { id } } } } } } }`;
+
+    it('counts a connection\'s total only when the query selects totalCount (directly or through a fragment)', async () => {
+      const statements: string[] = [];
+      const recording = Object.create(db) as typeof db;
+      recording.read = async (cypher, params = {}, timeoutMs) => {
+        statements.push(cypher);
+        return db.read(cypher, params, timeoutMs);
+      };
+      const app = await startTestApp(recording);
+      try {
+        for (const field of ['relationships(first: 5)', 'claims(first: 5)', 'contestedClaims(first: 5)', 'actors(first: 5)']) {
+          const type = field.startsWith('actors') ? 'ActorConnection' : field.startsWith('claims') ? 'ClaimConnection' : 'RelationshipConnection';
+          const ask = async (selection: '' | 'totalCount' | '...Total') => {
+            statements.length = 0;
+            const fragment = selection === '...Total' ? ` fragment Total on ${type} { totalCount }` : '';
+            const { body } = await app.graphql<{ list: { edges: { node: { id: string } }[]; totalCount?: number } }>(
+              `{ list: ${field} { edges { node { id } } ${selection} } }${fragment}`,
+            );
+            assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+            return { list: body.data!.list, counted: statements.some((cypher) => /count\(\w+\) AS total/.test(cypher)) };
+          };
+          const without = await ask('');
+          const direct = await ask('totalCount');
+          const viaFragment = await ask('...Total');
+          assert.equal(without.counted, false, `${field} without totalCount counted`);
+          assert.equal(direct.counted, true, field);
+          assert.equal(viaFragment.counted, true, field);
+          assert.deepEqual(without.list.edges, direct.list.edges);
+          assert.ok((direct.list.totalCount ?? 0) >= direct.list.edges.length);
+          assert.equal(viaFragment.list.totalCount, direct.list.totalCount);
+        }
+      } finally {
+        await app.stop();
+      }
+    });
 
     it('costs the same bounded number of Cypher queries for 5 actors as for 50', async () => {
       const count = async (first: number) => {

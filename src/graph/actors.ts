@@ -31,6 +31,8 @@ export function getActorsByIds(db: Database, ids: readonly string[]): Promise<(A
 
 export interface ActorPageArgs {
   kinds?: readonly string[] | null;
+  /** Count every match too (default true). */
+  countTotal?: boolean;
   first?: number | null;
   after?: string | null;
 }
@@ -45,7 +47,7 @@ export async function listActors(db: Database, args: ActorPageArgs): Promise<Pag
   const [afterName, afterId] = after ? after.split(separator) : [null, null];
   // One row whatever the page holds, so the total comes with an empty last page too.
   const [row] = await db.read<{ actors: Record<string, unknown>[]; total: number }>(
-    `CALL () { MATCH (a:Actor) WHERE $kinds IS NULL OR a.kind IN $kinds RETURN count(a) AS total }
+    `CALL () { ${args.countTotal === false ? 'RETURN null AS total' : 'MATCH (a:Actor) WHERE $kinds IS NULL OR a.kind IN $kinds RETURN count(a) AS total'} }
      CALL () {
        MATCH (a:Actor)
        WHERE ($kinds IS NULL OR a.kind IN $kinds)
@@ -56,5 +58,5 @@ export async function listActors(db: Database, args: ActorPageArgs): Promise<Pag
      RETURN actors, total`,
     { kinds, afterName: afterName ?? null, afterId: afterId ?? null, limit: int(first + 1) },
   );
-  return toPage((row?.actors ?? []).map(toActor), first, (a) => `${a.name}${separator}${a.id}`, row?.total ?? 0);
+  return toPage((row?.actors ?? []).map(toActor), first, (a) => `${a.name}${separator}${a.id}`, args.countTotal === false ? null : (row?.total ?? 0));
 }

@@ -58,6 +58,8 @@ export interface ClaimQuery {
   includeRetracted?: boolean | null;
   first?: number | null;
   after?: string | null;
+  /** Count every match too (default true). */
+  countTotal?: boolean;
 }
 
 /** A Lucene phrase of the text's letter and digit tokens: "Al-Furqan" finds quotes that say it, whatever the punctuation. */
@@ -110,7 +112,7 @@ export async function listClaims(db: Database, query: ClaimQuery): Promise<Page<
   const params: Params = { types: query.types?.length ? [...new Set(query.types)] : null, stances: checkStances(query.stances) };
   if (query.text != null) {
     const phrase = quotePhrase(query.text);
-    if (phrase === null) return toPage([], first, (c: Claim) => c.id, 0);
+    if (phrase === null) return toPage([], first, (c: Claim) => c.id, query.countTotal === false ? null : 0);
     query = { ...query, text: phrase };
   }
   const { first: anchor, conditions } = chooseAnchor(claimAnchors, query, params);
@@ -132,5 +134,6 @@ export async function listClaims(db: Database, query: ClaimQuery): Promise<Page<
     after: query.after,
     first,
     params,
+    countTotal: query.countTotal !== false,
   });
 }

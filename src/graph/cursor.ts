@@ -18,11 +18,12 @@ export interface Page<T> {
   items: { cursor: string; node: T }[];
   hasNextPage: boolean;
   endCursor: string | null;
-  totalCount: number;
+  /** Null when it was not asked for (countTotal false): counting costs a pass over every match. */
+  totalCount: number | null;
 }
 
 /** Builds a page from up to first+1 rows (the extra row only says there is a next page). */
-export function toPage<T>(rows: T[], first: number, key: (item: T) => string, totalCount: number): Page<T> {
+export function toPage<T>(rows: T[], first: number, key: (item: T) => string, totalCount: number | null): Page<T> {
   const items = rows.slice(0, first).map((node) => ({ cursor: encodeCursor(key(node)), node }));
   return { items, hasNextPage: rows.length > first, endCursor: items.at(-1)?.cursor ?? null, totalCount };
 }
@@ -45,8 +46,9 @@ export function pageOrder(seen: string | null, after: string | null | undefined,
     /** The sort key, as a Cypher expression named `seen`. */
     seen: seen ?? "''",
     /** Keeps the rows after the cursor: needs `seen` and `id` in scope. */
-    after: '($afterId IS NULL OR seen < $afterSeen OR (seen = $afterSeen AND id > $afterId))',
-    orderBy: 'seen DESC, id',
+    after: seen === null ? '($afterId IS NULL OR id > $afterId)' : '($afterId IS NULL OR seen < $afterSeen OR (seen = $afterSeen AND id > $afterId))',
+    // By id alone when there is no date to order by, so that an id index can give the order.
+    orderBy: seen === null ? 'id' : 'seen DESC, id',
     cursor: (item: { id: string }, itemSeen: string) => (seen === null ? item.id : `${itemSeen}${separator}${item.id}`),
   };
 }
@@ -65,15 +67,20 @@ export interface PageQuery<R, T> {
   after: string | null | undefined;
   first: number;
   params: Record<string, unknown>;
+  /** Whether to count every match too (the connection's totalCount). */
+  countTotal: boolean;
 }
 
-/** One page of items and the total that match, in one statement (one row whatever the page holds, so the total comes with an empty last page too). */
+/**
+ * One page of items and, when asked, the total that match, in one statement (one row whatever
+ * the page holds, so the total comes with an empty last page too).
+ */
 export async function readPage<R, T extends { id: string }>(db: Database, q: PageQuery<R, T>): Promise<Page<T>> {
   const v = q.variable;
   const order = pageOrder(q.seen, q.after, q.params);
   q.params.limit = int(q.first + 1);
   const [row] = await db.read<{ items: { item: R; seen: string }[]; total: number }>(
-    `CALL () { ${q.match} WITH ${v} WHERE ${q.where} RETURN count(${v}) AS total }
+    `CALL () { ${q.countTotal ? `${q.match} WITH ${v} WHERE ${q.where} RETURN count(${v}) AS total` : 'RETURN null AS total'} }
      CALL () {
        ${q.match}
        WITH ${v} WHERE ${q.where}
@@ -87,5 +94,5 @@ export async function readPage<R, T extends { id: string }>(db: Database, q: Pag
   );
   const items = (row?.items ?? []).map((r) => ({ node: q.toItem(r.item), seen: r.seen }));
   const seen = new Map(items.map((i) => [i.node.id, i.seen]));
-  return toPage(items.map((i) => i.node), q.first, (item) => order.cursor(item, seen.get(item.id) ?? ''), row?.total ?? 0);
+  return toPage(items.map((i) => i.node), q.first, (item) => order.cursor(item, seen.get(item.id) ?? ''), q.countTotal ? (row?.total ?? 0) : null);
 }

@@ -64,6 +64,8 @@ export interface RelationshipQuery extends RelationshipFilter {
   contested?: boolean;
   first?: number | null;
   after?: string | null;
+  /** Count every match too (default true). */
+  countTotal?: boolean;
 }
 
 const contestedStatuses = ['ALLEGED', 'DISPUTED'];
@@ -107,6 +109,7 @@ export async function listRelationships(db: Database, query: RelationshipQuery):
     after: query.after,
     first,
     params,
+    countTotal: query.countTotal !== false,
   });
 }
 

@@ -17,16 +17,21 @@ import type { Context } from './context.ts';
 import type { Resolvers } from './generated/graphql.ts';
 import type { Loaders } from './loaders.ts';
 import { requireRole } from './authorization.ts';
+import { selects } from './selection.ts';
 import { addActor, mergeActors, unmergeActors, updateActor, type ActorPatch } from '../writes/actors.ts';
 import { history } from '../writes/changeLog.ts';
 import { addClaim, contradict, retractClaim, updateClaim } from '../writes/claims.ts';
 import { addSource } from '../writes/sources.ts';
 
+/** A connection; its totalCount was counted when the query selects it (`selects`), and only then is it read. */
 function connection<T>(page: Page<T>) {
   return {
     edges: page.items,
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-    totalCount: page.totalCount,
+    get totalCount(): number {
+      if (page.totalCount === null) throw new Error('totalCount was read but not counted');
+      return page.totalCount;
+    },
   };
 }
 
@@ -77,18 +82,19 @@ export const resolvers: Resolvers = {
 
   Query: {
     actor: (_, { id }, { loaders }) => loaders.actor.load(id),
-    actors: async (_, args, { db }) => connection(await listActors(db, args)),
+    actors: async (_, args, { db }, info) => connection(await listActors(db, { ...args, countTotal: selects(info, 'totalCount') })),
     search: (_, args, { db }) => searchActors(db, args),
     neighborhood: (_, args, { db }) => neighborhood(db, args),
     shortestPath: (_, args, { db }) => shortestPath(db, args),
-    relationships: async (_, args, { db }) => connection(await listRelationships(db, args)),
+    relationships: async (_, args, { db }, info) => connection(await listRelationships(db, { ...args, countTotal: selects(info, 'totalCount') })),
     sources: (_, { first }, { db }) => listSources(db, first),
     source: (_, { id }, { loaders }) => loaders.source.load(id),
     stats: (_, __, { db }) => getStats(db),
     allegianceChain: (_, args, { db }) => allegianceChain(db, args),
     timeline: (_, { id, ...filter }, { db }) => timeline(db, id, filter),
-    contestedClaims: async (_, args, { db }) => connection(await listRelationships(db, { ...args, contested: true })),
-    claims: async (_, args, { db }) => connection(await listClaims(db, args)),
+    contestedClaims: async (_, args, { db }, info) =>
+      connection(await listRelationships(db, { ...args, contested: true, countTotal: selects(info, 'totalCount') })),
+    claims: async (_, args, { db }, info) => connection(await listClaims(db, { ...args, countTotal: selects(info, 'totalCount') })),
     claim: (_, { id }, { loaders }) => loaders.claim.load(id),
     figures: (_, args, { db }) => listFigures(db, args),
     vocabulary: () => ({
