@@ -7,7 +7,7 @@ import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { loadConfig, projectRoot } from '../src/config.ts';
+import { loadConfig } from '../src/config.ts';
 import { createDriver } from '../src/neo4j/database.ts';
 import { pidFile, startLocalNeo4j } from '../src/neo4j/localServer.ts';
 import { childrenOf, commandLine, freePort, portOpen, portsClose, removeInstance, runCli, startApi, stopWith, tempHome } from './localNeo4j.ts';

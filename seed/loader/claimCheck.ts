@@ -45,9 +45,9 @@ export function checkedDate(key: string, value: string | undefined, report: Repo
 }
 
 /** Retraction as the seed format and the API store it: flat properties, absent while the claim stands. */
-function retractionProps(entry: ClaimEntry | FigureEntry): Props {
-  if (!entry.retracted) return {};
-  return { retracted: true, retractedAt: entry.retracted.at, retractedBy: entry.retracted.by, retractedReason: entry.retracted.reason };
+export function retractionProps(retracted: { at: string; by: string; reason: string } | null | undefined): Props {
+  if (!retracted) return {};
+  return { retracted: true, retractedAt: retracted.at, retractedBy: retracted.by, retractedReason: retracted.reason };
 }
 
 /** Checks what relationship claims and figures share: stance, claimants, source, quotes; returns their links and props. */
@@ -71,7 +71,7 @@ export function checkClaimCore(entry: ClaimEntry | FigureEntry, fileSource: stri
     });
   }
   const links: ClaimLinks = { source: sourceId ?? '', claimedBy: unique(entry.claimedBy), disputedBy: unique(entry.disputedBy), contradicts: unique(entry.contradicts), evidence };
-  return { links, props: { stance: entry.stance, note: entry.note ?? null, ...(source?.observed ?? unobserved), ...retractionProps(entry) } };
+  return { links, props: { stance: entry.stance, note: entry.note ?? null, ...(source?.observed ?? unobserved), ...retractionProps(entry.retracted) } };
 }
 
 /** Checks a relationship claim and makes its record (the loader's and the API's alike). */

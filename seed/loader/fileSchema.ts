@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { quoteLimits } from '../../src/config.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (letters, digits, single hyphens)');
-const claimId = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-{1,2}[a-z0-9]+)*$/, 'must be a lowercase id (letters, digits, hyphens)');
+/** A claim's id: a lowercase slug that may hold double hyphens (`subject--type--object--source`). */
+export const claimIdPattern = /^[a-z0-9]+(?:-{1,2}[a-z0-9]+)*$/;
+const claimId = z.string().regex(claimIdPattern, 'must be a lowercase id (letters, digits, hyphens)');
 const text = z.string().trim().min(1, 'must not be empty');
 const partialDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be a partial date: YYYY, YYYY-MM or YYYY-MM-DD');
 const ids = z.array(slug).default([]);

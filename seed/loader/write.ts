@@ -11,6 +11,7 @@ import { deriveRelationships, removeLegacyModel, type Derived, type Relationship
 import { typePattern } from '../../src/graph/filters.ts';
 import { actorKindLabels as kindLabels, checkedActorKind } from '../../src/vocabulary.ts';
 import { UserError } from '../../src/errors.ts';
+import { maxMergeChain } from '../../src/graph/actors.ts';
 import { relationshipId } from '../../src/graph/claimRules.ts';
 import { withHash, type ActorRecord, type ClaimRecord, type FigureRecord, type MentionRecord, type SeedBatch, type SourceRecord } from './records.ts';
 
@@ -263,7 +264,7 @@ async function derivedRelationships(db: Database, timeoutMs: number): Promise<Re
 /** Merged actors (through the API) and the actor each now resolves to. */
 async function mergedActors(db: Database, timeoutMs: number): Promise<Map<string, string>> {
   const rows = await db.read<{ merged: string; keep: string }>(
-    'MATCH (m:MergedActor)-[:MERGED_INTO*1..]->(k:Actor) RETURN m.id AS merged, k.id AS keep',
+    `MATCH (m:MergedActor)-[:MERGED_INTO*1..${maxMergeChain}]->(k:Actor) RETURN m.id AS merged, k.id AS keep`,
     {},
     timeoutMs,
   );

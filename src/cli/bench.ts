@@ -35,6 +35,9 @@ async function timed(label: string, db: Database, options: LoadOptions): Promise
   );
 }
 
+/** The q-quantile of `times` (ms), printed to 0.1 ms. */
+const percentile = (times: number[], q: number) => [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
+
 /** Median and 95th percentile latency of the graph queries behind the API, on the seed. */
 async function queryLatencies(db: Database): Promise<void> {
   const queries: [string, () => Promise<unknown>][] = [
@@ -52,13 +55,9 @@ async function queryLatencies(db: Database): Promise<void> {
       await run();
       times.push(performance.now() - started);
     }
-    times.sort((a, b) => a - b);
-    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
-    console.log(`query ${label.padEnd(38)} median ${at(0.5).padStart(6)} ms   p95 ${at(0.95).padStart(6)} ms`);
+    console.log(`query ${label.padEnd(38)} median ${percentile(times, 0.5).padStart(6)} ms   p95 ${percentile(times, 0.95).padStart(6)} ms`);
   }
 }
-
-const percentile = (times: number[], q: number) => [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
 
 /**
  * How long an analyst's addClaim takes (the whole write: checks, the quote found in the

@@ -13,17 +13,26 @@ export function checkKinds(kinds: readonly string[] | null | undefined): string[
   return [...new Set(kinds)];
 }
 
+/** How long a chain of merges (a into b, b into c) is followed. */
+export const maxMergeChain = 16;
+
+/**
+ * Cypher binding `a` to the actor that `id` (a Cypher expression in scope) names: that actor,
+ * or, for the id of an actor merged into another, the actor it was merged into; no row when none.
+ */
+export const actorNamed = (id: string) => `CALL (${id}) {
+    OPTIONAL MATCH (found:Actor {id: ${id}})
+    OPTIONAL MATCH (:MergedActor {id: ${id}})-[:MERGED_INTO*1..${maxMergeChain}]->(kept:Actor)
+    WITH coalesce(found, kept) AS a WHERE a IS NOT NULL RETURN a
+  }`;
+
 /**
  * The actors with these ids, in the same order; null where an id names no actor. The id of an
  * actor merged into another answers the actor it was merged into.
  */
 export function getActorsByIds(db: Database, ids: readonly string[]): Promise<(Actor | null)[]> {
   return readByIds(db, ids, {
-    match: `CALL (id) {
-              OPTIONAL MATCH (found:Actor {id: id})
-              OPTIONAL MATCH (:MergedActor {id: id})-[:MERGED_INTO*1..16]->(kept:Actor)
-              WITH coalesce(found, kept) AS a WHERE a IS NOT NULL RETURN a
-            }`,
+    match: actorNamed('id'),
     projection: actorProjection('a'),
     toItem: toActor,
   });

@@ -17,12 +17,14 @@ export const webGeneratedPath = path.join(projectRoot, 'web', 'src', 'generated'
 
 const model = '../../graph/model.ts';
 
+/** The SDL with the generated vocabulary enums, as one document for codegen. */
+const schemaDocument = () => parse(printSchema(makeExecutableSchema({ typeDefs: readTypeDefs() })));
+
 /** The input types (AddClaimInput...) and enums the web app sends, from the same SDL. */
 export async function generateWebInputTypes(): Promise<string> {
-  const schema = makeExecutableSchema({ typeDefs: readTypeDefs() });
   const output = await codegen({
     filename: webGeneratedPath,
-    schema: parse(printSchema(schema)),
+    schema: schemaDocument(),
     documents: [],
     config: { onlyOperationTypes: true, enumsAsTypes: true, avoidOptionals: false },
     plugins: [{ typescript: {} }],
@@ -32,10 +34,9 @@ export async function generateWebInputTypes(): Promise<string> {
 }
 
 export async function generateResolverTypes(): Promise<string> {
-  const schema = makeExecutableSchema({ typeDefs: readTypeDefs() });
   const output = await codegen({
     filename: generatedPath,
-    schema: parse(printSchema(schema)),
+    schema: schemaDocument(),
     documents: [],
     config: {
       useTypeImports: true,

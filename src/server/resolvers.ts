@@ -108,10 +108,8 @@ export const resolvers: Resolvers = {
   },
 
   Mutation: {
-    addSource: async (_, { input }, { db, principal, loaders }) => {
-      const { id } = await addSource(db, requireRole(principal, 'editor', 'addSource').name, input);
-      return (await loaders.source.clear(id).load(id))!;
-    },
+    addSource: async (_, { input }, { db, principal, loaders }) =>
+      reloaded(loaders.source, (await addSource(db, requireRole(principal, 'editor', 'addSource').name, input)).id),
     addActor: async (_, { input }, { db, principal, loaders }) =>
       reloaded(loaders.actor, await addActor(db, requireRole(principal, 'editor', 'addActor').name, { ...input, kind: input.kind as string })),
     updateActor: async (_, { id, expectedVersion, patch }, { db, principal, loaders }) =>

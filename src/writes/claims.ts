@@ -2,8 +2,8 @@
 // Each is one transaction that checks its input with the loader's own checks
 // (seed/loader/claimCheck.ts), writes the claim with the loader's own statement, derives the
 // relationships it touches (src/graph/derive.ts) and records the change (changeLog.ts).
-import { claimRecord } from '../../seed/loader/claimCheck.ts';
-import { claimSchema, type ClaimEntry } from '../../seed/loader/fileSchema.ts';
+import { claimRecord, retractionProps } from '../../seed/loader/claimCheck.ts';
+import { claimIdPattern, claimSchema, type ClaimEntry } from '../../seed/loader/fileSchema.ts';
 import type { ClaimRecord } from '../../seed/loader/records.ts';
 import { claimNodeCypher } from '../../seed/loader/write.ts';
 import { InputError, NotFoundError } from '../errors.ts';
@@ -12,8 +12,8 @@ import { deriveRelationships, type RelationshipKey } from '../graph/derive.ts';
 import { claimProjection, toClaim, type Claim } from '../graph/model.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
 import { authorNow, recordChanges, type ChangeEntry } from './changeLog.ts';
-import { claimLookup, resolveActorIds } from './lookup.ts';
-import { givenFields, lockOne, lockVersions, Problems, retryingIdClash, uniqueId } from './records.ts';
+import { claimLookup, lockedActors } from './lookup.ts';
+import { givenFields, lockOne, Problems, retryingIdClash, uniqueId } from './records.ts';
 
 /** A claim's fields as the API takes them (AddClaimInput; ClaimPatch has them all optional). */
 export interface ClaimInput {
@@ -74,16 +74,8 @@ async function readClaim(tx: Transaction, id: string, argument: string): Promise
  * Checks the claim's fields (as the loader checks a claim in a seed file) and makes its record;
  * merged actor ids resolve to the actor they were merged into. Throws every problem at once.
  */
-async function checkedRecord(tx: Transaction, id: string, input: Snapshot, argument: string): Promise<ClaimRecord> {
+async function checkedRecord(tx: Transaction, id: string, input: Snapshot, resolved: Map<string, string>, argument: string): Promise<ClaimRecord> {
   const problems = new Problems(argument);
-  const refs = [input.subject, input.object, ...input.claimedBy, ...input.disputedBy];
-  let resolved = await resolveActorIds(tx, refs);
-  // Locked, so that no merge takes one away before the claim links to it; one merged meanwhile resolves anew.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const actors = [...new Set(resolved.values())];
-    if ((await lockVersions(tx, 'Actor', actors)).size === actors.length) break;
-    resolved = await resolveActorIds(tx, refs);
-  }
   const actor = (ref: string) => resolved.get(ref) ?? ref;
   const entry = problems.parse(claimSchema, {
     ...givenFields(input),
@@ -112,22 +104,22 @@ async function partnersOf(tx: Transaction, id: string): Promise<RelationshipKey[
   return tx.run<RelationshipKey>('MATCH (:Claim {id: $id})-[:CONTRADICTS]-(o:Claim) RETURN DISTINCT o.relationship AS id, o.type AS type', { id });
 }
 
-const retractionOf = (claim: Claim) =>
-  claim.retracted ? { retracted: true, retractedAt: claim.retracted.at, retractedBy: claim.retracted.by, retractedReason: claim.retracted.reason } : {};
+/** The actors a claim names, resolved and locked (lookup.ts). */
+const actorsOf = (tx: Transaction, fields: Snapshot) => lockedActors(tx, [fields.subject, fields.object, ...fields.claimedBy, ...fields.disputedBy]);
 
 /** A new claim's id, as the seed files make them: its relationship's id, then its source's. */
-async function newClaimId(tx: Transaction, fields: Snapshot): Promise<string> {
-  const resolved = await resolveActorIds(tx, [fields.subject, fields.object]);
+function newClaimId(fields: Snapshot, resolved: Map<string, string>): string {
   const base = `${relationshipId(resolved.get(fields.subject) ?? fields.subject, fields.type, resolved.get(fields.object) ?? fields.object, fields.role)}--${fields.source}`;
-  return /^[a-z0-9]+(?:-{1,2}[a-z0-9]+)*$/.test(base) ? base : 'claim';
+  return claimIdPattern.test(base) ? base : 'claim';
 }
 
 export async function addClaim(db: Database, by: string, input: ClaimInput): Promise<string> {
   const author = authorNow(by);
   return retryingIdClash(() => db.transaction(async (tx) => {
     const fields: Snapshot = { ...input, claimedBy: [...(input.claimedBy ?? [])], disputedBy: [...(input.disputedBy ?? [])], quotes: [...input.quotes] };
-    const id = await uniqueId(tx, ['Claim', 'Figure'], await newClaimId(tx, fields));
-    const record = await checkedRecord(tx, id, fields, 'input');
+    const resolved = await actorsOf(tx, fields);
+    const id = await uniqueId(tx, ['Claim', 'Figure'], newClaimId(fields, resolved));
+    const record = await checkedRecord(tx, id, fields, resolved, 'input');
     await writeClaim(tx, 'create', record, { origin: 'api', version: 1 }, []);
     await recordChanges(tx, author, [{ action: 'ADD_CLAIM', target: id, before: null, after: snapshot(await readClaim(tx, id, 'id')) }]);
     return id;
@@ -149,10 +141,10 @@ export async function updateClaim(db: Database, by: string, id: string, expected
       claimedBy: [...(patch.claimedBy === undefined ? before.claimedBy : (patch.claimedBy ?? []))],
       disputedBy: [...(patch.disputedBy === undefined ? before.disputedBy : (patch.disputedBy ?? []))],
     } as Snapshot;
-    const record = await checkedRecord(tx, id, fields, 'patch');
+    const record = await checkedRecord(tx, id, fields, await actorsOf(tx, fields), 'patch');
     const change = difference(before, { ...fields, subject: record.subject, object: record.object, claimedBy: record.claimedBy, disputedBy: record.disputedBy });
     if (Object.keys(change.after).length === 0) return id;
-    await writeClaim(tx, 'update', record, { origin: 'api', version: version + 1, ...retractionOf(current) }, [{ id: current.relationshipId, type: current.type }]);
+    await writeClaim(tx, 'update', record, { origin: 'api', version: version + 1, ...retractionProps(current.retracted) }, [{ id: current.relationshipId, type: current.type }]);
     await recordChanges(tx, author, [{ action: 'UPDATE_CLAIM', target: id, ...change }]);
     return id;
   });

@@ -1,21 +1,29 @@
 // What a write reads before it checks its input, inside its transaction: which actor ids exist
 // (a merged actor's id resolving to the actor it was merged into) and a source's text.
 import { observedAt, type ClaimLookup } from '../../seed/loader/claimCheck.ts';
+import { actorNamed } from '../graph/actors.ts';
 import type { Transaction } from '../neo4j/database.ts';
-
-/** How deep a chain of merges (a into b, b into c) is followed. */
-const maxMergeChain = 16;
+import { lockVersions } from './records.ts';
 
 /** Each id's actor: itself, or the actor a merged id now resolves to; absent when it names none. */
-export async function resolveActorIds(tx: Transaction, ids: readonly string[]): Promise<Map<string, string>> {
-  const rows = await tx.run<{ id: string; actor: string | null }>(
-    `UNWIND $ids AS id
-     OPTIONAL MATCH (a:Actor {id: id})
-     OPTIONAL MATCH (:MergedActor {id: id})-[:MERGED_INTO*1..${maxMergeChain}]->(k:Actor)
-     RETURN id, coalesce(a.id, k.id) AS actor`,
-    { ids: [...new Set(ids)] },
-  );
-  return new Map(rows.filter((row) => row.actor !== null).map((row) => [row.id, row.actor!]));
+async function resolveActorIds(tx: Transaction, ids: readonly string[]): Promise<Map<string, string>> {
+  const rows = await tx.run<{ id: string; actor: string }>(`UNWIND $ids AS id ${actorNamed('id')} RETURN id, a.id AS actor`, { ids: [...new Set(ids)] });
+  return new Map(rows.map((row) => [row.id, row.actor]));
+}
+
+/**
+ * The actors these ids name (a merged id resolving to the actor kept), locked for the rest of the
+ * transaction so that no merge takes one away before a claim links to it; an actor merged
+ * meanwhile resolves anew. Ids that name no actor are absent.
+ */
+export async function lockedActors(tx: Transaction, ids: readonly string[]): Promise<Map<string, string>> {
+  let resolved = await resolveActorIds(tx, ids);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const actors = [...new Set(resolved.values())];
+    if ((await lockVersions(tx, 'Actor', actors)).size === actors.length) break;
+    resolved = await resolveActorIds(tx, ids);
+  }
+  return resolved;
 }
 
 /** The lookups a claim's checks make (seed/loader/claimCheck.ts), for these actors and this source. */
