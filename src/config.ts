@@ -30,8 +30,12 @@ export interface LocalNeo4jSettings {
   passwordFile?: string;
 }
 
-/** A claim's quotes, in seed files and through the API alike. */
-export const quoteLimits = { maxLength: 2_000, maxCount: 20 } as const;
+/**
+ * Seed entries, in files and through the API alike: a claim's quotes (finding one in its text
+ * stays quick), and names, aliases and roles, which indexes and ids hold (Neo4j's range index
+ * refuses a value over 8 KB).
+ */
+export const entryLimits = { maxQuoteLength: 2_000, maxQuotes: 20, maxNameLength: 200 } as const;
 
 /** Limits of the API's traversals and pages; a breach is a BAD_USER_INPUT error that says so. */
 export const apiLimits = {

@@ -11,6 +11,7 @@ import {
   getNamedType,
   getNullableType,
   isEnumType,
+  isInputObjectType,
   isLeafType,
   isListType,
   isNonNullType,
@@ -23,7 +24,8 @@ import {
 import { apiLimits } from '../src/config.ts';
 import { buildSchema } from '../src/server/schema.ts';
 import { ensureWebBuild } from '../src/server/webBuild.ts';
-import { contentHash, seededApp } from './helpers.ts';
+import { createToken } from '../src/auth/tokens.ts';
+import { contentHash, reseedAfterwards, seededApp } from './helpers.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Limits of this corpus
@@ -292,6 +294,8 @@ interface GraphQLCase {
   query: string;
   variables?: Record<string, unknown>;
   operationName?: string;
+  /** Extra request headers (a bearer token). */
+  headers?: Record<string, string>;
   check?: Check;
 }
 
@@ -349,15 +353,19 @@ const checks = {
     },
 };
 
-function postGraphQL(baseUrl: string, request: { query: string; variables?: Record<string, unknown>; operationName?: string }): Promise<Answer> {
-  return send(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+function postGraphQL(
+  baseUrl: string,
+  request: { query: string; variables?: Record<string, unknown>; operationName?: string },
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  return send(`${baseUrl}/graphql`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(request) });
 }
 
 /** Sends every case, records it under its class, and returns what went wrong. */
 async function runGraphQLCases(baseUrl: string, corpusClass: string, cases: readonly GraphQLCase[]): Promise<string[]> {
   const problems: string[] = [];
   await forEachConcurrently(cases, concurrency, async (c) => {
-    const answer = await postGraphQL(baseUrl, { query: c.query, variables: c.variables, operationName: c.operationName });
+    const answer = await postGraphQL(baseUrl, { query: c.query, variables: c.variables, operationName: c.operationName }, c.headers);
     record(corpusClass, answer);
     const problem = graphqlProblem(answer) ?? c.check?.(answer, parseGraphQLBody(answer.body));
     if (problem) problems.push(`${c.name}: ${problem}`);
@@ -624,6 +632,87 @@ function asOfCases(target: ArgumentTarget): GraphQLCase[] {
       { name: `${target.label} = "${value}" (inline)`, query: documentFor(target, graphqlString(value)), check },
     ];
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes: every argument of every mutation and every field of their inputs, made hostile one at a time
+// ---------------------------------------------------------------------------------------------
+
+const mutationType = schema.getMutationType()!;
+const seedClaims = ['nursultan-nazarbayev--leads--kazakhstan--rferl-2015-01', 'kadyr-malikov--leads--religion-law-and-politics-analytical-center--rferl-2015-01'];
+
+/**
+ * A call of each mutation (its variables) into which one argument or input field at a time is
+ * made hostile. mergeActors names an actor that does not exist, so it never merges real ones.
+ */
+const writeCalls: Record<string, Record<string, unknown>> = {
+  addSource: { input: { title: 'A hostile test', published: '2016', text: 'Islamic State is named in this text.' } },
+  addActor: { input: { name: 'A hostile test actor', kind: 'GROUP' } },
+  updateActor: { id: seed.actor, expectedVersion: 1, patch: { description: 'x' } },
+  mergeActors: { keep: seed.actor, merge: 'no-such-actor' },
+  unmergeActors: { merged: seed.actor },
+  addClaim: { input: { subject: seed.person, type: 'OPERATES_IN', object: seed.otherActor, stance: 'ASSERTED', source: seed.source, quotes: ['Kazakh President Nursultan Nazarbaev'] } },
+  updateClaim: { id: seedClaims[0], expectedVersion: 1, patch: { note: 'x' } },
+  retractClaim: { id: seedClaims[0], reason: 'a hostile test' },
+  contradict: { claim: seedClaims[0], other: seedClaims[1] },
+};
+
+interface WriteTarget {
+  /** e.g. "addClaim(input.quotes)" */
+  label: string;
+  field: Field;
+  /** The argument, then the input field when the argument is an input object. */
+  path: [string] | [string, string];
+  type: GraphQLInputType;
+}
+
+/** Every String, ID, Int and list argument of every mutation, and every such field of their input objects. */
+function writeTargets(): WriteTarget[] {
+  const attacked = (type: GraphQLInputType) => isListType(getNullableType(type)) || ['String', 'ID', 'Int'].includes(getNamedType(type).name);
+  return Object.values(mutationType.getFields()).flatMap((field) =>
+    field.args.flatMap((arg): WriteTarget[] => {
+      const named = getNamedType(arg.type);
+      if (isInputObjectType(named)) {
+        return Object.values(named.getFields())
+          .filter((inner) => attacked(inner.type))
+          .map((inner) => ({ label: `${field.name}(${arg.name}.${inner.name})`, field, path: [arg.name, inner.name], type: inner.type }));
+      }
+      return attacked(arg.type) ? [{ label: `${field.name}(${arg.name})`, field, path: [arg.name], type: arg.type }] : [];
+    }),
+  );
+}
+
+/** The mutation with `value` at the target's place and the rest of its call as writeCalls gives it, as an admin. */
+function writeCase(target: WriteTarget, name: string, value: unknown, headers: Record<string, string>, check?: Check): GraphQLCase {
+  const variables = structuredClone(writeCalls[target.field.name]!);
+  const [arg, inner] = target.path;
+  if (inner === undefined) variables[arg] = value;
+  else variables[arg] = { ...(variables[arg] as object), [inner]: value };
+  const declared = target.field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
+  const passed = target.field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
+  return {
+    name: `${target.label} = ${name}`,
+    query: `mutation Hostile(${declared}) { ${target.field.name}(${passed}) ${selectionFor(target.field)} }`,
+    variables,
+    headers,
+    check,
+  };
+}
+
+function writeCases(target: WriteTarget, headers: Record<string, string>): GraphQLCase[] {
+  const path = target.path.join('.');
+  if (isListType(getNullableType(target.type))) {
+    const max = apiLimits.maxListArgumentLength;
+    const tooLong = checks.all(checks.status(400), checks.refused('BAD_USER_INPUT', path), checks.within(maxListRefusalMs));
+    return [
+      writeCase(target, '30,000 entries', new Array<string>(30_000).fill('x'), headers, tooLong),
+      writeCase(target, `${max + 1} entries (one over the bound)`, new Array<string>(max + 1).fill('x'), headers, tooLong),
+      writeCase(target, 'a null inside', ['x', null], headers, checks.status(400)),
+      ...hostileStrings.map(([label, value]) => writeCase(target, `[${label}]`, [value], headers)),
+    ];
+  }
+  if (getNamedType(target.type).name === 'Int') return hostileInts.map(([label, value]) => writeCase(target, label, value, headers));
+  return hostileStrings.map(([label, value]) => writeCase(target, label, value, headers));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1189,6 +1278,32 @@ describe('hostile requests against the real server', () => {
     it('sent at least 300 hostile requests (summary per class)', () => {
       console.log(`\nHostile corpus:\n${summaryTable()}\n`);
       assert.ok(corpusTotal() >= 300, `only ${corpusTotal()} requests`);
+    });
+  });
+
+  // Writes change the database, so they come after the check that nothing else did, and the seed is loaded afresh after them.
+  describe('writes (every mutation argument and input field, with an admin token)', () => {
+    reseedAfterwards();
+    const headers: Record<string, string> = {};
+    before(async () => {
+      headers.authorization = `Bearer ${await createToken(setup.db, `hostile-admin-${process.pid}-${Date.now()}`, 'admin')}`;
+    });
+    const targets = writeTargets();
+    it('finds every mutation, and the fields of its inputs', () => {
+      assert.deepEqual(Object.keys(writeCalls).sort(), Object.keys(mutationType.getFields()).sort(), 'writeCalls has a call of every mutation');
+      const labels = targets.map((t) => t.label);
+      for (const expected of ['addSource(input.text)', 'addClaim(input.quotes)', 'updateClaim(expectedVersion)', 'updateActor(patch.aliases)', 'retractClaim(reason)']) {
+        assert.ok(labels.includes(expected), `${expected} in ${labels.join(', ')}`);
+      }
+    });
+    for (const target of targets) {
+      it(`${target.label}: injection, unicode, huge, empty, out-of-range and over-long values`, async () =>
+        noProblems(await runGraphQLCases(url(), 'mutation arguments', writeCases(target, headers))));
+    }
+    it('still answers, and logged no internal error, uncaught exception or unhandled rejection', async () => {
+      const answer = await postGraphQL(url(), { query: '{ stats { actors } }' });
+      assert.equal(answer.status, 200, snippet(answer));
+      assert.deepEqual(serverFailures, []);
     });
   });
 });

@@ -161,6 +161,12 @@ describe('addActor and addClaim', () => {
     assert.equal(second.body.data?.addActor.id, 'analysts-in-bishkek-2');
   });
 
+  it('refuses a name longer than an index holds, naming the field', async () => {
+    const answer = await gql(`mutation { addActor(input: {name: "${'N'.repeat(201)}", kind: GROUP}) { id } }`, {}, tokens.editor);
+    assert.equal(answer.body.errors![0]!.extensions!.argumentName, 'input.name');
+    assert.match(answer.body.errors![0]!.message, /must be at most 200 characters/);
+  });
+
   it('gives two editors adding the same name at once two actors, never one overwritten', async () => {
     const add = `mutation($input: AddActorInput!) { addActor(input: $input) { id } }`;
     const input = { name: 'Same Name Cell', kind: 'GROUP' };

@@ -1,13 +1,15 @@
 // The shape of a seed data file (see seed/README.md), checked before anything is written.
 // Cross-file rules (ids, references, quotes) are in validate.ts.
 import { z } from 'zod';
-import { quoteLimits } from '../../src/config.ts';
+import { entryLimits } from '../../src/config.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (letters, digits, single hyphens)');
 /** A claim's id: a lowercase slug that may hold double hyphens (`subject--type--object--source`). */
 export const claimIdPattern = /^[a-z0-9]+(?:-{1,2}[a-z0-9]+)*$/;
 const claimId = z.string().regex(claimIdPattern, 'must be a lowercase id (letters, digits, hyphens)');
 const text = z.string().trim().min(1, 'must not be empty');
+/** A name, alias or role: short, since indexes and ids hold it. */
+const name = text.max(entryLimits.maxNameLength, `must be at most ${entryLimits.maxNameLength} characters`);
 const partialDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be a partial date: YYYY, YYYY-MM or YYYY-MM-DD');
 const ids = z.array(slug).default([]);
 
@@ -22,9 +24,9 @@ const claim = {
   source: slug.optional(),
   // Bounded so that finding a quote in its text stays quick (src/quotes.ts) whoever sends it.
   quotes: z
-    .array(text.max(quoteLimits.maxLength, `a quote is at most ${quoteLimits.maxLength} characters: quote the passage that says it`))
+    .array(text.max(entryLimits.maxQuoteLength, `a quote is at most ${entryLimits.maxQuoteLength} characters: quote the passage that says it`))
     .min(1, 'needs at least one quote')
-    .max(quoteLimits.maxCount, `at most ${quoteLimits.maxCount} quotes`),
+    .max(entryLimits.maxQuotes, `at most ${entryLimits.maxQuotes} quotes`),
   /** A claim withdrawn (through the API, then exported): kept, and hidden unless asked for. */
   retracted: z.strictObject({ at: text, by: text, reason: text }).optional(),
 };
@@ -44,8 +46,8 @@ export const sourceSchema = z.strictObject({
 export const actorSchema = z.strictObject({
   id: slug,
   kind: z.string(),
-  name: text,
-  aliases: z.array(text).default([]),
+  name,
+  aliases: z.array(name).default([]),
   description: text.optional(),
 });
 
@@ -54,7 +56,7 @@ export const claimSchema = z.strictObject({
   type: z.string(),
   subject: slug,
   object: slug,
-  role: text.optional(),
+  role: name.optional(),
   since: partialDate.optional(),
   until: partialDate.optional(),
   dateText: text.optional(),

@@ -1,9 +1,10 @@
 // Bounded work per request, decided before anything runs: the document's cost is the number
 // of objects it can return, where a field with a size argument (`first`, `limit`, or a path's
 // `maxDepth`) multiplies what it holds by that size. A document over apiLimits.maxQueryCost,
-// or with a list argument longer than its bound, is refused with a 400 that says why.
+// or with a list argument longer than its bound (inside input objects too), is refused with a
+// 400 that says why.
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, getNamedType, getNullableType, isEnumType, isLeafType, isListType, type GraphQLArgument } from 'graphql';
+import { GraphQLError, getNamedType, getNullableType, isEnumType, isInputObjectType, isLeafType, isListType, type GraphQLInputType } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { apiLimits } from '../config.ts';
 import { InputError } from '../errors.ts';
@@ -17,18 +18,25 @@ function sizeOf(args: Record<string, unknown>): number {
 }
 
 /** Lists of a vocabulary enum hold at most the vocabulary; other lists at most maxListArgumentLength. */
-function maxListLength(arg: GraphQLArgument): number {
-  const item = getNamedType(arg.type);
+function maxListLength(type: GraphQLInputType): number {
+  const item = getNamedType(type);
   return isEnumType(item) ? item.getValues().length : apiLimits.maxListArgumentLength;
 }
 
-function checkListArguments(field: ComplexityEstimatorArgs['field'], args: Record<string, unknown>): void {
-  for (const arg of field.args) {
-    const value = args[arg.name];
-    if (!isListType(getNullableType(arg.type)) || !Array.isArray(value)) continue;
-    const max = maxListLength(arg);
-    if (value.length > max) throw new InputError(arg.name, `holds at most ${max} values, got ${value.length}`);
+/** Checks every list in `value` (of `type`), the lists in input objects (input.quotes) included; `path` names where. */
+function checkLists(type: GraphQLInputType, value: unknown, path: string): void {
+  const nullable = getNullableType(type);
+  if (isListType(nullable) && Array.isArray(value)) {
+    const max = maxListLength(nullable);
+    if (value.length > max) throw new InputError(path, `holds at most ${max} values, got ${value.length}`);
+    value.forEach((item, i) => checkLists(nullable.ofType, item, `${path}[${i}]`));
+  } else if (isInputObjectType(nullable) && value !== null && typeof value === 'object') {
+    for (const field of Object.values(nullable.getFields())) checkLists(field.type, (value as Record<string, unknown>)[field.name], `${path}.${field.name}`);
   }
+}
+
+function checkListArguments(field: ComplexityEstimatorArgs['field'], args: Record<string, unknown>): void {
+  for (const arg of field.args) checkLists(arg.type, args[arg.name], arg.name);
 }
 
 function estimateObjects({ field, args, childComplexity }: ComplexityEstimatorArgs): number {

@@ -2,6 +2,7 @@
 // a unique id from a name, and checking input with the seed files' own schemas (so that the
 // API and the loader refuse the same input with the same messages).
 import type { z } from 'zod';
+import { apiLimits } from '../config.ts';
 import { ConflictError, InputError, NotFoundError, type InputProblem } from '../errors.ts';
 import type { Transaction } from '../neo4j/database.ts';
 import { formatPath, type PathPart } from '../../seed/loader/readFiles.ts';
@@ -56,9 +57,10 @@ export async function lockOne(tx: Transaction, label: 'Actor' | 'Claim', argumen
 /**
  * Runs a write that adds a record under an id it chose (or a text hash), again when another
  * write took that id first (the uniqueness constraint refuses the second): it then chooses
- * anew. Nothing is overwritten.
+ * anew. Nothing is overwritten. Of the writes racing for one id each round, one wins, and no
+ * more than maxConcurrentRequests run at once: that many attempts always suffice.
  */
-export async function retryingIdClash<T>(write: () => Promise<T>, attempts = 3): Promise<T> {
+export async function retryingIdClash<T>(write: () => Promise<T>, attempts = apiLimits.maxConcurrentRequests): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await write();
