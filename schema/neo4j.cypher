@@ -9,6 +9,8 @@ CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE;
 CREATE CONSTRAINT figure_id IF NOT EXISTS FOR (f:Figure) REQUIRE f.id IS UNIQUE;
 CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE;
 CREATE INDEX claim_relationship IF NOT EXISTS FOR (c:Claim) ON (c.relationship);
+// Pages with asOf walk the claims latest observed first: this index gives that order.
+CREATE INDEX claim_observed IF NOT EXISTS FOR (c:Claim) ON (c.observedStart);
 CREATE FULLTEXT INDEX evidence_quotes IF NOT EXISTS FOR ()-[e:EVIDENCE]-() ON EACH [e.quote]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } };
 CREATE CONSTRAINT token_name IF NOT EXISTS FOR (t:Token) REQUIRE t.name IS UNIQUE;

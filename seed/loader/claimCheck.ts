@@ -3,7 +3,7 @@
 // known actors and type, real dates, the stance rules, a known source, every quote verbatim.
 import { relationshipId, stanceProblems } from '../../src/graph/claimRules.ts';
 import { parsePartialDate, type PartialDate } from '../../src/graph/partialDate.ts';
-import { locateQuote } from '../../src/quotes.ts';
+import { locateQuote, type QuoteSpan } from '../../src/quotes.ts';
 import { relationshipTypes } from '../../src/vocabulary.ts';
 import type { ClaimEntry, FigureEntry } from './fileSchema.ts';
 import type { PathPart } from './readFiles.ts';
@@ -29,7 +29,7 @@ export function observedAt(published: string | null | undefined): Observed {
 export interface ClaimLookup {
   hasActor(id: string): boolean;
   /** A source's text and observation date; undefined when there is no such source. */
-  source(id: string): { text: string; observed: Observed } | undefined;
+  source(id: string): { text: string; observed: Observed; findQuote?: (quote: string) => QuoteSpan | null } | undefined;
 }
 
 /** Reports a problem at a path inside the claim. */
@@ -65,7 +65,7 @@ export function checkClaimCore(entry: ClaimEntry | FigureEntry, fileSource: stri
   else if (source === undefined) report(['source'], `unknown source id "${sourceId}"`);
   else {
     entry.quotes.forEach((quote, j) => {
-      const span = locateQuote(source.text, quote);
+      const span = source.findQuote ? source.findQuote(quote) : locateQuote(source.text, quote);
       if (span) evidence.push({ quote, ...span });
       else report(['quotes', j], `quote not found in source "${sourceId}" (id ${entry.id}): "${quote}"`);
     });

@@ -40,7 +40,17 @@ export function validateSeed({ dataDir = defaultDataDir, sourcesDir = defaultSou
   return batch;
 }
 
-export async function loadSeed(db: Database, options: LoadOptions): Promise<{ report: LoadReport; batch: SeedBatch }> {
+/** The load under way in this process: loads here run one at a time (a test file's hooks may start two at once). */
+let running: Promise<unknown> = Promise.resolve();
+
+/** Validates the seed, then writes it (write.ts); another load of this process first finishes. */
+export function loadSeed(db: Database, options: LoadOptions): Promise<{ report: LoadReport; batch: SeedBatch }> {
+  const load = running.then(() => validateAndWrite(db, options));
+  running = load.catch(() => undefined);
+  return load;
+}
+
+async function validateAndWrite(db: Database, options: LoadOptions): Promise<{ report: LoadReport; batch: SeedBatch }> {
   const batch = validateSeed(options);
   await applySchema(db);
   const report = await writeBatch(db, batch, {

@@ -22,38 +22,48 @@ const wordPattern = /[\p{L}\p{N}]+/gu;
 interface NameIndex {
   /** Exact name text -> actor ids. */
   owners: Map<string, string[]>;
-  /** The most words any name has. */
-  maxWords: number;
+  /** A name's first word -> the most words a name starting with it has. */
+  firstWords: Map<string, number>;
 }
 
 function nameIndex(actors: ActorRecord[]): NameIndex {
   const owners = new Map<string, string[]>();
-  let maxWords = 1;
+  const firstWords = new Map<string, number>();
   for (const actor of actors) {
     for (const name of new Set([actor.props.name as string, ...(actor.props.aliases as string[])])) {
-      const words = name.match(wordPattern)?.length ?? 0;
-      if (name.length < 2 || words === 0 || !wordChar.test(name.charAt(0))) continue;
+      const words = name.match(wordPattern) ?? [];
+      if (name.length < 2 || words.length === 0 || !wordChar.test(name.charAt(0))) continue;
       const ids = owners.get(name);
       if (ids) ids.push(actor.id);
       else owners.set(name, [actor.id]);
-      maxWords = Math.max(maxWords, words);
+      firstWords.set(words[0]!, Math.max(firstWords.get(words[0]!) ?? 0, words.length));
     }
   }
-  return { owners, maxWords };
+  return { owners, firstWords };
 }
 
 /**
  * Every non-overlapping name occurrence in the text, longest first at each position. At each
- * word it looks up the text spanning the next 1..maxWords words (and one trailing character,
- * for names such as "U.S."), so matching stays linear in the text however many actors exist.
+ * word that begins a name it looks up the text spanning the next words, as many as the longest
+ * such name has (and one trailing character, for names such as "U.S."), so matching stays
+ * linear in the text however many actors exist.
  */
-function* occurrences(text: string, { owners, maxWords }: NameIndex): Generator<{ at: number; actors: string[] }> {
-  const words = [...text.matchAll(wordPattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-  for (let i = 0; i < words.length; i++) {
-    const start = words[i]!.start;
+function* occurrences(text: string, { owners, firstWords }: NameIndex): Generator<{ at: number; actors: string[] }> {
+  // Word bounds as plain numbers: a long text's words would otherwise be millions of objects.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const pattern = new RegExp(wordPattern);
+  for (let word = pattern.exec(text); word !== null; word = pattern.exec(text)) {
+    starts.push(word.index);
+    ends.push(pattern.lastIndex);
+  }
+  for (let i = 0; i < starts.length; i++) {
+    const longest = firstWords.get(text.slice(starts[i], ends[i]));
+    if (longest === undefined) continue;
+    const start = starts[i]!;
     let matched: { end: number; actors: string[] } | undefined;
-    for (let k = Math.min(maxWords, words.length - i); k >= 1 && !matched; k--) {
-      const end = words[i + k - 1]!.end;
+    for (let k = Math.min(longest, starts.length - i); k >= 1 && !matched; k--) {
+      const end = ends[i + k - 1]!;
       for (const candidateEnd of [end + 1, end]) {
         const actors = owners.get(text.slice(start, candidateEnd));
         if (actors && !wordChar.test(text.charAt(candidateEnd))) {
@@ -64,7 +74,7 @@ function* occurrences(text: string, { owners, maxWords }: NameIndex): Generator<
     }
     if (!matched) continue;
     yield { at: start, actors: matched.actors };
-    while (i + 1 < words.length && words[i + 1]!.start < matched.end) i++;
+    while (i + 1 < starts.length && starts[i + 1]! < matched.end) i++;
   }
 }
 

@@ -1,6 +1,7 @@
-// Reads seed/data/*.yaml (and *.json) with line positions, so that every problem can name its line.
+// Reads seed/data/*.yaml (and *.json) quickly, and again with line positions when a problem must name its line.
 import fs from 'node:fs';
 import path from 'node:path';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { dataFileSchema, type DataFile } from './fileSchema.ts';
 import type { Problem } from './problems.ts';
@@ -36,22 +37,26 @@ function parseWithPositions(text: string) {
   return { doc, lineOf: locator(doc, counter) };
 }
 
+/** The file's content by a fast parser (JSON.parse, js-yaml), or undefined when it fails: then `yaml` says where and why. */
+function parseFast(file: string, text: string): { value: unknown } | undefined {
+  try {
+    const value: unknown = file.endsWith('.json') ? JSON.parse(text) : load(text, { schema: CORE_SCHEMA, filename: file });
+    return { value: value ?? {} };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Parses one YAML or JSON file; problems go to `problems`, and an unusable file returns
- * undefined. JSON (for bulk, generated data) takes the fast path and is only re-read as
- * YAML, its superset, when a problem needs a line number.
+ * undefined. The fast parsers read it (the `yaml` package, which keeps positions, is several
+ * times slower); it is read again with positions only when a problem needs a line number.
  */
 export function readDataFile(file: string, displayName: string, problems: Problem[]): ParsedFile | undefined {
   const text = fs.readFileSync(file, 'utf8');
   let lineOf: Locator | undefined;
-  let raw: unknown;
-  if (file.endsWith('.json')) {
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      raw = undefined;
-    }
-  }
+  const locate: Locator = (parts) => (lineOf ??= parseWithPositions(text).lineOf)(parts);
+  let raw = parseFast(file, text)?.value;
   if (raw === undefined) {
     const parsed = parseWithPositions(text);
     if (parsed.doc.errors.length > 0) {
@@ -64,7 +69,6 @@ export function readDataFile(file: string, displayName: string, problems: Proble
     raw = parsed.doc.toJS() ?? {};
     lineOf = parsed.lineOf;
   }
-  const locate: Locator = (parts) => (lineOf ??= parseWithPositions(text).lineOf)(parts);
   const data = dataFileSchema.safeParse(raw);
   if (!data.success) {
     for (const issue of data.error.issues) {

@@ -1,6 +1,6 @@
 // What the loader writes: flat property maps, one per node or relationship, each with the
 // hash of its content so that a reload can tell created, updated and unchanged apart.
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 export type Props = Record<string, string | number | boolean | string[] | null>;
 
@@ -44,22 +44,24 @@ export interface SeedBatch {
   warnings: string[];
 }
 
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
+/** JSON.stringify of `value` with every object's keys sorted: the same content always gives the same text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([key, inner]) => [key, canonical(inner)]),
-    );
+    const object = value as Record<string, unknown>;
+    const entries = Object.keys(object)
+      .sort()
+      .filter((key) => object[key] !== undefined)
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`);
+    return `{${entries.join(',')}}`;
   }
-  return value;
+  return JSON.stringify(value);
 }
 
 /** Adds `hash` (of everything else the record writes) to its props. */
 export function withHash<T extends { props: Props }>(record: T): T {
-  const content = JSON.stringify(canonical({ ...record, props: { ...record.props, hash: null } }));
-  record.props.hash = createHash('sha256').update(content).digest('hex').slice(0, 16);
+  const content = canonicalJson({ ...record, props: { ...record.props, hash: null } });
+  record.props.hash = hash('sha256', content).slice(0, 16);
   return record;
 }
 

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parsePartialDate } from '../../src/graph/partialDate.ts';
+import { quoteFinder, type QuoteSpan } from '../../src/quotes.ts';
 import { actorKinds } from '../../src/vocabulary.ts';
 import { checkClaimCore, checkedDate, claimRecord, observedAt, unobserved, type ClaimLookup, type Observed, type ReportAt } from './claimCheck.ts';
 import { findMentions } from './mentions.ts';
@@ -17,6 +18,8 @@ interface Context {
   /** Each source's publication date: when its claims were observed. */
   observed: Map<string, Observed>;
   actorIds: Set<string>;
+  /** Each source's quote finder, made once for all its claims. */
+  quoteFinders: Map<string, (quote: string) => QuoteSpan | null>;
 }
 
 type Report = (file: ParsedFile, parts: PathPart[], message: string) => void;
@@ -129,7 +132,10 @@ function claimLookup(ctx: Context): ClaimLookup {
     hasActor: (id) => ctx.actorIds.has(id),
     source: (id) => {
       const text = ctx.sourceText.get(id);
-      return text === undefined ? undefined : { text, observed: ctx.observed.get(id) ?? unobserved };
+      if (text === undefined) return undefined;
+      let findQuote = ctx.quoteFinders.get(id);
+      if (!findQuote) ctx.quoteFinders.set(id, (findQuote = quoteFinder(text)));
+      return { text, observed: ctx.observed.get(id) ?? unobserved, findQuote };
     },
   };
 }
@@ -180,7 +186,7 @@ function collectFigures(files: ParsedFile[], ctx: Context, report: Report): Figu
 
 /** Validates every parsed file together; problems are appended, and the batch is only usable when there are none. */
 export function buildBatch(files: ParsedFile[], sourcesDir: string, problems: Problem[]): SeedBatch {
-  const ctx: Context = { problems, sourcesDir, sourceText: new Map(), observed: new Map(), actorIds: new Set() };
+  const ctx: Context = { problems, sourcesDir, sourceText: new Map(), observed: new Map(), actorIds: new Set(), quoteFinders: new Map() };
   const report = reporter(problems);
   const sources = collectSources(files, ctx, report);
   const actors = collectActors(files, ctx, report);

@@ -1,4 +1,5 @@
-// Writes a validated batch. Records whose hash is unchanged are skipped, changed ones are
+// Writes a validated batch. Into an empty database, every record is simply created (create.ts).
+// Otherwise records whose hash is unchanged are skipped, changed ones are
 // MERGEd on their ids in UNWIND batches of batchSize rows, one transaction per batch (so
 // that any size fits in memory), and seeded records no longer in the files are removed.
 // Then the relationships whose claims changed are derived again (src/graph/derive.ts).
@@ -13,6 +14,9 @@ import { actorKindLabels as kindLabels, checkedActorKind } from '../../src/vocab
 import { UserError } from '../../src/errors.ts';
 import { maxMergeChain } from '../../src/graph/actors.ts';
 import { relationshipId } from '../../src/graph/claimRules.ts';
+import { createGraph } from './create.ts';
+import { graphRows } from './graphRows.ts';
+import { deriveFromClaims } from './relationships.ts';
 import { withHash, type ActorRecord, type ClaimRecord, type FigureRecord, type MentionRecord, type SeedBatch, type SourceRecord } from './records.ts';
 
 /** kept: records in the files that the API has since written or changed, left as the API wrote them. */
@@ -306,9 +310,46 @@ async function checkStaleInUse(db: Database, actors: Plan<ActorRecord>, sources:
   throw new UserError(`nothing was written: the seed files no longer have ${list}, which claims written through the API cite. Put them back in the files, or change those claims first.`);
 }
 
+/** Whether the database holds nothing but access tokens and the GraphModel node: then a load only creates. */
+export async function isEmpty(db: Database, timeoutMs: number): Promise<boolean> {
+  const [row] = await db.read<{ empty: boolean }>('RETURN NOT EXISTS { MATCH (n) WHERE NOT n:Token AND NOT n:GraphModel } AS empty', {}, timeoutMs);
+  return row?.empty ?? false;
+}
+
+/** A load into an empty database: every record created (create.ts), the relationships derived in memory. */
+async function createBatch(db: Database, batch: SeedBatch, options: WriteOptions): Promise<LoadReport> {
+  await beginLoad(db, options.timeoutMs);
+  const derived = deriveFromClaims(batch.claims);
+  const { nodes, edges } = graphRows(batch, derived);
+  try {
+    await createGraph(db, { nodes: nodes.filter((set) => !set.labels.includes('GraphModel')), edges }, options);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'Neo.ClientError.Schema.ConstraintValidationFailed') throw error;
+    throw new UserError(
+      `another process wrote to the database while this load was creating the graph (${(error as Error).message}). Run the load again: it completes what is there.`,
+    );
+  }
+  await db.write('MATCH (m:GraphModel) SET m.loading = false', {}, options.timeoutMs);
+  return createdReport(batch, derived.length);
+}
+
+/** The report of a load that created every record of the batch. */
+export function createdReport(batch: SeedBatch, relationships: number): LoadReport {
+  const created = (records: unknown[]): Counts => ({ created: records.length, updated: 0, unchanged: 0, removed: 0, kept: 0 });
+  return {
+    sources: created(batch.sources),
+    actors: created(batch.actors),
+    claims: created(batch.claims),
+    figures: created(batch.figures),
+    mentions: created(batch.mentions),
+    relationships: { derived: relationships, removed: 0 },
+  };
+}
+
 export async function writeBatch(db: Database, files: SeedBatch, options: WriteOptions): Promise<LoadReport> {
   if (options.reset) await resetDatabase(db, options.timeoutMs);
   await removeLegacyModel(db, options.timeoutMs);
+  if (await isEmpty(db, options.timeoutMs)) return createBatch(db, files, options);
   const batch = followMerges(files, await mergedActors(db, options.timeoutMs));
   const existingHashes = (cypher: string) => readHashes(db, cypher, options.timeoutMs);
   const sources = plan(batch.sources, await existingHashes(hashes('Source')));

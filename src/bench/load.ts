@@ -112,6 +112,12 @@ function statusKiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return Number(match[1]);
 }
 
+/** A process's resident memory now and its lifetime peak (VmHWM), MiB. */
+export function memoryNow(pid: number): { rssMiB: number; vmHwmMiB: number } {
+  const mib = (kib: number) => Math.round((kib / 1024) * 10) / 10;
+  return { rssMiB: mib(statusKiB(pid, 'VmRSS')), vmHwmMiB: mib(statusKiB(pid, 'VmHWM')) };
+}
+
 /**
  * Reads VmRSS every `everyMs`; stop() returns the figures with VmHWM read then. Throws at
  * once when the process is not there, and at stop() when it went away during the run.
@@ -134,20 +140,39 @@ export function sampleMemory(pid: number, everyMs = 250): { stop: () => MemoryFi
   return {
     stop: () => {
       clearInterval(timer);
-      if (lost !== undefined) throw new UserError(`The API process ${pid} went away during the run: ${String(lost)}`);
+      if (lost !== undefined) throw new UserError(`The process ${pid} went away during the run: ${String(lost)}`);
       return { pid, startRssMiB: mib(startKiB), peakRssMiB: mib(peakKiB), vmHwmMiB: mib(statusKiB(pid, 'VmHWM')), samples };
     },
   };
 }
 
-export async function runLoad(options: LoadOptions): Promise<LoadReport> {
-  const endpoint = new URL('/graphql', options.url).href;
-  const mix = graphqlMix(options.from, options.to);
-  await checkAnswers(endpoint, mix);
-  const graphqlErrorsByQuery: LoadReport['graphqlErrorsByQuery'] = {};
+export interface CannonFigures {
+  requestsPerSecond: number;
+  latencyMs: { mean: number; p50: number; p90: number; p99: number; max: number };
+  totalRequests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  graphqlErrors: number;
+  graphqlErrorsByQuery: Record<string, { count: number; firstMessage: string }>;
+  /** The memory of the process `pid` during the run, when one was given. */
+  memory: MemoryFigures | null;
+}
+
+/**
+ * autocannon's connections each cycling through `requests` (GraphQL POSTs to `endpoint`) for
+ * `durationSeconds`, counting the answers whose body holds GraphQL errors; the memory of `pid`,
+ * when given, is sampled meanwhile.
+ */
+export async function cannon(
+  endpoint: string,
+  mix: GraphQLRequest[],
+  options: { connections: number; durationSeconds: number; pid?: number },
+): Promise<CannonFigures> {
+  const graphqlErrorsByQuery: CannonFigures['graphqlErrorsByQuery'] = {};
   const requests: autocannon.Request[] = mix.map(({ name, query, variables }) => ({
     method: 'POST',
-    path: '/graphql',
+    path: new URL(endpoint).pathname,
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
     onResponse: (_status: number, body: string) => {
@@ -157,14 +182,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       seen.count++;
     },
   }));
-  const before = os.loadavg();
   const memory = options.pid === undefined ? undefined : sampleMemory(options.pid);
   const result = await autocannon({ url: endpoint, connections: options.connections, duration: options.durationSeconds, requests });
   return {
-    url: endpoint,
-    durationSeconds: options.durationSeconds,
-    connections: options.connections,
-    queries: mix.map((request) => request.name),
     requestsPerSecond: result.requests.mean,
     latencyMs: { mean: result.latency.mean, p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
     totalRequests: result.requests.total,
@@ -173,7 +193,23 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     timeouts: result.timeouts,
     graphqlErrors: Object.values(graphqlErrorsByQuery).reduce((sum, { count }) => sum + count, 0),
     graphqlErrorsByQuery,
-    apiMemory: memory?.stop() ?? null,
+    memory: memory?.stop() ?? null,
+  };
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadReport> {
+  const endpoint = new URL('/graphql', options.url).href;
+  const mix = graphqlMix(options.from, options.to);
+  await checkAnswers(endpoint, mix);
+  const before = os.loadavg();
+  const { memory, ...figures } = await cannon(endpoint, mix, options);
+  return {
+    url: endpoint,
+    durationSeconds: options.durationSeconds,
+    connections: options.connections,
+    queries: mix.map((request) => request.name),
+    ...figures,
+    apiMemory: memory,
     loadAverage: { before, after: os.loadavg() },
   };
 }

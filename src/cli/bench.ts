@@ -1,133 +1,215 @@
-// npm run bench: load benchmarks against the real Neo4j (the local one unless NEO4J_URI).
-//   - the seed: a load after --reset, and a reload that finds everything unchanged;
-//   - a synthetic file of 100,000 relationships (10,000 actors, citing 1,000 sources),
-//     as YAML and as JSON (--relationships N for another size);
-//   - the latency of the graph queries behind the API, on the seed;
-//   - the latency of an analyst's write (addClaim), on the seed and on the synthetic graph;
-//   - the peak resident memory of the local Neo4j process.
-// It leaves the database holding the real seed again.
+// npm run bench [-- --sizes 10000,100000,1000000] [--quick] [--iterations N] [--warm-up N]
+//                  [--duration S] [--budget S] [--bulk largest|all|none] [--seed S]
+// --budget: seconds of single-client timing per way and operation before a slow way takes fewer samples (at least 5).
+// For each size: a generated graph of that many relationships (src/bench/generate.ts), its load
+// timed through the loader against the raw floor (and the bulk import at the largest size), then
+// every operation of src/bench/operations.ts asked three ways, interleaved: (a) hand-written Cypher
+// over the bare driver, (b) this project's API over HTTP, (c) the @neo4j/graphql peer over HTTP,
+// with autocannon on (b) and (c), their memory, Neo4j's, and an analyst's addClaim. Writes
+// bench/results/<date>.json and docs/benchmarks.md + .svg (src/bench/report.ts).
+// --quick (CI): the smallest size, few iterations, 1 s autocannon runs, no bulk import, the report
+// to a temporary folder.
+// It resets the database it runs on (and refuses one holding API writes), and leaves the seed in it.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadSeed, type LoadOptions } from '../../seed/loader/load.ts';
-import { writeSyntheticSeed } from '../bench/syntheticSeed.ts';
+import { loadSeed } from '../../seed/loader/load.ts';
 import { apiRecordCount } from '../../seed/loader/write.ts';
+import { freePort, startApi, type ChildServer } from '../bench/apiProcess.ts';
+import { generateGraph } from '../bench/generate.ts';
+import { memoryNow, type MemoryFigures } from '../bench/load.ts';
+import { measureLoads } from '../bench/loadThroughput.ts';
+import { operationNames } from '../bench/operations.ts';
+import { startPeer, type Peer } from '../bench/peer.ts';
+import { writeReport } from '../bench/report.ts';
+import { machine, peakOf, resultsFile, sizeIndependence, versions, writeResults, type BenchResults, type OperationResult, type SizeResult } from '../bench/results.ts';
+import { measureBaseline, measureOperation, type Settings } from '../bench/threeWays.ts';
+import { addClaimLatency } from '../bench/writeLatency.ts';
+import { loadConfig, projectRoot, type Config } from '../config.ts';
 import { UserError } from '../errors.ts';
-import { addClaim } from '../writes/claims.ts';
-import { addSource } from '../writes/sources.ts';
-import { listRelationships } from '../graph/relationships.ts';
-import { searchActors } from '../graph/search.ts';
-import { allegianceChain, neighborhood, shortestPath } from '../graph/traversal.ts';
-import { loadConfig } from '../config.ts';
 import { connect } from '../neo4j/connect.ts';
-import { pidFile } from '../neo4j/localServer.ts';
 import type { Database } from '../neo4j/database.ts';
+import { pidFile } from '../neo4j/localServer.ts';
 import { interruption, runMain } from './run.ts';
 
-async function timed(label: string, db: Database, options: LoadOptions): Promise<void> {
-  const started = performance.now();
-  const { report } = await loadSeed(db, options);
-  const seconds = (performance.now() - started) / 1000;
-  const c = report.claims;
+interface Options extends Settings {
+  sizes: number[];
+  quick: boolean;
+  /** At which sizes the bulk import is timed too. */
+  bulk: 'largest' | 'all' | 'none';
+  seed: number;
+  writes: number;
+}
+
+function positiveInts(name: string, raw: string): number[] {
+  const values = raw.split(',').map(Number);
+  if (values.some((v) => !Number.isInteger(v) || v <= 0)) throw new UserError(`--${name} must be positive integers separated by commas, got "${raw}"`);
+  return values;
+}
+
+function parseOptions(): Options {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '10000,100000,1000000' },
+      quick: { type: 'boolean', default: false },
+      iterations: { type: 'string' },
+      'warm-up': { type: 'string' },
+      duration: { type: 'string' },
+      budget: { type: 'string' },
+      bulk: { type: 'string', default: 'largest' },
+      seed: { type: 'string', default: '1' },
+    },
+  });
+  const quick = values.quick;
+  if (!['largest', 'all', 'none'].includes(values.bulk)) throw new UserError(`--bulk must be largest, all or none, got "${values.bulk}"`);
+  const sizes = positiveInts('sizes', values.sizes).sort((a, b) => a - b);
+  const one = (name: string, raw: string | undefined, normal: number, short: number) => (raw === undefined ? (quick ? short : normal) : positiveInts(name, raw)[0]!);
+  return {
+    sizes: quick ? sizes.slice(0, 1) : sizes,
+    quick,
+    bulk: quick ? 'none' : (values.bulk as Options['bulk']),
+    seed: positiveInts('seed', values.seed)[0]!,
+    warmUp: one('warm-up', values['warm-up'], 10, 2),
+    iterations: one('iterations', values.iterations, 100, 10),
+    durationSeconds: one('duration', values.duration, 5, 1),
+    budgetSeconds: one('budget', values.budget, 30, 5),
+    connections: [8, 32],
+    writes: quick ? 10 : 100,
+  };
+}
+
+/** The same Neo4j for the API's and the peer's processes. */
+// Without the benchmark's own NODE_OPTIONS (a large heap for loading a million relationships):
+// the servers run as `npm start` runs them.
+const neo4jEnv = (config: Config): NodeJS.ProcessEnv => ({
+  ...process.env,
+  NODE_OPTIONS: undefined,
+  NEO4J_URI: config.neo4j.uri,
+  NEO4J_USER: config.neo4j.user,
+  NEO4J_PASSWORD: config.neo4j.password,
+  NEO4J_DATABASE: config.neo4j.database,
+});
+
+/** The local Neo4j's memory now (VmHWM: its peak since it started); null for an external server. */
+function neo4jMemory(config: Config) {
+  if (config.external) return null;
+  return memoryNow(Number(fs.readFileSync(pidFile(config.local.homeDir), 'utf8').trim()));
+}
+
+async function serverVersion(db: Database): Promise<string> {
+  const [row] = await db.read<{ version: string; edition: string }>('CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition');
+  return row ? `${row.version} ${row.edition}` : 'unknown';
+}
+
+const ms = (x: number | undefined) => (x === undefined ? '-' : x.toFixed(1)).padStart(7);
+
+function printOperation(op: string, r: OperationResult): void {
+  const same = [r.sameAnswer.api.same ? 'same' : 'DIFFERS', r.sameAnswer.peer ? (r.sameAnswer.peer.same ? 'same' : 'differs') : 'n/a'];
   console.log(
-    `${label.padEnd(44)} ${seconds.toFixed(2).padStart(7)} s   claims ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged; ${report.relationships.derived} relationships derived`,
+    `  ${op.padEnd(24)} p50 a ${ms(r.latency.floor.p50)}  b ${ms(r.latency.api.p50)}  c ${ms(r.latency.peer?.p50)} ms` +
+      `   b/a ${r.ratios.apiOverFloor.p50.toFixed(2).padStart(6)}  b/c ${r.ratios.apiOverPeer?.p50.toFixed(2).padStart(6) ?? '     -'}` +
+      `   answers b ${same[0]}, c ${same[1]}`,
   );
 }
 
-/** The q-quantile of `times` (ms), printed to 0.1 ms. */
-const percentile = (times: number[], q: number) => [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
-
-/** Median and 95th percentile latency of the graph queries behind the API, on the seed. */
-async function queryLatencies(db: Database): Promise<void> {
-  const queries: [string, () => Promise<unknown>][] = [
-    ['search "Bukhori"', () => searchActors(db, { text: 'Bukhori' })],
-    ['neighborhood depth 2 of IS', () => neighborhood(db, { id: 'islamic-state', depth: 2 })],
-    ['shortestPath Malikov -> Taliban', () => shortestPath(db, { from: 'kadyr-malikov', to: 'taliban' })],
-    ['relationships page of 50, asOf 2015', () => listRelationships(db, { asOf: '2015', first: 50 })],
-    ['allegianceChain of Imam Bukhari', () => allegianceChain(db, { id: 'katibat-imam-bukhari' })],
-  ];
-  for (const [label, run] of queries) {
-    for (let i = 0; i < 5; i++) await run(); // warm-up: plans cached, JIT warm
-    const times: number[] = [];
-    for (let i = 0; i < 50; i++) {
-      const started = performance.now();
-      await run();
-      times.push(performance.now() - started);
-    }
-    console.log(`query ${label.padEnd(38)} median ${percentile(times, 0.5).padStart(6)} ms   p95 ${percentile(times, 0.95).padStart(6)} ms`);
-  }
-}
-
-/**
- * How long an analyst's addClaim takes (the whole write: checks, the quote found in the
- * source's text, the claim, its relationship derived, the change log; one transaction), between
- * `actors` taken in turn, each quoting a sentence of a source added for the purpose.
- */
-async function writeLatencies(db: Database, label: string, actors: string[], count = 100): Promise<void> {
-  const sentences = Array.from({ length: count }, (_, i) => `Sentence ${i} of the benchmark article says that one actor works with another.`);
-  const { id: source } = await addSource(db, 'bench', { title: `Benchmark article ${Date.now()}`, published: '2020-01', text: sentences.join(' ') });
-  const times: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const started = performance.now();
-    await addClaim(db, 'bench', {
-      subject: actors[i % actors.length]!,
-      type: 'COOPERATES_WITH',
-      object: actors[(i * 7 + 1) % actors.length]!,
-      stance: 'ASSERTED',
-      source,
-      quotes: [sentences[i]!],
-    });
-    times.push(performance.now() - started);
-  }
-  console.log(`addClaim ${label.padEnd(35)} median ${percentile(times, 0.5).padStart(6)} ms   p95 ${percentile(times, 0.95).padStart(6)} ms   (${count} writes)`);
-}
-
-function neo4jMemory(homeDir: string): string {
+async function benchSize(config: Config, db: Database, size: number, options: Options, signal: AbortSignal): Promise<SizeResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-graph-'));
   try {
-    const pid = fs.readFileSync(pidFile(homeDir), 'utf8').trim();
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const field = (name: string) => /\d+/.exec(status.split('\n').find((line) => line.startsWith(name)) ?? '')?.[0];
-    return `peak RSS ${(Number(field('VmHWM')) / 1024).toFixed(0)} MiB, now ${(Number(field('VmRSS')) / 1024).toFixed(0)} MiB (pid ${pid})`;
-  } catch {
-    return 'not measured (the local Neo4j is not running here)';
+    const started = performance.now();
+    const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+    console.log(`\n== ${size} relationships`);
+    const graph = await generateGraph(path.join(dir, 'graph'), { relationships: size, seed: options.seed });
+    console.log(`generated in ${elapsed()}: ${JSON.stringify(graph.counts)}`);
+    const bulk = options.bulk === 'all' || (options.bulk === 'largest' && size === options.sizes.at(-1));
+    const load = await measureLoads(config, graph, { bulk });
+    console.log(
+      `load: floor ${load.floorSeconds.toFixed(1)} s, loader ${load.loaderSeconds.toFixed(1)} s (${load.loaderVsFloor.toFixed(2)}x the floor's speed)` +
+        (load.bulkSeconds === null ? '' : `, bulk ${load.bulkSeconds.toFixed(1)} s (${load.bulkVsLoader!.toFixed(1)}x the loader's)`) +
+        ` [${elapsed()}]`,
+    );
+    const operations: SizeResult['operations'] = {};
+    const memory = { api: [] as MemoryFigures[], peer: [] as MemoryFigures[] };
+    let api: ChildServer | undefined;
+    let peer: Peer | undefined;
+    let emptyQuery: SizeResult['emptyQuery'];
+    try {
+      api = await startApi({ port: await freePort(), env: neo4jEnv(config) });
+      // A quick run is a smoke test: it need not wait the full query timeout for each question
+      // the peer cannot answer in time (its figures are not published).
+      const peerEnv = options.quick ? { ...neo4jEnv(config), QUERY_TIMEOUT_MS: '5000' } : neo4jEnv(config);
+      peer = await startPeer({ port: await freePort(), env: peerEnv });
+      console.log(`the API (pid ${api.pid}) and the peer (pid ${peer.pid}) answer [${elapsed()}]`);
+      const targets = { driver: db.driver, database: db.name, api: { endpoint: `${api.url}/graphql`, pid: api.pid }, peer: { endpoint: peer.url, pid: peer.pid } };
+      emptyQuery = await measureBaseline(targets, options);
+      console.log(`  { __typename } (HTTP and GraphQL alone)   p50 b ${ms(emptyQuery.api.p50)}  c ${ms(emptyQuery.peer.p50)} ms`);
+      for (const op of operationNames) {
+        if (signal.aborted) throw new UserError('Interrupted.');
+        const measured = await measureOperation(op, graph.probes, targets, options);
+        operations[op] = measured.result;
+        memory.api.push(...measured.memory.api);
+        memory.peer.push(...measured.memory.peer);
+        printOperation(op, measured.result);
+      }
+    } finally {
+      await peer?.stop();
+      await api?.stop();
+    }
+    const p = graph.probes;
+    const addClaim = await addClaimLatency(db, [...new Set([p.hub, p.leaf, p.claimant, p.pathFrom, p.pathTo])], options.writes);
+    console.log(`addClaim: p50 ${addClaim.p50} ms, p95 ${addClaim.p95} ms (${addClaim.samples} writes) [${elapsed()}]`);
+    return {
+      relationships: size,
+      counts: graph.counts,
+      probes: graph.probes,
+      load,
+      operations,
+      memory: { api: peakOf(memory.api), peer: peakOf(memory.peer), neo4j: neo4jMemory(config) },
+      emptyQuery,
+      addClaim,
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 runMain(async () => {
-  const { values } = parseArgs({ options: { relationships: { type: 'string', default: '100000' } } });
-  const relationships = Number(values.relationships);
+  const options = parseOptions();
   const config = loadConfig();
-  const connection = await connect(config, interruption());
-  const db = connection.db;
-  const base = { batchSize: config.limits.loaderBatchSize, timeoutMs: config.limits.loaderTimeoutMs };
+  const signal = interruption();
+  const connection = await connect(config, signal);
+  const { db } = connection;
+  const date = new Date().toISOString().slice(0, 10);
+  const file = resultsFile(date, options.quick);
+  let results: BenchResults | undefined;
   try {
     const written = await apiRecordCount(db);
     if (written > 0) {
       throw new UserError(`The benchmark resets the database, which holds ${written} records written through the API: export them (npm run export -- --format seed) and run it against another database.`);
     }
-    await timed('seed: load after --reset', db, { ...base, reset: true });
-    await timed('seed: reload (unchanged)', db, base);
-    for (const format of ['yaml', 'json'] as const) {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'synthetic-seed-'));
-      const size = { relationships, actors: Math.max(10, relationships / 10), sources: Math.max(1, relationships / 100), format };
-      const synthetic = writeSyntheticSeed(dir, size);
-      const label = `synthetic ${relationships} (${format})`;
-      console.log(`${label}: one file of ${size.relationships} relationships and ${size.actors} actors, citing ${size.sources} sources`);
-      await timed(`${label}: load after --reset`, db, { ...base, ...synthetic, reset: true });
-      await timed(`${label}: reload (unchanged)`, db, { ...base, ...synthetic });
-      if (format === 'yaml') {
-        const hubs = Array.from({ length: 20 }, (_, i) => `synthetic-actor-${i * 37}`);
-        await writeLatencies(db, `on synthetic ${relationships}`, hubs);
-      }
-      fs.rmSync(dir, { recursive: true, force: true });
+    results = {
+      date,
+      machine: machine(),
+      versions: versions(await serverVersion(db)),
+      settings: { sizes: options.sizes, warmUp: options.warmUp, iterations: options.iterations, durationSeconds: options.durationSeconds, budgetSeconds: options.budgetSeconds, connections: options.connections, quick: options.quick, seed: options.seed },
+      sizes: [],
+      sizeIndependence: {},
+    };
+    for (const size of options.sizes) {
+      results.sizes.push(await benchSize(config, db, size, options, signal));
+      results.sizeIndependence = sizeIndependence(results.sizes);
+      writeResults(file, results); // after each size, so that a failure later keeps what was measured
     }
-    await timed('seed: load after --reset', db, { ...base, reset: true });
-    await writeLatencies(db, 'on the seed', ['islamic-state', 'taliban', 'katibat-imam-bukhari', 'islamic-movement-of-uzbekistan', 'uzbekistan', 'kazakhstan']);
-    await timed('seed: restored with --reset', db, { ...base, reset: true });
-    await queryLatencies(db);
-    console.log(`Neo4j memory: ${config.external ? 'not measured (external server)' : neo4jMemory(config.local.homeDir)}`);
   } finally {
+    // The seed again, whatever happened (not after a refusal: then nothing was touched).
+    if (results) {
+      const { report } = await loadSeed(db, { reset: true, batchSize: config.limits.loaderBatchSize, timeoutMs: config.limits.loaderTimeoutMs });
+      console.log(`\nThe seed is loaded again (${report.claims.created} claims).`);
+    }
     await connection.close();
   }
+  console.log(`Results: ${path.relative(projectRoot, file)}`);
+  const docsDir = options.quick ? fs.mkdtempSync(path.join(os.tmpdir(), 'bench-docs-')) : path.join(projectRoot, 'docs');
+  const written = await writeReport(results, docsDir, path.relative(projectRoot, file));
+  console.log(`Report: ${written.map((f) => path.relative(process.cwd(), f)).join(', ')}`);
 });

@@ -1,9 +1,12 @@
-// npm run seed [-- --reset [--discard-api-writes]] [--check] [--data DIR] [--sources DIR]
+// npm run seed [-- --reset [--discard-api-writes]] [--bulk] [--check] [--data DIR] [--sources DIR]
 // Validates seed/data/*.yaml against the sources and writes them to Neo4j
 // (--check: validate only, without a database). --reset refuses to wipe what analysts wrote
 // through the API unless told to (export it first: npm run export -- --format seed).
+// --bulk: a first load into the local server's empty database (--bulk --reset: replacing its
+// graph) with neo4j-admin's importer (seed/loader/bulk.ts), for large seeds.
 import { parseArgs } from 'node:util';
 import { formatReport, loadSeed, validateSeed } from '../../seed/loader/load.ts';
+import { bulkLoad } from '../../seed/loader/bulk.ts';
 import { loadConfig } from '../config.ts';
 import { connect } from '../neo4j/connect.ts';
 import { apiRecordCount } from '../../seed/loader/write.ts';
@@ -14,6 +17,7 @@ runMain(async () => {
   const { values } = parseArgs({
     options: {
       reset: { type: 'boolean', default: false },
+      bulk: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
       'discard-api-writes': { type: 'boolean', default: false },
       data: { type: 'string' }, sources: { type: 'string' } },
@@ -35,17 +39,20 @@ runMain(async () => {
       );
     }
     const started = Date.now();
-    const { report, batch } = await loadSeed(connection.db, {
+    const options = {
       dataDir: values.data,
       sourcesDir: values.sources,
-      reset: values.reset,
       batchSize: config.limits.loaderBatchSize,
       timeoutMs: config.limits.loaderTimeoutMs,
-      onProgress: (message) => console.log(`  ...${message}`),
-    });
+      onProgress: (message: string) => console.log(`  ...${message}`),
+    };
+    const { report, batch } = values.bulk
+      ? await bulkLoad(config, connection, { ...options, replace: values.reset })
+      : await loadSeed(connection.db, { ...options, reset: values.reset });
     for (const warning of batch.warnings) console.warn(`warning: ${warning}`);
     console.log(formatReport(report));
-    console.log(`Seed loaded in ${((Date.now() - started) / 1000).toFixed(1)} s${values.reset ? ' (after reset)' : ''}.`);
+    const how = values.bulk ? ' (bulk import)' : values.reset ? ' (after reset)' : '';
+    console.log(`Seed loaded in ${((Date.now() - started) / 1000).toFixed(1)} s${how}.`);
   } finally {
     await connection.close();
   }

@@ -217,7 +217,10 @@ export async function exportSeed(db: Database, outDir: string, seed: SeedLocatio
 
   const written: string[] = [];
   for (const folder of ['data', 'sources']) fs.mkdirSync(path.join(outDir, folder), { recursive: true });
-  for (const { source, file } of texts) writeFile(outDir, `sources/${file}`, source.text, written);
+  for (const { source, file } of texts) {
+    if (source.text === null) throw new Error(`source ${source.id} was read without its text`);
+    writeFile(outDir, `sources/${file}`, source.text, written);
+  }
   for (const file of layOut(texts.map(({ source, file }) => sourceEntry(source, file)), claims, actors, namesIn(dataDir))) {
     writeFile(outDir, `data/${file.name}`, toSeedYaml(compact({ source: file.source, actors: file.actors, claims: file.claims }), dataHeader), written);
   }

@@ -5,6 +5,7 @@ import { actorKinds } from '../vocabulary.ts';
 import { readByIds } from './batchReads.ts';
 import { decodeCursor, toPage, type Page } from './cursor.ts';
 import { listSize } from './filters.ts';
+import { Statement, type ActorInclude } from './include.ts';
 import { actorProjection, toActor, type Actor } from './model.ts';
 
 export function checkKinds(kinds: readonly string[] | null | undefined): string[] | null {
@@ -30,12 +31,9 @@ export const actorNamed = (id: string) => `CALL (${id}) {
  * The actors with these ids, in the same order; null where an id names no actor. The id of an
  * actor merged into another answers the actor it was merged into.
  */
-export function getActorsByIds(db: Database, ids: readonly string[]): Promise<(Actor | null)[]> {
-  return readByIds(db, ids, {
-    match: actorNamed('id'),
-    projection: actorProjection('a'),
-    toItem: toActor,
-  });
+export function getActorsByIds(db: Database, ids: readonly string[], include?: ActorInclude): Promise<(Actor | null)[]> {
+  const st = new Statement();
+  return readByIds(db, ids, { match: actorNamed('id'), projection: actorProjection('a', include, st), toItem: toActor }, st.params);
 }
 
 export interface ActorPageArgs {
@@ -44,6 +42,8 @@ export interface ActorPageArgs {
   countTotal?: boolean;
   first?: number | null;
   after?: string | null;
+  /** What to bring with each actor. */
+  include?: ActorInclude;
 }
 
 const separator = '\u0000';
@@ -54,6 +54,7 @@ export async function listActors(db: Database, args: ActorPageArgs): Promise<Pag
   const kinds = checkKinds(args.kinds);
   const after = decodeCursor('after', args.after);
   const [afterName, afterId] = after ? after.split(separator) : [null, null];
+  const st = new Statement();
   // One row whatever the page holds, so the total comes with an empty last page too.
   const [row] = await db.read<{ actors: Record<string, unknown>[]; total: number }>(
     `CALL () { ${args.countTotal === false ? 'RETURN null AS total' : 'MATCH (a:Actor) WHERE $kinds IS NULL OR a.kind IN $kinds RETURN count(a) AS total'} }
@@ -62,10 +63,10 @@ export async function listActors(db: Database, args: ActorPageArgs): Promise<Pag
        WHERE ($kinds IS NULL OR a.kind IN $kinds)
          AND ($afterName IS NULL OR a.name > $afterName OR (a.name = $afterName AND a.id > $afterId))
        WITH a ORDER BY a.name, a.id LIMIT $limit
-       RETURN collect(${actorProjection('a')}) AS actors
+       RETURN collect(${actorProjection('a', args.include, st)}) AS actors
      }
      RETURN actors, total`,
-    { kinds, afterName: afterName ?? null, afterId: afterId ?? null, limit: int(first + 1) },
+    { ...st.params, kinds, afterName: afterName ?? null, afterId: afterId ?? null, limit: int(first + 1) },
   );
   return toPage((row?.actors ?? []).map(toActor), first, (a) => `${a.name}${separator}${a.id}`, args.countTotal === false ? null : (row?.total ?? 0));
 }

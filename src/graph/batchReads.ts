@@ -11,8 +11,8 @@ export interface ByIdsQuery<R, T> {
 }
 
 /** The things with these ids, in the same order; null where an id names none (a thing may answer for another id: a merged actor's). */
-export async function readByIds<R, T>(db: Database, ids: readonly string[], q: ByIdsQuery<R, T>): Promise<(T | null)[]> {
-  const rows = await db.read<{ id: string; item: R }>(`UNWIND $ids AS id ${q.match} RETURN id, ${q.projection} AS item`, { ids: [...new Set(ids)] });
+export async function readByIds<R, T>(db: Database, ids: readonly string[], q: ByIdsQuery<R, T>, params: Params = {}): Promise<(T | null)[]> {
+  const rows = await db.read<{ id: string; item: R }>(`UNWIND $ids AS id ${q.match} RETURN id, ${q.projection} AS item`, { ...params, ids: [...new Set(ids)] });
   const byId = new Map(rows.map((row) => [row.id, q.toItem(row.item)]));
   return ids.map((id) => byId.get(id) ?? null);
 }

@@ -6,12 +6,11 @@ import { InputError } from '../errors.ts';
 import type { Database } from '../neo4j/database.ts';
 import { searchTokens } from './search.ts';
 import { readByIds, readFirstPerParent } from './batchReads.ts';
-import { readPage, toPage, type Page } from './cursor.ts';
-import { checkFilter, checkStances, claimSeenAsOf, filterCondition, listSize, liveCondition, type Params } from './filters.ts';
+import { cursorKey, joinPages, readPage, toPage, type Page, type PageOrder } from './cursor.ts';
+import { checkFilter, checkStances, claimSeenAsOf, filterCondition, latestFirst, listSize, liveCondition, type Params } from './filters.ts';
+import type { ClaimInclude } from './include.ts';
 import { claimProjection, toClaim, type Claim } from './model.ts';
 
-/** Latest observed first, then by id: the order of a claim list. */
-const latestFirst = (c: string) => `${c}.observedStart IS NULL, ${c}.observedStart DESC, ${c}.id`;
 
 /** Claims by id, in the same order; null where an id names none. */
 export function getClaimsByIds(db: Database, ids: readonly string[]): Promise<(Claim | null)[]> {
@@ -60,6 +59,8 @@ export interface ClaimQuery {
   after?: string | null;
   /** Count every match too (default true). */
   countTotal?: boolean;
+  /** What to bring with each claim. */
+  include?: ClaimInclude;
 }
 
 /** A Lucene phrase of the text's letter and digit tokens: "Al-Furqan" finds quotes that say it, whatever the punctuation. */
@@ -124,16 +125,36 @@ export async function listClaims(db: Database, query: ClaimQuery): Promise<Page<
     '($stances IS NULL OR c.stance IN $stances)',
     ...conditions,
   ].join(' AND ');
-  return readPage(db, {
-    variable: 'c',
-    match,
-    where,
-    projection: claimProjection('c'),
-    toItem: toClaim,
-    seen: query.asOf != null ? claimSeenAsOf('c') : null,
-    after: query.after,
-    first,
-    params,
-    countTotal: query.countTotal !== false,
-  });
+  const page = (candidates: ((order: PageOrder) => string) | undefined, after = query.after, countTotal = query.countTotal !== false) =>
+    readPage(db, {
+      variable: 'c',
+      match,
+      where,
+      candidates,
+      projection: claimProjection('c', query.include),
+      toItem: toClaim,
+      seen: query.asOf != null ? claimSeenAsOf('c') : null,
+      after,
+      first,
+      params,
+      countTotal,
+    });
+  if (anchor || query.asOf == null) return page(undefined);
+  // With asOf: the observedStart index walked backwards from the date, latest first; then the
+  // claims not observed by then (seen ''), by id.
+  const observed = await page(
+    (order) => `MATCH (c:Claim) WHERE c.observedStart <= $asOfEnd AND c.observedStart <= coalesce($afterSeen, $asOfEnd) AND ${where}
+      WITH c, c.id AS id, c.observedStart AS seen WHERE ${order.after}
+      WITH c, id, seen ORDER BY seen DESC, id LIMIT $limit`,
+  );
+  if (observed.hasNextPage) return observed;
+  const inNever = cursorKey(query.after)?.seen === '';
+  const never = await page(
+    () => `MATCH (c:Claim) WHERE c.id > coalesce($afterId, '') AND NOT coalesce(c.observedStart <= $asOfEnd, false) AND ${where}
+      WITH c ORDER BY c.id LIMIT $limit
+      WITH c, c.id AS id, '' AS seen`,
+    inNever ? query.after : null,
+    false,
+  );
+  return joinPages(observed, never, first);
 }

@@ -53,12 +53,34 @@ export function pageOrder(seen: string | null, after: string | null | undefined,
   };
 }
 
+export type PageOrder = ReturnType<typeof pageOrder>;
+
+/** The sort key a cursor holds: `seen` ('' when none) for a list with asOf, else null. */
+export function cursorKey(after: string | null | undefined): { seen: string | null; id: string } | null {
+  const key = decodeCursor('after', after);
+  if (key === null) return null;
+  const [seen, id] = key.includes(separator) ? key.split(separator) : [null, key];
+  return { seen: seen ?? null, id: id! };
+}
+
+/** A page that ends `first` with the start of `second` (which follows it in order); the total is the first's. */
+export function joinPages<T>(first: Page<T>, second: Page<T>, size: number): Page<T> {
+  const items = [...first.items, ...second.items];
+  return { items: items.slice(0, size), hasNextPage: items.length > size || second.hasNextPage, endCursor: items.slice(0, size).at(-1)?.cursor ?? null, totalCount: first.totalCount };
+}
+
 export interface PageQuery<R, T> {
   /** The Cypher variable each row binds, e.g. `c`. */
   variable: string;
   /** Cypher yielding rows of `variable` (one per item), and the condition they must meet. */
   match: string;
   where: string;
+  /**
+   * Cypher yielding rows of `variable`, `id` and `seen` that meet `where` and follow the cursor
+   * (`order.after`), at least the page's worth in page order: an index walked in order, so that a
+   * page costs the same however large the graph. By default, every match.
+   */
+  candidates?: (order: PageOrder) => string;
   /** Cypher map of an item, and how it becomes one. */
   projection: string;
   toItem: (row: R) => T;
@@ -82,10 +104,7 @@ export async function readPage<R, T extends { id: string }>(db: Database, q: Pag
   const [row] = await db.read<{ items: { item: R; seen: string }[]; total: number }>(
     `CALL () { ${q.countTotal ? `${q.match} WITH ${v} WHERE ${q.where} RETURN count(${v}) AS total` : 'RETURN null AS total'} }
      CALL () {
-       ${q.match}
-       WITH ${v} WHERE ${q.where}
-       WITH ${v}, ${v}.id AS id, ${order.seen} AS seen
-       WHERE ${order.after}
+       ${q.candidates?.(order) ?? `${q.match} WITH ${v} WHERE ${q.where} WITH ${v}, ${v}.id AS id, ${order.seen} AS seen WHERE ${order.after}`}
        WITH ${v}, id, seen ORDER BY ${order.orderBy} LIMIT $limit
        RETURN collect({item: ${q.projection}, seen: seen}) AS items
      }

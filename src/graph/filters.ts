@@ -47,21 +47,22 @@ export function checkFilter(filter: RelationshipFilter): void {
 
 /**
  * A Cypher condition on relationship (or claim) variable `r`: status, asOf and, unless asked
- * for, not retracted (the types go in the pattern), adding its parameters to `params`.
+ * for, not retracted (the types go in the pattern), adding its parameters to `params`, their
+ * names starting with `prefix` (so that lists nested in one statement keep their own).
  */
-export function filterCondition(r: string, filter: RelationshipFilter, params: Params): string {
+export function filterCondition(r: string, filter: RelationshipFilter, params: Params, prefix = ''): string {
   checkFilter(filter);
   const conditions: string[] = [];
   if (!filter.includeRetracted) conditions.push(liveCondition(r, false));
   if (filter.statuses && filter.statuses.length > 0) {
-    params.statuses = [...new Set(filter.statuses)];
-    conditions.push(`${r}.status IN $statuses`);
+    params[`${prefix}statuses`] = [...new Set(filter.statuses)];
+    conditions.push(`${r}.status IN $${prefix}statuses`);
   }
   if (filter.asOf != null) {
     const asOf = parsePartialDate(filter.asOf)!;
-    params.asOfStart = asOf.start;
-    params.asOfEnd = asOf.end;
-    conditions.push(`(${r}.sinceStart IS NULL OR ${r}.sinceStart <= $asOfEnd)`, `(${r}.untilEnd IS NULL OR ${r}.untilEnd >= $asOfStart)`);
+    params[`${prefix}asOfStart`] = asOf.start;
+    params[`${prefix}asOfEnd`] = asOf.end;
+    conditions.push(`(${r}.sinceStart IS NULL OR ${r}.sinceStart <= $${prefix}asOfEnd)`, `(${r}.untilEnd IS NULL OR ${r}.untilEnd >= $${prefix}asOfStart)`);
   }
   return conditions.length > 0 ? conditions.join(' AND ') : 'true';
 }
@@ -77,8 +78,18 @@ export function checkStances(values: readonly string[] | null | undefined): stri
  * the date of a source that claims relationship `r`, '' when none does, so that ordering by it
  * (descending) puts the holder observed latest first. One index seek on the claims' relationship.
  */
-export const relationshipSeenAsOf = (r: string) =>
-  `coalesce(COLLECT { MATCH (x:Claim {relationship: ${r}.id}) WHERE x.observedStart <= $asOfEnd RETURN x.observedStart ORDER BY x.observedStart DESC LIMIT 1 }[0], '')`;
+export const relationshipSeenAsOf = (r: string, prefix = '') =>
+  `coalesce(COLLECT { MATCH (x:Claim {relationship: ${r}.id}) WHERE x.observedStart <= $${prefix}asOfEnd RETURN x.observedStart ORDER BY x.observedStart DESC LIMIT 1 }[0], '')`;
+
+/** Orders relationships `r` by date (undated last), then id: the order of timelines and nested lists. */
+export const byDate = (r: string) => `${r}.sinceStart IS NULL, ${r}.sinceStart, ${r}.id`;
+
+/** With asOf (its parameters named with `prefix`), the relationship observed latest at or before the date first; then by date. */
+export const relationshipOrder = (r: string, asOf: string | null | undefined, prefix = '') =>
+  asOf != null ? `${relationshipSeenAsOf(r, prefix)} DESC, ${byDate(r)}` : byDate(r);
+
+/** Latest observed first, then by id: the order of a nested claim list. */
+export const latestFirst = (c: string) => `${c}.observedStart IS NULL, ${c}.observedStart DESC, ${c}.id`;
 
 /** The same for one claim: its observation when at or before the date, else ''. */
 export const claimSeenAsOf = (c: string) => `CASE WHEN ${c}.observedStart <= $asOfEnd THEN ${c}.observedStart ELSE '' END`;

@@ -6,21 +6,27 @@ import { NotFoundError } from '../errors.ts';
 import { int, type Database } from '../neo4j/database.ts';
 import { chooseAnchor, provenanceAnchors } from './claims.ts';
 import { readByIds, readFirstPerParent } from './batchReads.ts';
-import { readPage, type Page } from './cursor.ts';
-import { filterCondition, listSize, liveCondition, perType, relationshipSeenAsOf, typePattern, type Params, type RelationshipFilter } from './filters.ts';
+import { cursorKey, joinPages, readPage, type Page } from './cursor.ts';
+import {
+  byDate,
+  filterCondition,
+  listSize,
+  liveCondition,
+  perType,
+  relationshipOrder,
+  relationshipSeenAsOf,
+  typePattern,
+  type Params,
+  type RelationshipFilter,
+} from './filters.ts';
+import { Statement, type Direction, type RelationshipInclude } from './include.ts';
 import { relationshipProjection, toRelationship, type Relationship } from './model.ts';
+
+export type { Direction } from './include.ts';
 
 type Row = { rel: Parameters<typeof toRelationship>[0] };
 
-export type Direction = 'OUT' | 'IN' | 'BOTH';
-
 const arrows: Record<Direction, [string, string]> = { OUT: ['-', '->'], IN: ['<-', '-'], BOTH: ['-', '-'] };
-
-/** Orders by date (undated last), then id: the order timelines and lists use. */
-const byDate = (r: string) => `${r}.sinceStart IS NULL, ${r}.sinceStart, ${r}.id`;
-
-/** With asOf, the relationship observed latest at or before the date first; then by date. */
-const listOrder = (r: string, filter: RelationshipFilter) => (filter.asOf != null ? `${relationshipSeenAsOf(r)} DESC, ${byDate(r)}` : byDate(r));
 
 /** The first `first` relationships (by date; with asOf latest observed first) of each actor in `ids` that pass the filter, in one query. */
 export function relationshipsOfActors(
@@ -40,7 +46,7 @@ export function relationshipsOfActors(
     {
       match: `MATCH (:Actor {id: id})${left}[r${typePattern(filter.types)}]${right}(:Actor) WHERE ${condition}`,
       keep: 'r',
-      order: listOrder('r', filter),
+      order: relationshipOrder('r', filter.asOf),
       projection: relationshipProjection('r'),
       toItem: toRelationship,
     },
@@ -66,6 +72,8 @@ export interface RelationshipQuery extends RelationshipFilter {
   after?: string | null;
   /** Count every match too (default true). */
   countTotal?: boolean;
+  /** What to bring with each relationship. */
+  include?: RelationshipInclude;
 }
 
 const contestedStatuses = ['ALLEGED', 'DISPUTED'];
@@ -75,42 +83,84 @@ const contestedStatuses = ['ALLEGED', 'DISPUTED'];
  * source through the claims (the other provenance filters on the same claim); from an actor;
  * from the status indexes, type by type, for contested ones; else every relationship.
  */
-function relationshipAnchor(query: RelationshipQuery, params: Params): string {
+function relationshipAnchor(query: RelationshipQuery, params: Params): { match: string; anchored: boolean; byClaims?: boolean } {
   const types = typePattern(query.types);
   const { first: anchor, conditions } = chooseAnchor(provenanceAnchors, query, params);
   params.about = query.about ?? null;
   if (anchor) {
-    return `${anchor.match} WHERE ${[liveCondition('c', query.includeRetracted), ...conditions].join(' AND ')}
+    // One claim per relationship, in the order of the relationships' ids (a page without asOf
+    // then reaches only the relationships it shows).
+    const match = `${anchor.match} WHERE ${[liveCondition('c', query.includeRetracted), '($claimTypes IS NULL OR c.type IN $claimTypes)', ...conditions].join(' AND ')}
+      WITH c.relationship AS rid, collect(c)[0] AS c ORDER BY rid
       MATCH (a:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(b:Actor)
       WHERE $about IS NULL OR a.id = $about OR b.id = $about
-      MATCH (a)-[r${types}]->(b) WHERE r.id = c.relationship
-      WITH DISTINCT r`;
+      MATCH (a)-[r${types}]->(b) WHERE r.id = c.relationship`;
+    return { match, anchored: true, byClaims: true };
   }
-  if (query.about != null) return `MATCH (:Actor {id: $about})-[r${types}]-(:Actor) WITH DISTINCT r`;
+  if (query.about != null) return { match: `MATCH (:Actor {id: $about})-[r${types}]-(:Actor) WITH DISTINCT r`, anchored: true };
   if (query.contested) {
-    return `CALL () { ${perType(query.types, (type) => `MATCH ()-[r:${type}]->() WHERE r.status IN $contestedStatuses RETURN r`)} } WITH r`;
+    return { match: `CALL () { ${perType(query.types, (type) => `MATCH ()-[r:${type}]->() WHERE r.status IN $contestedStatuses RETURN r`)} } WITH r`, anchored: true };
   }
-  return `MATCH (:Actor)-[r${types}]->(:Actor)`;
+  return { match: `MATCH (:Actor)-[r${types}]->(:Actor)`, anchored: false };
 }
 
-/** Relationships a page at a time, by id (with asOf, latest observed first), with the total that match. */
+/** Without asOf: each type's id index walked in order from the cursor, the page's worth of each. */
+const byIdIndex = (types: RelationshipQuery['types'], where: string) => () =>
+  `CALL () { ${perType(types, (type) => `MATCH ()-[r:${type}]->() WHERE r.id > coalesce($afterId, '') AND ${where} RETURN r ORDER BY r.id LIMIT $limit`)} }
+   WITH r, r.id AS id, '' AS seen`;
+
+/**
+ * With asOf: the claims observed at or before the date, latest first (their observedStart
+ * index walked backwards), each giving its relationship the first time it is met, which is when
+ * the relationship was last observed by then (its `seen`). Relationships never observed by then
+ * (seen '') are not reached: `seenNever` pages through those.
+ */
+const byObservation = (types: RelationshipQuery['types'], where: string) => (order: { after: string }) =>
+  `MATCH (x:Claim) WHERE x.observedStart <= $asOfEnd AND x.observedStart <= coalesce($afterSeen, $asOfEnd)
+     AND ($claimTypes IS NULL OR x.type IN $claimTypes)
+   WITH x ORDER BY x.observedStart DESC
+   MATCH (a:Actor)<-[:SUBJECT]-(x)-[:OBJECT]->(b:Actor)
+   MATCH (a)-[r${typePattern(types)}]->(b) WHERE r.id = x.relationship AND ${where}
+   WITH r, x.observedStart AS seen WHERE seen = ${relationshipSeenAsOf('r')}
+   WITH DISTINCT r, r.id AS id, seen WHERE ${order.after}`;
+
+const seenNever = (types: RelationshipQuery['types'], where: string) => () =>
+  `CALL () { ${perType(
+    types,
+    (type) => `MATCH ()-[r:${type}]->() WHERE r.id > coalesce($afterId, '') AND ${where} AND ${relationshipSeenAsOf('r')} = '' RETURN r ORDER BY r.id LIMIT $limit`,
+  )} }
+   WITH r, r.id AS id, '' AS seen`;
+
+/** Relationships a page at a time, by id (with asOf, latest observed first), with the total that match when asked. */
 export async function listRelationships(db: Database, query: RelationshipQuery): Promise<Page<Relationship>> {
   const first = listSize(query.first);
-  const params: Params = { contestedStatuses };
-  const anchor = relationshipAnchor(query, params);
-  const conditions = [filterCondition('r', query, params), query.contested ? 'r.status IN $contestedStatuses' : 'true'].join(' AND ');
-  return readPage(db, {
-    variable: 'r',
-    match: anchor,
-    where: conditions,
-    projection: relationshipProjection('r'),
-    toItem: toRelationship,
-    seen: query.asOf != null ? relationshipSeenAsOf('r') : null,
-    after: query.after,
-    first,
-    params,
-    countTotal: query.countTotal !== false,
-  });
+  const st = new Statement({ contestedStatuses, claimTypes: query.types?.length ? [...new Set(query.types)] : null });
+  const { match, anchored, byClaims } = relationshipAnchor(query, st.params);
+  const where = [filterCondition('r', query, st.params), query.contested ? 'r.status IN $contestedStatuses' : 'true'].join(' AND ');
+  const page = (candidates: ((order: { after: string }) => string) | undefined, after = query.after, countTotal = query.countTotal !== false) =>
+    readPage(db, {
+      variable: 'r',
+      match,
+      where,
+      candidates,
+      projection: relationshipProjection('r', query.include, st),
+      toItem: toRelationship,
+      seen: query.asOf != null ? relationshipSeenAsOf('r') : null,
+      after,
+      first,
+      params: st.params,
+      countTotal,
+    });
+  // Through claims, without asOf: ordered by the claims' relationship ids, which are the page's.
+  if (byClaims && query.asOf == null) return page((order) => `${match} WITH r, rid AS id, '' AS seen WHERE ${where} AND ${order.after}`);
+  if (anchored) return page(undefined);
+  if (query.asOf == null) return page(byIdIndex(query.types, where));
+  const observed = await page(byObservation(query.types, where));
+  if (observed.hasNextPage) return observed;
+  // The observed ones end on this page: the never observed follow, by id.
+  const inNever = cursorKey(query.after)?.seen === '';
+  const never = await page(seenNever(query.types, where), inNever ? query.after : null, false);
+  return joinPages(observed, never, first);
 }
 
 /** For each source id, the first `first` relationships (by date) its claims support, reached through them. */
@@ -132,15 +182,16 @@ export function relationshipsCitingSources(
 }
 
 /** The first `first` relationships of an actor, ordered by date (undated last). */
-export async function timeline(db: Database, id: string, filter: RelationshipFilter & { first?: number | null }): Promise<Relationship[]> {
-  const params: Params = { id, first: int(listSize(filter.first)) };
+export async function timeline(db: Database, id: string, filter: RelationshipFilter & { first?: number | null }, include?: RelationshipInclude): Promise<Relationship[]> {
+  const st = new Statement({ id, first: int(listSize(filter.first)) });
+  const params = st.params;
   const condition = filterCondition('r', filter, params);
   const [row] = await db.read<{ found: boolean; rels: Row['rel'][] }>(
     `OPTIONAL MATCH (a:Actor {id: $id})
      CALL (a) {
        OPTIONAL MATCH (a)-[r${typePattern(filter.types)}]-(:Actor) WHERE ${condition}
        WITH r ORDER BY ${byDate('r')} LIMIT $first
-       RETURN collect(CASE WHEN r IS NULL THEN null ELSE ${relationshipProjection('r')} END) AS rels
+       RETURN collect(CASE WHEN r IS NULL THEN null ELSE ${relationshipProjection('r', include, st)} END) AS rels
      }
      RETURN a IS NOT NULL AS found, rels`,
     params,

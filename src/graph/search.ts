@@ -6,6 +6,7 @@ import { InputError } from '../errors.ts';
 import { int, type Database } from '../neo4j/database.ts';
 import { checkKinds } from './actors.ts';
 import { checkRange } from './filters.ts';
+import { Statement, type ActorInclude } from './include.ts';
 import { actorProjection, toActor, type Actor } from './model.ts';
 
 export interface SearchArgs {
@@ -30,7 +31,8 @@ export function luceneQuery(tokens: string[]): string {
     .join(' OR ');
 }
 
-export async function searchActors(db: Database, args: SearchArgs): Promise<Actor[]> {
+export async function searchActors(db: Database, args: SearchArgs, include?: ActorInclude): Promise<Actor[]> {
+  const st = new Statement();
   const limit = checkRange('limit', args.limit ?? 10, 1, apiLimits.maxSearchLimit);
   const kinds = checkKinds(args.kinds);
   if (args.text.length > apiLimits.maxSearchTextLength) {
@@ -45,8 +47,8 @@ export async function searchActors(db: Database, args: SearchArgs): Promise<Acto
           toLower(node.name) = $whole OR any(alias IN node.aliases WHERE toLower(alias) = $whole) AS exact
      ORDER BY exact DESC, score DESC, node.name
      LIMIT $limit
-     RETURN ${actorProjection('node')} AS actor`,
-    { query: luceneQuery(tokens), candidates: int(Math.max(100, limit * 10)), kinds, whole: args.text.trim().toLowerCase(), limit: int(limit) },
+     RETURN ${actorProjection('node', include, st)} AS actor`,
+    { ...st.params, query: luceneQuery(tokens), candidates: int(Math.max(100, limit * 10)), kinds, whole: args.text.trim().toLowerCase(), limit: int(limit) },
   );
   return rows.map((row) => toActor(row.actor));
 }

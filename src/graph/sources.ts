@@ -2,21 +2,23 @@
 import { int, type Database } from '../neo4j/database.ts';
 import { readByIds, readFirstPerParent } from './batchReads.ts';
 import { listSize } from './filters.ts';
-import { toSource, type Mention, type Source } from './model.ts';
+import type { SourceInclude } from './include.ts';
+import { sourceProjection, toSource, type Mention, type Source } from './model.ts';
 
-const sourceFields = 's {.id, .title, .publisher, .author, .published, .publishedPrecision, .dateNote, .url, .textHash, .origin, .text}';
+const withoutText: SourceInclude = { text: false };
 
 /** Sources by publication date, the first `first`. */
-export async function listSources(db: Database, first?: number | null): Promise<Source[]> {
-  const rows = await db.read<{ source: Record<string, unknown> }>(`MATCH (s:Source) WITH s ORDER BY s.published, s.id LIMIT $first RETURN ${sourceFields} AS source`, {
-    first: int(listSize(first)),
-  });
+export async function listSources(db: Database, first?: number | null, include = withoutText): Promise<Source[]> {
+  const rows = await db.read<{ source: Record<string, unknown> }>(
+    `MATCH (s:Source) WITH s ORDER BY s.published, s.id LIMIT $first RETURN ${sourceProjection('s', include)} AS source`,
+    { first: int(listSize(first)) },
+  );
   return rows.map((row) => toSource(row.source));
 }
 
-/** Sources with these ids, in the same order; null where an id names none. */
-export function getSourcesByIds(db: Database, ids: readonly string[]): Promise<(Source | null)[]> {
-  return readByIds(db, ids, { match: 'MATCH (s:Source {id: id})', projection: sourceFields, toItem: toSource });
+/** Sources with these ids, in the same order; null where an id names none. Their text only when asked for. */
+export function getSourcesByIds(db: Database, ids: readonly string[], include = withoutText): Promise<(Source | null)[]> {
+  return readByIds(db, ids, { match: 'MATCH (s:Source {id: id})', projection: sourceProjection('s', include), toItem: toSource });
 }
 
 /** For each actor id (by 'actor') or source id (by 'source'), its first `first` mentions, most mentions first, in one query. */

@@ -5,6 +5,7 @@ import { apiLimits } from '../config.ts';
 import { NotFoundError } from '../errors.ts';
 import { int, type Database } from '../neo4j/database.ts';
 import { checkRange, filterCondition, listSize, typePattern, type Params, type RelationshipFilter } from './filters.ts';
+import { Statement, type ActorInclude, type RelationshipInclude } from './include.ts';
 import { actorProjection, relationshipProjection, toActor, toRelationship, type Actor, type Relationship } from './model.ts';
 
 type RelRow = Parameters<typeof toRelationship>[0];
@@ -24,45 +25,54 @@ export interface NeighborhoodArgs extends RelationshipFilter {
   limit?: number | null;
 }
 
+/** What to bring with the actors and relationships of a subgraph. */
+export interface SubgraphInclude {
+  nodes?: ActorInclude;
+  relationships?: RelationshipInclude;
+}
+
 /**
- * Breadth-first, one query per hop (so at most maxNeighborhoodDepth + 1 queries): the
- * actors within `depth` hops and the relationships on those hops, at most `limit` actors.
+ * One hop of a neighbourhood, in Cypher: the actors that relationships passing the filter reach
+ * from `frontier` for the first time join `nodes`, in order of the first such relationship's id,
+ * while there is room (`$limit`); they are the next frontier. (Each such relationship reaches one
+ * new actor, its other end being in the frontier, so the order has no ties.)
  */
-export async function neighborhood(db: Database, args: NeighborhoodArgs): Promise<Subgraph> {
+const hop = (types: string, condition: string) => `CALL (nodes, frontier) {
+    UNWIND frontier AS f
+    MATCH (f)-[r${types}]-(o:Actor) WHERE ${condition} AND NOT o IN nodes
+    WITH o, min(r.id) AS reachedBy ORDER BY reachedBy
+    WITH collect(o) AS reached
+    RETURN reached[..($limit - size(nodes))] AS added
+  }
+  WITH nodes + added AS nodes, added AS frontier, inner + frontier AS inner`;
+
+/**
+ * Breadth-first in one statement: the actors within `depth` hops (at most `limit`, the first
+ * reached hop by hop) and, by id, the relationships that pass the filter between an actor whose
+ * neighbours were explored and another actor inside.
+ */
+export async function neighborhood(db: Database, args: NeighborhoodArgs, include: SubgraphInclude = {}): Promise<Subgraph> {
   const depth = checkRange('depth', args.depth ?? 1, 1, apiLimits.maxNeighborhoodDepth);
   const limit = checkRange('limit', args.limit ?? 200, 1, apiLimits.maxNeighborhoodLimit);
-  const params: Params = {};
-  const condition = filterCondition('r', args, params);
-  const [start] = await db.read<{ actor: Record<string, unknown> }>(`MATCH (a:Actor {id: $id}) RETURN ${actorProjection('a')} AS actor`, {
-    id: args.id,
-  });
-  if (!start) throw new NotFoundError('id', args.id);
-
-  const nodes = new Map<string, Actor>([[args.id, toActor(start.actor)]]);
-  const relationships = new Map<string, Relationship>();
-  let frontier = [args.id];
-  for (let hop = 1; hop <= depth && frontier.length > 0; hop++) {
-    const rows = await db.read<{ rel: RelRow }>(
-      `UNWIND $frontier AS id
-       MATCH (a:Actor {id: id})-[r${typePattern(args.types)}]-(b:Actor)
-       WHERE ${condition}
+  const st = new Statement({ id: args.id, limit: int(limit) });
+  const condition = filterCondition('r', args, st.params);
+  const types = typePattern(args.types);
+  const hops = Array.from({ length: depth }, () => hop(types, condition)).join('\n');
+  const [row] = await db.read<{ nodes: Record<string, unknown>[]; rels: RelRow[] }>(
+    `MATCH (start:Actor {id: $id})
+     WITH [start] AS nodes, [start] AS frontier, [] AS inner
+     ${hops}
+     CALL (nodes, inner) {
+       UNWIND inner AS f
+       MATCH (f)-[r${types}]-(b:Actor) WHERE ${condition} AND b IN nodes
        WITH DISTINCT r ORDER BY r.id
-       RETURN ${relationshipProjection('r')} AS rel`,
-      { ...params, frontier },
-    );
-    const next: string[] = [];
-    for (const rel of rows.map((row) => toRelationship(row.rel))) {
-      for (const end of [rel.from, rel.to]) {
-        if (!nodes.has(end.id) && nodes.size < limit) {
-          nodes.set(end.id, end);
-          next.push(end.id);
-        }
-      }
-      if (nodes.has(rel.from.id) && nodes.has(rel.to.id)) relationships.set(rel.id, rel);
-    }
-    frontier = next;
-  }
-  return { nodes: [...nodes.values()], relationships: [...relationships.values()] };
+       RETURN collect(r) AS rels
+     }
+     RETURN [n IN nodes | ${actorProjection('n', include.nodes, st)}] AS nodes, [r IN rels | ${relationshipProjection('r', include.relationships, st)}] AS rels`,
+    st.params,
+  );
+  if (!row) throw new NotFoundError('id', args.id);
+  return { nodes: row.nodes.map(toActor), relationships: row.rels.map(toRelationship) };
 }
 
 export interface ShortestPathArgs extends RelationshipFilter {
@@ -77,9 +87,10 @@ export interface ShortestPathArgs extends RelationshipFilter {
  * unconfirmed (alleged or disputed) hops wins, then the smallest ids: the same answer every time
  * as long as no more than shortestPathCandidates paths are equally short.
  */
-export async function shortestPath(db: Database, args: ShortestPathArgs): Promise<Path | null> {
+export async function shortestPath(db: Database, args: ShortestPathArgs, include: SubgraphInclude = {}): Promise<Path | null> {
   const maxDepth = checkRange('maxDepth', args.maxDepth ?? 6, 1, apiLimits.maxPathDepth);
-  const params: Params = { from: args.from, to: args.to };
+  const st = new Statement({ from: args.from, to: args.to });
+  const params = st.params;
   const condition = filterCondition('r', args, params);
   const [row] = await db.read<{ a: Record<string, unknown> | null; b: Record<string, unknown> | null; nodes: Record<string, unknown>[] | null; rels: RelRow[] | null }>(
     `OPTIONAL MATCH (a:Actor {id: $from})
@@ -90,8 +101,8 @@ export async function shortestPath(db: Database, args: ShortestPathArgs): Promis
        RETURN p ORDER BY length(p), size([x IN relationships(p) WHERE x.status <> 'REPORTED']), [x IN relationships(p) | x.id] LIMIT 1
      }
      RETURN ${actorProjection('a')} AS a, ${actorProjection('b')} AS b,
-            [n IN nodes(p) | ${actorProjection('n')}] AS nodes,
-            [r IN relationships(p) | ${relationshipProjection('r')}] AS rels`,
+            [n IN nodes(p) | ${actorProjection('n', include.nodes, st)}] AS nodes,
+            [r IN relationships(p) | ${relationshipProjection('r', include.relationships, st)}] AS rels`,
     params,
   );
   if (!row?.a) throw new NotFoundError('from', args.from);
@@ -110,9 +121,10 @@ export interface AllegianceArgs {
 }
 
 /** PLEDGED_ALLEGIANCE_TO from the actor, then from those it pledged to, ordered by date; the first `first`. */
-export async function allegianceChain(db: Database, args: AllegianceArgs): Promise<Relationship[]> {
+export async function allegianceChain(db: Database, args: AllegianceArgs, include?: RelationshipInclude): Promise<Relationship[]> {
   const depth = checkRange('depth', args.depth ?? 3, 1, apiLimits.maxAllegianceDepth);
-  const params: Params = { id: args.id, first: int(listSize(args.first)) };
+  const st = new Statement({ id: args.id, first: int(listSize(args.first)) });
+  const params = st.params;
   const condition = filterCondition('r', { asOf: args.asOf, includeRetracted: args.includeRetracted }, params);
   const [row] = await db.read<{ found: boolean; rels: RelRow[] }>(
     `OPTIONAL MATCH (a:Actor {id: $id})
@@ -120,7 +132,7 @@ export async function allegianceChain(db: Database, args: AllegianceArgs): Promi
      WITH a, [x IN relationships(p)] AS rels
      UNWIND (CASE WHEN rels = [] OR rels IS NULL THEN [null] ELSE rels END) AS r
      WITH DISTINCT a, r ORDER BY r.sinceStart IS NULL, r.sinceStart, r.id LIMIT $first
-     RETURN a IS NOT NULL AS found, collect(CASE WHEN r IS NULL THEN null ELSE ${relationshipProjection('r')} END) AS rels`,
+     RETURN a IS NOT NULL AS found, collect(CASE WHEN r IS NULL THEN null ELSE ${relationshipProjection('r', include, st)} END) AS rels`,
     params,
   );
   if (!row?.found) throw new NotFoundError('id', args.id);

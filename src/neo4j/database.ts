@@ -38,6 +38,8 @@ export class Database {
   queryCount = 0;
   /** Set while the server is unreachable: resolves when a probe reaches it again. */
   private outage: Promise<void> | undefined;
+  /** What this connection's reads must see of its own writes (causal consistency). */
+  private bookmarks = neo4j.bookmarkManager();
   private closed = false;
 
   constructor(
@@ -114,17 +116,31 @@ export class Database {
     }
   }
 
-  private async run<T extends RecordShape>(cypher: string, params: Params, routing: 'READ' | 'WRITE', timeoutMs: number): Promise<T[]> {
+  /**
+   * Forgets the transactions this connection has seen: after the database was replaced (a bulk
+   * import), they are ahead of the new one's, which would make every query wait for them.
+   */
+  forgetBookmarks(): void {
+    this.bookmarks = neo4j.bookmarkManager();
+  }
+
+  private async run<T extends RecordShape>(cypher: string, params: Params, routing: 'READ' | 'WRITE', timeoutMs: number, retried = false): Promise<T[]> {
     if (this.outage) throw new DatabaseUnavailableError();
     this.queryCount += 1;
     try {
       const { records } = await this.driver.executeQuery(cypher, params, {
         database: this.name,
         routing,
+        bookmarkManager: this.bookmarks,
         transactionConfig: { timeout: timeoutMs },
       });
       return records.map((record) => record.toObject() as T);
     } catch (error) {
+      // The database was replaced under this connection (see forgetBookmarks): once more, without them.
+      if (!retried && (error as { code?: string }).code === 'Neo.TransientError.Transaction.BookmarkTimeout') {
+        this.forgetBookmarks();
+        return this.run(cypher, params, routing, timeoutMs, true);
+      }
       throw this.classify(error);
     }
   }

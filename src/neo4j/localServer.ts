@@ -20,7 +20,15 @@ export interface RunningNeo4j {
   /** The password, on the start that generated it (a new instance, or one that had the old default): shown once. */
   generatedPassword?: string;
   stop(): Promise<void>;
+  /**
+   * Only for a server this process runs: stops it, runs `work` on its stopped store (an
+   * offline import), and starts it again, whether `work` succeeds or not.
+   */
+  offline?<T>(work: () => Promise<T>): Promise<T>;
 }
+
+/** The servers this process started, by home: another connection of the process may take them offline. */
+const runningHere = new Map<string, RunningNeo4j>();
 
 const jvmOptions = [
   '-XX:+UseG1GC',
@@ -147,6 +155,28 @@ function prepareHome(config: Config, dist: Distribution): NodeJS.ProcessEnv {
   return env;
 }
 
+/**
+ * Runs neo4j-admin for this instance (its configuration, so its data directory) and resolves
+ * with what it printed; fails with the end of that output when it exits with an error.
+ * Offline commands such as `database import` need the server stopped (RunningNeo4j.offline).
+ */
+export async function runNeo4jAdmin(config: Config, args: string[], javaOptions: string[] = []): Promise<string> {
+  const dist = ensureDistribution(config.local.distDir);
+  const child = spawn(dist.java, [...javaOptions, '-cp', classpath(dist), 'org.neo4j.cli.AdminTool', ...args], {
+    env: prepareHome(config, dist),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const code = await new Promise<number | null>((resolve, reject) => child.once('error', reject).once('close', resolve));
+  if (code !== 0) {
+    const said = output.trim().split('\n').slice(-8).join('\n');
+    throw new UserError(`neo4j-admin ${args.slice(0, 3).join(' ')} failed (exit code ${code}):\n${said}`);
+  }
+  return output;
+}
+
 /** The last error lines Neo4j logged, or the end of the JVM's console output. */
 function startupErrors(homeDir: string): string {
   const tail = (name: string, pick: (line: string) => boolean) => {
@@ -254,6 +284,8 @@ function spawnNeo4j(config: Config, dist: Distribution, env: NodeJS.ProcessEnv):
  */
 export async function startLocalNeo4j(config: Config, signal?: AbortSignal): Promise<RunningNeo4j> {
   const { homeDir, boltPort, httpPort } = config.local;
+  const here = runningHere.get(homeDir);
+  if (here) return { owned: false, pid: here.pid, stop: async () => {}, offline: here.offline };
   const runningPid = await clearLeftovers(homeDir);
   const origin = settleLocalPassword(config);
   const reused = await reuseRunning(config);
@@ -270,16 +302,47 @@ export async function startLocalNeo4j(config: Config, signal?: AbortSignal): Pro
     );
   }
   const dist = ensureDistribution(config.local.distDir);
-  const child = spawnNeo4j(config, dist, prepareHome(config, dist));
+  const env = prepareHome(config, dist);
+  let current = await launch(config, dist, env, origin, signal);
+  if (origin === 'legacy') {
+    await replaceLegacyPassword(config).catch(async (error: unknown) => {
+      await current.stop();
+      throw error;
+    });
+  }
+  const server: RunningNeo4j = {
+    owned: true,
+    pid: current.pid,
+    generatedPassword: origin === 'configured' ? undefined : config.neo4j.password,
+    stop: async () => {
+      runningHere.delete(homeDir);
+      await current.stop();
+    },
+    offline: async (work) => {
+      await current.stop();
+      try {
+        return await work();
+      } finally {
+        current = await launch(config, dist, env, 'configured');
+        server.pid = current.pid;
+      }
+    },
+  };
+  runningHere.set(homeDir, server);
+  return server;
+}
+
+/** Starts the server and waits until it answers; stops it again if it does not. */
+async function launch(config: Config, dist: Distribution, env: NodeJS.ProcessEnv, origin: PasswordOrigin, signal?: AbortSignal) {
+  const { homeDir } = config.local;
+  const child = spawnNeo4j(config, dist, env);
   recordServer(homeDir, child.pid!);
   const stop = stopper(child, startWatchdog(child.pid!, homeDir), homeDir);
   try {
     await waitUntilReady(config, child, origin, signal);
-    if (origin === 'legacy') await replaceLegacyPassword(config);
   } catch (error) {
     await stop();
     throw error;
   }
-  const generatedPassword = origin === 'configured' ? undefined : config.neo4j.password;
-  return { owned: true, pid: child.pid, generatedPassword, stop };
+  return { pid: child.pid, stop };
 }

@@ -12,6 +12,13 @@ import { getSourcesByIds, mentionsOf } from '../graph/sources.ts';
 import { groupBy } from '../groupBy.ts';
 import type { Database } from '../neo4j/database.ts';
 
+/**
+ * Batches gather the loads of every resolver that runs before the event loop turns (not only
+ * those of one promise tick), so that one level of a result is one query however its resolvers
+ * interleave.
+ */
+const batching = { batchScheduleFn: (run: () => void) => setImmediate(run) };
+
 /** A parent's nested list: the parent's id, how many items, and any other arguments. */
 export interface ListKey<A> {
   id: string;
@@ -31,17 +38,19 @@ function listLoader<A, T>(fetch: (ids: string[], first: number | null | undefine
       }
       return keys.map((key) => results.get(`${argsKey(key)}|${key.id}`) ?? []);
     },
-    { cacheKeyFn: (key) => `${argsKey(key)}|${key.id}` },
+    { ...batching, cacheKeyFn: (key) => `${argsKey(key)}|${key.id}` },
   );
 }
 
 export function createLoaders(db: Database) {
   return {
-    actor: new DataLoader<string, Actor | null>((ids) => getActorsByIds(db, ids)),
-    source: new DataLoader<string, Source | null>((ids) => getSourcesByIds(db, ids)),
-    relationship: new DataLoader<string, Relationship | null>((ids) => getRelationshipsByIds(db, ids)),
-    claim: new DataLoader<string, Claim | null>((ids) => getClaimsByIds(db, ids)),
-    figure: new DataLoader<string, Figure | null>((ids) => getFiguresByIds(db, ids)),
+    actor: new DataLoader<string, Actor | null>((ids) => getActorsByIds(db, ids), batching),
+    source: new DataLoader<string, Source | null>((ids) => getSourcesByIds(db, ids), batching),
+    /** A source's text, read only when a query selects it. */
+    sourceText: new DataLoader<string, string | null>(async (ids) => (await getSourcesByIds(db, ids, { text: true })).map((source) => source?.text ?? null), batching),
+    relationship: new DataLoader<string, Relationship | null>((ids) => getRelationshipsByIds(db, ids), batching),
+    claim: new DataLoader<string, Claim | null>((ids) => getClaimsByIds(db, ids), batching),
+    figure: new DataLoader<string, Figure | null>((ids) => getFiguresByIds(db, ids), batching),
     relationshipClaims: listLoader<boolean, Claim>((ids, first, includeRetracted) => claimsOf(db, 'relationship', ids, first, { includeRetracted })),
     sourceClaims: listLoader<boolean, Claim>((ids, first, includeRetracted) => claimsOf(db, 'source', ids, first, { includeRetracted })),
     actorClaims: listLoader<{ role: ClaimRole | null; includeRetracted: boolean }, Claim>((ids, first, options) => claimsOf(db, 'actor', ids, first, options)),

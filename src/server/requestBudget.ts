@@ -58,6 +58,12 @@ export function withRequestBudget(schema: GraphQLSchema): GraphQLSchema {
         const stopped = context.budget.spendField();
         if (stopped) return Promise.reject(stopped);
         const result: unknown = resolve(source, args, context, info);
+        if (result instanceof Promise) {
+          return result.then((value: unknown) => {
+            context.budget.spendText(value);
+            return value;
+          });
+        }
         context.budget.spendText(result);
         return result;
       };

@@ -18,6 +18,10 @@ import type { Resolvers } from './generated/graphql.ts';
 import type { Loaders } from './loaders.ts';
 import { requireRole } from './authorization.ts';
 import { selects } from './selection.ts';
+import { actorInclude, claimInclude, relationshipInclude, selectionsAt, sourceInclude } from './include.ts';
+import { getActorsByIds } from '../graph/actors.ts';
+import { getSourcesByIds } from '../graph/sources.ts';
+import type { GraphQLResolveInfo } from 'graphql';
 import { addActor, mergeActors, unmergeActors, updateActor, type ActorPatch } from '../writes/actors.ts';
 import { history } from '../writes/changeLog.ts';
 import { addClaim, contradict, retractClaim, updateClaim } from '../writes/claims.ts';
@@ -51,8 +55,17 @@ const actorsByIds = async (loaders: Loaders, ids: readonly string[]): Promise<Ac
  * Every claim of a relationship (up to the largest page), for the fields that gather over them:
  * its live claims, or all of them when every one is retracted (it is shown only when asked for).
  */
-const allClaims = (rel: Relationship, loaders: Loaders): Promise<Claim[]> =>
-  loaders.relationshipClaims.load({ id: rel.id, first: apiLimits.maxPageSize, args: rel.retracted });
+const allClaims = async (rel: Relationship, loaders: Loaders): Promise<Claim[]> =>
+  rel.gathered ?? loaders.relationshipClaims.load({ id: rel.id, first: apiLimits.maxPageSize, args: rel.retracted });
+
+/** The claimants (or disputers) of these claims, each once: as the read brought them, else by id. */
+async function actorsOfClaims(claims: Claim[], role: 'claimedBy' | 'disputedBy', loaders: Loaders): Promise<Actor[]> {
+  if (claims.every((claim) => claim.linked?.[role])) return [...new Map(claims.flatMap((claim) => claim.linked![role]!).map((actor) => [actor.id, actor])).values()];
+  return actorsByIds(loaders, distinct(claims.flatMap((c) => c[role])));
+}
+
+/** What the read of `parent` brought for this field (by its response key), if it did. */
+const brought = <T>(nested: Record<string, T> | undefined, info: GraphQLResolveInfo): T | undefined => nested?.[String(info.path.key)];
 
 const distinct = <T>(items: T[]) => [...new Set(items)];
 
@@ -75,26 +88,40 @@ async function reloaded<T>(loader: DataLoader<string, T | null>, id: string): Pr
   return item;
 }
 
+/** What a subgraph (neighborhood, path) brings with its actors and relationships. */
+const subgraphInclude = (info: GraphQLResolveInfo) => ({
+  nodes: actorInclude(info, selectionsAt(info, 'nodes')),
+  relationships: relationshipInclude(info, selectionsAt(info, 'relationships')),
+});
+
 const terms = (entries: Record<string, string>) => Object.entries(entries).map(([name, definition]) => ({ name, definition }));
 
 export const resolvers: Resolvers = {
   ActorKind: Object.fromEntries(actorKinds.map((kind) => [actorKindEnumValue(kind), kind])) as Resolvers['ActorKind'],
 
   Query: {
-    actor: (_, { id }, { loaders }) => loaders.actor.load(id),
-    actors: async (_, args, { db }, info) => connection(await listActors(db, { ...args, countTotal: selects(info, 'totalCount') })),
-    search: (_, args, { db }) => searchActors(db, args),
-    neighborhood: (_, args, { db }) => neighborhood(db, args),
-    shortestPath: (_, args, { db }) => shortestPath(db, args),
-    relationships: async (_, args, { db }, info) => connection(await listRelationships(db, { ...args, countTotal: selects(info, 'totalCount') })),
-    sources: (_, { first }, { db }) => listSources(db, first),
-    source: (_, { id }, { loaders }) => loaders.source.load(id),
+    actor: async (_, { id }, { db, loaders }, info) => {
+      const include = actorInclude(info, selectionsAt(info));
+      return include.relationships.length > 0 ? (await getActorsByIds(db, [id], include))[0]! : loaders.actor.load(id);
+    },
+    actors: async (_, args, { db }, info) =>
+      connection(await listActors(db, { ...args, countTotal: selects(info, 'totalCount'), include: actorInclude(info, selectionsAt(info, 'edges', 'node')) })),
+    search: (_, args, { db }, info) => searchActors(db, args, actorInclude(info, selectionsAt(info))),
+    neighborhood: (_, args, { db }, info) => neighborhood(db, args, subgraphInclude(info)),
+    shortestPath: (_, args, { db }, info) => shortestPath(db, args, subgraphInclude(info)),
+    relationships: async (_, args, { db }, info) =>
+      connection(await listRelationships(db, { ...args, countTotal: selects(info, 'totalCount'), include: relationshipInclude(info, selectionsAt(info, 'edges', 'node')) })),
+    sources: (_, { first }, { db }, info) => listSources(db, first, sourceInclude(info, selectionsAt(info))),
+    source: async (_, { id }, { db }, info) => (await getSourcesByIds(db, [id], sourceInclude(info, selectionsAt(info))))[0]!,
     stats: (_, __, { db }) => getStats(db),
-    allegianceChain: (_, args, { db }) => allegianceChain(db, args),
-    timeline: (_, { id, ...filter }, { db }) => timeline(db, id, filter),
+    allegianceChain: (_, args, { db }, info) => allegianceChain(db, args, relationshipInclude(info, selectionsAt(info))),
+    timeline: (_, { id, ...filter }, { db }, info) => timeline(db, id, filter, relationshipInclude(info, selectionsAt(info))),
     contestedClaims: async (_, args, { db }, info) =>
-      connection(await listRelationships(db, { ...args, contested: true, countTotal: selects(info, 'totalCount') })),
-    claims: async (_, args, { db }, info) => connection(await listClaims(db, { ...args, countTotal: selects(info, 'totalCount') })),
+      connection(
+        await listRelationships(db, { ...args, contested: true, countTotal: selects(info, 'totalCount'), include: relationshipInclude(info, selectionsAt(info, 'edges', 'node')) }),
+      ),
+    claims: async (_, args, { db }, info) =>
+      connection(await listClaims(db, { ...args, countTotal: selects(info, 'totalCount'), include: claimInclude(info, selectionsAt(info, 'edges', 'node')) })),
     claim: (_, { id }, { loaders }) => loaders.claim.load(id),
     figures: (_, args, { db }) => listFigures(db, args),
     vocabulary: () => ({
@@ -128,7 +155,8 @@ export const resolvers: Resolvers = {
   },
 
   Actor: {
-    relationships: (actor, { types, direction, statuses, asOf, first, includeRetracted }, { loaders }) =>
+    relationships: (actor, { types, direction, statuses, asOf, first, includeRetracted }, { loaders }, info) =>
+      brought(actor.nested, info) ??
       loaders.actorRelationships.load({ id: actor.id, first, args: { direction: direction ?? 'BOTH', filter: { types, statuses, asOf, includeRetracted } } }),
     mentions: (actor, { first }, { loaders }) => loaders.mentionsOfActor.load({ id: actor.id, first, args: null }),
     figures: (actor, { first }, { loaders }) => loaders.figuresAbout.load({ id: actor.id, first, args: null }),
@@ -137,9 +165,10 @@ export const resolvers: Resolvers = {
   },
 
   Relationship: {
-    claims: (rel, { first, includeRetracted }, { loaders }) => loaders.relationshipClaims.load({ id: rel.id, first, args: includeRetracted ?? false }),
-    claimedBy: async (rel, _, { loaders }) => actorsByIds(loaders, distinct((await allClaims(rel, loaders)).flatMap((c) => c.claimedBy))),
-    disputedBy: async (rel, _, { loaders }) => actorsByIds(loaders, distinct((await allClaims(rel, loaders)).flatMap((c) => c.disputedBy))),
+    claims: (rel, { first, includeRetracted }, { loaders }, info) =>
+      brought(rel.nested, info) ?? loaders.relationshipClaims.load({ id: rel.id, first, args: includeRetracted ?? false }),
+    claimedBy: async (rel, _, { loaders }) => actorsOfClaims(await allClaims(rel, loaders), 'claimedBy', loaders),
+    disputedBy: async (rel, _, { loaders }) => actorsOfClaims(await allClaims(rel, loaders), 'disputedBy', loaders),
     evidence: async (rel, _, { loaders }) => (await allClaims(rel, loaders)).flatMap((c) => c.evidence),
     conflictsWith: (rel, _, context) => contradictingRelationships(rel, context),
     dateText: async (rel, _, { loaders }) => lines((await allClaims(rel, loaders)).map((c) => c.dateText), '; '),
@@ -147,11 +176,11 @@ export const resolvers: Resolvers = {
   },
 
   Claim: {
-    subject: async (claim, _, { loaders }) => (await loaders.actor.load(claim.subjectId))!,
-    object: async (claim, _, { loaders }) => (await loaders.actor.load(claim.objectId))!,
-    claimedBy: (claim, _, { loaders }) => actorsByIds(loaders, claim.claimedBy),
-    disputedBy: (claim, _, { loaders }) => actorsByIds(loaders, claim.disputedBy),
-    source: async (claim, _, { loaders }) => (await loaders.source.load(claim.sourceId))!,
+    subject: async (claim, _, { loaders }) => claim.linked?.subject ?? (await loaders.actor.load(claim.subjectId))!,
+    object: async (claim, _, { loaders }) => claim.linked?.object ?? (await loaders.actor.load(claim.objectId))!,
+    claimedBy: (claim, _, { loaders }) => claim.linked?.claimedBy ?? actorsByIds(loaders, claim.claimedBy),
+    disputedBy: (claim, _, { loaders }) => claim.linked?.disputedBy ?? actorsByIds(loaders, claim.disputedBy),
+    source: async (claim, _, { loaders }) => claim.sourceRecord ?? (await loaders.source.load(claim.sourceId))!,
     // Retracted claims are hidden here as in every list; claim(id) still answers them.
     contradicts: async (claim, _, { loaders }) => found(await loaders.claim.loadMany(claim.contradicts)).filter((c) => !c.retracted),
     relationship: async (claim, _, { loaders }) => {
@@ -163,13 +192,20 @@ export const resolvers: Resolvers = {
 
   Evidence: {
     source: async (evidence, _, { loaders }) => {
-      const source = await loaders.source.load(evidence.sourceId);
+      const source = evidence.source ?? (await loaders.source.load(evidence.sourceId));
       if (!source) throw new Error(`evidence cites unknown source ${evidence.sourceId}`);
       return source;
     },
   },
 
   Source: {
+    // The read brought the text when the query selected it; a source reached otherwise reads it now.
+    text: (source, _, { loaders }) =>
+      source.text ??
+      loaders.sourceText.load(source.id).then((text) => {
+        if (text === null) throw new Error(`source ${source.id} has no text`);
+        return text;
+      }),
     mentions: (source, { first }, { loaders }) => loaders.mentionsInSource.load({ id: source.id, first, args: null }),
     relationships: (source, { first, includeRetracted }, { loaders }) =>
       loaders.relationshipsCitingSource.load({ id: source.id, first, args: includeRetracted ?? false }),

@@ -1,0 +1,86 @@
+// The relationships a first load derives from the files' claims, in memory: the rule of
+// src/graph/derive.ts (which stays the one for every other write) applied to records instead of
+// nodes, so that a load into an empty database need not read its claims back.
+// test/bulkDerive.test.ts proves both give the same relationships.
+import { int } from '../../src/neo4j/database.ts';
+import { groupBy } from '../../src/groupBy.ts';
+import type { ClaimRecord, Props } from './records.ts';
+
+export interface DerivedRelationship {
+  type: string;
+  from: string;
+  to: string;
+  /** As derive.ts writes them, nulls included (they are not stored); claimCount is an INTEGER. */
+  props: Record<string, Props[string] | ReturnType<typeof int>>;
+}
+
+type Key = 'sinceStart' | 'untilEnd' | 'observedStart' | 'observedEnd';
+
+/** The claim whose `key` is least (or greatest), the first such in order, ignoring those without one: derive.ts's `extreme`. */
+function extreme(claims: ClaimRecord[], key: Key, want: 'least' | 'greatest'): Props | undefined {
+  let best: Props | undefined;
+  for (const { props } of claims) {
+    const value = props[key];
+    if (value === null || value === undefined) continue;
+    if (best === undefined || (want === 'least' ? value < best[key]! : value > best[key]!)) best = props;
+  }
+  return best;
+}
+
+/** Claims contradicted by, or contradicting, a claim that is not retracted. */
+function contestedClaims(claims: readonly ClaimRecord[]): Set<string> {
+  const retracted = new Set(claims.filter((c) => c.props.retracted !== undefined && c.props.retracted !== null).map((c) => c.id));
+  const contested = new Set<string>();
+  for (const claim of claims) {
+    for (const other of claim.contradicts) {
+      if (!retracted.has(other)) contested.add(claim.id);
+      if (!retracted.has(claim.id)) contested.add(other);
+    }
+  }
+  return contested;
+}
+
+function status(claims: ClaimRecord[], contested: Set<string>): string {
+  if (claims.some((c) => c.props.stance === 'DENIED' || c.disputedBy.length > 0 || contested.has(c.id))) return 'DISPUTED';
+  return claims.some((c) => c.props.stance === 'ASSERTED') ? 'REPORTED' : 'ALLEGED';
+}
+
+function derive(every: ClaimRecord[], contested: Set<string>): DerivedRelationship {
+  const live = every.filter((c) => c.props.retracted === undefined || c.props.retracted === null);
+  const claims = live.length > 0 ? live : every;
+  const first = claims[0]!;
+  const since = extreme(claims, 'sinceStart', 'least');
+  const latestUntil = extreme(claims, 'untilEnd', 'greatest');
+  const until = since && latestUntil && latestUntil.untilEnd! < since.sinceStart! ? undefined : latestUntil;
+  const firstSeen = extreme(claims, 'observedStart', 'least');
+  const lastSeen = extreme(claims, 'observedEnd', 'greatest');
+  return {
+    type: first.type,
+    from: first.subject,
+    to: first.object,
+    props: {
+      id: first.relationship,
+      role: first.props.role ?? null,
+      status: status(claims, contested),
+      since: since?.since ?? null,
+      sincePrecision: since?.sincePrecision ?? null,
+      sinceStart: since?.sinceStart ?? null,
+      until: until?.until ?? null,
+      untilPrecision: until?.untilPrecision ?? null,
+      untilEnd: until?.untilEnd ?? null,
+      firstObserved: firstSeen?.observedAt ?? null,
+      firstObservedStart: firstSeen?.observedStart ?? null,
+      lastObserved: lastSeen?.observedAt ?? null,
+      lastObservedEnd: lastSeen?.observedEnd ?? null,
+      claimCount: int(claims.length),
+      retracted: live.length === 0 ? true : null,
+    },
+  };
+}
+
+/** One relationship per relationship id of `claims`, which must be every claim there is (a first load's). */
+export function deriveFromClaims(claims: readonly ClaimRecord[]): DerivedRelationship[] {
+  const contested = contestedClaims(claims);
+  const byId = (a: ClaimRecord, b: ClaimRecord) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return [...groupBy(claims, (c) => c.relationship).values()].map((group) => derive(group.sort(byId), contested));
+}

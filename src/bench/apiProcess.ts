@@ -1,0 +1,64 @@
+// The API as the benchmark runs it: its own process (`npm start`'s entry point), on a free
+// port, without seeding, with a rate limit too high to matter (all the load comes from one
+// address), over the Neo4j that `env` names. Ready once GET /health answers 200.
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import { projectRoot } from '../config.ts';
+
+export interface ChildServer {
+  /** Where it serves, e.g. http://127.0.0.1:40123 */
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** A TCP port free on 127.0.0.1 now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves when the child exits (at once if it has). */
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+
+/** Stops a child with SIGTERM, and SIGKILL if it is still there after `graceMs`. */
+export async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited(child);
+  clearTimeout(timer);
+}
+
+/** Polls `url` until it answers 200; fails when the child exits first or after `timeoutMs`. */
+export async function waitUntilReady(child: ChildProcess, url: string, output: () => string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The process ${child.pid} exited before ${url} answered:\n${output()}`);
+    const ok = await fetch(url).then((response) => response.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await stopChild(child);
+  throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s:\n${output()}`);
+}
+
+/** Runs src/cli/start.ts in its own node process (node --import tsx, so `pid` is the server's own). */
+export async function startApi(options: { port: number; env: NodeJS.ProcessEnv; readyTimeoutMs?: number }): Promise<ChildServer> {
+  const env = { ...options.env, PORT: String(options.port), HOST: '127.0.0.1', SEED_ON_START: 'false', RATE_LIMIT_PER_SECOND: '1000000', RATE_LIMIT_BURST: '1000000' };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const url = `http://127.0.0.1:${options.port}`;
+  await waitUntilReady(child, `${url}/health`, () => log, options.readyTimeoutMs ?? 180_000);
+  return { url, pid: child.pid!, stop: () => stopChild(child) };
+}

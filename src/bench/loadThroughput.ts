@@ -1,0 +1,86 @@
+// How fast a seed of any size loads, in one run against the same server: the raw floor
+// (floor.ts), the loader end to end (files -> loaded graph, as `npm run seed -- --reset`) and,
+// when asked, the bulk import (`npm run seed -- --bulk`). Each starts from an emptied database
+// (emptying is not timed); the database is left holding the graph, as the loader leaves it.
+import { loadSeed, validateSeed } from '../../seed/loader/load.ts';
+import { graphRows } from '../../seed/loader/graphRows.ts';
+import { deriveFromClaims } from '../../seed/loader/relationships.ts';
+import { resetDatabase } from '../../seed/loader/write.ts';
+import { bulkLoad } from '../../seed/loader/bulk.ts';
+import type { Config } from '../config.ts';
+import { connect } from '../neo4j/connect.ts';
+import { applySchema } from '../neo4j/schema.ts';
+import { floorStatements, writeFloor } from './floor.ts';
+
+export interface LoadFigures {
+  relationships: number;
+  claims: number;
+  floorSeconds: number;
+  loaderSeconds: number;
+  /** floorSeconds / loaderSeconds: the loader's throughput as a fraction of the floor's. */
+  loaderVsFloor: number;
+  bulkSeconds: number | null;
+  /** loaderSeconds / bulkSeconds: how many times faster the bulk import is. */
+  bulkVsLoader: number | null;
+}
+
+async function seconds(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return (performance.now() - started) / 1000;
+}
+
+/** The floor's statements for the seed in `dirs`, prepared (untimed), with the counts reported. */
+function prepareFloor(dirs: { dataDir: string; sourcesDir: string }, batchSize: number) {
+  const batch = validateSeed(dirs);
+  const derived = deriveFromClaims(batch.claims);
+  return { statements: floorStatements(graphRows(batch, derived), batchSize), relationships: derived.length, claims: batch.claims.length };
+}
+
+export interface MeasureOptions {
+  bulk: boolean;
+  /** Told what is being timed, as it starts. */
+  log?: (message: string) => void;
+}
+
+/**
+ * The bulk import stops and restarts the local server, so it needs the server started by this
+ * process (or none running); a seed of 1M relationships needs a heap of about 8 GB
+ * (node --max-old-space-size=8192), since the loader validates the whole batch before writing.
+ */
+export async function measureLoads(config: Config, dirs: { dataDir: string; sourcesDir: string }, options: MeasureOptions): Promise<LoadFigures> {
+  const { batchSize, timeoutMs } = { batchSize: config.limits.loaderBatchSize, timeoutMs: config.limits.loaderTimeoutMs };
+  const log = options.log ?? (() => {});
+  const connection = await connect(config);
+  try {
+    const { db } = connection;
+    const { statements, relationships, claims } = prepareFloor(dirs, batchSize);
+    await resetDatabase(db, timeoutMs);
+    await applySchema(db, timeoutMs);
+    // The server's first run of each statement plans and compiles it: not part of the floor.
+    await writeFloor(db, statements.map((statement) => ({ ...statement, chunks: statement.chunks.slice(0, 1) })), timeoutMs);
+    await resetDatabase(db, timeoutMs);
+    log(`floor: ${relationships} relationships, ${claims} claims`);
+    const floorSeconds = await seconds(() => writeFloor(db, statements, timeoutMs));
+    statements.length = 0;
+    await resetDatabase(db, timeoutMs);
+    log(`loader (floor took ${floorSeconds.toFixed(1)} s)`);
+    const loaderSeconds = await seconds(() => loadSeed(db, { ...dirs, reset: true, batchSize, timeoutMs }));
+    let bulkSeconds: number | null = null;
+    if (options.bulk) {
+      log(`bulk import (loader took ${loaderSeconds.toFixed(1)} s)`);
+      bulkSeconds = await seconds(() => bulkLoad(config, connection, { ...dirs, batchSize, timeoutMs, replace: true }));
+    }
+    return {
+      relationships,
+      claims,
+      floorSeconds,
+      loaderSeconds,
+      loaderVsFloor: floorSeconds / loaderSeconds,
+      bulkSeconds,
+      bulkVsLoader: bulkSeconds === null ? null : loaderSeconds / bulkSeconds,
+    };
+  } finally {
+    await connection.close();
+  }
+}
