@@ -467,6 +467,24 @@ describe('GraphQL API on the seed graph', () => {
         const viaLoaders = await ask(`{ claim(id: "${claimId}") { subject { relationships(first: 50) { ${relationship} } } } }`);
         assert.ok(viaLoaders.statements.length > 1);
         assert.deepEqual((viaLoaders.data.claim as { subject: unknown }).subject, whole.data.actor);
+        // Every field of each kind, read with only what is selected, as the loaders read it whole.
+        const actorFields = 'id name kind aliases description version origin';
+        const everyField = `id type role since until status firstObserved lastObserved claimCount retracted dateText note
+          from { ${actorFields} } to { ${actorFields} } claimedBy { ${actorFields} } disputedBy { id } evidence { quote start end source { id title url } }
+          claims(first: 5, includeRetracted: true) { id type role since until dateText stance observedAt note version origin retracted { by reason }
+            subject { ${actorFields} } object { id } claimedBy { name } disputedBy { id } source { ${'id title publisher author published publishedPrecision dateNote url textHash origin'} }
+            evidence { quote start end source { title } } contradicts { id } relationship { id } }`;
+        const everyWhole = await ask(`{ actor(id: "islamic-state") { ${actorFields} relationships(first: 50) { ${everyField} } } }`);
+        const everyViaLoaders = await ask(`{ claim(id: "${claimId}") { subject { ${actorFields} relationships(first: 50) { ${everyField} } } } }`);
+        assert.deepEqual((everyViaLoaders.data.claim as { subject: unknown }).subject, everyWhole.data.actor);
+        // What is not selected is not read: ids alone bring no other property, no end, no quote.
+        const idsOnly = await ask('{ relationships(first: 5) { edges { node { id } } } claims(first: 5) { edges { node { id } } } search(text: "Bukhori") { id } }');
+        for (const cypher of idsOnly.statements) {
+          assert.doesNotMatch(cypher, /properties\(|\.description|\.observedAt|EVIDENCE|CLAIMED_BY|startNode/, cypher);
+        }
+        const names = await ask('{ relationships(first: 5) { edges { node { from { name } } } } }');
+        assert.match(names.statements[0]!, /startNode\(r\)\.name/);
+        assert.doesNotMatch(names.statements[0]!, /endNode|\.aliases/);
         // Article text only when it is selected.
         const title = await ask('{ source(id: "rferl-2015-02-is-planning-attacks") { title } claims(first: 5) { edges { node { source { title } evidence { source { title } } } } } }');
         assert.ok(title.statements.every((cypher) => !/\.text\b/.test(cypher)), title.statements.join('\n'));

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { loadConfig, projectRoot } from '../src/config.ts';
 import { hardeningSettings, neo4jConf } from '../src/neo4j/localServer.ts';
+import { serverNodeFlags } from '../src/bench/apiProcess.ts';
 import { browserSettings } from '../src/server/browserKit.ts';
 
 interface Service {
@@ -111,7 +112,10 @@ describe('docker-compose.yml', () => {
     assert.match(dockerfile, /^FROM node:20/m);
     assert.match(dockerfile, /NODE_ENV=production/);
     assert.match(dockerfile, /^STOPSIGNAL SIGTERM$/m);
-    assert.match(dockerfile, /^CMD \["node", "--import", "tsx", "src\/cli\/start\.ts"\]$/m);
+    // With npm start's node flags (the benchmark's API runs with them too).
+    const flags = serverNodeFlags();
+    assert.ok(flags.includes('--max-semi-space-size=4'), flags.join(' '));
+    assert.ok(dockerfile.includes(`CMD ${JSON.stringify(['node', ...flags, '--import', 'tsx', 'src/cli/start.ts']).replaceAll(',', ', ')}\n`), 'the Dockerfile runs node with npm start\'s flags');
     // tini as PID 1 passes SIGTERM on; seed.ts has no handler of its own.
     assert.equal(api.init, true);
     assert.equal(seed?.init, true);

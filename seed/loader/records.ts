@@ -46,14 +46,20 @@ export interface SeedBatch {
 
 /** JSON.stringify of `value` with every object's keys sorted: the same content always gives the same text. */
 function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
+  // Plain loops: this runs over every record of a load, and was a third of its validation.
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + (value[i] === undefined ? 'null' : canonicalJson(value[i]));
+    return out + ']';
+  }
   if (value !== null && typeof value === 'object') {
     const object = value as Record<string, unknown>;
-    const entries = Object.keys(object)
-      .sort()
-      .filter((key) => object[key] !== undefined)
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`);
-    return `{${entries.join(',')}}`;
+    let out = '{';
+    for (const key of Object.keys(object).sort()) {
+      if (object[key] === undefined) continue;
+      out += (out.length > 1 ? ',' : '') + JSON.stringify(key) + ':' + canonicalJson(object[key]);
+    }
+    return out + '}';
   }
   return JSON.stringify(value);
 }

@@ -2,8 +2,18 @@
 // port, without seeding, with a rate limit too high to matter (all the load comes from one
 // address), over the Neo4j that `env` names. Ready once GET /health answers 200.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { projectRoot } from '../config.ts';
+
+/** The node flags `npm start` gives the server (package.json: `tsx <flags> src/cli/start.ts`). */
+export function serverNodeFlags(): string[] {
+  const scripts = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts;
+  const match = /\btsx((?: --[\w-]+=\S+)*) src\/cli\/start\.ts$/.exec(scripts.start);
+  if (!match) throw new Error(`package.json's start script is not "exec tsx [--flag=value ...] src/cli/start.ts": ${scripts.start}`);
+  return match[1]!.trim().split(' ').filter(Boolean);
+}
 
 export interface ChildServer {
   /** Where it serves, e.g. http://127.0.0.1:40123 */
@@ -50,10 +60,10 @@ export async function waitUntilReady(child: ChildProcess, url: string, output: (
   throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s:\n${output()}`);
 }
 
-/** Runs src/cli/start.ts in its own node process (node --import tsx, so `pid` is the server's own). */
+/** Runs src/cli/start.ts in its own node process with `npm start`'s flags (node --import tsx, so `pid` is the server's own). */
 export async function startApi(options: { port: number; env: NodeJS.ProcessEnv; readyTimeoutMs?: number }): Promise<ChildServer> {
   const env = { ...options.env, PORT: String(options.port), HOST: '127.0.0.1', SEED_ON_START: 'false', RATE_LIMIT_PER_SECOND: '1000000', RATE_LIMIT_BURST: '1000000' };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...serverNodeFlags(), '--import', 'tsx', 'src/cli/start.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000));
   child.stdout.on('data', keep);

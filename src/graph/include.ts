@@ -5,9 +5,16 @@ import type { Params, RelationshipFilter } from './filters.ts';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
+/**
+ * The fields of a record a question asks for (the API's field names); the others are left out
+ * of the read, and absent from the record it gives. Undefined: every field.
+ */
+export type Fields = ReadonlySet<string> | undefined;
+
 export interface SourceInclude {
   /** The article's text: the bulk of a source, brought only when asked for. */
   text: boolean;
+  fields?: Fields;
 }
 
 /** How an actor takes part in a claim. */
@@ -21,8 +28,9 @@ export const claimRoles: Record<ClaimRole, { edge: string; many: boolean }> = {
 };
 
 export interface ClaimInclude {
-  /** Which of its actors to bring whole (the others as ids only). */
-  actors: ClaimRole[];
+  fields?: Fields;
+  /** Which of its actors to bring whole, with their fields (the others as ids only, if asked for). */
+  actors: Partial<Record<ClaimRole, Fields>>;
   /** The claim's source; the source of each quote. */
   source: SourceInclude | null;
   evidenceSource: SourceInclude | null;
@@ -41,6 +49,10 @@ export interface ClaimListArgs {
 }
 
 export interface RelationshipInclude {
+  fields?: Fields;
+  /** With `fields`: its ends' fields, or null for an end not asked for (left out). */
+  from?: Fields | null;
+  to?: Fields | null;
   claims: Keyed<ClaimListArgs, ClaimInclude>[];
   /** Every claim it is derived from (for evidence, claimants, notes gathered over them). */
   gathered: ClaimInclude | null;
@@ -52,6 +64,7 @@ export interface RelationshipListArgs extends RelationshipFilter {
 }
 
 export interface ActorInclude {
+  fields?: Fields;
   relationships: Keyed<RelationshipListArgs, RelationshipInclude>[];
 }
 

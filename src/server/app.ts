@@ -5,7 +5,7 @@
 // Nothing here knows about Cypher; the graph queries live in src/graph.
 import http from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { apiLimits, type ApiSettings } from '../config.ts';
 import type { Database } from '../neo4j/database.ts';
@@ -121,6 +121,9 @@ function createApollo(settings: ApiSettings): ApolloServer<Context> {
       unavailableStatusPlugin<Context>(),
       internalErrorLogPlugin<Context>(),
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints and no traces are served: without them, Apollo does not wrap every resolver.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
     ],
   });
 }

@@ -2,7 +2,7 @@
 // linked records the graph reads bring in the same statement. A field not covered here is
 // still answered, by its resolver and the request's DataLoaders (a statement per level).
 import { getArgumentValues, Kind, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import { claimRoles, type ActorInclude, type ClaimInclude, type ClaimRole, type Direction, type RelationshipInclude, type SourceInclude } from '../graph/include.ts';
+import { claimRoles, type ActorInclude, type ClaimInclude, type ClaimRole, type Direction, type Fields, type RelationshipInclude, type SourceInclude } from '../graph/include.ts';
 
 type Sets = readonly (SelectionSetNode | undefined)[];
 
@@ -35,6 +35,9 @@ function argumentsOf(info: GraphQLResolveInfo, typeName: string, node: FieldNode
   return getArgumentValues(field, node, info.variableValues);
 }
 
+/** The names of the fields selected in these sets: what a read brings of the record. */
+const names = (info: GraphQLResolveInfo, sets: Sets): Fields => new Set([...fields(info, sets).values()].flat().map((node) => node.name.value));
+
 /** The sets under the field being resolved, then under `path` (e.g. edges, node). */
 export function selectionsAt(info: GraphQLResolveInfo, ...path: string[]): Sets {
   let sets: Sets = info.fieldNodes.map((node) => node.selectionSet);
@@ -43,26 +46,39 @@ export function selectionsAt(info: GraphQLResolveInfo, ...path: string[]): Sets 
 }
 
 export function sourceInclude(info: GraphQLResolveInfo, sets: Sets): SourceInclude {
-  return { text: named(info, sets, 'text').length > 0 };
+  return { text: named(info, sets, 'text').length > 0, fields: names(info, sets) };
 }
 
 /**
  * Sources reached through claims come without their text: many claims cite one source, and
  * Source.text reads each text once (a DataLoader) rather than once per claim or quote.
  */
-const nestedSource: SourceInclude = { text: false };
+const nestedSource = (info: GraphQLResolveInfo, sets: Sets): SourceInclude => ({ text: false, fields: names(info, sets) });
+
+/** The actors of a claim asked for in these sets (brought whole), with their fields. */
+const claimActors = (info: GraphQLResolveInfo, sets: Sets, roles: readonly ClaimRole[]) =>
+  Object.fromEntries(roles.flatMap((role) => (named(info, sets, role).length > 0 ? [[role, names(info, under(named(info, sets, role)))]] : [])));
+
+/** The include of the sources under `field` (evidence, then source), or null when none is asked for. */
+function sourceUnder(info: GraphQLResolveInfo, sets: Sets, ...path: string[]): SourceInclude | null {
+  for (const name of path) sets = under(named(info, sets, name));
+  return sets.length > 0 ? nestedSource(info, sets) : null;
+}
 
 export function claimInclude(info: GraphQLResolveInfo, sets: Sets): ClaimInclude {
-  const picked = (name: string) => named(info, sets, name);
   return {
-    actors: (Object.keys(claimRoles) as ClaimRole[]).filter((role) => picked(role).length > 0),
-    source: picked('source').length > 0 ? nestedSource : null,
-    evidenceSource: named(info, under(picked('evidence')), 'source').length > 0 ? nestedSource : null,
+    fields: names(info, sets),
+    actors: claimActors(info, sets, Object.keys(claimRoles) as ClaimRole[]),
+    source: sourceUnder(info, sets, 'source'),
+    evidenceSource: sourceUnder(info, sets, 'evidence', 'source'),
   };
 }
 
-/** Fields of a relationship gathered over every claim (src/server/resolvers.ts allClaims). */
-const gatheredFields = ['claimedBy', 'disputedBy', 'evidence', 'dateText', 'note', 'conflictsWith'];
+/**
+ * Fields of a relationship gathered over every claim (src/server/resolvers.ts allClaims), and
+ * the claims' fields each is gathered from.
+ */
+const gatheredFields: Record<string, string> = { claimedBy: 'claimedBy', disputedBy: 'disputedBy', evidence: 'evidence', dateText: 'dateText', note: 'note', conflictsWith: 'contradicts' };
 
 export function relationshipInclude(info: GraphQLResolveInfo, sets: Sets): RelationshipInclude {
   const claims = [...fields(info, sets)]
@@ -71,10 +87,24 @@ export function relationshipInclude(info: GraphQLResolveInfo, sets: Sets): Relat
       const args = argumentsOf(info, 'Relationship', nodes[0]!);
       return { key, args: { first: args.first as number | null, includeRetracted: args.includeRetracted as boolean | null }, include: claimInclude(info, under(nodes)) };
     });
-  const gathered = gatheredFields.some((name) => named(info, sets, name).length > 0);
-  const evidenceSource = named(info, under(named(info, sets, 'evidence')), 'source').length > 0 ? nestedSource : null;
-  const actors = (['claimedBy', 'disputedBy'] as const).filter((role) => named(info, sets, role).length > 0);
-  return { claims, gathered: gathered ? { actors, source: null, evidenceSource } : null };
+  const selected = names(info, sets)!;
+  const gathered = Object.keys(gatheredFields).filter((name) => selected.has(name));
+  const end = (name: string) => (selected.has(name) ? names(info, under(named(info, sets, name))) : null);
+  return {
+    fields: selected,
+    from: end('from'),
+    to: end('to'),
+    claims,
+    gathered:
+      gathered.length > 0
+        ? {
+            fields: new Set(gathered.map((name) => gatheredFields[name]!)),
+            actors: claimActors(info, sets, ['claimedBy', 'disputedBy']),
+            source: null,
+            evidenceSource: sourceUnder(info, sets, 'evidence', 'source'),
+          }
+        : null,
+  };
 }
 
 export function actorInclude(info: GraphQLResolveInfo, sets: Sets): ActorInclude {
@@ -92,5 +122,5 @@ export function actorInclude(info: GraphQLResolveInfo, sets: Sets): ActorInclude
       };
       return { key, args, include: relationshipInclude(info, under(nodes)) };
     });
-  return { relationships };
+  return { fields: names(info, sets), relationships };
 }
