@@ -72,8 +72,10 @@ export const apiLimits = {
   headersTimeoutMs: 10_000,
   receiveTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
-  /** GraphQL requests served at once; more answer 503 at once rather than queue for the database. */
+  /** GraphQL requests admitted at once; more answer 503 at once rather than queue for the database. */
   maxConcurrentRequests: 64,
+  /** Of those, how many execute at once (the others wait their turn, src/server/slots.ts). */
+  maxExecutingRequests: 8,
   /** Clients the rate limiter remembers (least recently seen forgotten first). */
   maxRateLimitedClients: 10_000,
 } as const;

@@ -70,11 +70,11 @@ describe('docker-compose.yml', () => {
     assert.match(fs.readFileSync(path.join(projectRoot, '.gitignore'), 'utf8'), /^\.env$/m);
   });
 
-  it('sets the same memory, HTTP, CORS and APOC settings as the local neo4j.conf', () => {
+  it('sets the same memory, HTTP, CORS, APOC and log settings as the local neo4j.conf', () => {
     const env = neo4j?.environment ?? {};
     assert.equal(env.NEO4J_server_memory_heap_max__size, defaults.local.heapMax);
     assert.equal(env.NEO4J_server_memory_pagecache_size, defaults.local.pageCache);
-    const shared = [...Object.keys(hardeningSettings(defaults.local.httpPort)), 'db.logs.query.enabled', 'server.memory.heap.initial_size'];
+    const shared = [...Object.keys(hardeningSettings(defaults.local.httpPort)), 'db.logs.query.enabled', 'db.tx_log.rotation.retention_policy', 'server.memory.heap.initial_size'];
     for (const setting of shared) {
       assert.ok(localConf.has(setting), `neo4j.conf sets ${setting}`);
       assert.equal(env[envName(setting)], localConf.get(setting), `${envName(setting)} as ${setting} in neo4j.conf`);

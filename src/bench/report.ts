@@ -1,4 +1,6 @@
 // npm run bench:report -- bench/results/<date>.json [--docs DIR]
+// npm run bench:report -- A.json B.json --out bench/results/<date>.json: sizes measured in
+// separate runs, merged into one results file (mergeResults), then reported.
 // Writes docs/benchmarks.md (what was measured and how, the tables, each target met or not, what
 // the peer cannot ask) and docs/benchmarks.svg (plot.ts) from one results file of `npm run bench`.
 import fs from 'node:fs';
@@ -10,7 +12,7 @@ import { projectRoot } from '../config.ts';
 import { UserError } from '../errors.ts';
 import type { OperationName } from './operations.ts';
 import { renderPlot } from './plot.ts';
-import { readResults, type BenchResults, type OperationResult, type SizeResult, type Throughput } from './results.ts';
+import { mergeResults, readResults, writeResults, type BenchResults, type OperationResult, type SizeResult, type Throughput } from './results.ts';
 import type { Agreement } from './sameAnswer.ts';
 
 /** The issue's targets. */
@@ -40,9 +42,16 @@ const answer = (a: Agreement | null) => {
   return a.orderDiffers ? 'order differs' : `differs (${a.counts[0]} vs ${a.counts[1]} ids)`;
 };
 
+/**
+ * What the API adds to the floor beyond an empty query's round trip (HTTP, parsing, the
+ * answer's JSON), as a ratio: (b p50 - {__typename} p50) / a p50. Near 1, the rest of b/a is
+ * that fixed cost, which a bare driver call does not pay.
+ */
+const beyondEmpty = (s: SizeResult, r: OperationResult) => (s.emptyQuery ? num((r.latency.api.p50 - s.emptyQuery.api.p50) / r.latency.floor.p50) : '-');
+
 function ratioTable(s: SizeResult): string {
   return table(
-    ['operation', 'b/a p50', 'b/a p95', 'b/a p99', 'b/c p50', 'b/c p95', 'b/c p99', 'answer b vs a', 'answer c vs a'],
+    ['operation', 'b/a p50', 'b/a p95', 'b/a p99', '(b − empty)/a p50', 'b/c p50', 'b/c p95', 'b/c p99', 'answer b vs a', 'answer c vs a'],
     ops(s).map(([op, r]) => {
       const ba = r.ratios.apiOverFloor;
       const bc = r.ratios.apiOverPeer;
@@ -51,6 +60,7 @@ function ratioTable(s: SizeResult): string {
         flagged(ba.p50, ba.p50 <= targets.apiOverFloor),
         flagged(ba.p95, ba.p95 <= targets.apiOverFloor),
         flagged(ba.p99, ba.p99 <= targets.apiOverFloor),
+        beyondEmpty(s, r),
         ...(bc ? [flagged(bc.p50, bc.p50 < targets.apiOverPeer), flagged(bc.p95, bc.p95 < targets.apiOverPeer), flagged(bc.p99, bc.p99 < targets.apiOverPeer)] : ['-', '-', '-']),
         answer(r.sameAnswer.api),
         answer(r.sameAnswer.peer),
@@ -157,6 +167,8 @@ function sizeSection(s: SizeResult): string {
     '',
     '### Ratios (bold: target missed) and answers',
     '',
+    '(b − empty)/a takes from b the p50 of an empty query (`{ __typename }`) in the same run: the HTTP and GraphQL round trip that every request pays and a bare driver call does not.',
+    '',
     ratioTable(s),
     '',
     '### Throughput (autocannon)',
@@ -194,7 +206,7 @@ export function reportMarkdown(results: BenchResults, resultsPath: string): stri
 
 Measured ${results.date} by \`npm run bench\`${st.quick ? ' (--quick)' : ''} on ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.os};
 Node ${v.node}, Neo4j ${v.neo4j}, @neo4j/graphql ${v.neo4jGraphql}, this project ${v.project}. Raw figures: \`${resultsPath}\`.
-
+${results.runs ? `\nThe sizes come from ${results.runs.length} runs with the same settings: ${results.runs.map((r) => `${r.sizes.map(size).join(' and ')} (${r.date})`).join('; ')}. Each b/a and b/c ratio compares figures of one run; the size ratios compare runs.\n` : ''}
 ![p50 latency against graph size, per operation and way](benchmarks.svg)
 
 ## What is measured
@@ -258,10 +270,20 @@ export async function writeReport(results: BenchResults, docsDir: string, result
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { docs: { type: 'string', default: path.join(projectRoot, 'docs') } } });
-  const file = positionals[0];
-  if (!file) throw new UserError('usage: npm run bench:report -- bench/results/<date>.json [--docs DIR]');
-  if (!fs.existsSync(file)) throw new UserError(`No results file ${file}`);
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { docs: { type: 'string', default: path.join(projectRoot, 'docs') }, out: { type: 'string' } },
+  });
+  const usage = 'usage: npm run bench:report -- bench/results/<date>.json [--docs DIR], or A.json B.json --out MERGED.json [--docs DIR]';
+  if (positionals.length === 0 || (positionals.length > 1 && !values.out)) throw new UserError(usage);
+  const missing = positionals.find((file) => !fs.existsSync(file));
+  if (missing) throw new UserError(`No results file ${missing}`);
+  let file = positionals[0]!;
+  if (positionals.length > 1) {
+    file = values.out!;
+    writeResults(file, mergeResults(positionals.map(readResults)));
+    console.log(`Merged ${positionals.join(' and ')} into ${file}`);
+  }
   const written = await writeReport(readResults(file), values.docs, path.relative(projectRoot, path.resolve(file)));
   console.log(`Wrote ${written.map((f) => path.relative(process.cwd(), f)).join(' and ')}`);
 }

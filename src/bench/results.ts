@@ -78,6 +78,25 @@ export interface BenchResults {
   sizes: SizeResult[];
   /** Per operation and way: p50 at the largest size / p50 at the smallest (when more than one size ran). */
   sizeIndependence: Partial<Record<OperationName, Partial<Record<Way, number>>>>;
+  /** Sizes measured in separate runs (mergeResults), with their dates. */
+  runs?: { sizes: number[]; date: string }[];
+}
+
+/**
+ * One results file from runs that measured different sizes with the same settings (a 1M size
+ * takes an hour on its own): the sizes in order, and the size ratios across them.
+ */
+export function mergeResults(parts: BenchResults[]): BenchResults {
+  const [first] = parts;
+  if (!first) throw new Error('nothing to merge');
+  const sizes = parts.flatMap((part) => part.sizes).sort((a, b) => a.relationships - b.relationships);
+  return {
+    ...first,
+    settings: { ...first.settings, sizes: sizes.map((s) => s.relationships) },
+    sizes,
+    sizeIndependence: sizeIndependence(sizes),
+    runs: parts.map((part) => ({ sizes: part.sizes.map((s) => s.relationships), date: part.date })),
+  };
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;

@@ -21,13 +21,20 @@ export function schemaStatements(): string[] {
   return [...fromFile, ...perType];
 }
 
+/** The name a schema statement creates (CREATE CONSTRAINT name / CREATE ... INDEX name). */
+const createdName = (statement: string) => /^CREATE (?:CONSTRAINT|(?:FULLTEXT |RANGE |TEXT |POINT )?INDEX) (\w+) IF NOT EXISTS/.exec(statement)?.[1];
+
 /**
  * Applies the schema and waits for every index to be online; on a large graph (a bulk import)
- * give a longer timeout. Indexes first: they fill in the background while each constraint's
- * statement fills its own index and checks it.
+ * give a longer timeout. Statements whose constraint or index exists already are not sent again
+ * (each is a transaction of its own: most loads and starts find them all). Indexes first: they
+ * fill in the background while each constraint's statement fills its own index and checks it.
  */
 export async function applySchema(db: Database, timeoutMs = 60_000): Promise<void> {
-  const statements = schemaStatements();
+  const [indexes] = await db.read<{ names: string[] }>('SHOW INDEXES YIELD name RETURN collect(name) AS names', {}, timeoutMs);
+  const [constraints] = await db.read<{ names: string[] }>('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names', {}, timeoutMs);
+  const existing = new Set([...(indexes?.names ?? []), ...(constraints?.names ?? [])]);
+  const statements = schemaStatements().filter((statement) => !existing.has(createdName(statement) ?? ''));
   const isIndex = (statement: string) => /^CREATE (FULLTEXT )?INDEX/.test(statement);
   for (const statement of [...statements.filter(isIndex), ...statements.filter((s) => !isIndex(s))]) await db.write(statement, {}, timeoutMs);
   await db.write('CALL db.awaitIndexes($seconds)', { seconds: int(Math.ceil(timeoutMs / 1000)) }, timeoutMs + 5_000);

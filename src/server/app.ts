@@ -17,6 +17,7 @@ import { formatError, internalErrorLogPlugin, unavailableStatusPlugin } from './
 import { checkHealth } from './health.ts';
 import { HttpError } from './httpError.ts';
 import { queryCostPlugin } from './queryCost.ts';
+import { Slots } from './slots.ts';
 import { RateLimiter } from './rateLimit.ts';
 import { declaredTooLarge, readBody } from './requestBody.ts';
 import { requestBudgetPlugin } from './requestBudget.ts';
@@ -133,6 +134,7 @@ export async function createApp(db: Database, settings: ApiSettings): Promise<Ap
   await apollo.start();
   const limiter = new RateLimiter(settings.rateLimit.perSecond, settings.rateLimit.burst, apiLimits.maxRateLimitedClients);
   let running = 0;
+  const slots = new Slots(apiLimits.maxExecutingRequests);
 
   async function serveGraphQL(req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string): Promise<void> {
     if (running >= apiLimits.maxConcurrentRequests) {
@@ -143,10 +145,15 @@ export async function createApp(db: Database, settings: ApiSettings): Promise<Ap
     const work = (async () => {
       const text = req.method === 'POST' ? await readBody(req, apiLimits.maxBodyBytes) : '';
       const principal = await principalOf(req, db, settings.readRequiresToken);
-      return apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: toGraphQLRequest(req, url, text),
-        context: async () => createContext(db, deadline, requestId, principal),
-      });
+      await slots.take(deadline);
+      try {
+        return await apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: toGraphQLRequest(req, url, text),
+          context: async () => createContext(db, deadline, requestId, principal),
+        });
+      } finally {
+        slots.give();
+      }
     })();
     // The slot is freed when the work ends, not when a timed-out client is answered.
     work.catch(() => {}).finally(() => (running -= 1));
