@@ -100,10 +100,14 @@ describe('Neo4j Browser on connecting', { timeout: 300_000 }, () => {
   it("holds the project's style: every rule of actorgraph.grass, the Claim label's included", async () => {
     const expected = grassRules(fs.readFileSync(path.join(projectRoot, 'neo4j-browser', 'actorgraph.grass'), 'utf8'));
     assert.ok(expected['node.Claim'], 'the style has a rule for Claim');
-    // Browser writes its state to localStorage a moment after it changes; 'null' until a style is set.
+    // Browser writes its state to localStorage a moment after it changes; 'null' until a style is
+    // set. Asked again until it is there (a wait for it once returned at once, in a CI run, without it).
     const storedStyle = `JSON.parse(localStorage.getItem('neo4j.grass') ?? 'null')`;
-    await page.waitForFunction(storedStyle, undefined, { timeout: 10_000 }).catch(() => {});
-    const stored = await page.evaluate<GrassRules | null>(storedStyle);
+    let stored: GrassRules | null = null;
+    for (const deadline = Date.now() + 10_000; stored === null && Date.now() < deadline; ) {
+      stored = await page.evaluate<GrassRules | null>(storedStyle);
+      if (stored === null) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const styleFrame = await frame(page, ':style').first().innerText({ timeout: 1_000 }).catch(() => '(no :style frame)');
     assert.ok(stored, `Browser holds no style; its :style frame says:\n${styleFrame.slice(0, 500)}`);
     assert.deepEqual(stored, expected);
