@@ -1,7 +1,7 @@
 // The benchmark's questions as a user asks this project's API (schema/schema.graphql): one
 // GraphQL query per operation, selecting what an analyst's screen shows, and the answer's ids
 // read back from its data, in the order the API gives them.
-import type { OperationName, Probes } from './operations.ts';
+import { neighborhoodQuestions, type OperationName, type Probes } from './operations.ts';
 
 export interface GraphQLRequest {
   query: string;
@@ -76,10 +76,7 @@ const contestedAbout = (p: Probes): ApiQuery => ({
 const apiQueries: Record<OperationName, (p: Probes) => ApiQuery> = {
   actor,
   search,
-  neighborhood1Hub: (p) => neighborhood(1)(p.hub),
-  neighborhood2Hub: (p) => neighborhood(2)(p.hub),
-  neighborhood1Leaf: (p) => neighborhood(1)(p.leaf),
-  neighborhood2Leaf: (p) => neighborhood(2)(p.leaf),
+  ...neighborhoodQuestions((depth, id) => neighborhood(depth)(id)),
   shortestPath,
   relationshipsAsOf: (p) => relationships('$asOf: String!, $types: [RelationshipType!]', { asOf: p.asOf, types: p.types }),
   relationshipsClaimedBy: (p) => relationships('$claimedBy: ID!', { claimedBy: p.claimant }),

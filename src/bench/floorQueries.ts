@@ -7,7 +7,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { searchTokens, luceneQuery } from '../graph/search.ts';
 import { parsePartialDate } from '../graph/partialDate.ts';
 import { checkedRelationshipType, relationshipTypes } from '../vocabulary.ts';
-import type { OperationName, Probes } from './operations.ts';
+import { neighborhoodQuestions, type OperationName, type Probes } from './operations.ts';
 
 type Row = Record<string, unknown>;
 type Item = { id: string };
@@ -222,10 +222,7 @@ const quoteSearch = (p: Probes): FloorQuery =>
 const floorQueries: Record<OperationName, (p: Probes) => FloorQuery> = {
   actor,
   search,
-  neighborhood1Hub: (p) => neighborhood(1)(p.hub),
-  neighborhood2Hub: (p) => neighborhood(2)(p.hub),
-  neighborhood1Leaf: (p) => neighborhood(1)(p.leaf),
-  neighborhood2Leaf: (p) => neighborhood(2)(p.leaf),
+  ...neighborhoodQuestions((depth, id) => neighborhood(depth)(id)),
   shortestPath,
   relationshipsAsOf,
   relationshipsClaimedBy: (p) => relationshipsFrom(ofClaimant, p.claimant),

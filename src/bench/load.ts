@@ -41,19 +41,12 @@ export interface MemoryFigures {
   samples: number;
 }
 
-export interface LoadReport {
+/** A run's autocannon figures (CannonFigures), with what it asked of which API and its memory. */
+export interface LoadReport extends Omit<CannonFigures, 'memory'> {
   url: string;
   durationSeconds: number;
   connections: number;
   queries: string[];
-  requestsPerSecond: number;
-  latencyMs: { mean: number; p50: number; p90: number; p99: number; max: number };
-  totalRequests: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  graphqlErrors: number;
-  graphqlErrorsByQuery: Record<string, { count: number; firstMessage: string }>;
   apiMemory: MemoryFigures | null;
   loadAverage: { before: number[]; after: number[] };
 }

@@ -22,6 +22,24 @@ export const operationNames = [
 
 export type OperationName = (typeof operationNames)[number];
 
+/** The neighbourhood operations: how many hops, around which probe. */
+export const neighborhoods = {
+  neighborhood1Hub: { depth: 1, around: 'hub' },
+  neighborhood2Hub: { depth: 2, around: 'hub' },
+  neighborhood1Leaf: { depth: 1, around: 'leaf' },
+  neighborhood2Leaf: { depth: 2, around: 'leaf' },
+} as const satisfies Partial<Record<OperationName, { depth: 1 | 2; around: 'hub' | 'leaf' }>>;
+
+type NeighborhoodName = keyof typeof neighborhoods;
+
+export const isNeighborhood = (op: OperationName): op is NeighborhoodName => op in neighborhoods;
+
+/** The neighbourhood operations, each asked one way: by `ask` with its depth and actor. */
+export function neighborhoodQuestions<T>(ask: (depth: 1 | 2, id: string) => T): Record<NeighborhoodName, (p: Probes) => T> {
+  const entries = Object.entries(neighborhoods).map(([op, { depth, around }]) => [op, (p: Probes) => ask(depth, p[around])]);
+  return Object.fromEntries(entries) as Record<NeighborhoodName, (p: Probes) => T>;
+}
+
 /** What the generator chose in one graph to ask the operations about (written as probes.json). */
 export interface Probes {
   /** The actor with the most relationships (a hub like Islamic State). */

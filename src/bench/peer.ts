@@ -7,7 +7,7 @@ import { apiLimits, projectRoot } from '../config.ts';
 import { parsePartialDate } from '../graph/partialDate.ts';
 import { luceneQuery, searchTokens } from '../graph/search.ts';
 import { relationshipTypes } from '../vocabulary.ts';
-import type { OperationName, Probes } from './operations.ts';
+import { isNeighborhood, neighborhoods, type OperationName, type Probes } from './operations.ts';
 import { relationshipFields } from './peerTypeDefs.ts';
 
 export interface Peer {
@@ -236,19 +236,12 @@ const shortestPathUnsupported =
 
 /** The request the peer answers for an operation, closest to the question this project's API answers. */
 export function peerRequest(op: OperationName, probes: Probes): PeerRequest {
+  if (isNeighborhood(op)) return neighborhoodRequest(probes[neighborhoods[op].around], neighborhoods[op].depth);
   switch (op) {
     case 'actor':
       return actorRequest(probes);
     case 'search':
       return searchRequest(probes);
-    case 'neighborhood1Hub':
-      return neighborhoodRequest(probes.hub, 1);
-    case 'neighborhood2Hub':
-      return neighborhoodRequest(probes.hub, 2);
-    case 'neighborhood1Leaf':
-      return neighborhoodRequest(probes.leaf, 1);
-    case 'neighborhood2Leaf':
-      return neighborhoodRequest(probes.leaf, 2);
     case 'shortestPath':
       return { unsupported: shortestPathUnsupported };
     case 'relationshipsAsOf':

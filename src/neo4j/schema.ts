@@ -21,8 +21,11 @@ export function schemaStatements(): string[] {
   return [...fromFile, ...perType];
 }
 
-/** The name a schema statement creates (CREATE CONSTRAINT name / CREATE ... INDEX name). */
-const createdName = (statement: string) => /^CREATE (?:CONSTRAINT|(?:FULLTEXT |RANGE |TEXT |POINT )?INDEX) (\w+) IF NOT EXISTS/.exec(statement)?.[1];
+/** What a schema statement creates: an index or a constraint, and its name. */
+function created(statement: string): { index: boolean; name: string | undefined } {
+  const match = /^CREATE (?:(CONSTRAINT)|(?:FULLTEXT |RANGE |TEXT |POINT )?INDEX) (\w+)/.exec(statement);
+  return { index: match !== null && match[1] === undefined, name: match?.[2] };
+}
 
 /**
  * Applies the schema and waits for every index to be online; on a large graph (a bulk import)
@@ -34,8 +37,8 @@ export async function applySchema(db: Database, timeoutMs = 60_000): Promise<voi
   const [indexes] = await db.read<{ names: string[] }>('SHOW INDEXES YIELD name RETURN collect(name) AS names', {}, timeoutMs);
   const [constraints] = await db.read<{ names: string[] }>('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names', {}, timeoutMs);
   const existing = new Set([...(indexes?.names ?? []), ...(constraints?.names ?? [])]);
-  const statements = schemaStatements().filter((statement) => !existing.has(createdName(statement) ?? ''));
-  const isIndex = (statement: string) => /^CREATE (FULLTEXT )?INDEX/.test(statement);
+  const statements = schemaStatements().filter((statement) => !existing.has(created(statement).name ?? ''));
+  const isIndex = (statement: string) => created(statement).index;
   for (const statement of [...statements.filter(isIndex), ...statements.filter((s) => !isIndex(s))]) await db.write(statement, {}, timeoutMs);
   await db.write('CALL db.awaitIndexes($seconds)', { seconds: int(Math.ceil(timeoutMs / 1000)) }, timeoutMs + 5_000);
 }

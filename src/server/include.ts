@@ -38,6 +38,9 @@ function argumentsOf(info: GraphQLResolveInfo, typeName: string, node: FieldNode
 /** The names of the fields selected in these sets: what a read brings of the record. */
 const names = (info: GraphQLResolveInfo, sets: Sets): Fields => new Set([...fields(info, sets).values()].flat().map((node) => node.name.value));
 
+/** The names of the fields selected under every field `name` in these sets (e.g. a relationship's `from`). */
+const namesUnder = (info: GraphQLResolveInfo, sets: Sets, name: string) => names(info, under(named(info, sets, name)));
+
 /** The sets under the field being resolved, then under `path` (e.g. edges, node). */
 export function selectionsAt(info: GraphQLResolveInfo, ...path: string[]): Sets {
   let sets: Sets = info.fieldNodes.map((node) => node.selectionSet);
@@ -46,7 +49,8 @@ export function selectionsAt(info: GraphQLResolveInfo, ...path: string[]): Sets 
 }
 
 export function sourceInclude(info: GraphQLResolveInfo, sets: Sets): SourceInclude {
-  return { text: named(info, sets, 'text').length > 0, fields: names(info, sets) };
+  const fields = names(info, sets)!;
+  return { text: fields.has('text'), fields };
 }
 
 /**
@@ -57,7 +61,7 @@ const nestedSource = (info: GraphQLResolveInfo, sets: Sets): SourceInclude => ({
 
 /** The actors of a claim asked for in these sets (brought whole), with their fields. */
 const claimActors = (info: GraphQLResolveInfo, sets: Sets, roles: readonly ClaimRole[]) =>
-  Object.fromEntries(roles.flatMap((role) => (named(info, sets, role).length > 0 ? [[role, names(info, under(named(info, sets, role)))]] : [])));
+  Object.fromEntries(roles.flatMap((role) => (named(info, sets, role).length > 0 ? [[role, namesUnder(info, sets, role)]] : [])));
 
 /** The include of the sources under `field` (evidence, then source), or null when none is asked for. */
 function sourceUnder(info: GraphQLResolveInfo, sets: Sets, ...path: string[]): SourceInclude | null {
@@ -89,7 +93,7 @@ export function relationshipInclude(info: GraphQLResolveInfo, sets: Sets): Relat
     });
   const selected = names(info, sets)!;
   const gathered = Object.keys(gatheredFields).filter((name) => selected.has(name));
-  const end = (name: string) => (selected.has(name) ? names(info, under(named(info, sets, name))) : null);
+  const end = (name: string) => (selected.has(name) ? namesUnder(info, sets, name) : null);
   return {
     fields: selected,
     from: end('from'),

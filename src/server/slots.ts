@@ -38,7 +38,7 @@ export class Slots {
     else this.free += 1;
   }
 
-  /** Slots in use and callers waiting, for tests and health. */
+  /** Slots free and callers waiting (for tests). */
   get state(): { free: number; waiting: number } {
     return { free: this.free, waiting: this.waiting.length };
   }
