@@ -1,0 +1,93 @@
+// Compiled execution (graphql-jit, src/server/jit.ts) answers exactly as graphql-js's execute:
+// the same data and the same errors, formatted as clients see them, on the seed graph.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { execute, parse, type ExecutionResult, type GraphQLError } from 'graphql';
+import { readExamples } from '../src/docs/examples.ts';
+import { createContext } from '../src/server/context.ts';
+import { formatError } from '../src/server/errors.ts';
+import { compiledExecution } from '../src/server/jit.ts';
+import { RequestBudget } from '../src/server/requestBudget.ts';
+import { buildSchema } from '../src/server/schema.ts';
+import { openTestDb, seed } from './helpers.ts';
+
+interface Case {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+  /** A budget smaller than the server's, to stop a request while it runs. */
+  budget?: { maxResolvedFields: number; maxResolvedTextBytes: number };
+}
+
+const cases: Case[] = [
+  ...readExamples().map((example) => ({ name: `docs: ${example.title}`, query: example.query })),
+  {
+    name: 'variables, defaults, aliases, fragments and directives',
+    query: `query Q($id: ID!, $depth: Int = 1, $withIds: Boolean!, $skipNames: Boolean = true) {
+      hub: actor(id: $id) { ...Names kind aliases }
+      around: neighborhood(id: $id, depth: $depth) { nodes { id @include(if: $withIds) name @skip(if: $skipNames) } relationships { ... on Relationship { id type status } } }
+      __typename
+    }
+    fragment Names on Actor { id name __typename }`,
+    variables: { id: 'islamic-movement-of-uzbekistan', withIds: true },
+  },
+  {
+    name: 'a relationship with its claims, evidence and sources',
+    query: `{ relationships(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id type from { id } to { id } since until status
+      claimedBy { id } disputedBy { id } evidence { quote source { id title published } } } } } }`,
+  },
+  { name: 'introspection', query: '{ __schema { queryType { name } types { name kind } } __type(name: "Actor") { fields { name args { name defaultValue } } } }' },
+  { name: 'an argument out of range', query: '{ neighborhood(id: "islamic-state", depth: 5) { nodes { id } } }' },
+  { name: 'a traversal from an unknown actor', query: '{ neighborhood(id: "no-such-actor") { nodes { id } } }' },
+  { name: 'an unknown actor is null', query: '{ actor(id: "no-such-actor") { id } }' },
+  { name: 'a malformed date', query: '{ relationships(asOf: "2015-13") { totalCount } }' },
+  { name: 'a required variable missing', query: 'query Q($id: ID!) { actor(id: $id) { id } }', variables: {} },
+  { name: 'a variable of the wrong type', query: 'query Q($depth: Int) { neighborhood(id: "islamic-state", depth: $depth) { nodes { id } } }', variables: { depth: 'two' } },
+  { name: 'two operations, one named', query: 'query A { stats { actors } } query B { stats { sources } }', operationName: 'B' },
+  { name: 'two operations, none named', query: 'query A { stats { actors } } query B { stats { sources } }' },
+  { name: 'an operation name that does not exist', query: 'query A { stats { actors } }', operationName: 'C' },
+  {
+    name: 'a request stopped by its budget while it runs',
+    query: '{ sources { id title text } }',
+    budget: { maxResolvedFields: 1_000, maxResolvedTextBytes: 500 },
+  },
+];
+
+/** The answer as a client reads it: data, and each error as formatError gives it. */
+function asClientSees(result: ExecutionResult): unknown {
+  const errors = result.errors?.map((error: GraphQLError) => formatError(error.toJSON(), error));
+  return JSON.parse(JSON.stringify({ data: result.data, errors }));
+}
+
+describe('compiled execution (graphql-jit) against graphql-js', () => {
+  const db = openTestDb();
+  const schema = buildSchema();
+  const run = compiledExecution(schema);
+  before(() => seed(db));
+  after(() => db.close());
+
+  const context = (c: Case) => {
+    const base = createContext(db);
+    return c.budget ? { ...base, budget: new RequestBudget(AbortSignal.timeout(60_000), c.budget) } : base;
+  };
+
+  for (const c of cases) {
+    it(c.name, async () => {
+      const document = parse(c.query);
+      const expected = asClientSees(await execute({ schema, document, variableValues: c.variables, operationName: c.operationName, contextValue: context(c) }));
+      // Twice: the first compiles the query, the second takes it from the cache.
+      for (const round of ['compiled', 'cached']) {
+        const actual = asClientSees(await run({ document, operationName: c.operationName ?? null, variableValues: c.variables, contextValue: context(c) }));
+        assert.deepEqual(actual, expected, round);
+      }
+    });
+  }
+
+  it('covers data and errors both', async () => {
+    const results = await Promise.all(cases.map((c) => run({ document: parse(c.query), operationName: c.operationName ?? null, variableValues: c.variables, contextValue: context(c) })));
+    const codes = results.flatMap((r) => (r.errors ?? []).map((e) => formatError(e.toJSON(), e).extensions?.code));
+    assert.ok(results.filter((r) => r.data && !r.errors).length >= 10, 'answers with data');
+    for (const code of ['BAD_USER_INPUT', 'NOT_FOUND', 'RESPONSE_TOO_LARGE']) assert.ok(codes.includes(code), `${code} in ${codes.join(', ')}`);
+  });
+});
