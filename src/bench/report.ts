@@ -220,7 +220,7 @@ Then each operation of \`src/bench/operations.ts\` is asked three ways about the
 - **b**, this project's API: its GraphQL query over HTTP, in its own process (\`src/bench/apiQueries.ts\`);
 - **c**, the peer: the same question to an API that @neo4j/graphql ${v.neo4jGraphql} generates over the same graph, in its own process (\`src/bench/peer.ts\`).
 
-Single-client latency: ${st.warmUp} warm-up calls, then ${st.iterations} rounds of a, b, c in turn (interleaved, so that drift touches all alike${
+Single-client latency: ${st.serverWarmUpSeconds ? `first, every question asked each way for up to ${st.serverWarmUpSeconds} s, untimed (the JIT compiles each server's code paths as a server that has run a while has them); then, per operation, ` : ''}${st.warmUp} warm-up calls, then ${st.iterations} rounds of a, b, c in turn (interleaved, so that drift touches all alike${
     st.budgetSeconds ? `; a way that has spent ${st.budgetSeconds} s on one operation takes no more samples once it has 5` : ''
   }); p50, p95 and p99 of each. The first call's answers are compared (the same ids in the same order). Then autocannon puts
 ${st.connections.join(' and ')} connections on b and c for ${st.durationSeconds} s per operation; the API's and the peer's resident memory are

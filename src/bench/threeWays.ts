@@ -5,7 +5,7 @@ import type { Driver } from 'neo4j-driver';
 import { apiQuery } from './apiQueries.ts';
 import { askFloor, floorQuery } from './floorQueries.ts';
 import { cannon, type MemoryFigures } from './load.ts';
-import type { OperationName, Probes } from './operations.ts';
+import { operationNames, type OperationName, type Probes } from './operations.ts';
 import { peerAnswerIds, peerRequest } from './peer.ts';
 import { postGraphQL } from './postGraphQL.ts';
 import { ratios, throughputOf, type OperationResult, type Throughput, type Way } from './results.ts';
@@ -25,6 +25,8 @@ export interface Settings {
   /** How long single-client timing may spend on one way of one operation before it takes fewer samples. */
   budgetSeconds: number;
   durationSeconds: number;
+  /** How long each way is asked each question before any timing (warmUp). */
+  serverWarmUpSeconds: number;
   /** autocannon's connections; memory is sampled during the runs with the most. */
   connections: number[];
 }
@@ -46,6 +48,30 @@ async function throughput(endpoint: string, pid: number, op: OperationName, requ
     if (figures.memory) memory.push(figures.memory);
   }
   return { runs, memory };
+}
+
+/**
+ * Before any timing, every question is asked each way (the floor, the API, the peer) for up to
+ * `seconds` (at most 200 times): their code is then compiled by the JIT as a server that has run
+ * a while has it, and the first operation timed is not the only one timed cold. The peer's
+ * failures here are left to measureOperation to record.
+ */
+export async function warmUp(targets: Targets, probes: Probes, seconds: number): Promise<void> {
+  const repeat = async (ask: () => Promise<unknown>) => {
+    const until = performance.now() + seconds * 1000;
+    for (let i = 0; i < 200 && performance.now() < until; i++) await ask();
+  };
+  const empty = { query: '{ __typename }', variables: {} };
+  await repeat(() => postGraphQL(targets.api.endpoint, empty));
+  await repeat(() => postGraphQL(targets.peer.endpoint, empty));
+  for (const op of operationNames) {
+    const floor = floorQuery(op, probes);
+    const api = apiQuery(op, probes);
+    const peer = peerRequest(op, probes);
+    await repeat(() => askFloor(targets.driver, targets.database, floor));
+    await repeat(() => postGraphQL(targets.api.endpoint, api));
+    if (!('unsupported' in peer)) await repeat(() => postGraphQL(targets.peer.endpoint, peer)).catch(() => {});
+  }
 }
 
 /** The round trip of an empty query ({ __typename }) to the API and the peer: what HTTP and GraphQL cost before any Cypher. */

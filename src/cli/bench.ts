@@ -24,7 +24,7 @@ import { operationNames } from '../bench/operations.ts';
 import { startPeer, type Peer } from '../bench/peer.ts';
 import { writeReport } from '../bench/report.ts';
 import { machine, peakOf, resultsFile, sizeIndependence, versions, writeResults, type BenchResults, type OperationResult, type SizeResult } from '../bench/results.ts';
-import { measureBaseline, measureOperation, type Settings } from '../bench/threeWays.ts';
+import { measureBaseline, measureOperation, warmUp, type Settings } from '../bench/threeWays.ts';
 import { addClaimLatency } from '../bench/writeLatency.ts';
 import { loadConfig, projectRoot, type Config } from '../config.ts';
 import { UserError } from '../errors.ts';
@@ -74,6 +74,7 @@ function parseOptions(): Options {
     iterations: one('iterations', values.iterations, 100, 10),
     durationSeconds: one('duration', values.duration, 5, 1),
     budgetSeconds: one('budget', values.budget, 30, 5),
+    serverWarmUpSeconds: quick ? 0.5 : 2,
     connections: [8, 32],
     writes: quick ? 10 : 100,
   };
@@ -141,6 +142,8 @@ async function benchSize(config: Config, db: Database, size: number, options: Op
       peer = await startPeer({ port: await freePort(), env: peerEnv });
       console.log(`the API (pid ${api.pid}) and the peer (pid ${peer.pid}) answer [${elapsed()}]`);
       const targets = { driver: db.driver, database: db.name, api: { endpoint: `${api.url}/graphql`, pid: api.pid }, peer: { endpoint: peer.url, pid: peer.pid } };
+      await warmUp(targets, graph.probes, options.serverWarmUpSeconds);
+      console.log(`every question asked each way for up to ${options.serverWarmUpSeconds} s, untimed [${elapsed()}]`);
       emptyQuery = await measureBaseline(targets, options);
       console.log(`  { __typename } (HTTP and GraphQL alone)   p50 b ${ms(emptyQuery.api.p50)}  c ${ms(emptyQuery.peer.p50)} ms`);
       for (const op of operationNames) {
@@ -191,7 +194,7 @@ runMain(async () => {
       date,
       machine: machine(),
       versions: versions(await serverVersion(db)),
-      settings: { sizes: options.sizes, warmUp: options.warmUp, iterations: options.iterations, durationSeconds: options.durationSeconds, budgetSeconds: options.budgetSeconds, connections: options.connections, quick: options.quick, seed: options.seed },
+      settings: { sizes: options.sizes, warmUp: options.warmUp, serverWarmUpSeconds: options.serverWarmUpSeconds, iterations: options.iterations, durationSeconds: options.durationSeconds, budgetSeconds: options.budgetSeconds, connections: options.connections, quick: options.quick, seed: options.seed },
       sizes: [],
       sizeIndependence: {},
     };
