@@ -71,6 +71,8 @@ describe('compiled execution (graphql-jit) against graphql-js', () => {
     const base = createContext(db);
     return c.budget ? { ...base, budget: new RequestBudget(AbortSignal.timeout(60_000), c.budget) } : base;
   };
+  const compiled = (c: Case, document = parse(c.query)) =>
+    run({ document, operationName: c.operationName ?? null, variableValues: c.variables, contextValue: context(c) });
 
   for (const c of cases) {
     it(c.name, async () => {
@@ -78,14 +80,14 @@ describe('compiled execution (graphql-jit) against graphql-js', () => {
       const expected = asClientSees(await execute({ schema, document, variableValues: c.variables, operationName: c.operationName, contextValue: context(c) }));
       // Twice: the first compiles the query, the second takes it from the cache.
       for (const round of ['compiled', 'cached']) {
-        const actual = asClientSees(await run({ document, operationName: c.operationName ?? null, variableValues: c.variables, contextValue: context(c) }));
+        const actual = asClientSees(await compiled(c, document));
         assert.deepEqual(actual, expected, round);
       }
     });
   }
 
   it('covers data and errors both', async () => {
-    const results = await Promise.all(cases.map((c) => run({ document: parse(c.query), operationName: c.operationName ?? null, variableValues: c.variables, contextValue: context(c) })));
+    const results = await Promise.all(cases.map((c) => compiled(c)));
     const codes = results.flatMap((r) => (r.errors ?? []).map((e) => formatError(e.toJSON(), e).extensions?.code));
     assert.ok(results.filter((r) => r.data && !r.errors).length >= 10, 'answers with data');
     for (const code of ['BAD_USER_INPUT', 'NOT_FOUND', 'RESPONSE_TOO_LARGE']) assert.ok(codes.includes(code), `${code} in ${codes.join(', ')}`);

@@ -50,6 +50,22 @@ async function throughput(endpoint: string, pid: number, op: OperationName, requ
   return { runs, memory };
 }
 
+/** The empty query: what HTTP and GraphQL cost before any Cypher. */
+const emptyQuery = { query: '{ __typename }', variables: {} };
+
+/** Operation `op` asked each way: the floor, the API, and the peer where it can ask it; with the requests asked. */
+function askedEachWay(op: OperationName, probes: Probes, targets: Targets) {
+  const floor = floorQuery(op, probes);
+  const api = apiQuery(op, probes);
+  const peer = peerRequest(op, probes);
+  const ways: Partial<Record<Way, Ask>> = {
+    floor: () => askFloor(targets.driver, targets.database, floor),
+    api: async () => api.ids(await postGraphQL(targets.api.endpoint, api)),
+  };
+  if (!('unsupported' in peer)) ways.peer = async () => peerAnswerIds(op, await postGraphQL(targets.peer.endpoint, peer));
+  return { ways, api, peer };
+}
+
 /**
  * Before any timing, every question is asked each way (the floor, the API, the peer) for up to
  * `seconds` (at most 200 times): their code is then compiled by the JIT as a server that has run
@@ -61,37 +77,26 @@ export async function warmUp(targets: Targets, probes: Probes, seconds: number):
     const until = performance.now() + seconds * 1000;
     for (let i = 0; i < 200 && performance.now() < until; i++) await ask();
   };
-  const empty = { query: '{ __typename }', variables: {} };
-  await repeat(() => postGraphQL(targets.api.endpoint, empty));
-  await repeat(() => postGraphQL(targets.peer.endpoint, empty));
+  await repeat(() => postGraphQL(targets.api.endpoint, emptyQuery));
+  await repeat(() => postGraphQL(targets.peer.endpoint, emptyQuery));
   for (const op of operationNames) {
-    const floor = floorQuery(op, probes);
-    const api = apiQuery(op, probes);
-    const peer = peerRequest(op, probes);
-    await repeat(() => askFloor(targets.driver, targets.database, floor));
-    await repeat(() => postGraphQL(targets.api.endpoint, api));
-    if (!('unsupported' in peer)) await repeat(() => postGraphQL(targets.peer.endpoint, peer)).catch(() => {});
+    const { ways } = askedEachWay(op, probes, targets);
+    await repeat(ways.floor!);
+    await repeat(ways.api!);
+    if (ways.peer) await repeat(ways.peer).catch(() => {});
   }
 }
 
 /** The round trip of an empty query ({ __typename }) to the API and the peer: what HTTP and GraphQL cost before any Cypher. */
 export async function measureBaseline(targets: Targets, settings: Settings): Promise<Record<'api' | 'peer', Percentiles>> {
-  const empty = { query: '{ __typename }', variables: {} };
-  const ask = (endpoint: string) => async () => (await postGraphQL(endpoint, empty), []);
+  const ask = (endpoint: string) => async () => (await postGraphQL(endpoint, emptyQuery), []);
   const { latency } = await interleave<'api' | 'peer'>({ api: ask(targets.api.endpoint), peer: ask(targets.peer.endpoint) }, settings.warmUp, settings.iterations);
   return { api: latency.api!, peer: latency.peer! };
 }
 
 export async function measureOperation(op: OperationName, probes: Probes, targets: Targets, settings: Settings): Promise<Measured> {
-  const floor = floorQuery(op, probes);
-  const api = apiQuery(op, probes);
-  const peer = peerRequest(op, probes);
+  const { ways, api, peer } = askedEachWay(op, probes, targets);
   const peerSupported = !('unsupported' in peer);
-  const ways: Partial<Record<Way, Ask>> = {
-    floor: () => askFloor(targets.driver, targets.database, floor),
-    api: async () => api.ids(await postGraphQL(targets.api.endpoint, api)),
-  };
-  if (peerSupported) ways.peer = async () => peerAnswerIds(op, await postGraphQL(targets.peer.endpoint, peer));
   // The peer may fail where it can ask (a timeout on a hub): that is its answer, not the benchmark's failure.
   const { firstAnswers, latency, failures } = await interleave<Way>(ways, settings.warmUp, settings.iterations, ['peer'], settings.budgetSeconds * 1000);
   const peerAnswered = peerSupported && failures.peer === undefined;

@@ -37,8 +37,9 @@ export async function applySchema(db: Database, timeoutMs = 60_000): Promise<voi
   const [indexes] = await db.read<{ names: string[] }>('SHOW INDEXES YIELD name RETURN collect(name) AS names', {}, timeoutMs);
   const [constraints] = await db.read<{ names: string[] }>('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names', {}, timeoutMs);
   const existing = new Set([...(indexes?.names ?? []), ...(constraints?.names ?? [])]);
-  const statements = schemaStatements().filter((statement) => !existing.has(created(statement).name ?? ''));
-  const isIndex = (statement: string) => created(statement).index;
-  for (const statement of [...statements.filter(isIndex), ...statements.filter((s) => !isIndex(s))]) await db.write(statement, {}, timeoutMs);
+  const missing = schemaStatements()
+    .map((statement) => ({ statement, ...created(statement) }))
+    .filter(({ name }) => !existing.has(name ?? ''));
+  for (const { statement } of [...missing.filter((s) => s.index), ...missing.filter((s) => !s.index)]) await db.write(statement, {}, timeoutMs);
   await db.write('CALL db.awaitIndexes($seconds)', { seconds: int(Math.ceil(timeoutMs / 1000)) }, timeoutMs + 5_000);
 }
