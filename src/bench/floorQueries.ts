@@ -238,8 +238,13 @@ export function floorQuery(op: OperationName, probes: Probes): FloorQuery {
   return floorQueries[op](probes);
 }
 
-/** Asks the floor's statement over the bare driver (a read, in an auto-routed managed transaction); resolves to the answer's ids. */
+/**
+ * Asks the floor's statement over the bare driver (a read, in an auto-routed managed transaction);
+ * resolves to the answer's ids. Without bookmarks: nothing writes the graph while it is asked, and
+ * after a bulk import replaced the database, the driver's bookmarks would name transactions the
+ * new one never had (every read would wait for them, then fail).
+ */
 export async function askFloor(driver: Driver, database: string, query: FloorQuery): Promise<string[]> {
-  const { records } = await driver.executeQuery(query.cypher, query.params, { database, routing: neo4j.routing.READ });
+  const { records } = await driver.executeQuery(query.cypher, query.params, { database, routing: neo4j.routing.READ, bookmarkManager: null });
   return query.ids(records.map((record) => record.toObject()));
 }

@@ -74,7 +74,7 @@ export interface BenchResults {
   date: string;
   machine: { cpus: number; cpuModel: string; memoryGiB: number; os: string };
   versions: { node: string; neo4j: string; neo4jGraphql: string; project: string };
-  settings: { sizes: number[]; warmUp: number; serverWarmUpSeconds?: number; iterations: number; durationSeconds: number; budgetSeconds: number; connections: number[]; quick: boolean; seed: number };
+  settings: { sizes: number[]; warmUp: number; serverWarmUpSeconds?: number; loadRoundsWithinSeconds?: number; iterations: number; durationSeconds: number; budgetSeconds: number; connections: number[]; quick: boolean; seed: number };
   sizes: SizeResult[];
   /** Per operation and way: p50 at the largest size / p50 at the smallest (when more than one size ran). */
   sizeIndependence: Partial<Record<OperationName, Partial<Record<Way, number>>>>;

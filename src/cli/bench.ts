@@ -40,6 +40,8 @@ interface Options extends Settings {
   bulk: 'largest' | 'all' | 'none';
   seed: number;
   writes: number;
+  /** The load's floor and loader take three rounds when three fit in this time (measureLoads). */
+  loadRoundsWithinSeconds: number;
 }
 
 function positiveInts(name: string, raw: string): number[] {
@@ -75,6 +77,7 @@ function parseOptions(): Options {
     durationSeconds: one('duration', values.duration, 5, 1),
     budgetSeconds: one('budget', values.budget, 30, 5),
     serverWarmUpSeconds: quick ? 0.5 : 2,
+    loadRoundsWithinSeconds: quick ? 0 : 60,
     connections: [8, 32],
     writes: quick ? 10 : 100,
   };
@@ -123,9 +126,10 @@ async function benchSize(config: Config, db: Database, size: number, options: Op
     const graph = await generateGraph(path.join(dir, 'graph'), { relationships: size, seed: options.seed });
     console.log(`generated in ${elapsed()}: ${JSON.stringify(graph.counts)}`);
     const bulk = options.bulk === 'all' || (options.bulk === 'largest' && size === options.sizes.at(-1));
-    const load = await measureLoads(config, graph, { bulk });
+    const load = await measureLoads(config, graph, { bulk, roundsWithinSeconds: options.loadRoundsWithinSeconds });
     console.log(
-      `load: floor ${load.floorSeconds.toFixed(1)} s, loader ${load.loaderSeconds.toFixed(1)} s (${load.loaderVsFloor.toFixed(2)}x the floor's speed)` +
+      `load: floor ${load.floorSeconds.toFixed(1)} s, loader ${load.loaderSeconds.toFixed(1)} s (${load.loaderVsFloor.toFixed(2)}x the floor's speed` +
+        `${load.rounds && load.rounds.length > 1 ? `; medians of ${load.rounds.length} rounds` : ''})` +
         (load.bulkSeconds === null ? '' : `, bulk ${load.bulkSeconds.toFixed(1)} s (${load.bulkVsLoader!.toFixed(1)}x the loader's)`) +
         ` [${elapsed()}]`,
     );
@@ -194,7 +198,7 @@ runMain(async () => {
       date,
       machine: machine(),
       versions: versions(await serverVersion(db)),
-      settings: { sizes: options.sizes, warmUp: options.warmUp, serverWarmUpSeconds: options.serverWarmUpSeconds, iterations: options.iterations, durationSeconds: options.durationSeconds, budgetSeconds: options.budgetSeconds, connections: options.connections, quick: options.quick, seed: options.seed },
+      settings: { sizes: options.sizes, warmUp: options.warmUp, serverWarmUpSeconds: options.serverWarmUpSeconds, loadRoundsWithinSeconds: options.loadRoundsWithinSeconds, iterations: options.iterations, durationSeconds: options.durationSeconds, budgetSeconds: options.budgetSeconds, connections: options.connections, quick: options.quick, seed: options.seed },
       sizes: [],
       sizeIndependence: {},
     };
