@@ -51,7 +51,7 @@ function prepareFloor(dirs: { dataDir: string; sourcesDir: string }, batchSize: 
 
 export interface MeasureOptions {
   bulk: boolean;
-  /** Three rounds of floor and loader when three fit in this time (judged by the first), else one. */
+  /** Three rounds of floor and loader when three fit in this time (judged by the first floor), else one. */
   roundsWithinSeconds: number;
   /** Told what is being timed, as it starts. */
   log?: (message: string) => void;
@@ -74,23 +74,22 @@ export async function measureLoads(config: Config, dirs: { dataDir: string; sour
     // The server's first run of each statement plans and compiles it: not part of the floor.
     await writeFloor(db, statements.map((statement) => ({ ...statement, chunks: statement.chunks.slice(0, 1) })), timeoutMs);
     await resetDatabase(db, timeoutMs);
-    const round = async (n: number): Promise<LoadRound> => {
+    const rounds: LoadRound[] = [];
+    let count = maxRounds;
+    for (let n = 1; n <= count; n++) {
+      // From the second round on, the loader's graph is there.
+      if (n > 1) await resetDatabase(db, timeoutMs);
       log(`floor, round ${n}: ${relationships} relationships, ${claims} claims`);
       const floorSeconds = await seconds(() => writeFloor(db, statements, timeoutMs));
+      // Three rounds when three fit in the time given, judged by the first floor (the loader takes
+      // about as long), else one: a median of two would be the faster.
+      if (n === 1 && floorSeconds * 2 * maxRounds > options.roundsWithinSeconds) count = 1;
+      // The floor's rows are not written again: the loader gets their memory back.
+      if (n === count) statements.length = 0;
       await resetDatabase(db, timeoutMs);
       log(`loader (floor took ${floorSeconds.toFixed(1)} s)`);
-      return { floorSeconds, loaderSeconds: await seconds(() => loadSeed(db, { ...dirs, reset: true, batchSize, timeoutMs })) };
-    };
-    const rounds = [await round(1)];
-    const { floorSeconds: f, loaderSeconds: l } = rounds[0]!;
-    // Three rounds when three fit in the time given, else one (a median of two would be the faster).
-    if ((f + l) * maxRounds <= options.roundsWithinSeconds) {
-      while (rounds.length < maxRounds) {
-        await resetDatabase(db, timeoutMs);
-        rounds.push(await round(rounds.length + 1));
-      }
+      rounds.push({ floorSeconds, loaderSeconds: await seconds(() => loadSeed(db, { ...dirs, reset: true, batchSize, timeoutMs })) });
     }
-    statements.length = 0;
     const floorSeconds = percentiles(rounds.map((r) => r.floorSeconds)).p50;
     const loaderSeconds = percentiles(rounds.map((r) => r.loaderSeconds)).p50;
     let bulkSeconds: number | null = null;
