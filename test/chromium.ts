@@ -1,12 +1,27 @@
-// Debian's Chromium, driven by playwright-core (its own browser download is not used), for the
-// tests that need a real browser: the web app, and Neo4j Browser connecting to the local server.
+// The Chromium that the browser tests drive with playwright-core (the web app, curation mode,
+// Neo4j Browser connecting to the local server): CHROMIUM_PATH when set; else the build that
+// the npm package @sparticuz/chromium ships (installed by `npm install` like the rest of the
+// stack, unpacked into the temporary directory on first use); else a system Chromium.
+import fs from 'node:fs';
+import sparticuz from '@sparticuz/chromium';
 import { chromium, type Browser } from 'playwright-core';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const systemChromium = '/usr/bin/chromium';
 
-export function launchChromium(): Promise<Browser> {
+/** Where the browser is, and which of the three it is (for the test's output). */
+export async function chromiumPath(): Promise<string> {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    return await sparticuz.executablePath();
+  } catch (error) {
+    if (fs.existsSync(systemChromium)) return systemChromium;
+    throw new Error(`No Chromium for the browser tests: @sparticuz/chromium could not unpack its build (${(error as Error).message}) and ${systemChromium} is missing; set CHROMIUM_PATH.`);
+  }
+}
+
+export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    executablePath: await chromiumPath(),
+    args: ['--headless', '--no-sandbox', '--no-zygote', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }

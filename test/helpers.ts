@@ -1,12 +1,27 @@
-// Shared test set-up. `npm test` points NEO4J_URI at the real server it started or reused.
+// Shared test set-up. `npm test` points NEO4J_URI at the real server it created for the tests
+// (src/cli/test.ts); a test file refuses to run against any database not marked as one.
 import { createHash } from 'node:crypto';
 import { after, before } from 'node:test';
 import { loadSeed } from '../seed/loader/load.ts';
 import { loadConfig, type ApiSettings } from '../src/config.ts';
 import { openDatabase, type Database } from '../src/neo4j/database.ts';
+import { isTestDatabase } from '../src/neo4j/testDatabase.ts';
 import { createApp, listen } from '../src/server/app.ts';
 
 export const config = loadConfig();
+
+/** Every test that imports this file stops here unless its database was made for tests. */
+async function refuseUnlessTestDatabase(): Promise<void> {
+  const db = openDatabase(config.neo4j, config.limits);
+  try {
+    if (!(await isTestDatabase(db))) {
+      throw new Error(`The Neo4j at ${config.neo4j.uri} is not marked as a test database: the tests would reset it. Run them with npm test, which creates its own.`);
+    }
+  } finally {
+    await db.close();
+  }
+}
+await refuseUnlessTestDatabase();
 
 export function openTestDb(): Database {
   return openDatabase(config.neo4j, config.limits);

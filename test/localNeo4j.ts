@@ -7,18 +7,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../src/config.ts';
+export { freePort } from '../src/ports.ts';
 import { pidFile } from '../src/neo4j/localServer.ts';
 import { processInfo } from '../src/neo4j/pidFiles.ts';
 
 export const tempHome = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 export function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {

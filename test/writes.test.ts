@@ -11,6 +11,7 @@ import { before, describe, it } from 'node:test';
 import { loadSeed } from '../seed/loader/load.ts';
 import { loadConfig, projectRoot } from '../src/config.ts';
 import { createToken, revokeToken } from '../src/auth/tokens.ts';
+import { findViolations } from '../src/graph/invariants.ts';
 import { config, contentHash, reseedAfterwards, seed, seededApp, startTestApp, testApiSettings, type GraphQLResponse } from './helpers.ts';
 
 const setup = seededApp();
@@ -177,6 +178,7 @@ describe('addActor and addClaim', () => {
       "RETURN COUNT { MATCH (a:Actor) WHERE a.id STARTS WITH 'same-name-cell' } AS n, COUNT { MATCH (c:Change {action: 'ADD_ACTOR'}) WHERE c.target STARTS WITH 'same-name-cell' } AS changes",
     );
     assert.deepEqual(row, { n: 2, changes: 2 });
+    assert.deepEqual(await findViolations(setup.db), []);
   });
 
   it("refuses a quote that is not in the source with the loader's message, and writes nothing", async () => {
@@ -257,6 +259,7 @@ describe('updateClaim', () => {
     // The loser reads again and reapplies: nothing lost.
     const retry = await gql<{ updateClaim: { version: number } }>(update, { id: claimId, v: 2, patch: { dateText: 'on Monday' } }, tokens.editor);
     assert.equal(retry.body.data?.updateClaim.version, 3);
+    assert.deepEqual(await findViolations(setup.db), []);
   });
 
   it('answers NOT_FOUND for an unknown claim, and refuses clearing a required field', async () => {
@@ -363,11 +366,11 @@ describe('the loader and the API together', () => {
     assert.deepEqual(rows[0], { source: 1, claim: 1, retracted: true });
   });
 
-  it('npm run seed -- --reset refuses to wipe what the API wrote unless told to, and says how to keep it', async () => {
+  it('npm run seed -- --reset refuses to wipe what the API wrote unless told to, names it, and says how to keep it', async () => {
     const before = await contentHash(setup.db);
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/seed.ts', '--reset'], { cwd: projectRoot, encoding: 'utf8', env: process.env });
     assert.equal(run.status, 1, run.stderr);
-    assert.match(run.stderr, /--reset would delete \d+ records \(sources, actors, claims, contradictions\) written or changed through the API\. Export them first \(npm run export -- --format seed --out DIR\)/);
+    assert.match(run.stderr, /--reset would discard \d+ records written or changed through the API: \d+ sources \([^)]*\), \d+ actors .*\d+ claims \(.*Export them first \(npm run export -- --format seed --out DIR\), then run again with --discard-api-writes/);
     assert.equal(await contentHash(setup.db), before);
   });
 });

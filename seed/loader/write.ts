@@ -8,6 +8,7 @@
 // and rewrites every claim and derives every relationship).
 import { groupBy } from '../../src/groupBy.ts';
 import type { Database } from '../../src/neo4j/database.ts';
+import { testDatabaseLabel } from '../../src/neo4j/testDatabase.ts';
 import { deriveRelationships, removeLegacyModel, type Derived, type RelationshipKey } from '../../src/graph/derive.ts';
 import { typePattern } from '../../src/graph/filters.ts';
 import { actorKindLabels as kindLabels, checkedActorKind } from '../../src/vocabulary.ts';
@@ -224,17 +225,53 @@ async function removeStaleMentions(w: Writer, stale: [string, Existing][]) {
  */
 export async function resetDatabase(db: Database, timeoutMs?: number): Promise<void> {
   await db.autoCommit('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS', {}, timeoutMs);
-  await db.autoCommit('MATCH (n) WHERE NOT n:Token CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, timeoutMs);
+  await db.autoCommit(`MATCH (n) WHERE NOT n:Token AND NOT n:${testDatabaseLabel} CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`, {}, timeoutMs);
 }
 
-/** How many sources, actors, claims and contradictions were written or changed through the API: what a reset would lose. */
-export async function apiRecordCount(db: Database): Promise<number> {
-  const [row] = await db.read<{ n: number }>(
-    `RETURN COUNT { MATCH (s:Source) WHERE s.origin = 'api' } + COUNT { MATCH (a:Actor) WHERE a.origin = 'api' } +
-            COUNT { MATCH (c:Claim) WHERE c.origin = 'api' } + COUNT { MATCH (m:MergedActor) } +
-            COUNT { MATCH ()-[e:CONTRADICTS]->() WHERE e.origin = 'api' } AS n`,
+/** What was written or changed through the API, by kind, with a few ids of each: what a reset would lose. */
+export interface ApiWrites {
+  total: number;
+  kinds: { kind: string; count: number; examples: string[] }[];
+}
+
+const apiWriteKinds: [kind: string, match: string][] = [
+  ['sources', "MATCH (n:Source) WHERE n.origin = 'api' WITH n.id AS id"],
+  ['actors', "MATCH (n:Actor) WHERE n.origin = 'api' WITH n.id AS id"],
+  ['claims', "MATCH (n:Claim) WHERE n.origin = 'api' WITH n.id AS id"],
+  ['merged actors', 'MATCH (n:MergedActor) WITH n.id AS id'],
+  ['contradictions', "MATCH (a)-[e:CONTRADICTS]->(b) WHERE e.origin = 'api' WITH a.id + ' contradicts ' + b.id AS id"],
+];
+
+export async function apiWrites(db: Database): Promise<ApiWrites> {
+  const subqueries = apiWriteKinds.map(
+    ([, match], i) => `CALL () { ${match} ORDER BY id WITH collect(id) AS ids RETURN size(ids) AS count${i}, ids[0..5] AS examples${i} }`,
   );
-  return row?.n ?? 0;
+  const columns = apiWriteKinds.map((_, i) => `count${i}, examples${i}`).join(', ');
+  const [row] = await db.read<Record<string, unknown>>(`${subqueries.join('\n')}\nRETURN ${columns}`);
+  const kinds = apiWriteKinds.map(([kind], i) => ({ kind, count: Number(row?.[`count${i}`] ?? 0), examples: (row?.[`examples${i}`] ?? []) as string[] }));
+  return { total: kinds.reduce((sum, k) => sum + k.count, 0), kinds: kinds.filter((k) => k.count > 0) };
+}
+
+/** "3 sources (api-source-1, ...), 1 claims (...)": what a command would discard. */
+export function describeApiWrites(writes: ApiWrites): string {
+  return writes.kinds
+    .map((k) => `${k.count} ${k.kind} (${k.examples.join(', ')}${k.count > k.examples.length ? ', ...' : ''})`)
+    .join(', ');
+}
+
+/**
+ * For every command that empties a database (seed --reset, seed --bulk --reset, the benchmark,
+ * imports): refuses while it holds what analysts wrote through the API, unless `discard` says
+ * so explicitly, and names what would be lost.
+ */
+export async function refuseToDiscardApiWrites(db: Database, action: string, discard: boolean, discardFlag: string): Promise<void> {
+  if (discard) return;
+  const writes = await apiWrites(db);
+  if (writes.total === 0) return;
+  throw new UserError(
+    `${action} would discard ${writes.total} records written or changed through the API: ${describeApiWrites(writes)}. ` +
+      `Export them first (npm run export -- --format seed --out DIR), then run again with ${discardFlag} if they may go.`,
+  );
 }
 
 /** Every record of a label the loader or the API wrote (merged actors included, as the API's). */

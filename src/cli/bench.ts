@@ -1,5 +1,5 @@
 // npm run bench [-- --sizes 10000,100000,1000000] [--quick] [--iterations N] [--warm-up N]
-//                  [--duration S] [--budget S] [--bulk largest|all|none] [--seed S]
+//                  [--duration S] [--budget S] [--bulk largest|all|none] [--seed S] [--discard-api-writes]
 // --budget: seconds of single-client timing per way and operation before a slow way takes fewer samples (at least 5).
 // For each size: a generated graph of that many relationships (src/bench/generate.ts), its load
 // timed through the loader against the raw floor (and the bulk import at the largest size), then
@@ -9,13 +9,14 @@
 // bench/results/<date>.json and docs/benchmarks.md + .svg (src/bench/report.ts).
 // --quick (CI): the smallest size, few iterations, 1 s autocannon runs, no bulk import, the report
 // to a temporary folder.
-// It resets the database it runs on (and refuses one holding API writes), and leaves the seed in it.
+// It resets the database it runs on (and refuses one holding API writes, naming them, unless
+// --discard-api-writes), and leaves the seed in it.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSeed } from '../../seed/loader/load.ts';
-import { apiRecordCount } from '../../seed/loader/write.ts';
+import { refuseToDiscardApiWrites } from '../../seed/loader/write.ts';
 import { freePort, startApi, type ChildServer } from '../bench/apiProcess.ts';
 import { generateGraph } from '../bench/generate.ts';
 import { memoryNow, type MemoryFigures } from '../bench/load.ts';
@@ -40,6 +41,7 @@ interface Options extends Settings {
   bulk: 'largest' | 'all' | 'none';
   seed: number;
   writes: number;
+  discardApiWrites: boolean;
   /** The load's floor and loader take three rounds when three fit in this time (measureLoads). */
   loadRoundsWithinSeconds: number;
 }
@@ -61,6 +63,7 @@ function parseOptions(): Options {
       budget: { type: 'string' },
       bulk: { type: 'string', default: 'largest' },
       seed: { type: 'string', default: '1' },
+      'discard-api-writes': { type: 'boolean', default: false },
     },
   });
   const quick = values.quick;
@@ -80,6 +83,7 @@ function parseOptions(): Options {
     loadRoundsWithinSeconds: quick ? 0 : 60,
     connections: [8, 32],
     writes: quick ? 10 : 100,
+    discardApiWrites: values['discard-api-writes'],
   };
 }
 
@@ -190,10 +194,7 @@ runMain(async () => {
   const file = resultsFile(date, options.quick);
   let results: BenchResults | undefined;
   try {
-    const written = await apiRecordCount(db);
-    if (written > 0) {
-      throw new UserError(`The benchmark resets the database, which holds ${written} records written through the API: export them (npm run export -- --format seed) and run it against another database.`);
-    }
+    await refuseToDiscardApiWrites(db, 'The benchmark resets the database: it', options.discardApiWrites, '--discard-api-writes (or run it against another database)');
     results = {
       date,
       machine: machine(),

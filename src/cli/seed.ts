@@ -9,8 +9,7 @@ import { formatReport, loadSeed, validateSeed } from '../../seed/loader/load.ts'
 import { bulkLoad } from '../../seed/loader/bulk.ts';
 import { loadConfig } from '../config.ts';
 import { connect } from '../neo4j/connect.ts';
-import { apiRecordCount } from '../../seed/loader/write.ts';
-import { UserError } from '../errors.ts';
+import { refuseToDiscardApiWrites } from '../../seed/loader/write.ts';
 import { runMain } from './run.ts';
 
 runMain(async () => {
@@ -32,11 +31,8 @@ runMain(async () => {
   const config = loadConfig();
   const connection = await connect(config);
   try {
-    const written = values.reset && !values['discard-api-writes'] ? await apiRecordCount(connection.db) : 0;
-    if (written > 0) {
-      throw new UserError(
-        `--reset would delete ${written} records (sources, actors, claims, contradictions) written or changed through the API. Export them first (npm run export -- --format seed --out DIR), then run again with --discard-api-writes.`,
-      );
+    if (values.reset) {
+      await refuseToDiscardApiWrites(connection.db, values.bulk ? '--bulk --reset' : '--reset', values['discard-api-writes'], '--discard-api-writes');
     }
     const started = Date.now();
     const options = {
