@@ -49,18 +49,19 @@ interface TestServer {
 async function ownServer(base: Env, signal: AbortSignal): Promise<TestServer> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'actorgraph-test-neo4j-'));
   const env: Env = { ...base, NEO4J_LOCAL_HOME: home, NEO4J_BOLT_PORT: String(await freePort()), NEO4J_HTTP_PORT: String(await freePort()) };
-  const dispose = () => fs.rmSync(home, { recursive: true, force: true });
+  const removeHome = () => fs.rmSync(home, { recursive: true, force: true });
   const config = loadConfig(env);
-  let connection: Connection;
+  let connection: Connection | undefined;
   try {
     connection = await connect(config, signal); // a first start generates the password and sets it in config
+    await markTestDatabase(connection.db, config.limits.loaderTimeoutMs);
   } catch (error) {
-    dispose();
+    await connection?.close();
+    removeHome();
     throw error;
   }
-  await markTestDatabase(connection.db);
   console.log(`Started a Neo4j for the tests in ${home} (Bolt port ${config.local.boltPort}, HTTP port ${config.local.httpPort}).`);
-  return { env: { ...env, ...connectionEnv(config) }, connection, dispose: async () => (await connection.close(), dispose()) };
+  return { env: { ...env, ...connectionEnv(config) }, connection, dispose: async () => (await connection.close(), removeHome()) };
 }
 
 /** The server NEO4J_TEST_URI names, once it shows it was made for tests and holds nothing of an analyst's. */

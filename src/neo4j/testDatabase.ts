@@ -5,8 +5,9 @@ import type { Database } from './database.ts';
 
 export const testDatabaseLabel = 'TestDatabase';
 
-export async function markTestDatabase(db: Database): Promise<void> {
-  await db.write(`MERGE (m:${testDatabaseLabel}) ON CREATE SET m.markedAt = datetime()`);
+/** `timeoutMs`: a server just started on a busy machine can take its time over a first write. */
+export async function markTestDatabase(db: Database, timeoutMs: number): Promise<void> {
+  await db.write(`MERGE (m:${testDatabaseLabel}) ON CREATE SET m.markedAt = datetime()`, {}, timeoutMs);
 }
 
 export async function isTestDatabase(db: Database): Promise<boolean> {
