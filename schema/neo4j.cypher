@@ -11,6 +11,8 @@ CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE;
 CREATE INDEX claim_relationship IF NOT EXISTS FOR (c:Claim) ON (c.relationship);
 // Pages with asOf walk the claims latest observed first: this index gives that order.
 CREATE INDEX claim_observed IF NOT EXISTS FOR (c:Claim) ON (c.observedStart);
+// stats counts retracted claims apart (few: only they hold the property).
+CREATE INDEX claim_retracted IF NOT EXISTS FOR (c:Claim) ON (c.retracted);
 CREATE FULLTEXT INDEX evidence_quotes IF NOT EXISTS FOR ()-[e:EVIDENCE]-() ON EACH [e.quote]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } };
 CREATE CONSTRAINT token_name IF NOT EXISTS FOR (t:Token) REQUIRE t.name IS UNIQUE;
@@ -24,3 +26,6 @@ CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a
 CREATE CONSTRAINT merged_actor_id IF NOT EXISTS FOR (m:MergedActor) REQUIRE m.id IS UNIQUE;
 CREATE INDEX change_target IF NOT EXISTS FOR (c:Change) ON (c.target);
 CREATE CONSTRAINT source_text_hash IF NOT EXISTS FOR (s:Source) REQUIRE s.textHash IS UNIQUE;
+// A write sent with an Idempotency-Key records it, per principal and per mutation of the request
+// (src/writes/idempotency.ts); a second write under the same key waits on this constraint's lock.
+CREATE CONSTRAINT idempotent_write_key IF NOT EXISTS FOR (w:IdempotentWrite) REQUIRE (w.key, w.by, w.field) IS UNIQUE;

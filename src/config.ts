@@ -37,6 +37,12 @@ export interface LocalNeo4jSettings {
  */
 export const entryLimits = { maxQuoteLength: 2_000, maxQuotes: 20, maxNameLength: 200 } as const;
 
+/**
+ * A write transaction that fails on a transient error (a deadlock between two writes) is run
+ * again, at most `attempts` times in all, waiting twice as long each time (src/neo4j/database.ts).
+ */
+export const writeRetry = { attempts: 8, firstDelayMs: 20, maxDelayMs: 1_000 } as const;
+
 /** Limits of the API's traversals and pages; a breach is a BAD_USER_INPUT error that says so. */
 export const apiLimits = {
   maxNeighborhoodDepth: 4,
@@ -72,10 +78,16 @@ export const apiLimits = {
   headersTimeoutMs: 10_000,
   receiveTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
-  /** GraphQL requests admitted at once; more answer 503 at once rather than queue for the database. */
+  /**
+   * GraphQL requests admitted at once, from their headers (their body is read within) to the
+   * end of their answer; more answer 503 at once rather than queue for the database
+   * (src/server/slots.ts).
+   */
   maxConcurrentRequests: 64,
   /** Of those, how many execute at once (the others wait their turn, src/server/slots.ts). */
   maxExecutingRequests: 8,
+  /** Of the admitted, how many one client (remote address) may still be sending the body of; more answer 429. */
+  maxPendingBodiesPerClient: 16,
   /** Clients the rate limiter remembers (least recently seen forgotten first). */
   maxRateLimitedClients: 10_000,
 } as const;
@@ -106,6 +118,13 @@ export interface Limits {
   retryTimeMs: number;
   /** How often an unreachable database is probed, so the API recovers by itself. */
   probeIntervalMs: number;
+  /**
+   * How long connecting retries while Neo4j answers AuthenticationRateLimit (an account locked
+   * for a while by failed logins, on a server that locks), waiting twice as long each time up
+   * to authRetryMaxDelayMs, before it gives up with an error.
+   */
+  authRetryMs: number;
+  authRetryMaxDelayMs: number;
   /** Timeout of each of the loader's write transactions (one per batch of LOADER_BATCH_SIZE rows). */
   loaderTimeoutMs: number;
   loaderBatchSize: number;
@@ -237,6 +256,8 @@ export function loadConfig(env: Env = process.env): Config {
       queryTimeoutMs: intVar(env, 'QUERY_TIMEOUT_MS', 15_000),
       retryTimeMs: intVar(env, 'NEO4J_RETRY_MS', 1_000),
       probeIntervalMs: intVar(env, 'NEO4J_PROBE_INTERVAL_MS', 1_000),
+      authRetryMs: intVar(env, 'NEO4J_AUTH_RETRY_MS', 60_000),
+      authRetryMaxDelayMs: 5_000,
       loaderTimeoutMs: intVar(env, 'LOADER_TIMEOUT_MS', 600_000),
       loaderBatchSize: intVar(env, 'LOADER_BATCH_SIZE', 2_000),
     },

@@ -56,6 +56,14 @@ export class ConflictError extends UserError {
   }
 }
 
+/** What a write depends on kept changing under it (merges, unmerges) until it gave up: nothing was written. */
+export class ConcurrentChangeError extends UserError {
+  override name = 'ConcurrentChangeError';
+  constructor(what: string) {
+    super(`${what}. Nothing was written; send the write again.`);
+  }
+}
+
 /** No credentials, or credentials that name no one. */
 export class UnauthenticatedError extends UserError {
   override name = 'UnauthenticatedError';

@@ -14,6 +14,7 @@ import { exportGraph } from '../src/export/exportGraph.ts';
 import type { ExportGraph } from '../src/export/formats.ts';
 import { render } from '../src/export/render.ts';
 import { resetDatabase } from '../seed/loader/write.ts';
+import { testDatabaseLabel } from '../src/neo4j/testDatabase.ts';
 import { openTestDb, seed } from './helpers.ts';
 
 /** RFC 4180 rows: quoted cells may hold commas, quotes and line breaks. */
@@ -129,7 +130,7 @@ describe('exports', () => {
   it('writes Cypher that rebuilds the same graph in an emptied Neo4j', async () => {
     const script = render('cypher', graph) as string;
     await resetDatabase(db);
-    const [{ n }] = (await db.read<{ n: number }>('MATCH (n) WHERE NOT n:Token RETURN count(n) AS n')) as [{ n: number }];
+    const [{ n }] = (await db.read<{ n: number }>(`MATCH (n) WHERE NOT n:Token AND NOT n:${testDatabaseLabel} RETURN count(n) AS n`)) as [{ n: number }];
     assert.equal(n, 0);
     const statements = script.split('\n').filter((line) => line.trim() && !line.startsWith('//'));
     for (const statement of statements) await db.write(statement.replace(/;$/, ''));

@@ -5,7 +5,11 @@
 // 4xx, a GraphQL error, or, when merely odd, data: never a 5xx, a dropped connection or a hang.
 // Afterwards the server must still answer and the database must hold exactly what it held.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   getNamedType,
@@ -21,11 +25,18 @@ import {
   type GraphQLInputType,
   type GraphQLObjectType,
 } from 'graphql';
-import { apiLimits } from '../src/config.ts';
+import { apiLimits, loadConfig, type Config } from '../src/config.ts';
+import { verifyThroughRateLimit } from '../src/neo4j/authRateLimit.ts';
+import { connect } from '../src/neo4j/connect.ts';
+import { createDriver } from '../src/neo4j/database.ts';
+import { startLocalNeo4j, type RunningNeo4j } from '../src/neo4j/localServer.ts';
+import { validateSeed } from '../seed/loader/load.ts';
+import { SeedValidationError } from '../seed/loader/problems.ts';
 import { buildSchema } from '../src/server/schema.ts';
 import { ensureWebBuild } from '../src/server/webBuild.ts';
 import { createToken } from '../src/auth/tokens.ts';
-import { contentHash, reseedAfterwards, seededApp } from './helpers.ts';
+import { freePort, removeInstance, tempHome } from './localNeo4j.ts';
+import { contentHash, openTestDb, reseedAfterwards, seededApp, startTestApp, testApiSettings, type TestApp } from './helpers.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Limits of this corpus
@@ -1305,5 +1316,358 @@ describe('hostile requests against the real server', () => {
       assert.equal(answer.status, 200, snippet(answer));
       assert.deepEqual(serverFailures, []);
     });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Slow bodies (issue 22): on an app of their own with a short deadline, so they pass it quickly
+// ---------------------------------------------------------------------------------------------
+
+describe('hostile slow bodies against the real server', () => {
+  const db = openTestDb();
+  let app: TestApp | undefined;
+  let unwatchServerLog = () => {};
+  before(async () => {
+    app = await startTestApp(db, { ...testApiSettings, requestTimeoutMs: 2_000 });
+    unwatchServerLog = watchServerLog();
+  });
+  after(async () => {
+    unwatchServerLog();
+    await app?.stop();
+    await db.close();
+  });
+  const slowHead = crlf('POST /graphql HTTP/1.1', 'Host: x', 'Content-Type: application/json', 'Content-Length: 100');
+
+  it(`one client's bodies held past the deadline: ${apiLimits.maxPendingBodiesPerClient} answered 408, the one beyond its share 429 at once`, async () => {
+    const port = Number(new URL(app!.url).port);
+    const answers = await Promise.all(Array.from({ length: apiLimits.maxPendingBodiesPerClient + 1 }, () => sendRaw(port, [slowHead, '{"query":"'])));
+    const problems: string[] = [];
+    for (const answer of answers) {
+      record('HTTP: slow bodies', answer);
+      const problem = httpProblem(answer) ?? checks.status(408, 429)(answer, undefined);
+      if (problem) problems.push(problem);
+    }
+    noProblems(problems);
+    const statuses = answers.map((answer) => answer.status).sort();
+    assert.deepEqual(statuses, [...Array<number>(apiLimits.maxPendingBodiesPerClient).fill(408), 429]);
+  });
+
+  it('still answers { stats { actors } } and /health, with no admission left held', async () => {
+    const answer = await postGraphQL(app!.url, { query: '{ stats { actors } }' });
+    assert.equal(answer.status, 200, snippet(answer));
+    const health = await send(`${app!.url}/health`, {});
+    assert.equal(health.status, 200, snippet(health));
+    assert.equal((JSON.parse(health.body) as { graphql: { admitted: number } }).graphql.admitted, 0, snippet(health));
+    assert.deepEqual(serverFailures, []);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The rest of the probe (issue 22): text that UTF-8 cannot store, claims and names that cannot
+// be, counts that must agree with the lists, a flood of wrong Neo4j passwords, web pages on Bolt
+// ---------------------------------------------------------------------------------------------
+
+/** A lone surrogate added to the value the call would otherwise send (or to "x"): a list gets one such entry. */
+function withLoneSurrogate(target: WriteTarget): unknown {
+  const [arg, inner] = target.path;
+  const call = writeCalls[target.field.name]!;
+  const given = inner === undefined ? call[arg] : (call[arg] as Record<string, unknown> | undefined)?.[inner];
+  const first = Array.isArray(given) ? given[0] : given;
+  const value = `${typeof first === 'string' ? first : 'x'}\ud800`;
+  return isListType(getNullableType(target.type)) ? [value] : value;
+}
+
+/** Refused, naming the field: BAD_USER_INPUT at it (or inside it), or NOT_FOUND for an id that names nothing. */
+const refusedAt =
+  (path: string): Check =>
+  (answer, body) => {
+    const error = firstError(body);
+    const name = error?.extensions?.argumentName ?? '';
+    const at = name === path || name.startsWith(`${path}[`);
+    if (at && (error?.extensions?.code === 'BAD_USER_INPUT' || error?.extensions?.code === 'NOT_FOUND')) return undefined;
+    return `expected BAD_USER_INPUT or NOT_FOUND naming ${path}, got ${snippet(answer)}`;
+  };
+
+describe('lone surrogates, impossible claims, dates and names, refused on the one path (API and seed files)', () => {
+  const setup = seededApp();
+  const headers: Record<string, string> = {};
+  let hashBefore = '';
+  before(async () => {
+    headers.authorization = `Bearer ${await createToken(setup.db, `hostile-probe-${process.pid}-${Date.now()}`, 'admin')}`;
+    hashBefore = await contentHash(setup.db);
+  });
+  const url = () => setup.app.url;
+  const gql = (query: string, variables: Record<string, unknown>) => postGraphQL(url(), { query, variables }, headers);
+  const textTargets = writeTargets().filter((target) => ['String', 'ID'].includes(getNamedType(target.type).name));
+
+  it('a lone surrogate in every String and ID argument and input field of every mutation is refused, naming it', async () => {
+    assert.ok(textTargets.length >= 30, `only ${textTargets.length} targets`);
+    const cases = textTargets.map((target) => writeCase(target, 'a lone surrogate', withLoneSurrogate(target), headers, refusedAt(target.path.join('.'))));
+    noProblems(await runGraphQLCases(url(), 'lone surrogates', cases));
+  });
+
+  const refusal = async (query: string, variables: Record<string, unknown>, argumentName: string, says: RegExp) => {
+    const answer = await gql(query, variables);
+    record('impossible entries', answer);
+    const error = firstError(parseGraphQLBody(answer.body));
+    assert.equal(error?.extensions?.code, 'BAD_USER_INPUT', snippet(answer));
+    assert.equal(error?.extensions?.argumentName, argumentName, snippet(answer));
+    assert.match(error?.message ?? '', says);
+  };
+  const addClaim = 'mutation ($input: AddClaimInput!) { addClaim(input: $input) { id } }';
+  const addActor = 'mutation ($input: AddActorInput!) { addActor(input: $input) { id } }';
+  const updateActor = 'mutation ($id: ID!, $v: Int!, $patch: ActorPatch!) { updateActor(id: $id, expectedVersion: $v, patch: $patch) { id } }';
+  const claimInput = writeCalls.addClaim!.input as Record<string, unknown>;
+
+  it('a claim whose subject is its object', () =>
+    refusal(addClaim, { input: { ...claimInput, object: claimInput.subject } }, 'input.object', /is the subject too/));
+
+  it('year 0000, in a claim and in a source', async () => {
+    await refusal(addClaim, { input: { ...claimInput, since: '0000' } }, 'input.since', /year 0000/);
+    await refusal(addClaim, { input: { ...claimInput, until: '0000-12-31' } }, 'input.until', /year 0000/);
+    const source = writeCalls.addSource!.input as Record<string, unknown>;
+    await refusal('mutation ($input: AddSourceInput!) { addSource(input: $input) { id } }', { input: { ...source, published: '0000-01' } }, 'input.published', /year 0000/);
+  });
+
+  it('NUL and zero-width characters in names and aliases', async () => {
+    for (const [name, char] of [['Islamic\u0000State', 'U\\+0000'], ['Islamic\u200BState', 'U\\+200B'], ['Da\u200Dish', 'U\\+200D'], ['\u2060Daesh', 'U\\+2060']] as const) {
+      await refusal(addActor, { input: { name, kind: 'GROUP' } }, 'input.name', new RegExp(`${char}, a control or invisible character`));
+    }
+    const [actor] = await setup.db.read<{ version: number }>('MATCH (a:Actor {id: $id}) RETURN coalesce(a.version, 1) AS version', { id: seed.person });
+    await refusal(updateActor, { id: seed.person, v: actor!.version, patch: { aliases: ['Malikov', 'Kadyr\u200CMalikov'] } }, 'patch.aliases[1]', /U\+200C/);
+    // Between two letters of the Arabic script the non-joiner is spelling (Persian), not a trick.
+    await refusal(updateActor, { id: seed.person, v: actor!.version, patch: { aliases: ['\u200C\u062F\u0648\u0644\u062A'] } }, 'patch.aliases[0]', /U\+200C/);
+    // Accepted: so the write goes on to its version check (a stale version, so nothing is written).
+    const persian = '\u062F\u0648\u0644\u062A\u200C\u0627\u0633\u0644\u0627\u0645\u06CC';
+    const answer = await gql(updateActor, { id: seed.person, v: actor!.version + 100, patch: { aliases: [persian] } });
+    assert.equal(firstError(parseGraphQLBody(answer.body))?.extensions?.code, 'CONFLICT', snippet(answer));
+  });
+
+  it("renaming an actor onto another actor's exact name, pointing to mergeActors", async () => {
+    const [row] = await setup.db.read<{ version: number; other: string }>(
+      'MATCH (a:Actor {id: $id}), (o:Actor {id: $other}) RETURN coalesce(a.version, 1) AS version, o.name AS other',
+      { id: seed.person, other: seed.otherActor },
+    );
+    await refusal(updateActor, { id: seed.person, v: row!.version, patch: { name: row!.other } }, 'patch.name', new RegExp(`is the name of actor ${seed.otherActor}.*mergeActors`));
+  });
+
+  it('wrote nothing', async () => assert.equal(await contentHash(setup.db), hashBefore));
+
+  it('the seed loader refuses the same, naming file, line and field', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-seed-'));
+    try {
+      const [dataDir, sourcesDir] = [path.join(root, 'data'), path.join(root, 'sources')];
+      fs.mkdirSync(dataDir);
+      fs.mkdirSync(sourcesDir);
+      fs.writeFileSync(path.join(sourcesDir, 'one.txt'), 'The Example Group works with the Example Group.\n');
+      fs.writeFileSync(
+        path.join(dataDir, 'a.yaml'),
+        [
+          'source:',
+          '  id: probe-a',
+          '  file: one.txt',
+          '  title: "A title \\uD800"',
+          '  published: "0000-03"',
+          'actors:',
+          '  - id: nul-actor',
+          '    kind: Group',
+          '    name: "Nul\\0Actor"',
+          '  - id: zero-width-actor',
+          '    kind: Group',
+          '    name: "Zero\\u200BWidth"',
+          '    description: "\\uDC00 alone"',
+          '',
+        ].join('\n'),
+      );
+      fs.writeFileSync(
+        path.join(dataDir, 'b.yaml'),
+        [
+          'source:',
+          '  id: probe-b',
+          '  file: one.txt',
+          '  title: Probe',
+          'actors:',
+          '  - id: example-group',
+          '    kind: Group',
+          '    name: Example Group',
+          'claims:',
+          '  - id: example-group--cooperates-with--example-group--probe-b',
+          '    type: COOPERATES_WITH',
+          '    subject: example-group',
+          '    object: example-group',
+          '    stance: ASSERTED',
+          '    quotes: ["The Example Group works with the Example Group"]',
+          '',
+        ].join('\n'),
+      );
+      let problems: string[] = [];
+      try {
+        validateSeed({ dataDir, sourcesDir });
+      } catch (error) {
+        assert.ok(error instanceof SeedValidationError, String(error));
+        problems = error.problems.map((p) => `${path.basename(p.file)}:${p.line} ${p.path}: ${p.message}`);
+      }
+      const expected = [
+        /^a\.yaml:4 source\.title: holds an unpaired UTF-16 surrogate/,
+        /^a\.yaml:5 source\.published: has year 0000/,
+        /^a\.yaml:9 actors\[0\]\.name: holds U\+0000/,
+        /^a\.yaml:12 actors\[1\]\.name: holds U\+200B/,
+        /^a\.yaml:13 actors\[1\]\.description: holds an unpaired UTF-16 surrogate/,
+        /^b\.yaml:13 claims\[0\]\.object: is the subject too \("example-group"\)/,
+      ];
+      for (const pattern of expected) assert.ok(problems.some((p) => pattern.test(p)), `${String(pattern)} in\n${problems.join('\n')}`);
+      assert.equal(problems.length, expected.length, problems.join('\n'));
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('stats count what the lists show, retracted relationships apart', () => {
+  const setup = seededApp();
+  reseedAfterwards();
+  let token = '';
+  before(async () => {
+    token = await createToken(setup.db, `hostile-stats-${process.pid}-${Date.now()}`, 'admin');
+  });
+  interface Counts {
+    stats: { relationships: number; retractedRelationships: number; claims: number; retractedClaims: number };
+    live: { totalCount: number };
+    all: { totalCount: number };
+    liveClaims: { totalCount: number };
+    allClaims: { totalCount: number };
+  }
+  const counts = async () => {
+    const { body } = await setup.app.graphql<Counts>(
+      `{ stats { relationships retractedRelationships claims retractedClaims }
+         live: relationships { totalCount } all: relationships(includeRetracted: true) { totalCount }
+         liveClaims: claims { totalCount } allClaims: claims(includeRetracted: true) { totalCount } }`,
+    );
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    return body.data!;
+  };
+  const agree = (c: Counts) => {
+    assert.equal(c.stats.relationships, c.live.totalCount, 'stats.relationships as the list');
+    assert.equal(c.stats.retractedRelationships, c.all.totalCount - c.live.totalCount, 'the retracted ones apart');
+    assert.equal(c.stats.claims, c.liveClaims.totalCount, 'stats.claims as the list');
+    assert.equal(c.stats.retractedClaims, c.allClaims.totalCount - c.liveClaims.totalCount);
+  };
+
+  it('agree before and after the only claim of a relationship is retracted', async () => {
+    const before = await counts();
+    agree(before);
+    const [lone] = await setup.db.read<{ id: string }>(
+      `MATCH (c:Claim) WHERE c.retracted IS NULL WITH c.relationship AS relationship, collect(c.id) AS ids WHERE size(ids) = 1
+       RETURN ids[0] AS id ORDER BY id LIMIT 1`,
+    );
+    const retracted = await setup.app.graphql('mutation ($id: ID!) { retractClaim(id: $id, reason: "stats probe") { id } }', { id: lone!.id }, token);
+    assert.equal(retracted.body.errors, undefined, JSON.stringify(retracted.body.errors));
+    const afterwards = await counts();
+    agree(afterwards);
+    assert.equal(afterwards.stats.relationships, before.stats.relationships - 1);
+    assert.equal(afterwards.stats.retractedRelationships, before.stats.retractedRelationships + 1);
+    assert.equal(afterwards.stats.claims, before.stats.claims - 1);
+  });
+});
+
+/** An HTTP request on the Bolt port as a web page's WebSocket would open it: its status (101 when upgraded). */
+function boltUpgrade(port: number, origin: string): Promise<number | undefined> {
+  return new Promise((resolve, reject) => {
+    const request = http.request({
+      host: '127.0.0.1',
+      port,
+      path: '/',
+      headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', Origin: origin },
+    });
+    request.setTimeout(10_000, () => request.destroy(new Error('no answer to the upgrade in 10 s')));
+    request.once('upgrade', (response, socket) => (socket.destroy(), resolve(response.statusCode)));
+    request.once('response', (response) => (response.resume(), resolve(response.statusCode)));
+    request.once('error', reject);
+    request.end();
+  });
+}
+
+describe('a flood of wrong Neo4j passwords, and web pages on Bolt (a Neo4j of its own)', () => {
+  /** Wrong-password logins in the flood, and how many at once. */
+  const floodLogins = 600;
+  const floodConcurrency = 20;
+  const home = tempHome('neo4j-flood-');
+  let config: Config;
+  let running: RunningNeo4j | undefined;
+  before(async () => {
+    config = loadConfig({
+      NEO4J_LOCAL_HOME: home,
+      NEO4J_BOLT_PORT: String(await freePort()),
+      NEO4J_HTTP_PORT: String(await freePort()),
+      NEO4J_HEAP: '512m',
+      NEO4J_PAGECACHE: '64m',
+    });
+    running = await startLocalNeo4j(config);
+  });
+  after(async () => {
+    await running?.stop();
+    removeInstance(home);
+  });
+
+  /** Whether a driver with this password logs in (and runs a query); the refusal's code when not. */
+  const login = async (password: string): Promise<string> => {
+    const driver = createDriver({ ...config.neo4j, password });
+    try {
+      await driver.executeQuery('RETURN 1', {}, { database: config.neo4j.database });
+      return 'ok';
+    } catch (error) {
+      return String((error as { code?: string }).code);
+    } finally {
+      await driver.close();
+    }
+  };
+
+  it('the password flood leaves the API connected', async () => {
+    const codes = new Map<string, number>();
+    const started = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: floodConcurrency }, async () => {
+        for (let i = next++; i < floodLogins; i = next++) {
+          const code = await login(`wrong-${i}`);
+          codes.set(code, (codes.get(code) ?? 0) + 1);
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`  ${floodLogins} wrong-password logins in ${seconds.toFixed(1)} s (${Math.round(floodLogins / seconds)}/s): ${[...codes].map(([c, n]) => `${c}×${n}`).join(' ')}`);
+    assert.deepEqual([...codes], [['Neo.ClientError.Security.Unauthorized', floodLogins]], 'each refused as a wrong password, none locked out');
+
+    const right = await Promise.all(Array.from({ length: 40 }, () => login(config.neo4j.password)));
+    assert.deepEqual(right.filter((code) => code !== 'ok'), [], '40 of 40 logins with the right password succeed');
+    // A restarted API: connect() reuses the running server and verifies its login.
+    const connection = await connect(config);
+    try {
+      assert.deepEqual(await connection.db.read('RETURN 1 AS one'), [{ one: 1 }]);
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it('a wrong password is refused at once at start-up, not retried as a rate limit would be', async () => {
+    const driver = createDriver({ ...config.neo4j, password: 'wrong' });
+    const started = Date.now();
+    try {
+      await assert.rejects(verifyThroughRateLimit(driver, config.neo4j.database, config.limits), /Unauthorized|authentication failure/i);
+    } finally {
+      await driver.close();
+    }
+    assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
+  });
+
+  it("refuses a WebSocket upgrade on Bolt from a foreign web origin, and accepts Neo4j Browser's own", async () => {
+    const { boltPort, httpPort } = config.local;
+    for (const origin of ['http://evil.example', 'null', `http://localhost:${httpPort + 1}`, `https://localhost:${httpPort}`]) {
+      assert.equal(await boltUpgrade(boltPort, origin), 403, `Origin: ${origin}`);
+    }
+    for (const origin of [`http://localhost:${httpPort}`, `http://127.0.0.1:${httpPort}`]) {
+      assert.equal(await boltUpgrade(boltPort, origin), 101, `Origin: ${origin}`);
+    }
+    assert.equal(await login(config.neo4j.password), 'ok', 'drivers (no web origin) still connect');
   });
 });

@@ -28,7 +28,11 @@ function npm(args: string[], env: NodeJS.ProcessEnv): Promise<Finished> {
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const timer = setTimeout(() => child.kill('SIGINT'), 15 * 60_000);
-  return new Promise((resolve) => child.on('exit', (code) => (clearTimeout(timer), resolve({ code, output }))));
+  // 'close', not 'exit': its output is then read to the end.
+  return new Promise((resolve, reject) => {
+    child.once('error', (error) => (clearTimeout(timer), reject(error)));
+    child.once('close', (code) => (clearTimeout(timer), resolve({ code, output })));
+  });
 }
 
 describe("npm test beside an analyst's graph", () => {

@@ -9,7 +9,7 @@ import { formatError } from '../src/server/errors.ts';
 import { compiledExecution } from '../src/server/jit.ts';
 import { RequestBudget } from '../src/server/requestBudget.ts';
 import { buildSchema } from '../src/server/schema.ts';
-import { openTestDb, seed } from './helpers.ts';
+import { openTestDb, reseedAfterwards, seed } from './helpers.ts';
 
 interface Case {
   name: string;
@@ -91,5 +91,37 @@ describe('compiled execution (graphql-jit) against graphql-js', () => {
     const codes = results.flatMap((r) => (r.errors ?? []).map((e) => formatError(e.toJSON(), e).extensions?.code));
     assert.ok(results.filter((r) => r.data && !r.errors).length >= 10, 'answers with data');
     for (const code of ['BAD_USER_INPUT', 'NOT_FOUND', 'RESPONSE_TOO_LARGE']) assert.ok(codes.includes(code), `${code} in ${codes.join(', ')}`);
+  });
+});
+
+// A mutation's fields run one after another, and none runs after one has failed (the GraphQL
+// specification's serial execution, as graphql-js runs it): the later writes must not happen.
+describe('several mutations in one request, the second failing', () => {
+  const db = openTestDb();
+  const schema = buildSchema();
+  const run = compiledExecution(schema);
+  before(() => seed(db));
+  after(() => db.close());
+  reseedAfterwards();
+
+  const editor = () => createContext(db, undefined, 'test', { name: 'jit-test', role: 'editor' });
+  const query = (name: string) => `mutation {
+    first: addActor(input: {name: "${name} One", kind: PERSON}) { id }
+    failing: retractClaim(id: "no-such-claim", reason: "none") { id }
+    third: addActor(input: {name: "${name} Three", kind: PERSON}) { id }
+  }`;
+  const written = async (name: string) =>
+    (await db.read<{ id: string }>('MATCH (a:Actor) WHERE a.name STARTS WITH $name RETURN a.id AS id ORDER BY id', { name })).map((row) => row.id);
+
+  it('answers as graphql-js, and neither runs the fields after the failed one', async () => {
+    const expected = asClientSees(await execute({ schema, document: parse(query('Serial Js')), contextValue: editor() }));
+    assert.deepEqual(await written('Serial Js'), ['serial-js-one']);
+    // Twice: the first compiles the query, the second takes it from the cache.
+    const document = parse(query('Serial Jit'));
+    for (const [round, ids] of [['compiled', ['serial-jit-one']], ['cached', ['serial-jit-one', 'serial-jit-one-2']]] as const) {
+      const actual = asClientSees(await run({ document, operationName: null, variableValues: undefined, contextValue: editor() }));
+      assert.deepEqual(actual, expected, round);
+      assert.deepEqual(await written('Serial Jit'), ids, round);
+    }
   });
 });

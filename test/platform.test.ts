@@ -25,7 +25,7 @@ describe('HTTP server', () => {
     assert.equal(status, 200);
     const [direct] = await db.read<{ actors: number; relationships: number; sources: number }>(`
       CALL () { MATCH (a:Actor) RETURN count(a) AS actors }
-      CALL () { MATCH (:Actor)-[r]->(:Actor) WHERE r.status IS NOT NULL RETURN count(r) AS relationships }
+      CALL () { MATCH (:Actor)-[r]->(:Actor) WHERE r.status IS NOT NULL AND r.retracted IS NULL RETURN count(r) AS relationships }
       CALL () { MATCH (s:Source) RETURN count(s) AS sources }
       RETURN actors, relationships, sources`);
     assert.deepEqual(body.data?.stats, direct);

@@ -8,10 +8,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
+import type { Driver } from 'neo4j-driver';
 import { loadSeed } from '../seed/loader/load.ts';
-import { loadConfig, projectRoot } from '../src/config.ts';
+import { loadConfig, projectRoot, writeRetry } from '../src/config.ts';
 import { createToken, revokeToken } from '../src/auth/tokens.ts';
+import { ConcurrentChangeError } from '../src/errors.ts';
 import { findViolations } from '../src/graph/invariants.ts';
+import { commitFailure, CommitOutcomeUnknownError, Database, type Transaction } from '../src/neo4j/database.ts';
+import { formatError } from '../src/server/errors.ts';
 import { config, contentHash, reseedAfterwards, seed, seededApp, startTestApp, testApiSettings, type GraphQLResponse } from './helpers.ts';
 
 const setup = seededApp();
@@ -346,6 +350,119 @@ describe('mergeActors', () => {
     assert.equal(back.body.data?.actor.id, 'analysts-in-bishkek-2');
     const history = await gql<{ history: { action: string }[] }>('{ history(id: "analysts-in-bishkek-2") { action } }', {});
     assert.deepEqual(history.body.data?.history.map((h) => h.action), ['UNMERGE_ACTORS', 'MERGE_ACTORS', 'ADD_ACTOR']);
+  });
+});
+
+describe('mergeActors refuses a claim of an actor about itself', () => {
+  const merge = (keep: string, gone: string) => gql('mutation($keep: ID!, $merge: ID!) { mergeActors(keep: $keep, merge: $merge) { id } }', { keep, merge: gone }, tokens.admin);
+
+  it('refuses, naming the live claim and writing nothing, to merge two actors it relates; merges once it is retracted', async () => {
+    const actor = async (name: string) => (await gql<{ addActor: { id: string } }>('mutation($name: String!) { addActor(input: {name: $name, kind: GROUP}) { id } }', { name }, tokens.editor)).body.data!.addActor.id;
+    const [keep, gone] = [await actor('Self Claim Kept'), await actor('Self Claim Gone')];
+    const input = { ...claimInput(sourceId), subject: gone, type: 'COOPERATES_WITH', object: keep, stance: 'ASSERTED', claimedBy: [], quotes: ['Analysts in Bishkek said on Monday'] };
+    const added = await gql<ClaimResult>(addClaim, { input }, tokens.editor);
+    assert.equal(added.body.errors, undefined, JSON.stringify(added.body.errors));
+    const claim = added.body.data!.addClaim.id;
+
+    for (const [k, g] of [[keep, gone], [gone, keep]] as const) {
+      const before = await contentHash(setup.db);
+      const answer = await merge(k, g);
+      assert.equal(codeOf(answer), 'BAD_USER_INPUT', JSON.stringify(answer.body));
+      assert.equal(answer.body.errors![0]!.extensions!.argumentName, 'merge');
+      assert.match(answer.body.errors![0]!.message, new RegExp(`live claim\\(s\\) ${claim}: merged, each would be a claim of ${k} about itself`));
+      assert.equal(await contentHash(setup.db), before);
+    }
+
+    const retracted = await gql('mutation($id: ID!) { retractClaim(id: $id, reason: "the same group twice") { id } }', { id: claim }, tokens.editor);
+    assert.equal(retracted.body.errors, undefined, JSON.stringify(retracted.body.errors));
+    const merged = await merge(keep, gone);
+    assert.equal(merged.body.errors, undefined, JSON.stringify(merged.body.errors));
+    assert.deepEqual(await findViolations(setup.db), [], 'a retracted claim may be of an actor about itself');
+    const undone = await gql('mutation($merged: ID!) { unmergeActors(merged: $merged) { id } }', { merged: gone }, tokens.admin);
+    assert.equal(undone.body.errors, undefined, JSON.stringify(undone.body.errors));
+  });
+
+  it('findViolations names a live claim whose subject is its object', async () => {
+    const claim = 'katibat-imam-bukhari--pledged-allegiance-to--taliban--rferl-2015-01';
+    const moveObject = (from: string, to: string) =>
+      setup.db.write('MATCH (c:Claim {id: $claim})-[o:OBJECT]->(:Actor {id: $from}) MATCH (t:Actor {id: $to}) DELETE o CREATE (c)-[:OBJECT]->(t)', { claim, from, to });
+    await moveObject('taliban', 'katibat-imam-bukhari');
+    try {
+      const violations = await findViolations(setup.db);
+      assert.ok(violations.some((v) => v.id === claim && v.problem === 'is live and its subject is its object (katibat-imam-bukhari); a claim relates two different actors'), JSON.stringify(violations));
+    } finally {
+      await moveObject('katibat-imam-bukhari', 'taliban');
+    }
+    assert.deepEqual(await findViolations(setup.db), []);
+  });
+});
+
+describe('Database.transaction against a driver that fails as told', () => {
+  const connectionLost = () => Object.assign(new Error('Connection was closed by server'), { code: 'ServiceUnavailable' });
+
+  /** A driver whose every transaction's `run` or `commit` fails with `fail`; answers the timeout each transaction was given. */
+  function failing(fail: { run?: () => Error; commit?: () => Error }) {
+    const timeouts: number[] = [];
+    const driver = {
+      session: () => ({
+        beginTransaction: ({ timeout }: { timeout: number }) => {
+          timeouts.push(timeout);
+          return {
+            run: async () => {
+              if (fail.run) throw fail.run();
+              return { records: [] };
+            },
+            commit: async () => {
+              if (fail.commit) throw fail.commit();
+            },
+          };
+        },
+        close: async () => {},
+      }),
+      verifyConnectivity: async () => ({}),
+      close: async () => {},
+    };
+    return { db: new Database(driver as unknown as Driver, 'neo4j', { queryTimeoutMs: 500, retryTimeMs: 0, probeIntervalMs: 10 }), timeouts };
+  }
+  const write = (tx: Transaction) => tx.run('CREATE (:Probe)');
+
+  it('a commit cut short by the server going away is COMMIT_OUTCOME_UNKNOWN, not retried, telling the client to send the same Idempotency-Key', async () => {
+    const { db, timeouts } = failing({ commit: connectionLost });
+    const error = await db.transaction(write).then(() => undefined, (e: unknown) => e);
+    await db.close();
+    assert.ok(error instanceof CommitOutcomeUnknownError, String(error));
+    assert.equal(timeouts.length, 1);
+    const shown = formatError({ message: 'x' }, error);
+    assert.equal(shown.extensions?.code, 'COMMIT_OUTCOME_UNKNOWN');
+    assert.match(shown.message, /may or may not have been saved\. Send it again with the same Idempotency-Key/);
+    // A commit refused (nothing committed) stays what it was; the same loss before the commit is SERVICE_UNAVAILABLE.
+    const refused = Object.assign(new Error('constraint'), { code: 'Neo.ClientError.Schema.ConstraintValidationFailed' });
+    assert.equal(commitFailure(refused), refused);
+    const beforeCommit = failing({ run: connectionLost });
+    const unavailable = await beforeCommit.db.transaction(write).then(() => undefined, (e: unknown) => e);
+    await beforeCommit.db.close();
+    assert.equal(formatError({ message: 'x' }, unavailable).extensions?.code, 'SERVICE_UNAVAILABLE');
+  });
+
+  it('retries a deadlock only while the timeout lasts, each attempt with what is left of it', async () => {
+    const deadlock = () => Object.assign(new Error('deadlock'), { code: 'Neo.TransientError.Transaction.DeadlockDetected' });
+    const { db, timeouts } = failing({ run: deadlock });
+    const started = Date.now();
+    await assert.rejects(db.transaction(write, 150), { code: 'Neo.TransientError.Transaction.DeadlockDetected' });
+    const elapsed = Date.now() - started;
+    await db.close();
+    console.log(`deadlock every attempt, timeout 150 ms: ${timeouts.length} attempts in ${elapsed} ms, timeouts ${timeouts.join(', ')}`);
+    // Eight attempts would wait at least 1.1 s between them.
+    assert.ok(elapsed < 400, `${elapsed} ms`);
+    assert.ok(timeouts.length < writeRetry.attempts);
+    assert.equal(timeouts[0], 150);
+    for (let i = 1; i < timeouts.length; i++) assert.ok(timeouts[i]! < timeouts[i - 1]! && timeouts[i]! >= 1, timeouts.join(', '));
+  });
+
+  it('a write whose actors keep being merged under it is CONFLICT, saying it may be sent again', () => {
+    const shown = formatError({ message: 'x' }, new ConcurrentChangeError('The actors a, b were merged or unmerged 5 times while this write waited for them'));
+    assert.equal(shown.extensions?.code, 'CONFLICT');
+    assert.match(shown.message, /Nothing was written; send the write again\.$/);
   });
 });
 

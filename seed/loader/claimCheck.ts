@@ -80,6 +80,7 @@ export function claimRecord(claim: ClaimEntry, fileSource: string | undefined, l
   for (const end of ['subject', 'object'] as const) {
     if (!lookup.hasActor(claim[end])) report([end], `unknown actor id "${claim[end]}"`);
   }
+  if (claim.subject === claim.object) report(['object'], `is the subject too ("${claim.object}"): a claim relates two different actors`);
   const since = checkedDate('since', claim.since, report);
   const until = checkedDate('until', claim.until, report);
   if (since && until && since.start > until.end) report(['until'], `until ${claim.until} is before since ${claim.since}`);

@@ -3,19 +3,40 @@
 import { z } from 'zod';
 import { entryLimits } from '../../src/config.ts';
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (letters, digits, single hyphens)');
+/**
+ * Every string of a seed file and of the API's writes: a lone UTF-16 surrogate (a JSON or YAML
+ * "\uD800" escape) is refused, since UTF-8 cannot store it and Neo4j would keep U+FFFD instead.
+ */
+export const loneSurrogate = /\p{Cs}/u;
+export const loneSurrogateMessage = 'holds an unpaired UTF-16 surrogate: it is not text that UTF-8 can store';
+export const string = z.string().refine((value) => !loneSurrogate.test(value), loneSurrogateMessage);
+/** What a name may not hold: control characters (NUL, line breaks) and invisible format characters (zero-width space, joiners, BOM, direction marks). */
+const invisible = /[\p{Cc}\p{Cf}]/u;
+/**
+ * The one exception: the zero-width non-joiner and joiner between two letters of the Arabic
+ * script, where Persian, Pashto and Urdu spelling needs them (U+200C in Persian word forms).
+ */
+const arabicJoiner = /(?<=[\p{Script=Arabic}\p{M}])[\u200C\u200D](?=[\p{Script=Arabic}\p{M}])/gu;
+const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+const slug = string.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (letters, digits, single hyphens)');
 /** A claim's id: a lowercase slug that may hold double hyphens (`subject--type--object--source`). */
 export const claimIdPattern = /^[a-z0-9]+(?:-{1,2}[a-z0-9]+)*$/;
-const claimId = z.string().regex(claimIdPattern, 'must be a lowercase id (letters, digits, hyphens)');
-const text = z.string().trim().min(1, 'must not be empty');
+const claimId = string.regex(claimIdPattern, 'must be a lowercase id (letters, digits, hyphens)');
+export const text = string.trim().min(1, 'must not be empty');
 /** A name, alias or role: short, since indexes and ids hold it. */
-const name = text.max(entryLimits.maxNameLength, `must be at most ${entryLimits.maxNameLength} characters`);
-const partialDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be a partial date: YYYY, YYYY-MM or YYYY-MM-DD');
+const name = text.max(entryLimits.maxNameLength, `must be at most ${entryLimits.maxNameLength} characters`).superRefine((value, ctx) => {
+  const found = invisible.exec(value.replace(arabicJoiner, ''))?.[0];
+  if (found) ctx.addIssue({ code: 'custom', message: `holds ${codePoint(found)}, a control or invisible character: a name must be only what is seen` });
+});
+const partialDate = string
+  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be a partial date: YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine((date) => !date.startsWith('0000'), 'has year 0000, which no calendar has (1 BC is followed by AD 1)');
 const ids = z.array(slug).default([]);
 
 /** What every claim shares, relationship claims and figures alike. */
 const claim = {
-  stance: z.string(),
+  stance: string,
   claimedBy: ids,
   disputedBy: ids,
   contradicts: z.array(claimId).default([]),
@@ -40,12 +61,12 @@ export const sourceSchema = z.strictObject({
   author: text.optional(),
   published: partialDate.optional(),
   dateNote: text.optional(),
-  url: z.url({ protocol: /^https?$/, message: 'must be an http or https URL' }).optional(),
+  url: z.url({ protocol: /^https?$/, message: 'must be an http or https URL' }).refine((value) => !loneSurrogate.test(value), loneSurrogateMessage).optional(),
 });
 
 export const actorSchema = z.strictObject({
   id: slug,
-  kind: z.string(),
+  kind: string,
   name,
   aliases: z.array(name).default([]),
   description: text.optional(),
@@ -53,7 +74,7 @@ export const actorSchema = z.strictObject({
 
 export const claimSchema = z.strictObject({
   id: claimId,
-  type: z.string(),
+  type: string,
   subject: slug,
   object: slug,
   role: name.optional(),

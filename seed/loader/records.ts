@@ -49,7 +49,7 @@ export interface SeedBatch {
  * them sorted: the same content always gives the same text. (JSON.stringify would put keys that
  * are array indices first whatever their order; no record has such a key.)
  */
-function sortedKeys(value: unknown): unknown {
+export function sortedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedKeys);
   if (value === null || typeof value !== 'object') return value;
   const object = value as Record<string, unknown>;

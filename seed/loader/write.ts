@@ -347,9 +347,13 @@ async function checkStaleInUse(db: Database, actors: Plan<ActorRecord>, sources:
   throw new UserError(`nothing was written: the seed files no longer have ${list}, which claims written through the API cite. Put them back in the files, or change those claims first.`);
 }
 
-/** Whether the database holds nothing but access tokens and the GraphModel node: then a load only creates. */
+/** Whether the database holds nothing but access tokens, the GraphModel node and a test database's mark: then a load only creates. */
 export async function isEmpty(db: Database, timeoutMs: number): Promise<boolean> {
-  const [row] = await db.read<{ empty: boolean }>('RETURN NOT EXISTS { MATCH (n) WHERE NOT n:Token AND NOT n:GraphModel } AS empty', {}, timeoutMs);
+  const [row] = await db.read<{ empty: boolean }>(
+    `RETURN NOT EXISTS { MATCH (n) WHERE NOT n:Token AND NOT n:GraphModel AND NOT n:${testDatabaseLabel} } AS empty`,
+    {},
+    timeoutMs,
+  );
   return row?.empty ?? false;
 }
 

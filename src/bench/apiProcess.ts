@@ -3,7 +3,6 @@
 // address), over the Neo4j that `env` names. Ready once GET /health answers 200.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { projectRoot } from '../config.ts';
 
@@ -20,18 +19,6 @@ export interface ChildServer {
   url: string;
   pid: number;
   stop(): Promise<void>;
-}
-
-/** A TCP port free on 127.0.0.1 now (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Resolves when the child exits (at once if it has). */

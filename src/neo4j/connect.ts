@@ -2,6 +2,7 @@
 // local server, started (or reused) here.
 import type { Config } from '../config.ts';
 import { UserError } from '../errors.ts';
+import { verifyThroughRateLimit } from './authRateLimit.ts';
 import { isConnectivityError, openDatabase, type Database } from './database.ts';
 import { startLocalNeo4j, type RunningNeo4j } from './localServer.ts';
 
@@ -21,7 +22,7 @@ export async function connect(config: Config, signal?: AbortSignal, options: Con
   const server: RunningNeo4j = config.external ? { owned: false, stop: async () => {} } : await startLocalNeo4j(config, signal);
   const db = openDatabase(config.neo4j, config.limits);
   try {
-    await db.driver.verifyConnectivity({ database: config.neo4j.database });
+    await verifyThroughRateLimit(db.driver, config.neo4j.database, config.limits, signal);
   } catch (error) {
     if (config.external && options.waitForExternal && isConnectivityError(error)) {
       console.error(`Neo4j at ${config.neo4j.uri} does not answer yet (${(error as Error).message}); starting anyway and waiting for it.`);

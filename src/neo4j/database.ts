@@ -3,7 +3,7 @@
 // When the server cannot be reached, queries fail at once with DatabaseUnavailableError
 // while a probe waits for it to come back, so an outage costs clients no waiting.
 import neo4j, { type Driver, type RecordShape } from 'neo4j-driver';
-import type { Limits, Neo4jConnection } from '../config.ts';
+import { writeRetry, type Limits, type Neo4jConnection } from '../config.ts';
 
 export type Params = Record<string, unknown>;
 
@@ -20,12 +20,49 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
+/**
+ * The server became unreachable while a transaction was committing: it may or may not have
+ * committed. Only a retry that finds out (an idempotency key) can say which.
+ */
+export class CommitOutcomeUnknownError extends Error {
+  override name = 'CommitOutcomeUnknownError';
+  constructor(cause: unknown) {
+    super(`Neo4j became unreachable while a transaction was committing; it may or may not have committed${cause instanceof Error ? ` (${cause.message})` : ''}`, { cause });
+  }
+}
+
 const connectivityCodes = ['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable'];
 
 /** The server could not be reached, as opposed to refusing or failing a query. */
 export function isConnectivityError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && connectivityCodes.includes(code);
+}
+
+/** What a failure of a commit means: unreachable server, unknown outcome; any other failure (nothing committed) as it came. */
+export function commitFailure(error: unknown): unknown {
+  return isConnectivityError(error) ? new CommitOutcomeUnknownError(error) : error;
+}
+
+/**
+ * A failure that the same transaction may not meet again (a deadlock, a lock wait cut short):
+ * Neo4j's transient errors, except an unreachable server (an outage, handled apart) and a
+ * transaction stopped on purpose.
+ */
+export function isTransientError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    typeof code === 'string' &&
+    code.startsWith('Neo.TransientError.') &&
+    !connectivityCodes.includes(code) &&
+    !['Neo.TransientError.Transaction.Terminated', 'Neo.TransientError.Transaction.LockClientStopped'].includes(code)
+  );
+}
+
+/** The wait before attempt `attempt + 1`: doubling from writeRetry.firstDelayMs up to maxDelayMs, between half and all of it at random (so that two writes that deadlocked do not meet again). */
+function retryDelayMs(attempt: number): number {
+  const full = Math.min(writeRetry.maxDelayMs, writeRetry.firstDelayMs * 2 ** (attempt - 1));
+  return full / 2 + (Math.random() * full) / 2;
 }
 
 /** Runs write statements: a transaction's (Database.transaction), or the database's, one transaction each (Database.statements). */
@@ -78,24 +115,53 @@ export class Database {
 
   /**
    * Runs `work` as one write transaction: every statement it runs commits together or not at
-   * all. The driver retries the whole of `work` on a transient failure (a deadlock), so `work`
-   * must do nothing but run statements; an error it throws rolls everything back.
+   * all; an error it throws rolls everything back. A transient failure (a deadlock between two
+   * writes) runs the whole of `work` again, up to writeRetry.attempts times with a growing wait,
+   * so `work` must do nothing but run statements; all attempts together take at most `timeoutMs`
+   * (each has what is left of it). The last failure is thrown as it came. A commit cut short by
+   * the server going away is CommitOutcomeUnknownError, never retried.
    */
   async transaction<T>(work: (tx: Transaction) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // At least 1 ms: a timeout of 0 is none at all.
+        return await this.once(work, Math.max(1, timeoutMs - (Date.now() - started)), 'commit');
+      } catch (error) {
+        const delay = retryDelayMs(attempt);
+        if (attempt >= writeRetry.attempts || !isTransientError(error) || Date.now() - started + delay >= timeoutMs) throw error;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  /**
+   * Runs `work` in a write transaction that is always rolled back: for checks that compute with
+   * write statements (src/graph/invariants.ts derives every relationship afresh) and keep nothing.
+   */
+  rolledBack<T>(work: (tx: Transaction) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
+    return this.once(work, timeoutMs, 'roll back');
+  }
+
+  /** One write transaction running `work`, then committed or rolled back (closing the session rolls back what is still open). */
+  private async once<T>(work: (tx: Transaction) => Promise<T>, timeoutMs: number, end: 'commit' | 'roll back'): Promise<T> {
     if (this.outage) throw new DatabaseUnavailableError();
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite(
-        (managed) =>
-          work({
-            run: async <R extends RecordShape>(cypher: string, params: Params = {}) => {
-              this.queryCount += 1;
-              const result = await managed.run<R>(cypher, params);
-              return result.records.map((record) => record.toObject() as R);
-            },
-          }),
-        { timeout: timeoutMs },
-      );
+      const tx = session.beginTransaction({ timeout: timeoutMs });
+      const result = await work({
+        run: async <R extends RecordShape>(cypher: string, params: Params = {}) => {
+          this.queryCount += 1;
+          const answer = await tx.run<R>(cypher, params);
+          return answer.records.map((record) => record.toObject() as R);
+        },
+      });
+      if (end === 'commit') {
+        await tx.commit().catch((error: unknown) => {
+          throw commitFailure(error);
+        });
+      }
+      return result;
     } catch (error) {
       throw this.classify(error);
     } finally {
@@ -145,8 +211,9 @@ export class Database {
     }
   }
 
-  /** A connectivity failure starts an outage and becomes DatabaseUnavailableError; others pass unchanged. */
+  /** A connectivity failure starts an outage and becomes DatabaseUnavailableError (CommitOutcomeUnknownError stays itself); others pass unchanged. */
   private classify(error: unknown): unknown {
+    if (error instanceof CommitOutcomeUnknownError) this.markUnavailable(error.cause);
     if (!isConnectivityError(error)) return error;
     this.markUnavailable(error);
     return new DatabaseUnavailableError(error);

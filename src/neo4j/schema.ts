@@ -1,4 +1,4 @@
-// Applies schema/neo4j.cypher and the per-relationship-type id constraints and status indexes.
+// Applies schema/neo4j.cypher and the per-relationship-type id constraints and status and retracted indexes.
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config.ts';
@@ -17,6 +17,7 @@ export function schemaStatements(): string[] {
   const perType = relationshipTypes.flatMap((type) => [
     `CREATE CONSTRAINT rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`,
     `CREATE INDEX rel_${type.toLowerCase()}_status IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.status)`,
+    `CREATE INDEX rel_${type.toLowerCase()}_retracted IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.retracted)`,
   ]);
   return [...fromFile, ...perType];
 }

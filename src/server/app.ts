@@ -1,7 +1,8 @@
 // The HTTP server: wires GET /health, /graphql (Apollo Server), the Neo4j Browser kit
 // (/browser/) and the web app together, and holds the line for every request: a request id,
-// security headers, a per-client rate limit, a bounded body, a bounded number of GraphQL
-// requests at once, and a wall-clock deadline.
+// security headers, a per-client rate limit, a bounded number of GraphQL requests at once, a
+// body bounded in size, in time and in how many one client sends at once, and a wall-clock
+// deadline.
 // Nothing here knows about Cypher; the graph queries live in src/graph.
 import http from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
@@ -18,15 +19,16 @@ import { checkHealth } from './health.ts';
 import { HttpError } from './httpError.ts';
 import { jitGateway } from './jit.ts';
 import { queryCostPlugin } from './queryCost.ts';
-import { Slots } from './slots.ts';
+import { Admission, Slots } from './slots.ts';
 import { RateLimiter } from './rateLimit.ts';
-import { declaredTooLarge, readBody } from './requestBody.ts';
+import { declaredTooLarge, PendingBodies } from './requestBody.ts';
 import { requestBudgetPlugin } from './requestBudget.ts';
 import { logError, newRequestId } from './requestLog.ts';
 import { buildSchema } from './schema.ts';
 import { securityHeaders } from './securityHeaders.ts';
 import { serveStatic } from './staticFiles.ts';
 import { SupportedOperationsRule } from './supportedOperationsRule.ts';
+import { WriteLog, writeReceiptsPlugin } from './writeReceipts.ts';
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' });
@@ -36,10 +38,13 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
 /** Every error this server writes itself has the shape of a GraphQL error, so clients read one shape. */
 function sendError(res: http.ServerResponse, error: HttpError): void {
   if (res.headersSent) return void res.end();
-  // After a 413 the rest of the body is dropped, so the connection cannot be reused.
-  const headers = error.status === 413 ? { ...error.headers, connection: 'close' } : error.headers;
+  // A body not read to its end (too large, too slow, refused) leaves the connection unusable: close it once answered.
+  const headers = res.req.complete ? error.headers : { ...error.headers, connection: 'close' };
   sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] }, headers);
 }
+
+/** Who sent a request, for the per-client limits. */
+const clientOf = (req: http.IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
 
 /** The request target as a URL: origin-form ("/graphql?x") or absolute-form; anything else is a 400. */
 function requestUrl(target: string | undefined): URL {
@@ -66,11 +71,16 @@ function toGraphQLRequest(req: http.IncomingMessage, url: URL, text: string): HT
   return { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body };
 }
 
-/** Settles with the response, or rejects with a 503 once the deadline passes. */
-function beforeDeadline<T>(work: Promise<T>, deadline: AbortSignal): Promise<T> {
+/**
+ * Settles with the response, or rejects with a 503 once the deadline passes, unless a write has
+ * begun: its answer must say whether it committed. The request then ends with its transaction
+ * (QUERY_TIMEOUT_MS at most); no field that starts after the deadline runs (requestBudget.ts).
+ */
+function beforeDeadline<T>(work: Promise<T>, deadline: AbortSignal, writes: WriteLog): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timedOut = () =>
-      reject(new HttpError(503, 'REQUEST_TIMEOUT', 'The request took longer than the server allows (REQUEST_TIMEOUT_MS); narrow it with filters, depth or limit.'));
+    const timedOut = () => {
+      if (!writes.begun) reject(new HttpError(503, 'REQUEST_TIMEOUT', 'The request took longer than the server allows (REQUEST_TIMEOUT_MS); narrow it with filters, depth or limit.'));
+    };
     deadline.addEventListener('abort', timedOut, { once: true });
     work.then(resolve, reject).finally(() => deadline.removeEventListener('abort', timedOut));
   });
@@ -123,6 +133,8 @@ function createApollo(settings: ApiSettings): ApolloServer<Context> {
       queryCostPlugin<Context>(),
       requestBudgetPlugin<Context>(),
       unavailableStatusPlugin<Context>(),
+      // After the two above: a committed write's answer keeps its receipts and is never a 4xx or 5xx.
+      writeReceiptsPlugin<Context>(),
       internalErrorLogPlugin<Context>(),
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints and no traces are served: without them, Apollo does not wrap every resolver.
@@ -136,41 +148,47 @@ export async function createApp(db: Database, settings: ApiSettings): Promise<Ap
   const apollo = createApollo(settings);
   await apollo.start();
   const limiter = new RateLimiter(settings.rateLimit.perSecond, settings.rateLimit.burst, apiLimits.maxRateLimitedClients);
-  let running = 0;
+  const admission = new Admission(apiLimits.maxConcurrentRequests);
+  const bodies = new PendingBodies(apiLimits.maxPendingBodiesPerClient);
   const slots = new Slots(apiLimits.maxExecutingRequests);
 
   async function serveGraphQL(req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string): Promise<void> {
-    if (running >= apiLimits.maxConcurrentRequests) {
+    // Admitted until its answer is over and its work has settled; a client that leaves stops its
+    // work from waiting for a slot, but a request already executing runs on (a write that has
+    // begun must finish and say whether it committed), still holding its admission.
+    const place = admission.admit(req, res);
+    if (!place) {
       throw new HttpError(503, 'SERVICE_UNAVAILABLE', 'The server is answering as many requests as it allows; retry shortly.', { 'retry-after': '1' });
     }
-    running += 1;
     const deadline = AbortSignal.timeout(settings.requestTimeoutMs);
+    const body = req.method === 'POST' ? bodies.read(req, clientOf(req), apiLimits.maxBodyBytes, deadline) : Promise.resolve('');
+    const writes = new WriteLog();
     const work = (async () => {
-      const text = req.method === 'POST' ? await readBody(req, apiLimits.maxBodyBytes) : '';
+      const text = await body;
       const principal = await principalOf(req, db, settings.readRequiresToken);
-      await slots.take(deadline);
+      await slots.take(AbortSignal.any([deadline, place.closed]));
       try {
         return await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: toGraphQLRequest(req, url, text),
-          context: async () => createContext(db, deadline, requestId, principal),
+          context: async () => createContext(db, deadline, requestId, principal, { idempotencyKey: req.headers['idempotency-key'], writes }),
         });
       } finally {
         slots.give();
       }
     })();
-    // The slot is freed when the work ends, not when a timed-out client is answered.
-    work.catch(() => {}).finally(() => (running -= 1));
-    await writeGraphQLResponse(res, await beforeDeadline(work, deadline));
+    work.then(place.settled, place.settled);
+    await body; // A body refused or late is answered as such (413, 408), not at the deadline.
+    await writeGraphQLResponse(res, await beforeDeadline(work, deadline, writes));
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, requestId: string): Promise<void> {
     const url = requestUrl(req.url);
-    const wait = limiter.take(req.socket.remoteAddress ?? 'unknown');
+    const wait = limiter.take(clientOf(req));
     if (wait > 0) throw new HttpError(429, 'RATE_LIMITED', `Too many requests; retry in ${wait} s.`, { 'retry-after': String(wait) });
     const readOnly = req.method === 'GET' || req.method === 'HEAD';
     if (url.pathname === '/health' && readOnly) {
-      const health = await checkHealth(db);
-      return sendJson(res, health.neo4j.reachable ? 200 : 503, health);
+      const health = await checkHealth(db, admission);
+      return sendJson(res, health.status === 'ok' ? 200 : 503, health);
     }
     if (url.pathname === '/graphql') {
       for (const [name, value] of Object.entries(corsHeaders(req, settings.corsOrigins))) res.setHeader(name, value);

@@ -17,7 +17,7 @@ export function answerPreflight(req: http.IncomingMessage, res: http.ServerRespo
   res.writeHead(204, {
     ...headers,
     'access-control-allow-methods': 'GET, POST',
-    'access-control-allow-headers': 'content-type, authorization, apollo-require-preflight, x-apollo-operation-name',
+    'access-control-allow-headers': 'content-type, authorization, idempotency-key, apollo-require-preflight, x-apollo-operation-name',
     'access-control-max-age': '600',
   });
   res.end();

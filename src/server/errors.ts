@@ -1,13 +1,16 @@
 // How errors reach API clients: bad arguments as BAD_USER_INPUT naming the argument,
-// unknown ids as NOT_FOUND, stale versions as CONFLICT, missing or insufficient credentials
-// as UNAUTHENTICATED or FORBIDDEN, database timeouts as QUERY_TIMEOUT, an unreachable database as
-// SERVICE_UNAVAILABLE; anything unexpected is logged with its request id and answered
-// without internals.
+// unknown ids as NOT_FOUND, stale versions and records changing under a write as CONFLICT, an
+// idempotency key sent again with another write as IDEMPOTENCY_KEY_REUSED, missing or
+// insufficient credentials as UNAUTHENTICATED or FORBIDDEN, database timeouts as QUERY_TIMEOUT,
+// an unreachable database as SERVICE_UNAVAILABLE, and as COMMIT_OUTCOME_UNKNOWN when it went
+// away during a commit; anything unexpected is logged with its request id and answered without
+// internals.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { ConflictError, ForbiddenError, InputError, NotFoundError, UnauthenticatedError } from '../errors.ts';
-import { DatabaseUnavailableError } from '../neo4j/database.ts';
+import { ConcurrentChangeError, ConflictError, ForbiddenError, InputError, NotFoundError, UnauthenticatedError } from '../errors.ts';
+import { CommitOutcomeUnknownError, DatabaseUnavailableError } from '../neo4j/database.ts';
+import { IdempotencyKeyReusedError, idempotencyKeyName } from '../writes/idempotency.ts';
 import { logError } from './requestLog.ts';
 
 function isTimeout(error: unknown): boolean {
@@ -28,6 +31,10 @@ function hasClientStatus(error: unknown): boolean {
 
 export const unavailableMessage = 'The database is unavailable or busy; the API recovers by itself when it answers again. Retry shortly.';
 
+export const commitOutcomeUnknownMessage =
+  `The database went away while this write was committing: it may or may not have been saved. Send it again with the same ${idempotencyKeyName} ` +
+  'once the API answers: if it was saved, that answers the first outcome and writes nothing. (Without a key, read first: a retry would write again.)';
+
 type Shape = Pick<GraphQLFormattedError, 'message' | 'extensions'>;
 
 /** What a client is told of an error of ours that we expect, or undefined. */
@@ -38,12 +45,15 @@ function expected(original: unknown): Shape | undefined {
   if (original instanceof ConflictError) {
     return { message: original.message, extensions: { code: 'CONFLICT', id: original.id, expectedVersion: original.expected, currentVersion: original.current } };
   }
+  if (original instanceof ConcurrentChangeError) return { message: original.message, extensions: { code: 'CONFLICT' } };
+  if (original instanceof IdempotencyKeyReusedError) return { message: original.message, extensions: { code: 'IDEMPOTENCY_KEY_REUSED', idempotencyKey: original.key } };
   if (original instanceof UnauthenticatedError) return { message: original.message, extensions: { code: 'UNAUTHENTICATED' } };
   if (original instanceof ForbiddenError) return { message: original.message, extensions: { code: 'FORBIDDEN' } };
   if (original instanceof NotFoundError) return { message: original.message, extensions: { code: 'NOT_FOUND', argumentName: original.argument } };
   if (isTimeout(original)) {
     return { message: 'The query took longer than the server allows (QUERY_TIMEOUT_MS); narrow it with filters, depth or limit.', extensions: { code: 'QUERY_TIMEOUT' } };
   }
+  if (original instanceof CommitOutcomeUnknownError) return { message: commitOutcomeUnknownMessage, extensions: { code: 'COMMIT_OUTCOME_UNKNOWN' } };
   if (original instanceof DatabaseUnavailableError || isPoolExhausted(original)) return { message: unavailableMessage, extensions: { code: 'SERVICE_UNAVAILABLE' } };
   return undefined;
 }

@@ -1,21 +1,35 @@
-// GET /health: whether Neo4j answers, and its version. 200 when it does, 503 when not; during
-// an outage it answers 503 at once, from the database's own record of it.
+// GET /health: whether Neo4j answers, and its version, and whether GraphQL admits requests.
+// 200 when both hold; 503 when Neo4j does not answer (at once during an outage, from the
+// database's own record of it) or when every admission is taken (`status: 'busy'`).
 import type { Database } from '../neo4j/database.ts';
 
 export interface Health {
-  status: 'ok' | 'unavailable';
+  status: 'ok' | 'busy' | 'unavailable';
   neo4j: { reachable: boolean; version?: string; edition?: string; address?: string; error?: string };
+  /** GraphQL requests in the server now, of the most it admits; `reason` when it admits no more. */
+  graphql: { accepting: boolean; admitted: number; limit: number; reason?: string };
 }
 
-export async function checkHealth(db: Database): Promise<Health> {
-  if (!db.available) return { status: 'unavailable', neo4j: { reachable: false, error: 'Neo4j is unreachable; the API is waiting for it to return.' } };
+async function neo4jHealth(db: Database): Promise<Health['neo4j']> {
+  if (!db.available) return { reachable: false, error: 'Neo4j is unreachable; the API is waiting for it to return.' };
   try {
     const [row] = await db.read<{ version: string; edition: string }>(
       'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition',
     );
     const info = await db.driver.getServerInfo({ database: db.name });
-    return { status: 'ok', neo4j: { reachable: true, version: row?.version, edition: row?.edition, address: info.address } };
+    return { reachable: true, version: row?.version, edition: row?.edition, address: info.address };
   } catch (error) {
-    return { status: 'unavailable', neo4j: { reachable: false, error: (error as Error).message } };
+    return { reachable: false, error: (error as Error).message };
   }
+}
+
+function graphqlHealth(admitted: number, limit: number): Health['graphql'] {
+  if (admitted < limit) return { accepting: true, admitted, limit };
+  return { accepting: false, admitted, limit, reason: `${admitted} GraphQL requests are admitted, the most the server takes at once; new ones answer 503 until one ends.` };
+}
+
+export async function checkHealth(db: Database, admission: { admitted: number; limit: number }): Promise<Health> {
+  const neo4j = await neo4jHealth(db);
+  const graphql = graphqlHealth(admission.admitted, admission.limit);
+  return { status: !neo4j.reachable ? 'unavailable' : graphql.accepting ? 'ok' : 'busy', neo4j, graphql };
 }

@@ -1,9 +1,10 @@
 // Bounded work per request, enforced while it runs: every resolved field and every character
 // of text counts against the request's budget, and the request's wall-clock deadline is
 // checked as fields resolve. Once either runs out, the remaining fields stop at once and the answer
-// is one clear error instead of a partial result.
+// is one clear error instead of a partial result. The deadline spares one thing: the answer of a
+// write that committed (cut, it would leave the client in doubt whether the write happened).
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { GraphQLError, defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { apiLimits } from '../config.ts';
 
 export class RequestBudget {
@@ -11,16 +12,23 @@ export class RequestBudget {
   private textBytes = 0;
   /** Why the request was stopped, once it has been. */
   stopped: GraphQLError | undefined;
+  /** The root fields (response keys) answered past the deadline: writes that committed. */
+  private readonly spared = new Set<string>();
 
   constructor(
     readonly deadline: AbortSignal,
     private readonly limits: { maxResolvedFields: number; maxResolvedTextBytes: number } = apiLimits,
   ) {}
 
-  /** Counts one field about to resolve; returns the error that stopped the request, if it has been. */
-  spendField(): GraphQLError | undefined {
+  /** The fields under this root field are a committed write's answer: the deadline does not stop them (the other limits do). */
+  spareFromDeadline(rootField: string): void {
+    this.spared.add(rootField);
+  }
+
+  /** Counts one field about to resolve (at `path`); returns the error that stopped the request, if it has been. */
+  spendField(path?: Path): GraphQLError | undefined {
     if (this.stopped) return this.stopped;
-    if (this.deadline.aborted) this.stop('REQUEST_TIMEOUT', 'The request took longer than the server allows (REQUEST_TIMEOUT_MS); narrow it.', 503);
+    if (this.deadline.aborted && !(path && this.spared.has(rootOf(path)))) this.stop('REQUEST_TIMEOUT', 'The request took longer than the server allows (REQUEST_TIMEOUT_MS); narrow it.', 503);
     else if (++this.fields > this.limits.maxResolvedFields) {
       this.stop('RESPONSE_TOO_LARGE', `The answer would hold more than ${this.limits.maxResolvedFields} fields; ask for fewer with smaller \`first\` or \`limit\` arguments.`, 400);
     }
@@ -40,6 +48,15 @@ export class RequestBudget {
   }
 }
 
+type Path = GraphQLResolveInfo['path'];
+
+/** The response key of the root field a path starts from. */
+function rootOf(path: Path): string {
+  let root = path;
+  while (root.prev) root = root.prev;
+  return String(root.key);
+}
+
 export interface BudgetedContext {
   budget: RequestBudget;
 }
@@ -55,7 +72,7 @@ export function withRequestBudget(schema: GraphQLSchema): GraphQLSchema {
     for (const field of Object.values(type.getFields())) {
       const resolve: GraphQLFieldResolver<unknown, BudgetedContext> = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, context: BudgetedContext, info) => {
-        const stopped = context.budget.spendField();
+        const stopped = context.budget.spendField(info.path);
         if (stopped) return Promise.reject(stopped);
         const result: unknown = resolve(source, args, context, info);
         if (result instanceof Promise) {

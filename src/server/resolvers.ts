@@ -26,6 +26,9 @@ import { addActor, mergeActors, unmergeActors, updateActor, type ActorPatch } fr
 import { history } from '../writes/changeLog.ts';
 import { addClaim, contradict, retractClaim, updateClaim } from '../writes/claims.ts';
 import { addSource } from '../writes/sources.ts';
+import { checkedIdempotencyKey, requestHash, writeOnce } from '../writes/idempotency.ts';
+import type { Role } from '../auth/tokens.ts';
+import type { Database } from '../neo4j/database.ts';
 
 /** A connection; its totalCount was counted when the query selects it (`selects`), and only then is it read. */
 function connection<T>(page: Page<T>) {
@@ -88,6 +91,30 @@ async function reloaded<T>(loader: DataLoader<string, T | null>, id: string): Pr
   return item;
 }
 
+/**
+ * Runs a mutation's write as `role`: once per Idempotency-Key (writeOnce), or as sent when there
+ * is none (a retry without a key writes again). Once it has committed, its receipt is noted, so
+ * that the answer says so whatever befalls the rest, and the deadline no longer cuts its fields.
+ * Answers the id written.
+ */
+async function written(
+  context: Context,
+  info: GraphQLResolveInfo,
+  args: object,
+  role: Role,
+  write: (db: Database, by: string) => Promise<string | { id: string }>,
+): Promise<string> {
+  const by = requireRole(context.principal, role, info.fieldName).name;
+  const field = String(info.path.key);
+  const key = context.idempotencyKey === null ? null : { key: checkedIdempotencyKey(context.idempotencyKey), by, field, request: requestHash(info.fieldName, args) };
+  context.writes.begun = true;
+  const { outcome, replayed } = key ? await writeOnce(context.db, key, (db) => write(db, by)) : { outcome: await write(context.db, by), replayed: false };
+  const id = typeof outcome === 'string' ? outcome : outcome.id;
+  context.writes.committed.push({ field, mutation: info.fieldName, id, committed: true, replayed });
+  context.budget.spareFromDeadline(field);
+  return id;
+}
+
 /** What a subgraph (neighborhood, path) brings with its actors and relationships. */
 const subgraphInclude = (info: GraphQLResolveInfo) => ({
   nodes: actorInclude(info, selectionsAt(info, 'nodes')),
@@ -135,23 +162,23 @@ export const resolvers: Resolvers = {
   },
 
   Mutation: {
-    addSource: async (_, { input }, { db, principal, loaders }) =>
-      reloaded(loaders.source, (await addSource(db, requireRole(principal, 'editor', 'addSource').name, input)).id),
-    addActor: async (_, { input }, { db, principal, loaders }) =>
-      reloaded(loaders.actor, await addActor(db, requireRole(principal, 'editor', 'addActor').name, { ...input, kind: input.kind as string })),
-    updateActor: async (_, { id, expectedVersion, patch }, { db, principal, loaders }) =>
-      reloaded(loaders.actor, await updateActor(db, requireRole(principal, 'editor', 'updateActor').name, id, expectedVersion, patch as ActorPatch)),
-    mergeActors: async (_, { keep, merge }, { db, principal, loaders }) =>
-      reloaded(loaders.actor, await mergeActors(db, requireRole(principal, 'admin', 'mergeActors').name, keep, merge)),
-    unmergeActors: async (_, { merged }, { db, principal, loaders }) =>
-      reloaded(loaders.actor, await unmergeActors(db, requireRole(principal, 'admin', 'unmergeActors').name, merged)),
-    addClaim: async (_, { input }, { db, principal, loaders }) => reloaded(loaders.claim, await addClaim(db, requireRole(principal, 'editor', 'addClaim').name, input)),
-    updateClaim: async (_, { id, expectedVersion, patch }, { db, principal, loaders }) =>
-      reloaded(loaders.claim, await updateClaim(db, requireRole(principal, 'editor', 'updateClaim').name, id, expectedVersion, patch)),
-    retractClaim: async (_, { id, reason }, { db, principal, loaders }) =>
-      reloaded(loaders.claim, await retractClaim(db, requireRole(principal, 'editor', 'retractClaim').name, id, reason)),
-    contradict: async (_, { claim, other }, { db, principal, loaders }) =>
-      reloaded(loaders.claim, await contradict(db, requireRole(principal, 'editor', 'contradict').name, claim, other)),
+    addSource: async (_, args, context, info) =>
+      reloaded(context.loaders.source, await written(context, info, args, 'editor', (db, by) => addSource(db, by, args.input))),
+    addActor: async (_, args, context, info) =>
+      reloaded(context.loaders.actor, await written(context, info, args, 'editor', (db, by) => addActor(db, by, { ...args.input, kind: args.input.kind as string }))),
+    updateActor: async (_, args, context, info) =>
+      reloaded(context.loaders.actor, await written(context, info, args, 'editor', (db, by) => updateActor(db, by, args.id, args.expectedVersion, args.patch as ActorPatch))),
+    mergeActors: async (_, args, context, info) =>
+      reloaded(context.loaders.actor, await written(context, info, args, 'admin', (db, by) => mergeActors(db, by, args.keep, args.merge))),
+    unmergeActors: async (_, args, context, info) =>
+      reloaded(context.loaders.actor, await written(context, info, args, 'admin', (db, by) => unmergeActors(db, by, args.merged))),
+    addClaim: async (_, args, context, info) => reloaded(context.loaders.claim, await written(context, info, args, 'editor', (db, by) => addClaim(db, by, args.input))),
+    updateClaim: async (_, args, context, info) =>
+      reloaded(context.loaders.claim, await written(context, info, args, 'editor', (db, by) => updateClaim(db, by, args.id, args.expectedVersion, args.patch))),
+    retractClaim: async (_, args, context, info) =>
+      reloaded(context.loaders.claim, await written(context, info, args, 'editor', (db, by) => retractClaim(db, by, args.id, args.reason))),
+    contradict: async (_, args, context, info) =>
+      reloaded(context.loaders.claim, await written(context, info, args, 'editor', (db, by) => contradict(db, by, args.claim, args.other))),
   },
 
   Actor: {

@@ -7,11 +7,12 @@ import { actorSchema } from '../../seed/loader/fileSchema.ts';
 import { InputError, NotFoundError } from '../errors.ts';
 import { relationshipId } from '../graph/claimRules.ts';
 import { deriveRelationships, type RelationshipKey } from '../graph/derive.ts';
+import { liveCondition } from '../graph/filters.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
 import { actorKindLabels as kindLabels, actorKinds, checkedActorKind } from '../vocabulary.ts';
 import { authorNow, recordChanges, type ChangeEntry } from './changeLog.ts';
 import { mentionsOfActor } from './mentions.ts';
-import { givenFields, lockOne, lockVersions, Problems, retryingIdClash, slugOf, uniqueId } from './records.ts';
+import { givenFields, lockOne, lockVersions, Problems, refuseNameOfAnother, retryingIdClash, slugOf, uniqueId } from './records.ts';
 
 export interface ActorInput {
   name: string;
@@ -84,6 +85,7 @@ export async function updateActor(db: Database, by: string, id: string, expected
     const after = checkedFields({ ...merged, aliases: merged.aliases ?? [], description: merged.description ?? null }, 'patch');
     const changed = (Object.keys(after) as (keyof ActorFields)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
     if (changed.length === 0) return id;
+    if (changed.includes('name')) await refuseNameOfAnother(tx, id, after.name, 'patch.name');
     await writeActor(tx, id, after, version + 1);
     if (changed.includes('name') || changed.includes('aliases')) await mentionsOfActor(tx, id, [after.name, ...after.aliases]);
     const pick = (fields: ActorFields) => Object.fromEntries(changed.map((key) => [key, fields[key]]));
@@ -162,6 +164,24 @@ async function touchClaims(tx: Transaction, moves: Move[], action: 'MERGE_ACTORS
   }));
 }
 
+/**
+ * Refuses a merge that would make a live claim one of an actor about itself (keep -> keep), which
+ * every check of a claim refuses, so that no later update of it could pass: the analyst retracts it first.
+ */
+async function refuseSelfClaims(tx: Transaction, keep: string, merge: string): Promise<void> {
+  const rows = await tx.run<{ id: string }>(
+    `MATCH (:Actor {id: $merge})<-[:SUBJECT|OBJECT]-(c:Claim)-[:SUBJECT|OBJECT]->(:Actor {id: $keep})
+     WHERE ${liveCondition('c', false)} RETURN DISTINCT c.id AS id ORDER BY id`,
+    { keep, merge },
+  );
+  if (rows.length === 0) return;
+  const ids = rows.map((row) => row.id);
+  throw new InputError(
+    'merge',
+    `${merge} and ${keep} are the subject and object of live claim(s) ${ids.join(', ')}: merged, each would be a claim of ${keep} about itself. Nothing was written; retract them (retractClaim), then merge.`,
+  );
+}
+
 export async function mergeActors(db: Database, by: string, keep: string, merge: string): Promise<string> {
   if (keep === merge) throw new InputError('merge', 'an actor cannot be merged into itself');
   const author = authorNow(by);
@@ -170,6 +190,7 @@ export async function mergeActors(db: Database, by: string, keep: string, merge:
     for (const [argument, id] of [['keep', keep], ['merge', merge]] as const) if (!versions.has(id)) throw new NotFoundError(argument, id, 'actor');
     const kept = await readActor(tx, keep, 'keep');
     const gone = await readActor(tx, merge, 'merge');
+    await refuseSelfClaims(tx, keep, merge);
     const moves = await tx.run<Move>(
       `MATCH (n)-[e]->(:Actor {id: $merge}) WHERE (n:Claim AND type(e) IN $claimEdges) OR (n:Figure AND type(e) IN $figureEdges)
        RETURN CASE WHEN n:Claim THEN 'Claim' ELSE 'Figure' END AS label, n.id AS node, type(e) AS type,

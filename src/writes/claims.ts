@@ -3,17 +3,18 @@
 // (seed/loader/claimCheck.ts), writes the claim with the loader's own statement, derives the
 // relationships it touches (src/graph/derive.ts) and records the change (changeLog.ts).
 import { claimRecord, retractionProps } from '../../seed/loader/claimCheck.ts';
-import { claimIdPattern, claimSchema, type ClaimEntry } from '../../seed/loader/fileSchema.ts';
+import { claimIdPattern, claimSchema, loneSurrogate, loneSurrogateMessage, type ClaimEntry } from '../../seed/loader/fileSchema.ts';
 import type { ClaimRecord } from '../../seed/loader/records.ts';
 import { claimNodeCypher } from '../../seed/loader/write.ts';
-import { InputError, NotFoundError } from '../errors.ts';
+import { ConcurrentChangeError, InputError, NotFoundError } from '../errors.ts';
 import { relationshipId } from '../graph/claimRules.ts';
 import { deriveRelationships, type RelationshipKey } from '../graph/derive.ts';
+import { claimIsWhole } from '../graph/invariants.ts';
 import { claimProjection, toClaim, type Claim } from '../graph/model.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
 import { authorNow, recordChanges, type ChangeEntry } from './changeLog.ts';
 import { claimLookup, lockedActors } from './lookup.ts';
-import { givenFields, lockOne, Problems, retryingIdClash, uniqueId } from './records.ts';
+import { givenFields, lockOne, lockVersions, Problems, retryingIdClash, uniqueId } from './records.ts';
 
 /** A claim's fields as the API takes them (AddClaimInput; ClaimPatch has them all optional). */
 export interface ClaimInput {
@@ -92,9 +93,15 @@ async function checkedRecord(tx: Transaction, id: string, input: Snapshot, resol
 }
 
 
-/** Writes a claim's record with the loader's statement (a new one, or over itself), then derives the relationships touched. */
+/**
+ * Writes a claim's record with the loader's statement (a new one, or over itself), then derives
+ * the relationships touched. The statement links only the actors and source it finds: a claim
+ * left without one of them fails the write as a whole rather than being stored without edges.
+ */
 async function writeClaim(tx: Transaction, mode: 'create' | 'update', record: ClaimRecord, extra: Record<string, unknown>, derive: RelationshipKey[]): Promise<void> {
   await tx.run(claimNodeCypher('Claim', mode), { rows: [{ ...record, props: { ...record.props, ...extra } }] });
+  const [linked] = await tx.run<{ whole: boolean }>(`MATCH (c:Claim {id: $id}) RETURN ${claimIsWhole} AS whole`, { id: record.id });
+  if (!linked?.whole) throw new ConcurrentChangeError(`Claim ${record.id}: its subject ${record.subject}, object ${record.object} or source ${record.source} vanished while it was written`);
   await deriveRelationships(tx, [...derive, { id: record.relationship, type: record.type }], deriveBatch);
 }
 
@@ -102,6 +109,18 @@ async function writeClaim(tx: Transaction, mode: 'create' | 'update', record: Cl
 /** The relationships of the claims `id` contradicts or is contradicted by: their status may change with it. */
 async function partnersOf(tx: Transaction, id: string): Promise<RelationshipKey[]> {
   return tx.run<RelationshipKey>('MATCH (:Claim {id: $id})-[:CONTRADICTS]-(o:Claim) RETURN DISTINCT o.relationship AS id, o.type AS type', { id });
+}
+
+/**
+ * Locks the actors of these relationships' claims before they are derived again: every write that
+ * derives a relationship holds its actors' locks (addClaim locks the actors it names), so that two
+ * writes never derive one relationship from different views of its claims.
+ */
+async function lockRelationshipActors(tx: Transaction, keys: RelationshipKey[]): Promise<void> {
+  const rows = await tx.run<{ id: string }>('UNWIND $ids AS id MATCH (:Claim {relationship: id})-[:SUBJECT|OBJECT]->(a:Actor) RETURN DISTINCT a.id AS id', {
+    ids: keys.map((key) => key.id),
+  });
+  await lockVersions(tx, 'Actor', rows.map((row) => row.id));
 }
 
 /** The actors a claim names, resolved and locked (lookup.ts). */
@@ -144,7 +163,9 @@ export async function updateClaim(db: Database, by: string, id: string, expected
     const record = await checkedRecord(tx, id, fields, await actorsOf(tx, fields), 'patch');
     const change = difference(before, { ...fields, subject: record.subject, object: record.object, claimedBy: record.claimedBy, disputedBy: record.disputedBy });
     if (Object.keys(change.after).length === 0) return id;
-    await writeClaim(tx, 'update', record, { origin: 'api', version: version + 1, ...retractionProps(current.retracted) }, [{ id: current.relationshipId, type: current.type }]);
+    const was = { id: current.relationshipId, type: current.type };
+    await lockRelationshipActors(tx, [was]);
+    await writeClaim(tx, 'update', record, { origin: 'api', version: version + 1, ...retractionProps(current.retracted) }, [was]);
     await recordChanges(tx, author, [{ action: 'UPDATE_CLAIM', target: id, ...change }]);
     return id;
   });
@@ -158,6 +179,7 @@ export async function retractClaim(db: Database, by: string, id: string, reason:
   const author = authorNow(by);
   const why = reason.trim();
   if (why === '') throw new InputError('reason', 'must not be empty: say why the claim is retracted');
+  if (loneSurrogate.test(why)) throw new InputError('reason', loneSurrogateMessage);
   return db.transaction(async (tx) => {
     const version = await lockOne(tx, 'Claim', 'id', id);
     const claim = await readClaim(tx, id, 'id');
@@ -166,7 +188,9 @@ export async function retractClaim(db: Database, by: string, id: string, reason:
       `MATCH (c:Claim {id: $id}) SET c.retracted = true, c.retractedAt = $at, c.retractedBy = $by, c.retractedReason = $reason, c.origin = 'api', c.version = $version`,
       { id, ...author, reason: why, version: version + 1 },
     );
-    await deriveRelationships(tx, [{ id: claim.relationshipId, type: claim.type }, ...(await partnersOf(tx, id))], deriveBatch);
+    const touched = [{ id: claim.relationshipId, type: claim.type }, ...(await partnersOf(tx, id))];
+    await lockRelationshipActors(tx, touched);
+    await deriveRelationships(tx, touched, deriveBatch);
     await recordChanges(tx, author, [{ action: 'RETRACT_CLAIM', target: id, before: { retracted: null }, after: { retracted: { at: author.at, by, reason: why } } }]);
     return id;
   });
@@ -190,7 +214,9 @@ export async function contradict(db: Database, by: string, id: string, otherId: 
        SET c.version = $versions[0], o.version = $versions[1]`,
       { id, other: otherId, ...author, versions: versions.map((v) => v + 1) },
     );
-    await deriveRelationships(tx, [claim, other].map((c) => ({ id: c.relationshipId, type: c.type })), deriveBatch);
+    const touched = [claim, other].map((c) => ({ id: c.relationshipId, type: c.type }));
+    await lockRelationshipActors(tx, touched);
+    await deriveRelationships(tx, touched, deriveBatch);
     const changes: ChangeEntry[] = [
       { action: 'CONTRADICT', target: id, before: { contradicts: claim.contradicts }, after: { contradicts: [...claim.contradicts, otherId].sort() } },
       { action: 'CONTRADICT', target: otherId, before: { contradicts: other.contradicts }, after: { contradicts: [...other.contradicts, id].sort() } },

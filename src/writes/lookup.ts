@@ -1,6 +1,7 @@
 // What a write reads before it checks its input, inside its transaction: which actor ids exist
 // (a merged actor's id resolving to the actor it was merged into) and a source's text.
 import { observedAt, type ClaimLookup } from '../../seed/loader/claimCheck.ts';
+import { ConcurrentChangeError } from '../errors.ts';
 import { actorNamed } from '../graph/actors.ts';
 import type { Transaction } from '../neo4j/database.ts';
 import { lockVersions } from './records.ts';
@@ -11,19 +12,29 @@ async function resolveActorIds(tx: Transaction, ids: readonly string[]): Promise
   return new Map(rows.map((row) => [row.id, row.actor]));
 }
 
+/** How often the actors a write names may be merged or unmerged under it before it gives up. */
+const maxResolutions = 5;
+
+const sameMap = (a: Map<string, string>, b: Map<string, string>) => a.size === b.size && [...a].every(([key, value]) => b.get(key) === value);
+
 /**
  * The actors these ids name (a merged id resolving to the actor kept), locked for the rest of the
- * transaction so that no merge takes one away before a claim links to it; an actor merged
- * meanwhile resolves anew. Ids that name no actor are absent.
+ * transaction so that no merge takes one away, nor an unmerge changes what an id names, before a
+ * claim links to it. The ids are resolved again once the actors are locked: a merge or unmerge
+ * that committed meanwhile makes them resolve anew and lock again. Ids that name no actor are absent.
  */
 export async function lockedActors(tx: Transaction, ids: readonly string[]): Promise<Map<string, string>> {
   let resolved = await resolveActorIds(tx, ids);
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 1; ; attempt++) {
     const actors = [...new Set(resolved.values())];
-    if ((await lockVersions(tx, 'Actor', actors)).size === actors.length) break;
-    resolved = await resolveActorIds(tx, ids);
+    const locked = await lockVersions(tx, 'Actor', actors);
+    const again = await resolveActorIds(tx, ids);
+    if (locked.size === actors.length && sameMap(resolved, again)) return resolved;
+    if (attempt === maxResolutions) {
+      throw new ConcurrentChangeError(`The actors ${[...new Set(ids)].join(', ')} were merged or unmerged ${maxResolutions} times while this write waited for them`);
+    }
+    resolved = again;
   }
-  return resolved;
 }
 
 /** The lookups a claim's checks make (seed/loader/claimCheck.ts), for these actors and this source. */

@@ -36,14 +36,27 @@ export function givenFields<T extends object>(value: T): Partial<T> {
 
 /**
  * Locks the nodes (label, id) for the rest of the transaction and answers their versions, read
- * after the lock so that two writers cannot both pass the same version check.
+ * after the lock so that two writers cannot both pass the same version check. The nodes are read
+ * again by a statement of their own: the first found a node before waiting for its lock, and the
+ * write that held it may have taken the label away (a merge); such a node is absent from the answer.
+ * Ids are locked in order, so that two writers locking the same nodes do not deadlock.
  */
 export async function lockVersions(tx: Transaction, label: 'Actor' | 'Claim' | 'Source' | 'MergedActor', ids: string[]): Promise<Map<string, number>> {
-  const rows = await tx.run<{ id: string; version: number }>(
-    `UNWIND $ids AS id MATCH (n:${label} {id: id}) SET n.lockedAt = timestamp() REMOVE n.lockedAt RETURN n.id AS id, coalesce(n.version, 1) AS version`,
-    { ids },
-  );
+  const sorted = [...new Set(ids)].sort();
+  await tx.run(`UNWIND $ids AS id MATCH (n:${label} {id: id}) SET n.lockedAt = timestamp() REMOVE n.lockedAt`, { ids: sorted });
+  const rows = await tx.run<{ id: string; version: number }>(`UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id, coalesce(n.version, 1) AS version`, {
+    ids: sorted,
+  });
   return new Map(rows.map((row) => [row.id, row.version]));
+}
+
+/**
+ * Refuses `name` for actor `id` when another actor has exactly that name: two actors of one
+ * name are one actor, which mergeActors makes (keeping both histories), not a rename.
+ */
+export async function refuseNameOfAnother(tx: Transaction, id: string, name: string, argument: string): Promise<void> {
+  const [other] = await tx.run<{ id: string }>('MATCH (a:Actor {name: $name}) WHERE a.id <> $id RETURN a.id AS id LIMIT 1', { name, id });
+  if (other) throw new InputError(argument, `"${name}" is the name of actor ${other.id}: to make them one actor, merge them (mergeActors) instead of renaming`);
 }
 
 /** Locks one node, answers its version; NOT_FOUND when there is none, CONFLICT when `expected` is not its version. */

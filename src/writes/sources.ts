@@ -1,9 +1,8 @@
 // Sources added through the API: the text stored as given, its SHA-256 (a text already stored
 // answers that source instead of a copy), an id made from publisher, date and title, and its
 // mentions of known actors.
-import { z } from 'zod';
 import { textHash } from '../../seed/loader/records.ts';
-import { sourceSchema } from '../../seed/loader/fileSchema.ts';
+import { sourceSchema, string } from '../../seed/loader/fileSchema.ts';
 import { apiLimits } from '../config.ts';
 import { parsePartialDate } from '../graph/partialDate.ts';
 import type { Database } from '../neo4j/database.ts';
@@ -22,10 +21,8 @@ export interface SourceInput {
 
 /** The seed format's source block, without the file and id the API makes itself, and with the text. */
 const sourceInputSchema = sourceSchema.omit({ id: true, file: true, series: true, dateNote: true }).extend({
-  text: z
-    .string()
+  text: string
     .refine((text) => text.trim() !== '', 'must not be empty: paste the full text of the article')
-    .refine((text) => !/\p{Cs}/u.test(text), 'holds an unpaired UTF-16 surrogate: it is not text that UTF-8 can store')
     .refine((text) => text.length <= apiLimits.maxSourceTextLength, `is longer than ${apiLimits.maxSourceTextLength} characters`),
 });
 

@@ -379,7 +379,14 @@ export type QueryHistoryArgs = {
  * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
  * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
  * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
- * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument).
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
  */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -411,7 +418,14 @@ export type Mutation = {
  * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
  * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
  * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
- * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument).
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
  */
 export type MutationAddSourceArgs = {
   input: AddSourceInput;
@@ -425,7 +439,14 @@ export type MutationAddSourceArgs = {
  * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
  * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
  * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
- * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument).
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
  */
 export type MutationAddActorArgs = {
   input: AddActorInput;
@@ -439,7 +460,14 @@ export type MutationAddActorArgs = {
  * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
  * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
  * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
- * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument).
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
  */
 export type MutationUpdateActorArgs = {
   id: Scalars['ID']['input'];
@@ -455,7 +483,14 @@ export type MutationUpdateActorArgs = {
  * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
  * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
  * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
- * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument).
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
  */
 export type MutationMergeActorsArgs = {
   keep: Scalars['ID']['input'];
@@ -470,7 +505,14 @@ export type MutationMergeActorsArgs = {
  * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
  * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
  * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
- * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument).
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
  */
 export type MutationUnmergeActorsArgs = {
   merged: Scalars['ID']['input'];
@@ -484,7 +526,14 @@ export type MutationUnmergeActorsArgs = {
  * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
  * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
  * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
- * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument).
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
  */
 export type MutationAddClaimArgs = {
   input: AddClaimInput;
@@ -498,7 +547,14 @@ export type MutationAddClaimArgs = {
  * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
  * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
  * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
- * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument).
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
  */
 export type MutationUpdateClaimArgs = {
   id: Scalars['ID']['input'];
@@ -514,7 +570,14 @@ export type MutationUpdateClaimArgs = {
  * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
  * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
  * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
- * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument).
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
  */
 export type MutationRetractClaimArgs = {
   id: Scalars['ID']['input'];
@@ -529,7 +592,14 @@ export type MutationRetractClaimArgs = {
  * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
  * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
  * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
- * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument).
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
  */
 export type MutationContradictArgs = {
   claim: Scalars['ID']['input'];
@@ -902,11 +972,17 @@ export type Path = {
   relationships: Array<Relationship>;
 };
 
+/** Counts as the lists show them: retracted relationships and claims are counted apart. */
 export type Stats = {
   __typename?: 'Stats';
   actors: Scalars['Int']['output'];
+  /** Relationships with at least one live claim (those every list shows). */
   relationships: Scalars['Int']['output'];
+  /** Relationships whose every claim is retracted (shown only with includeRetracted: true). */
+  retractedRelationships: Scalars['Int']['output'];
+  /** Claims not retracted. */
   claims: Scalars['Int']['output'];
+  retractedClaims: Scalars['Int']['output'];
   sources: Scalars['Int']['output'];
 };
 
@@ -1379,7 +1455,9 @@ export type PathResolvers<ContextType = Context, ParentType extends ResolversPar
 export type StatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stats'] = ResolversParentTypes['Stats']> = {
   actors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationships?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retractedRelationships?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   claims?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retractedClaims?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 

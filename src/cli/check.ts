@@ -1,0 +1,18 @@
+// npm run check: checks the graph's invariants (src/graph/invariants.ts) on the configured
+// Neo4j and names each violation (claim, relationship or change-log entry); exits 1 when any.
+import { loadConfig } from '../config.ts';
+import { findViolations } from '../graph/invariants.ts';
+import { connect } from '../neo4j/connect.ts';
+import { interruption, runMain } from './run.ts';
+
+runMain(async () => {
+  const connection = await connect(loadConfig(), interruption());
+  try {
+    const violations = await findViolations(connection.db);
+    for (const v of violations) console.log(`${v.kind} ${v.id}: ${v.problem}`);
+    console.log(violations.length === 0 ? 'Every invariant holds.' : `${violations.length} violation(s).`);
+    return violations.length === 0 ? 0 : 1;
+  } finally {
+    await connection.close();
+  }
+});
