@@ -1,5 +1,5 @@
 // A first load's fast paths against the real Neo4j: the relationships derived in memory
-// (seed/loader/relationships.ts) are those src/graph/derive.ts derives from the same claims, and
+// (src/loader/relationships.ts) are those src/graph/derive.ts derives from the same claims, and
 // `--bulk` (neo4j-admin's importer, on a server of this test's own) leaves the very graph the
 // loader leaves, which a later load then finds unchanged. Data: a generated graph (hubs,
 // several claims per relationship, denials, contradictions) plus a file of the rarer cases
@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { bulkLoad } from '../seed/loader/bulk.ts';
-import { loadSeed } from '../seed/loader/load.ts';
+import { bulkLoad } from '../src/loader/bulk.ts';
+import { loadSeed } from '../src/loader/load.ts';
 import { generateGraph } from '../src/bench/generate.ts';
 import { loadConfig } from '../src/config.ts';
 import { deriveRelationships } from '../src/graph/derive.ts';

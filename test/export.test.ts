@@ -13,7 +13,7 @@ import { projectRoot } from '../src/config.ts';
 import { exportGraph } from '../src/export/exportGraph.ts';
 import type { ExportGraph } from '../src/export/formats.ts';
 import { render } from '../src/export/render.ts';
-import { resetDatabase } from '../seed/loader/write.ts';
+import { resetDatabase } from '../src/loader/write.ts';
 import { testDatabaseLabel } from '../src/neo4j/testDatabase.ts';
 import { openTestDb, seed } from './helpers.ts';
 

@@ -2,7 +2,7 @@
 // (src/cli/test.ts); a test file refuses to run against any database not marked as one.
 import { createHash } from 'node:crypto';
 import { after, before } from 'node:test';
-import { loadSeed } from '../seed/loader/load.ts';
+import { loadSeed } from '../src/loader/load.ts';
 import { loadConfig, type ApiSettings } from '../src/config.ts';
 import { openDatabase, type Database } from '../src/neo4j/database.ts';
 import { isTestDatabase } from '../src/neo4j/testDatabase.ts';

@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { defaultDataDir, loadSeed } from '../seed/loader/load.ts';
-import { SeedValidationError } from '../seed/loader/problems.ts';
+import { defaultDataDir, loadSeed } from '../src/loader/load.ts';
+import { SeedValidationError } from '../src/loader/problems.ts';
 import { config, openTestDb, seed } from './helpers.ts';
 
 const db = openTestDb();

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { defaultDataDir, defaultSourcesDir, loadSeed, validateSeed } from '../seed/loader/load.ts';
+import { defaultDataDir, defaultSourcesDir, loadSeed, validateSeed } from '../src/loader/load.ts';
 import { createToken } from '../src/auth/tokens.ts';
 import { projectRoot } from '../src/config.ts';
 import { exportSeed, type SeedExportReport } from '../src/export/seedExport.ts';

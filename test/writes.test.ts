@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { loadSeed } from '../seed/loader/load.ts';
+import { loadSeed } from '../src/loader/load.ts';
 import { loadConfig, projectRoot } from '../src/config.ts';
 import { createToken, revokeToken } from '../src/auth/tokens.ts';
 import { ConcurrentChangeError } from '../src/errors.ts';

@@ -1,12 +1,12 @@
 // The floor of a load: the very graph the loader writes (every node, edge and property of
-// seed/loader/graphRows.ts: sources, actors, claims, figures and their links, the derived
+// src/loader/graphRows.ts: sources, actors, claims, figures and their links, the derived
 // relationships, mentions, the GraphModel node), written with plain `UNWIND $rows AS row
 // CREATE ...` statements of the loader's batch size, one transaction each, from rows prepared
 // beforehand. Edges come grouped on the end with fewer nodes (a source's mentions in one row),
 // which looks each of those up once: the cheapest of the shapes tried. Nothing is read, checked
 // or compared, so loaderSeconds / floorSeconds is what the loader costs beyond the writes.
 import type { Database } from '../neo4j/database.ts';
-import { edgeChunks, type GraphRows } from '../../seed/loader/graphRows.ts';
+import { edgeChunks, type GraphRows } from '../loader/graphRows.ts';
 
 export interface FloorStatement { cypher: string; chunks: object[][] }
 

@@ -6,11 +6,11 @@
 // one): a small graph's few seconds are at the mercy of what else the JVM and the machine are
 // doing (single rounds at 10k put the loader at 0.59x to 1.14x the floor's speed), so its
 // figures are the medians of three.
-import { loadSeed, validateSeed } from '../../seed/loader/load.ts';
-import { graphRows } from '../../seed/loader/graphRows.ts';
-import { deriveFromClaims } from '../../seed/loader/relationships.ts';
-import { resetDatabase } from '../../seed/loader/write.ts';
-import { bulkLoad } from '../../seed/loader/bulk.ts';
+import { loadSeed, validateSeed } from '../loader/load.ts';
+import { graphRows } from '../loader/graphRows.ts';
+import { deriveFromClaims } from '../loader/relationships.ts';
+import { resetDatabase } from '../loader/write.ts';
+import { bulkLoad } from '../loader/bulk.ts';
 import type { Config } from '../config.ts';
 import { connect } from '../neo4j/connect.ts';
 import { applySchema } from '../neo4j/schema.ts';

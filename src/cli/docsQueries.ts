@@ -2,7 +2,7 @@
 // write the answers into it. The test `docs` checks they still hold.
 import fs from 'node:fs';
 import { graphql } from 'graphql';
-import { loadSeed } from '../../seed/loader/load.ts';
+import { loadSeed } from '../loader/load.ts';
 import { loadConfig } from '../config.ts';
 import { examplesPath, readExamples, writeAnswers } from '../docs/examples.ts';
 import { connect } from '../neo4j/connect.ts';

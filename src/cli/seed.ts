@@ -3,13 +3,13 @@
 // (--check: validate only, without a database). --reset refuses to wipe what analysts wrote
 // through the API unless told to (export it first: npm run export -- --format seed).
 // --bulk: a first load into the local server's empty database (--bulk --reset: replacing its
-// graph) with neo4j-admin's importer (seed/loader/bulk.ts), for large seeds.
+// graph) with neo4j-admin's importer (src/loader/bulk.ts), for large seeds.
 import { parseArgs } from 'node:util';
-import { formatReport, loadSeed, validateSeed } from '../../seed/loader/load.ts';
-import { bulkLoad } from '../../seed/loader/bulk.ts';
+import { formatReport, loadSeed, validateSeed } from '../loader/load.ts';
+import { bulkLoad } from '../loader/bulk.ts';
 import { loadConfig } from '../config.ts';
 import { connect } from '../neo4j/connect.ts';
-import { refuseToDiscardApiWrites } from '../../seed/loader/write.ts';
+import { refuseToDiscardApiWrites } from '../loader/write.ts';
 import { runMain } from './run.ts';
 
 runMain(async () => {

@@ -1,6 +1,6 @@
 // npm start: start (or reuse) Neo4j, apply the schema, load the seed, serve GraphQL.
 // Ctrl-C stops everything this process started.
-import { formatReport, loadSeed } from '../../seed/loader/load.ts';
+import { formatReport, loadSeed } from '../loader/load.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { connect } from '../neo4j/connect.ts';

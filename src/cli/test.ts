@@ -12,7 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describeApiWrites, apiWrites } from '../../seed/loader/write.ts';
+import { describeApiWrites, apiWrites } from '../loader/write.ts';
 import { loadConfig, projectRoot, type Config } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { connect, type Connection } from '../neo4j/connect.ts';

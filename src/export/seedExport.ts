@@ -5,8 +5,8 @@
 // be added (their ids are taken), and is listed in DIR/revisions.yaml to apply by hand.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ActorEntry, ClaimEntry, SourceEntry } from '../../seed/loader/fileSchema.ts';
-import { defaultDataDir, defaultSourcesDir, type SeedLocation } from '../../seed/loader/load.ts';
+import type { ActorEntry, ClaimEntry, SourceEntry } from '../loader/fileSchema.ts';
+import { defaultDataDir, defaultSourcesDir, type SeedLocation } from '../loader/load.ts';
 import { UserError } from '../errors.ts';
 import { claimProjection, toActor, toClaim, toSource, type Actor, type Claim, type ClaimRow, type Source } from '../graph/model.ts';
 import type { Database } from '../neo4j/database.ts';

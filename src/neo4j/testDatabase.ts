@@ -1,5 +1,5 @@
 // The mark of a database made for the tests: one (:TestDatabase) node, which `npm test` writes
-// into the server it creates and which resets keep (seed/loader/write.ts). Tests refuse any
+// into the server it creates and which resets keep (src/loader/write.ts). Tests refuse any
 // database without it, so they can never reset or reload an analyst's graph.
 import type { Database } from './database.ts';
 

@@ -1,11 +1,11 @@
 // Claims written through the API: add, update (optimistic concurrency), retract, contradict.
 // Each is one transaction that checks its input with the loader's own checks
-// (seed/loader/claimCheck.ts), writes the claim with the loader's own statement, derives the
+// (src/loader/claimCheck.ts), writes the claim with the loader's own statement, derives the
 // relationships it touches (src/graph/derive.ts) and records the change (changeLog.ts).
-import { claimRecord, retractionProps } from '../../seed/loader/claimCheck.ts';
-import { claimIdPattern, claimSchema, loneSurrogate, loneSurrogateMessage, type ClaimEntry } from '../../seed/loader/fileSchema.ts';
-import type { ClaimRecord } from '../../seed/loader/records.ts';
-import { claimNodeCypher } from '../../seed/loader/write.ts';
+import { claimRecord, retractionProps } from '../loader/claimCheck.ts';
+import { claimIdPattern, claimSchema, loneSurrogate, loneSurrogateMessage, type ClaimEntry } from '../loader/fileSchema.ts';
+import type { ClaimRecord } from '../loader/records.ts';
+import { claimNodeCypher } from '../loader/write.ts';
 import { ConcurrentChangeError, InputError, NotFoundError } from '../errors.ts';
 import { relationshipId } from '../graph/claimRules.ts';
 import { deriveRelationships, type RelationshipKey } from '../graph/derive.ts';

@@ -1,8 +1,8 @@
-// Mentions written through the API, found with the loader's matcher (seed/loader/mentions.ts)
+// Mentions written through the API, found with the loader's matcher (src/loader/mentions.ts)
 // over every actor's names, so that "Islamic Movement of Uzbekistan" stays one mention of the
 // IMU and not also one of Uzbekistan. They carry origin 'api': the loader leaves them alone.
-import { findMentions } from '../../seed/loader/mentions.ts';
-import type { ActorRecord, MentionRecord } from '../../seed/loader/records.ts';
+import { findMentions } from '../loader/mentions.ts';
+import type { ActorRecord, MentionRecord } from '../loader/records.ts';
 import type { Transaction } from '../neo4j/database.ts';
 
 /** Every actor's names, as the matcher takes them. */

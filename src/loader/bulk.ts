@@ -7,12 +7,12 @@
 // `npm run seed` finds every record unchanged.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../../src/config.ts';
-import type { Connection } from '../../src/neo4j/connect.ts';
-import type { Database } from '../../src/neo4j/database.ts';
-import { runNeo4jAdmin } from '../../src/neo4j/localServer.ts';
-import { applySchema } from '../../src/neo4j/schema.ts';
-import { UserError } from '../../src/errors.ts';
+import type { Config } from '../config.ts';
+import type { Connection } from '../neo4j/connect.ts';
+import type { Database } from '../neo4j/database.ts';
+import { runNeo4jAdmin } from '../neo4j/localServer.ts';
+import { applySchema } from '../neo4j/schema.ts';
+import { UserError } from '../errors.ts';
 import { writeCsvImport, type Patch } from './bulkCsv.ts';
 import { graphRows, type Row } from './graphRows.ts';
 import { validateSeed, type SeedLocation } from './load.ts';

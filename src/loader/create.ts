@@ -2,7 +2,7 @@
 // replace, so every node and edge of the batch (graphRows.ts, with the relationships derived in
 // memory) is CREATEd, in statements of batchSize rows (edges: about batchSize), one
 // transaction each.
-import type { Database } from '../../src/neo4j/database.ts';
+import type { Database } from '../neo4j/database.ts';
 import { edgeChunks, type EdgeSet, type GraphRows } from './graphRows.ts';
 
 export interface CreateOptions {

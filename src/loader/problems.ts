@@ -1,5 +1,5 @@
 // Validation problems: each names the file, the line, the path inside the file and what is wrong.
-import { UserError } from '../../src/errors.ts';
+import { UserError } from '../errors.ts';
 
 export interface Problem {
   file: string;

@@ -2,9 +2,9 @@
 // LOADER_BATCH_SIZE rows, one transaction each (write.ts). Invalid data throws
 // SeedValidationError before anything is written.
 import path from 'node:path';
-import { projectRoot } from '../../src/config.ts';
-import type { Database } from '../../src/neo4j/database.ts';
-import { applySchema } from '../../src/neo4j/schema.ts';
+import { projectRoot } from '../config.ts';
+import type { Database } from '../neo4j/database.ts';
+import { applySchema } from '../neo4j/schema.ts';
 import { SeedValidationError, type Problem } from './problems.ts';
 import { listDataFiles, readDataFile, type ParsedFile } from './readFiles.ts';
 import type { SeedBatch } from './records.ts';

@@ -2,9 +2,9 @@
 // and every quote found in its source (with its offsets). Produces the batch to write, or every problem found.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parsePartialDate } from '../../src/graph/partialDate.ts';
-import { quoteFinder, type QuoteSpan } from '../../src/quotes.ts';
-import { actorKinds } from '../../src/vocabulary.ts';
+import { parsePartialDate } from '../graph/partialDate.ts';
+import { quoteFinder, type QuoteSpan } from '../quotes.ts';
+import { actorKinds } from '../vocabulary.ts';
 import { checkClaimCore, checkedDate, claimRecord, observedAt, unobserved, type ClaimLookup, type Observed, type ReportAt } from './claimCheck.ts';
 import { findMentions } from './mentions.ts';
 import { formatPath, type ParsedFile, type PathPart } from './readFiles.ts';

@@ -3,9 +3,9 @@
 // statement, or one CSV file, writes each group. The loader's CREATE statements (create.ts),
 // the bulk import's CSV files (bulkCsv.ts) and the benchmark's floor all write these rows.
 import type { Integer } from 'neo4j-driver';
-import { int } from '../../src/neo4j/database.ts';
-import { groupBy } from '../../src/groupBy.ts';
-import { checkedActorKind, checkedRelationshipType } from '../../src/vocabulary.ts';
+import { int } from '../neo4j/database.ts';
+import { groupBy } from '../groupBy.ts';
+import { checkedActorKind, checkedRelationshipType } from '../vocabulary.ts';
 import type { ClaimLinks, SeedBatch } from './records.ts';
 import type { DerivedRelationship } from './relationships.ts';
 

@@ -6,15 +6,15 @@
 // Validation happens before any of this, so bad data writes nothing; a database failure
 // part-way leaves a partial load that the next run completes (it sees the load was cut short
 // and rewrites every claim and derives every relationship).
-import { groupBy } from '../../src/groupBy.ts';
-import type { Database } from '../../src/neo4j/database.ts';
-import { testDatabaseLabel } from '../../src/neo4j/testDatabase.ts';
-import { deriveRelationships, removeLegacyModel, type Derived, type RelationshipKey } from '../../src/graph/derive.ts';
-import { typePattern } from '../../src/graph/filters.ts';
-import { actorKindLabels as kindLabels, checkedActorKind } from '../../src/vocabulary.ts';
-import { UserError } from '../../src/errors.ts';
-import { maxMergeChain } from '../../src/graph/actors.ts';
-import { relationshipId } from '../../src/graph/claimRules.ts';
+import { groupBy } from '../groupBy.ts';
+import type { Database } from '../neo4j/database.ts';
+import { testDatabaseLabel } from '../neo4j/testDatabase.ts';
+import { deriveRelationships, removeLegacyModel, type Derived, type RelationshipKey } from '../graph/derive.ts';
+import { typePattern } from '../graph/filters.ts';
+import { actorKindLabels as kindLabels, checkedActorKind } from '../vocabulary.ts';
+import { UserError } from '../errors.ts';
+import { maxMergeChain } from '../graph/actors.ts';
+import { relationshipId } from '../graph/claimRules.ts';
 import { createGraph } from './create.ts';
 import { graphRows } from './graphRows.ts';
 import { deriveFromClaims } from './relationships.ts';

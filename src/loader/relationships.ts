@@ -2,8 +2,8 @@
 // src/graph/derive.ts (which stays the one for every other write) applied to records instead of
 // nodes, so that a load into an empty database need not read its claims back.
 // test/bulkDerive.test.ts proves both give the same relationships.
-import { int } from '../../src/neo4j/database.ts';
-import { groupBy } from '../../src/groupBy.ts';
+import { int } from '../neo4j/database.ts';
+import { groupBy } from '../groupBy.ts';
 import type { ClaimRecord, Props } from './records.ts';
 
 export interface DerivedRelationship {

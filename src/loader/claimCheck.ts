@@ -1,10 +1,10 @@
 // One claim's checks and the record it becomes, shared by the loader (validate.ts) and the API's
 // writes (src/writes/claims.ts), so that both refuse the same claims with the same messages:
 // known actors and type, real dates, the stance rules, a known source, every quote verbatim.
-import { relationshipId, stanceProblems } from '../../src/graph/claimRules.ts';
-import { parsePartialDate, type PartialDate } from '../../src/graph/partialDate.ts';
-import { locateQuote, type QuoteSpan } from '../../src/quotes.ts';
-import { relationshipTypes } from '../../src/vocabulary.ts';
+import { relationshipId, stanceProblems } from '../graph/claimRules.ts';
+import { parsePartialDate, type PartialDate } from '../graph/partialDate.ts';
+import { locateQuote, type QuoteSpan } from '../quotes.ts';
+import { relationshipTypes } from '../vocabulary.ts';
 import type { ClaimEntry, FigureEntry } from './fileSchema.ts';
 import type { PathPart } from './readFiles.ts';
 import { withHash, type ClaimLinks, type ClaimRecord, type EvidenceRecord, type Props } from './records.ts';
