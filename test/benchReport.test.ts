@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { projectRoot } from '../src/config.ts';
-import { reportMarkdown } from '../src/bench/report.ts';
-import { mergeResults, readResults, sizeIndependence } from '../src/bench/results.ts';
+import { reportMarkdown } from '../bench/report.ts';
+import { mergeResults, readResults, sizeIndependence } from '../bench/results.ts';
 
 describe('bench:report merging runs', () => {
   it('puts the sizes in order, computes the size ratios across them, and says which run measured which', () => {

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { bulkLoad } from '../src/loader/bulk.ts';
 import { loadSeed } from '../src/loader/load.ts';
-import { generateGraph } from '../src/bench/generate.ts';
+import { generateGraph } from '../bench/generate.ts';
 import { loadConfig } from '../src/config.ts';
 import { deriveRelationships } from '../src/graph/derive.ts';
 import { connect, type Connection } from '../src/neo4j/connect.ts';

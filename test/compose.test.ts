@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { loadConfig, projectRoot } from '../src/config.ts';
 import { hardeningSettings, neo4jConf } from '../src/neo4j/localServer.ts';
-import { serverNodeFlags } from '../src/bench/apiProcess.ts';
+import { serverNodeFlags } from '../bench/apiProcess.ts';
 import { browserSettings } from '../src/server/browserKit.ts';
 
 interface Service {

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadSeed } from '../src/loader/load.ts';
-import { generateGraph, type GeneratedGraph } from '../src/bench/generate.ts';
+import { generateGraph, type GeneratedGraph } from '../bench/generate.ts';
 import { typePattern } from '../src/graph/filters.ts';
 import { searchActors } from '../src/graph/search.ts';
 import { actorKinds, relationshipTypes, stances } from '../src/vocabulary.ts';

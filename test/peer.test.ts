@@ -3,8 +3,8 @@
 // answers the same ids as this project's graph functions do for the same question.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { operationNames, type OperationName, type Probes } from '../src/bench/operations.ts';
-import { peerAnswerIds, peerRequest, startPeer, type Peer } from '../src/bench/peer.ts';
+import { operationNames, type OperationName, type Probes } from '../bench/operations.ts';
+import { peerAnswerIds, peerRequest, startPeer, type Peer } from '../bench/peer.ts';
 import { listClaims } from '../src/graph/claims.ts';
 import { listRelationships, relationshipsOfActors } from '../src/graph/relationships.ts';
 import { searchActors } from '../src/graph/search.ts';

@@ -1,12 +1,12 @@
 // npm run bench [-- --sizes 10000,100000,1000000] [--quick] [--iterations N] [--warm-up N]
 //                  [--duration S] [--budget S] [--bulk largest|all|none] [--seed S] [--discard-api-writes]
 // --budget: seconds of single-client timing per way and operation before a slow way takes fewer samples (at least 5).
-// For each size: a generated graph of that many relationships (src/bench/generate.ts), its load
+// For each size: a generated graph of that many relationships (bench/generate.ts), its load
 // timed through the loader against the raw floor (and the bulk import at the largest size), then
-// every operation of src/bench/operations.ts asked three ways, interleaved: (a) hand-written Cypher
+// every operation of bench/operations.ts asked three ways, interleaved: (a) hand-written Cypher
 // over the bare driver, (b) this project's API over HTTP, (c) the @neo4j/graphql peer over HTTP,
 // with autocannon on (b) and (c), their memory, Neo4j's, and an analyst's addClaim. Writes
-// bench/results/<date>.json and docs/benchmarks.md + .svg (src/bench/report.ts).
+// bench/results/<date>.json and docs/benchmarks.md + .svg (bench/report.ts).
 // --quick (CI): the smallest size, few iterations, 1 s autocannon runs, no bulk import, the report
 // to a temporary folder.
 // It resets the database it runs on (and refuses one holding API writes, naming them, unless
@@ -17,17 +17,17 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSeed } from '../loader/load.ts';
 import { refuseToDiscardApiWrites } from '../loader/write.ts';
-import { startApi, type ChildServer } from '../bench/apiProcess.ts';
+import { startApi, type ChildServer } from '../../bench/apiProcess.ts';
 import { freePort } from '../ports.ts';
-import { generateGraph } from '../bench/generate.ts';
-import { memoryNow, type MemoryFigures } from '../bench/load.ts';
-import { measureLoads } from '../bench/loadThroughput.ts';
-import { operationNames } from '../bench/operations.ts';
-import { startPeer, type Peer } from '../bench/peer.ts';
-import { writeReport } from '../bench/report.ts';
-import { machine, peakOf, resultsFile, sizeIndependence, versions, writeResults, type BenchResults, type OperationResult, type SizeResult } from '../bench/results.ts';
-import { measureBaseline, measureOperation, warmUp, type Settings } from '../bench/threeWays.ts';
-import { addClaimLatency } from '../bench/writeLatency.ts';
+import { generateGraph } from '../../bench/generate.ts';
+import { memoryNow, type MemoryFigures } from '../../bench/load.ts';
+import { measureLoads } from '../../bench/loadThroughput.ts';
+import { operationNames } from '../../bench/operations.ts';
+import { startPeer, type Peer } from '../../bench/peer.ts';
+import { writeReport } from '../../bench/report.ts';
+import { machine, peakOf, resultsFile, sizeIndependence, versions, writeResults, type BenchResults, type OperationResult, type SizeResult } from '../../bench/results.ts';
+import { measureBaseline, measureOperation, warmUp, type Settings } from '../../bench/threeWays.ts';
+import { addClaimLatency } from '../../bench/writeLatency.ts';
 import { loadConfig, projectRoot, type Config } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { connect } from '../neo4j/connect.ts';

@@ -1,7 +1,7 @@
 // The GraphQL calls the app makes: POST /graphql on the same origin, JSON in and out. Signed
 // in, every call carries the session's bearer token; a 401 for that token (revoked, unknown)
 // is reported (the session signs out) and the call is made again without it. Writes are in
-// writes.ts. No DOM here: the load benchmark (src/bench/load.ts) reads the field lists.
+// writes.ts. No DOM here: the load benchmark (bench/load.ts) reads the field lists.
 import type { Actor, Change, Path, ReadableSource, RelationshipWithEnds, SourceSummary, Subgraph, Viewer, Vocabulary } from './model.ts';
 
 /** One thing the API found wrong, and the argument it names ("input.quotes[0]") when it names one. */

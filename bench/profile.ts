@@ -4,17 +4,15 @@
 // statements each operation takes and how many database hits they cost. For a graph made by
 // `npm run bench:generate` and loaded with `npm run seed`.
 import fs from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { graphql } from 'graphql';
 import neo4j, { type RecordShape } from 'neo4j-driver';
-import { runMain } from '../cli/run.ts';
-import { loadConfig } from '../config.ts';
-import { UserError } from '../errors.ts';
-import { connect } from '../neo4j/connect.ts';
-import { Database, type Params } from '../neo4j/database.ts';
-import { createContext } from '../server/context.ts';
-import { buildSchema } from '../server/schema.ts';
+import { loadConfig } from '../src/config.ts';
+import { UserError } from '../src/errors.ts';
+import { connect } from '../src/neo4j/connect.ts';
+import { Database, type Params } from '../src/neo4j/database.ts';
+import { createContext } from '../src/server/context.ts';
+import { buildSchema } from '../src/server/schema.ts';
 import { apiQuery } from './apiQueries.ts';
 import { operationNames, type OperationName, type Probes } from './operations.ts';
 
@@ -60,7 +58,8 @@ export async function profileOperations(db: Database, probes: Probes): Promise<R
   return profiles;
 }
 
-async function main(): Promise<void> {
+/** The command line of `npm run bench:profile` (src/cli/benchProfile.ts). */
+export async function profileCli(): Promise<void> {
   const { values } = parseArgs({ options: { probes: { type: 'string' }, out: { type: 'string' } } });
   if (!values.probes) throw new UserError('--probes FILE is required: the probes.json that npm run bench:generate wrote');
   const probes = JSON.parse(fs.readFileSync(values.probes, 'utf8')) as Probes;
@@ -73,5 +72,3 @@ async function main(): Promise<void> {
     await connection.close();
   }
 }
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) runMain(main);

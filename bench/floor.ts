@@ -5,8 +5,8 @@
 // beforehand. Edges come grouped on the end with fewer nodes (a source's mentions in one row),
 // which looks each of those up once: the cheapest of the shapes tried. Nothing is read, checked
 // or compared, so loaderSeconds / floorSeconds is what the loader costs beyond the writes.
-import type { Database } from '../neo4j/database.ts';
-import { edgeChunks, type GraphRows } from '../loader/graphRows.ts';
+import type { Database } from '../src/neo4j/database.ts';
+import { edgeChunks, type GraphRows } from '../src/loader/graphRows.ts';
 
 export interface FloorStatement { cypher: string; chunks: object[][] }
 

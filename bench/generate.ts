@@ -6,13 +6,11 @@
 // skeleton is held in memory (typed arrays); each source's text and data file is written in turn.
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { runMain } from '../cli/run.ts';
-import { UserError } from '../errors.ts';
-import { relationshipId } from '../graph/claimRules.ts';
-import { actorKinds, relationshipTypes } from '../vocabulary.ts';
+import { UserError } from '../src/errors.ts';
+import { relationshipId } from '../src/graph/claimRules.ts';
+import { actorKinds, relationshipTypes } from '../src/vocabulary.ts';
 import type { Probes } from './operations.ts';
 
 export interface GenerateOptions {
@@ -98,7 +96,7 @@ const rules: Rule[] = [
 
 // A vocabulary that gains a type or kind must gain a rule here too, rather than go ungenerated.
 const missing = [...relationshipTypes.filter((t) => !rules.some((r) => r.type === t)), ...actorKinds.filter((k) => !rules.some((r) => [...r.subjects, ...r.objects].includes(k as Kind)))];
-if (missing.length > 0 || rules.some((r) => !relationshipTypes.includes(r.type))) throw new Error(`src/bench/generate.ts has no rule for ${missing.join(', ')}`);
+if (missing.length > 0 || rules.some((r) => !relationshipTypes.includes(r.type))) throw new Error(`bench/generate.ts has no rule for ${missing.join(', ')}`);
 
 const kinds = actorKinds as readonly Kind[];
 /** The kinds of the biggest hubs, in order of rank (an Islamic State, an Uzbekistan, a Syria...), so every kind occurs; the rest by share. */
@@ -668,7 +666,8 @@ function sizeOf(dir: string): number {
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).reduce((sum, e) => sum + (e.isFile() ? fs.statSync(path.join(e.parentPath, e.name)).size : 0), 0);
 }
 
-async function main(): Promise<void> {
+/** The command line of `npm run bench:generate` (src/cli/benchGenerate.ts). */
+export async function generateCli(): Promise<void> {
   const { values } = parseArgs({ options: { relationships: { type: 'string' }, out: { type: 'string' }, format: { type: 'string', default: 'yaml' }, seed: { type: 'string', default: '1' } } });
   if (!values.relationships || !values.out) throw new UserError('usage: npm run bench:generate -- --relationships N --out DIR [--format yaml|json] [--seed S]');
   if (values.format !== 'yaml' && values.format !== 'json') throw new UserError(`--format must be yaml or json, got "${values.format}"`);
@@ -678,5 +677,3 @@ async function main(): Promise<void> {
   const mib = (dir: string) => (sizeOf(dir) / 2 ** 20).toFixed(1);
   console.log(`${JSON.stringify(graph.counts)}\nwritten in ${seconds} s: data ${mib(graph.dataDir)} MiB, sources ${mib(graph.sourcesDir)} MiB\n${JSON.stringify(graph.probes)}`);
 }
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) runMain(main);

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../config.ts';
+import { projectRoot } from '../src/config.ts';
 import type { GeneratedGraph } from './generate.ts';
 import type { CannonFigures, MemoryFigures } from './load.ts';
 import type { LoadFigures } from './loadThroughput.ts';

@@ -6,14 +6,14 @@
 // one): a small graph's few seconds are at the mercy of what else the JVM and the machine are
 // doing (single rounds at 10k put the loader at 0.59x to 1.14x the floor's speed), so its
 // figures are the medians of three.
-import { loadSeed, validateSeed } from '../loader/load.ts';
-import { graphRows } from '../loader/graphRows.ts';
-import { deriveFromClaims } from '../loader/relationships.ts';
-import { resetDatabase } from '../loader/write.ts';
-import { bulkLoad } from '../loader/bulk.ts';
-import type { Config } from '../config.ts';
-import { connect } from '../neo4j/connect.ts';
-import { applySchema } from '../neo4j/schema.ts';
+import { loadSeed, validateSeed } from '../src/loader/load.ts';
+import { graphRows } from '../src/loader/graphRows.ts';
+import { deriveFromClaims } from '../src/loader/relationships.ts';
+import { resetDatabase } from '../src/loader/write.ts';
+import { bulkLoad } from '../src/loader/bulk.ts';
+import type { Config } from '../src/config.ts';
+import { connect } from '../src/neo4j/connect.ts';
+import { applySchema } from '../src/neo4j/schema.ts';
 import { floorStatements, writeFloor } from './floor.ts';
 import { percentiles } from './timing.ts';
 

@@ -4,9 +4,9 @@
 // from the vocabulary's whitelist. It owes nothing to src/graph but two definitions: the Lucene
 // text a search builds from the user's words, and the first and last day of a partial date.
 import neo4j, { type Driver } from 'neo4j-driver';
-import { searchTokens, luceneQuery } from '../graph/search.ts';
-import { parsePartialDate } from '../graph/partialDate.ts';
-import { checkedRelationshipType, relationshipTypes } from '../vocabulary.ts';
+import { searchTokens, luceneQuery } from '../src/graph/search.ts';
+import { parsePartialDate } from '../src/graph/partialDate.ts';
+import { checkedRelationshipType, relationshipTypes } from '../src/vocabulary.ts';
 import { neighborhoodQuestions, type OperationName, type Probes } from './operations.ts';
 
 type Row = Record<string, unknown>;

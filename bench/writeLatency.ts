@@ -1,9 +1,9 @@
 // How long an analyst's addClaim takes (the whole write: checks, the quote found in the source's
 // text, the claim, its relationship derived, the change log; one transaction), between actors
 // taken in turn, each quoting a sentence of a source added for the purpose.
-import type { Database } from '../neo4j/database.ts';
-import { addClaim } from '../writes/claims.ts';
-import { addSource } from '../writes/sources.ts';
+import type { Database } from '../src/neo4j/database.ts';
+import { addClaim } from '../src/writes/claims.ts';
+import { addSource } from '../src/writes/sources.ts';
 import { percentiles, type Percentiles } from './timing.ts';
 
 /** `actors`: two or more distinct ids; claim i is between actor i and the next one. */

@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../config.ts';
+import { projectRoot } from '../src/config.ts';
 
 /** The node flags `npm start` gives the server (package.json: `tsx <flags> src/cli/start.ts`). */
 export function serverNodeFlags(): string[] {

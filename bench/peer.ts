@@ -1,12 +1,12 @@
-// The benchmark's peer: the API @neo4j/graphql generates (src/bench/peerServer.ts), started as a
-// child process of its own so that its memory can be measured, and the closest request it can
+// The benchmark's peer: the API @neo4j/graphql generates (bench/peerServer.ts), started as a
+// child process of its own (src/cli/benchPeer.ts) so that its memory can be measured, and the closest request it can
 // make for each benchmark operation, with what differs from this project's API said in `note`.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { apiLimits, projectRoot } from '../config.ts';
-import { parsePartialDate } from '../graph/partialDate.ts';
-import { luceneQuery, searchTokens } from '../graph/search.ts';
-import { relationshipTypes } from '../vocabulary.ts';
+import { apiLimits, projectRoot } from '../src/config.ts';
+import { parsePartialDate } from '../src/graph/partialDate.ts';
+import { luceneQuery, searchTokens } from '../src/graph/search.ts';
+import { relationshipTypes } from '../src/vocabulary.ts';
 import { isNeighborhood, neighborhoods, type OperationName, type Probes } from './operations.ts';
 import { relationshipFields } from './peerTypeDefs.ts';
 
@@ -16,7 +16,7 @@ export interface Peer {
   stop(): Promise<void>;
 }
 
-const serverScript = path.join(projectRoot, 'src', 'bench', 'peerServer.ts');
+const serverScript = path.join(projectRoot, 'src', 'cli', 'benchPeer.ts');
 
 /** The last `max` characters of what a stream wrote, for error messages. */
 function tail(stream: NodeJS.ReadableStream, max = 8_000): () => string {
@@ -82,7 +82,7 @@ const everyField = relationshipTypes.flatMap((type) => {
 });
 type RelationshipField = (typeof everyField)[number];
 
-// What each answer selects: what this project's API is asked for in the benchmark (src/bench/apiQueries.ts).
+// What each answer selects: what this project's API is asked for in the benchmark (bench/apiQueries.ts).
 const claimFields = 'id stance observedAt subject { id name } object { id name } evidenceConnection { edges { properties { quote } node { title } } }';
 const liveClaims = 'retracted: {eq: null}';
 const liveEdges = `where: {edge: {${liveClaims}}}`;

@@ -1,14 +1,13 @@
-// tsx src/bench/peerServer.ts: the benchmark's peer, the API @neo4j/graphql generates from
-// src/bench/peerTypeDefs.ts, served by Apollo's standalone server on PEER_PORT (default 4101)
-// over the Neo4j that NEO4J_* name. Prints `peer listening on <url>` once it answers.
+// The benchmark's peer, the API @neo4j/graphql generates from bench/peerTypeDefs.ts, served by
+// Apollo's standalone server on PEER_PORT (default 4101) over the Neo4j that NEO4J_* name.
+// Run in its own process by src/cli/benchPeer.ts, which bench/peer.ts starts.
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import type { GraphQLSchema } from 'graphql';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { interruption, runMain, untilAborted } from '../cli/run.ts';
-import { loadConfig } from '../config.ts';
-import { UserError } from '../errors.ts';
+import { loadConfig } from '../src/config.ts';
+import { UserError } from '../src/errors.ts';
 import { peerFeatures, peerTypeDefs } from './peerTypeDefs.ts';
 
 function peerPort(env: NodeJS.ProcessEnv): number {
@@ -26,7 +25,8 @@ async function buildSchema(driver: Driver, database: string): Promise<GraphQLSch
   return schema;
 }
 
-runMain(async () => {
+/** Serves the peer until `stop` is called; `url` is where it answers. */
+export async function startPeerServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   const config = loadConfig();
   const port = peerPort(process.env);
   const { uri, user, password, database } = config.neo4j;
@@ -35,16 +35,16 @@ runMain(async () => {
     await driver.close();
     throw error;
   });
-  // Signals are handled below, once (Apollo's own handlers would stop the server a second time).
+  // Signals are handled by the caller, once (Apollo's own handlers would stop the server a second time).
   const server = new ApolloServer({ schema, stopOnTerminationSignals: false });
-  const interrupted = interruption();
   const { url } = await startStandaloneServer(server, {
     listen: { port, host: config.http.host },
     // The API's limit on every query (QUERY_TIMEOUT_MS) holds for the peer too.
     context: async () => ({ sessionConfig: { database }, transaction: { timeout: config.limits.queryTimeoutMs } }),
   });
-  console.log(`peer listening on ${url}`);
-  await untilAborted(interrupted);
-  await server.stop();
-  await driver.close();
-});
+  const stop = async () => {
+    await server.stop();
+    await driver.close();
+  };
+  return { url, stop };
+}

@@ -5,11 +5,9 @@
 // the peer cannot ask) and docs/benchmarks.svg (plot.ts) from one results file of `npm run bench`.
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { runMain } from '../cli/run.ts';
-import { projectRoot } from '../config.ts';
-import { UserError } from '../errors.ts';
+import { projectRoot } from '../src/config.ts';
+import { UserError } from '../src/errors.ts';
 import type { OperationName } from './operations.ts';
 import { renderPlot } from './plot.ts';
 import { mergeResults, readResults, writeResults, type BenchResults, type OperationResult, type SizeResult, type Throughput } from './results.ts';
@@ -211,16 +209,16 @@ ${results.runs ? `\nThe sizes come from ${results.runs.length} runs with the sam
 
 ## What is measured
 
-For each size (${st.sizes.map(size).join(', ')} relationships), a graph generated like the real one (\`src/bench/generate.ts\`, seed ${st.seed}:
+For each size (${st.sizes.map(size).join(', ')} relationships), a graph generated like the real one (\`bench/generate.ts\`, seed ${st.seed}:
 hubs and leaves, several claims per relationship, denials, contradictions, partial dates, aliases) is loaded through the
-real loader and, in the same run, by the raw floor (plain \`UNWIND ... CREATE\` of the same graph, \`src/bench/floor.ts\`)${
+real loader and, in the same run, by the raw floor (plain \`UNWIND ... CREATE\` of the same graph, \`bench/floor.ts\`)${
     st.loadRoundsWithinSeconds ? `, each from an emptied database; floor and loader take turns for three rounds when three fit in ${st.loadRoundsWithinSeconds} s (else one), and the figures are the medians` : ''
   }.
-Then each operation of \`src/bench/operations.ts\` is asked three ways about the same actors, sources and words:
+Then each operation of \`bench/operations.ts\` is asked three ways about the same actors, sources and words:
 
-- **a**, the floor: the best single Cypher statement we could write by hand for the same question and answer content, over the bare neo4j-driver (\`src/bench/floorQueries.ts\`);
-- **b**, this project's API: its GraphQL query over HTTP, in its own process (\`src/bench/apiQueries.ts\`);
-- **c**, the peer: the same question to an API that @neo4j/graphql ${v.neo4jGraphql} generates over the same graph, in its own process (\`src/bench/peer.ts\`).
+- **a**, the floor: the best single Cypher statement we could write by hand for the same question and answer content, over the bare neo4j-driver (\`bench/floorQueries.ts\`);
+- **b**, this project's API: its GraphQL query over HTTP, in its own process (\`bench/apiQueries.ts\`);
+- **c**, the peer: the same question to an API that @neo4j/graphql ${v.neo4jGraphql} generates over the same graph, in its own process (\`bench/peer.ts\`).
 
 Single-client latency: ${st.serverWarmUpSeconds ? `first, every question asked each way for up to ${st.serverWarmUpSeconds} s, untimed (the JIT compiles each server's code paths as a server that has run a while has them); then, per operation, ` : ''}${st.warmUp} warm-up calls, then ${st.iterations} rounds of a, b, c in turn (interleaved, so that drift touches all alike${
     st.budgetSeconds ? `; a way that has spent ${st.budgetSeconds} s on one operation takes no more samples once it has 5` : ''
@@ -271,7 +269,8 @@ export async function writeReport(results: BenchResults, docsDir: string, result
   return [md, svg];
 }
 
-async function main(): Promise<void> {
+/** The command line of `npm run bench:report` (src/cli/benchReport.ts). */
+export async function reportCli(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { docs: { type: 'string', default: path.join(projectRoot, 'docs') }, out: { type: 'string' } },
@@ -289,5 +288,3 @@ async function main(): Promise<void> {
   const written = await writeReport(readResults(file), values.docs, path.relative(projectRoot, path.resolve(file)));
   console.log(`Wrote ${written.map((f) => path.relative(process.cwd(), f)).join(' and ')}`);
 }
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) runMain(main);

@@ -8,14 +8,12 @@
 // and responses of any status whose body holds a GraphQL `errors` array.
 import fs from 'node:fs';
 import os from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { runMain } from '../cli/run.ts';
-import { loadConfig } from '../config.ts';
-import { UserError } from '../errors.ts';
+import { loadConfig } from '../src/config.ts';
+import { UserError } from '../src/errors.ts';
 // The fields the web app asks of a relationship, so the load is the app's.
-import { relationshipFields } from '../../web/src/api.ts';
+import { relationshipFields } from '../web/src/api.ts';
 
 export interface GraphQLRequest {
   name: string;
@@ -214,7 +212,8 @@ function positiveInt(name: string, raw: string | undefined, fallback: number): n
   return value;
 }
 
-async function main(): Promise<void> {
+/** The command line of `npm run bench:load` (src/cli/benchLoad.ts). */
+export async function loadCli(): Promise<void> {
   const { values } = parseArgs({
     options: {
       url: { type: 'string' },
@@ -238,5 +237,3 @@ async function main(): Promise<void> {
   console.log(json);
   if (values.out) fs.writeFileSync(values.out, `${json}\n`);
 }
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) runMain(main);
