@@ -11,8 +11,8 @@ import { loadConfig } from '../src/config.ts';
 import { UserError } from '../src/errors.ts';
 import { connect } from '../src/neo4j/connect.ts';
 import { Database, type Params } from '../src/neo4j/database.ts';
-import { createContext } from '../src/server/context.ts';
-import { buildSchema } from '../src/server/schema.ts';
+import { createContext } from '../src/api/context.ts';
+import { buildSchema } from '../src/api/schema.ts';
 import { apiQuery } from './apiQueries.ts';
 import { operationNames, type OperationName, type Probes } from './operations.ts';
 

@@ -63,7 +63,7 @@ export const apiLimits = {
   maxTokens: 2_000,
   /**
    * The most objects a document may ask for, counted before it runs: each list multiplies
-   * what it holds by its `first` or `limit` (src/server/queryCost.ts).
+   * what it holds by its `first` or `limit` (src/api/queryCost.ts).
    */
   maxQueryCost: 50_000,
   /** What one request may hold while it runs, counted as fields resolve: a backstop to the cost. */
@@ -81,10 +81,10 @@ export const apiLimits = {
   /**
    * GraphQL requests admitted at once, from their headers (their body is read within) to the
    * end of their answer; more answer 503 at once rather than queue for the database
-   * (src/server/slots.ts).
+   * (src/http/slots.ts).
    */
   maxConcurrentRequests: 64,
-  /** Of those, how many execute at once (the others wait their turn, src/server/slots.ts). */
+  /** Of those, how many execute at once (the others wait their turn, src/http/slots.ts). */
   maxExecutingRequests: 8,
   /** Of the admitted, how many one client (remote address) may still be sending the body of; more answer 429. */
   maxPendingBodiesPerClient: 16,
@@ -102,7 +102,7 @@ export interface ApiSettings {
   suggestions: boolean;
   /**
    * Neo4j Browser's page, http://localhost:NEO4J_HTTP_PORT: the one origin allowed (CORS) to
-   * fetch the style and guide the API serves it under /browser/ (src/server/browserKit.ts).
+   * fetch the style and guide the API serves it under /browser/ (src/http/browserKit.ts).
    */
   browserOrigin: string;
   /** READ_REQUIRES_TOKEN: queries need a bearer token (any role); reading is open by default. */

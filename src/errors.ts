@@ -1,6 +1,6 @@
 // An error meant for a person: its message says what went wrong and what to do, and the
 // CLI prints it without a stack trace. The API answers each kind with its own code
-// (src/server/errors.ts).
+// (src/api/errors.ts).
 export class UserError extends Error {
   override name = 'UserError';
 }

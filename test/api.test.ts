@@ -4,11 +4,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { buildSchema as buildSdl, isEnumType, isObjectType, printType, type GraphQLArgument, type GraphQLEnumType, type GraphQLField, type GraphQLNamedType } from 'graphql';
-import { generateResolverTypes, generateWebInputTypes, generatedPath, webGeneratedPath } from '../src/server/codegen.ts';
-import { buildSchema } from '../src/server/schema.ts';
+import { generateResolverTypes, generateWebInputTypes, generatedPath, webGeneratedPath } from '../tools/codegen.ts';
+import { buildSchema } from '../src/api/schema.ts';
 import { vocabulary } from '../src/vocabulary.ts';
 import { openDatabase } from '../src/neo4j/database.ts';
-import { formatError } from '../src/server/errors.ts';
+import { formatError } from '../src/api/errors.ts';
 import { config, seededApp, startTestApp } from './helpers.ts';
 
 /** The minimum contract of issue 4, verbatim: these names and arguments must exist exactly so. */

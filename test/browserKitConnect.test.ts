@@ -12,8 +12,8 @@ import { loadConfig, projectRoot, type Config } from '../src/config.ts';
 import { readReadyQueries } from '../src/docs/readyQueries.ts';
 import { openDatabase, type Database } from '../src/neo4j/database.ts';
 import { startLocalNeo4j, type RunningNeo4j } from '../src/neo4j/localServer.ts';
-import { createApp, listen, type App } from '../src/server/app.ts';
-import { browserKitPaths } from '../src/server/browserKit.ts';
+import { createApp, listen, type App } from '../src/http/app.ts';
+import { browserKitPaths } from '../src/http/browserKit.ts';
 import { launchChromium } from './chromium.ts';
 import { freePort, removeInstance, tempHome } from './localNeo4j.ts';
 

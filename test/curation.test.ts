@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { createToken, revokeToken } from '../src/auth/tokens.ts';
 import { projectRoot } from '../src/config.ts';
-import { ensureWebBuild } from '../src/server/webBuild.ts';
+import { ensureWebBuild } from '../src/http/webBuild.ts';
 import { launchChromium } from './chromium.ts';
 import { reseedAfterwards, seed, seededApp } from './helpers.ts';
 

@@ -6,7 +6,7 @@ import { loadSeed } from '../src/loader/load.ts';
 import { loadConfig, type ApiSettings } from '../src/config.ts';
 import { openDatabase, type Database } from '../src/neo4j/database.ts';
 import { isTestDatabase } from '../src/neo4j/testDatabase.ts';
-import { createApp, listen } from '../src/server/app.ts';
+import { createApp, listen } from '../src/http/app.ts';
 
 export const config = loadConfig();
 

@@ -32,8 +32,8 @@ import { createDriver } from '../src/neo4j/database.ts';
 import { startLocalNeo4j, type RunningNeo4j } from '../src/neo4j/localServer.ts';
 import { validateSeed } from '../src/loader/load.ts';
 import { SeedValidationError } from '../src/loader/problems.ts';
-import { buildSchema } from '../src/server/schema.ts';
-import { ensureWebBuild } from '../src/server/webBuild.ts';
+import { buildSchema } from '../src/api/schema.ts';
+import { ensureWebBuild } from '../src/http/webBuild.ts';
 import { createToken } from '../src/auth/tokens.ts';
 import { freePort, removeInstance, tempHome } from './localNeo4j.ts';
 import { contentHash, openTestDb, reseedAfterwards, seededApp, startTestApp, testApiSettings, type TestApp } from './helpers.ts';
@@ -597,7 +597,7 @@ function intCases(target: ArgumentTarget): GraphQLCase[] {
   });
 }
 
-/** The values a list argument may hold, and how many it may hold at most (src/server/queryCost.ts). */
+/** The values a list argument may hold, and how many it may hold at most (src/api/queryCost.ts). */
 function listBound(arg: GraphQLArgument): { item: string; literal: string; max: number } {
   const named = getNamedType(arg.type);
   if (isEnumType(named)) {

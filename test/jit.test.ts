@@ -1,14 +1,14 @@
-// Compiled execution (graphql-jit, src/server/jit.ts) answers exactly as graphql-js's execute:
+// Compiled execution (graphql-jit, src/api/jit.ts) answers exactly as graphql-js's execute:
 // the same data and the same errors, formatted as clients see them, on the seed graph.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { execute, parse, type ExecutionResult, type GraphQLError } from 'graphql';
 import { readExamples } from '../src/docs/examples.ts';
-import { createContext } from '../src/server/context.ts';
-import { formatError } from '../src/server/errors.ts';
-import { compiledExecution } from '../src/server/jit.ts';
-import { RequestBudget } from '../src/server/requestBudget.ts';
-import { buildSchema } from '../src/server/schema.ts';
+import { createContext } from '../src/api/context.ts';
+import { formatError } from '../src/api/errors.ts';
+import { compiledExecution } from '../src/api/jit.ts';
+import { RequestBudget } from '../src/api/requestBudget.ts';
+import { buildSchema } from '../src/api/schema.ts';
 import { openTestDb, reseedAfterwards, seed } from './helpers.ts';
 
 interface Case {

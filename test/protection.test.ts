@@ -10,9 +10,9 @@ import { apiLimits, loadConfig } from '../src/config.ts';
 import { parsePartialDate } from '../src/graph/partialDate.ts';
 import { Database, DatabaseUnavailableError, type Params } from '../src/neo4j/database.ts';
 import type { RecordShape } from 'neo4j-driver';
-import { createContext } from '../src/server/context.ts';
-import { RequestBudget } from '../src/server/requestBudget.ts';
-import { buildSchema } from '../src/server/schema.ts';
+import { createContext } from '../src/api/context.ts';
+import { RequestBudget } from '../src/api/requestBudget.ts';
+import { buildSchema } from '../src/api/schema.ts';
 import { relationshipTypes } from '../src/vocabulary.ts';
 import { seededApp, startTestApp, testApiSettings, type TestApp } from './helpers.ts';
 

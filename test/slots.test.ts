@@ -1,11 +1,11 @@
-// The request slots (src/server/slots.ts): so many at once, the rest in order, a caller whose
+// The request slots (src/http/slots.ts): so many at once, the rest in order, a caller whose
 // deadline passes leaves the queue without taking or losing a slot. Admission: a place given
 // back exactly once, when the request's work has settled and its response or connection has closed.
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import type http from 'node:http';
 import { describe, it } from 'node:test';
-import { Admission, Slots } from '../src/server/slots.ts';
+import { Admission, Slots } from '../src/http/slots.ts';
 
 describe('Slots', () => {
   it('lets so many run at once and the others in the order they came', async () => {

@@ -12,7 +12,7 @@ import { MultiDirectedGraph } from 'graphology';
 import * as graphml from 'graphology-graphml';
 import type { Browser, Page } from 'playwright-core';
 import { projectRoot } from '../src/config.ts';
-import { ensureWebBuild, webRoot } from '../src/server/webBuild.ts';
+import { ensureWebBuild, webRoot } from '../src/http/webBuild.ts';
 import { relationshipTypes } from '../src/vocabulary.ts';
 import { asOfToStep } from '../web/src/timeScale.ts';
 import { launchChromium } from './chromium.ts';

@@ -14,7 +14,7 @@ import { createToken, revokeToken } from '../src/auth/tokens.ts';
 import { ConcurrentChangeError } from '../src/errors.ts';
 import { findViolations } from '../src/graph/invariants.ts';
 import { commitFailure, CommitOutcomeUnknownError } from '../src/neo4j/database.ts';
-import { formatError } from '../src/server/errors.ts';
+import { formatError } from '../src/api/errors.ts';
 import { config, contentHash, reseedAfterwards, seed, seededApp, startTestApp, testApiSettings, type GraphQLResponse } from './helpers.ts';
 
 const setup = seededApp();

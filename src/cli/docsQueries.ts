@@ -6,8 +6,8 @@ import { loadSeed } from '../loader/load.ts';
 import { loadConfig } from '../config.ts';
 import { examplesPath, readExamples, writeAnswers } from '../docs/examples.ts';
 import { connect } from '../neo4j/connect.ts';
-import { createContext } from '../server/context.ts';
-import { buildSchema } from '../server/schema.ts';
+import { createContext } from '../api/context.ts';
+import { buildSchema } from '../api/schema.ts';
 import { interruption, runMain } from './run.ts';
 
 runMain(async () => {

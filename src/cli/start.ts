@@ -6,9 +6,9 @@ import { UserError } from '../errors.ts';
 import { connect } from '../neo4j/connect.ts';
 import { describeLocalPassword } from '../neo4j/localPassword.ts';
 import { portInUse } from '../ports.ts';
-import { createApp, listen, type App } from '../server/app.ts';
-import { logError, logUnhandledErrors } from '../server/requestLog.ts';
-import { ensureWebBuild } from '../server/webBuild.ts';
+import { createApp, listen, type App } from '../http/app.ts';
+import { logError, logUnhandledErrors } from '../api/requestLog.ts';
+import { ensureWebBuild } from '../http/webBuild.ts';
 import { interruption, runMain, untilAborted } from './run.ts';
 
 async function assertPortFree(port: number, host: string): Promise<void> {

@@ -1,6 +1,6 @@
 // What a read brings besides the records it is asked for: the nested lists and linked records a
 // question wants, so that one statement answers it (the API builds these from the fields a
-// GraphQL query selects, src/server/include.ts). Without one, a read brings the records alone.
+// GraphQL query selects, src/api/include.ts). Without one, a read brings the records alone.
 import type { Params, RelationshipFilter } from './filters.ts';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Config, LocalNeo4jSettings } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { freePort, portInUse } from '../ports.ts';
-import { browserSettings } from '../server/browserKit.ts';
+import { browserSettings } from '../http/browserKit.ts';
 import { createDriver } from './database.ts';
 import { ensureDistribution, type Distribution } from './assemble.ts';
 import { isAuthRateLimit, verifyThroughRateLimit } from './authRateLimit.ts';

@@ -7,12 +7,17 @@ import { projectRoot } from '../config.ts';
 export const webRoot = path.join(projectRoot, 'web');
 export const webDist = path.join(webRoot, 'dist');
 
-function newestMtime(dir: string): number {
+/** What the app is built from: web/ and each part of src/ that web/src imports. */
+const webSources = [webRoot, ...['export', 'graph', 'groupBy.ts'].map((part) => path.join(projectRoot, 'src', part))];
+
+/** The newest modification time of a file, or of any file under a folder. */
+function newestMtime(file: string): number {
+  const stat = fs.statSync(file);
+  if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+  for (const entry of fs.readdirSync(file, { withFileTypes: true })) {
     if (entry.name === 'dist' || entry.name === 'node_modules') continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+    newest = Math.max(newest, newestMtime(path.join(file, entry.name)));
   }
   return newest;
 }
@@ -20,9 +25,7 @@ function newestMtime(dir: string): number {
 export function webBuildIsStale(): boolean {
   const index = path.join(webDist, 'index.html');
   if (!fs.existsSync(index)) return true;
-  // The app also imports src/export (formats) and src/graph (partial dates).
-  const sources = Math.max(newestMtime(webRoot), newestMtime(path.join(projectRoot, 'src', 'export')), newestMtime(path.join(projectRoot, 'src', 'graph')));
-  return fs.statSync(index).mtimeMs < sources;
+  return fs.statSync(index).mtimeMs < Math.max(...webSources.map(newestMtime));
 }
 
 export async function ensureWebBuild(): Promise<void> {

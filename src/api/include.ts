@@ -79,7 +79,7 @@ export function claimInclude(info: GraphQLResolveInfo, sets: Sets): ClaimInclude
 }
 
 /**
- * Fields of a relationship gathered over every claim (src/server/resolvers.ts allClaims), and
+ * Fields of a relationship gathered over every claim (src/api/resolvers.ts allClaims), and
  * the claims' fields each is gathered from.
  */
 const gatheredFields: Record<string, string> = { claimedBy: 'claimedBy', disputedBy: 'disputedBy', evidence: 'evidence', dateText: 'dateText', note: 'note', conflictsWith: 'contradicts' };

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { HttpError } from './httpError.ts';
-import { logError } from './requestLog.ts';
+import { logError } from '../api/requestLog.ts';
 import { webDist } from './webBuild.ts';
 
 const types: Record<string, string> = {

@@ -4,7 +4,7 @@
 import type http from 'node:http';
 import { authenticate, type Principal } from '../auth/tokens.ts';
 import { DatabaseUnavailableError, type Database } from '../neo4j/database.ts';
-import { unavailableMessage } from './errors.ts';
+import { unavailableMessage } from '../api/errors.ts';
 import { HttpError } from './httpError.ts';
 
 const unauthenticated = (message: string) => new HttpError(401, 'UNAUTHENTICATED', message, { 'www-authenticate': 'Bearer' });
