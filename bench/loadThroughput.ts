@@ -12,7 +12,7 @@ import { deriveFromClaims } from '../src/loader/relationships.ts';
 import { resetDatabase } from '../src/loader/write.ts';
 import { bulkLoad } from '../src/loader/bulk.ts';
 import type { Config } from '../src/config.ts';
-import { connect } from '../src/neo4j/connect.ts';
+import { connect } from '../src/launcher/connect.ts';
 import { applySchema } from '../src/neo4j/schema.ts';
 import { floorStatements, writeFloor } from './floor.ts';
 import { percentiles } from './timing.ts';

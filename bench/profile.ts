@@ -9,7 +9,7 @@ import { graphql } from 'graphql';
 import neo4j, { type RecordShape } from 'neo4j-driver';
 import { loadConfig } from '../src/config.ts';
 import { UserError } from '../src/errors.ts';
-import { connect } from '../src/neo4j/connect.ts';
+import { connect } from '../src/launcher/connect.ts';
 import { Database, type Params } from '../src/neo4j/database.ts';
 import { createContext } from '../src/api/context.ts';
 import { buildSchema } from '../src/api/schema.ts';

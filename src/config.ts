@@ -193,7 +193,7 @@ function strVar(env: Env, name: string, fallback: string): string {
   return raw === undefined || raw === '' ? fallback : raw;
 }
 
-/** The local server's generated password, once its first start has written it (src/neo4j/localPassword.ts). */
+/** The local server's generated password, once its first start has written it (src/launcher/localPassword.ts). */
 function storedPassword(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8').trim();

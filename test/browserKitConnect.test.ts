@@ -11,7 +11,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { loadConfig, projectRoot, type Config } from '../src/config.ts';
 import { readReadyQueries } from '../src/docs/readyQueries.ts';
 import { openDatabase, type Database } from '../src/neo4j/database.ts';
-import { startLocalNeo4j, type RunningNeo4j } from '../src/neo4j/localServer.ts';
+import { startLocalNeo4j, type RunningNeo4j } from '../src/launcher/localServer.ts';
 import { createApp, listen, type App } from '../src/http/app.ts';
 import { browserKitPaths } from '../src/http/browserKit.ts';
 import { launchChromium } from './chromium.ts';

@@ -15,7 +15,7 @@ import { loadSeed } from '../src/loader/load.ts';
 import { generateGraph } from '../bench/generate.ts';
 import { loadConfig } from '../src/config.ts';
 import { deriveRelationships } from '../src/graph/derive.ts';
-import { connect, type Connection } from '../src/neo4j/connect.ts';
+import { connect, type Connection } from '../src/launcher/connect.ts';
 import type { Database } from '../src/neo4j/database.ts';
 import { config, openTestDb, reseedAfterwards } from './helpers.ts';
 import { freePort, removeInstance, tempHome } from './localNeo4j.ts';

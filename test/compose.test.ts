@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { loadConfig, projectRoot } from '../src/config.ts';
-import { hardeningSettings, neo4jConf } from '../src/neo4j/localServer.ts';
+import { hardeningSettings, neo4jConf } from '../src/launcher/localServer.ts';
 import { serverNodeFlags } from '../bench/apiProcess.ts';
 import { browserSettings } from '../src/http/browserKit.ts';
 

@@ -27,9 +27,9 @@ import {
 } from 'graphql';
 import { apiLimits, loadConfig, type Config } from '../src/config.ts';
 import { verifyThroughRateLimit } from '../src/neo4j/authRateLimit.ts';
-import { connect } from '../src/neo4j/connect.ts';
+import { connect } from '../src/launcher/connect.ts';
 import { createDriver } from '../src/neo4j/database.ts';
-import { startLocalNeo4j, type RunningNeo4j } from '../src/neo4j/localServer.ts';
+import { startLocalNeo4j, type RunningNeo4j } from '../src/launcher/localServer.ts';
 import { validateSeed } from '../src/loader/load.ts';
 import { SeedValidationError } from '../src/loader/problems.ts';
 import { buildSchema } from '../src/api/schema.ts';

@@ -9,10 +9,10 @@ import path from 'node:path';
 import { after, before, describe, it, mock } from 'node:test';
 import { loadConfig, type Config } from '../src/config.ts';
 import { UserError } from '../src/errors.ts';
-import { ensureDistribution, findJava } from '../src/neo4j/assemble.ts';
+import { ensureDistribution, findJava } from '../src/launcher/assemble.ts';
 import { createDriver } from '../src/neo4j/database.ts';
-import { legacyPassword } from '../src/neo4j/localPassword.ts';
-import { apocAllowlist, startLocalNeo4j, type RunningNeo4j } from '../src/neo4j/localServer.ts';
+import { legacyPassword } from '../src/launcher/localPassword.ts';
+import { apocAllowlist, startLocalNeo4j, type RunningNeo4j } from '../src/launcher/localServer.ts';
 import { freePort, removeInstance, tempHome } from './localNeo4j.ts';
 
 function listenAnywhere(): Promise<net.Server> {

@@ -30,9 +30,9 @@ import { measureBaseline, measureOperation, warmUp, type Settings } from '../../
 import { addClaimLatency } from '../../bench/writeLatency.ts';
 import { loadConfig, projectRoot, type Config } from '../config.ts';
 import { UserError } from '../errors.ts';
-import { connect } from '../neo4j/connect.ts';
+import { connect } from '../launcher/connect.ts';
 import type { Database } from '../neo4j/database.ts';
-import { pidFile } from '../neo4j/localServer.ts';
+import { pidFile } from '../launcher/localServer.ts';
 import { interruption, runMain } from './run.ts';
 
 interface Options extends Settings {

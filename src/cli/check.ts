@@ -2,7 +2,7 @@
 // Neo4j and names each violation (claim, relationship or change-log entry); exits 1 when any.
 import { loadConfig } from '../config.ts';
 import { findViolations } from '../graph/invariants.ts';
-import { connect } from '../neo4j/connect.ts';
+import { connect } from '../launcher/connect.ts';
 import { interruption, runMain } from './run.ts';
 
 runMain(async () => {

@@ -5,7 +5,7 @@ import { graphql } from 'graphql';
 import { loadSeed } from '../loader/load.ts';
 import { loadConfig } from '../config.ts';
 import { examplesPath, readExamples, writeAnswers } from '../docs/examples.ts';
-import { connect } from '../neo4j/connect.ts';
+import { connect } from '../launcher/connect.ts';
 import { createContext } from '../api/context.ts';
 import { buildSchema } from '../api/schema.ts';
 import { interruption, runMain } from './run.ts';

@@ -10,7 +10,7 @@ import { exportGraph } from '../export/exportGraph.ts';
 import { exportFormats, type ExportFormat } from '../export/formats.ts';
 import { render } from '../export/render.ts';
 import { exportSeed, type SeedExportReport } from '../export/seedExport.ts';
-import { connect } from '../neo4j/connect.ts';
+import { connect } from '../launcher/connect.ts';
 import { interruption, runMain } from './run.ts';
 
 const formats = [...exportFormats, 'seed'] as const;

@@ -2,9 +2,9 @@
 //   assemble  downloads the Neo4j server, Browser and APOC from Maven Central (once)
 //   start     runs the local Neo4j in the foreground until Ctrl-C
 import { loadConfig } from '../config.ts';
-import { ensureDistribution } from '../neo4j/assemble.ts';
-import { describeLocalPassword } from '../neo4j/localPassword.ts';
-import { startLocalNeo4j } from '../neo4j/localServer.ts';
+import { ensureDistribution } from '../launcher/assemble.ts';
+import { describeLocalPassword } from '../launcher/localPassword.ts';
+import { startLocalNeo4j } from '../launcher/localServer.ts';
 import { interruption, runMain, untilAborted } from './run.ts';
 
 runMain(async () => {

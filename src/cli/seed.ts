@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { formatReport, loadSeed, validateSeed } from '../loader/load.ts';
 import { bulkLoad } from '../loader/bulk.ts';
 import { loadConfig } from '../config.ts';
-import { connect } from '../neo4j/connect.ts';
+import { connect } from '../launcher/connect.ts';
 import { refuseToDiscardApiWrites } from '../loader/write.ts';
 import { runMain } from './run.ts';
 

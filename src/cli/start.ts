@@ -3,8 +3,8 @@
 import { formatReport, loadSeed } from '../loader/load.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { UserError } from '../errors.ts';
-import { connect } from '../neo4j/connect.ts';
-import { describeLocalPassword } from '../neo4j/localPassword.ts';
+import { connect } from '../launcher/connect.ts';
+import { describeLocalPassword } from '../launcher/localPassword.ts';
 import { portInUse } from '../ports.ts';
 import { createApp, listen, type App } from '../http/app.ts';
 import { logError, logUnhandledErrors } from '../api/requestLog.ts';

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { describeApiWrites, apiWrites } from '../loader/write.ts';
 import { loadConfig, projectRoot, type Config } from '../config.ts';
 import { UserError } from '../errors.ts';
-import { connect, type Connection } from '../neo4j/connect.ts';
+import { connect, type Connection } from '../launcher/connect.ts';
 import { isTestDatabase, markTestDatabase, testDatabaseLabel } from '../neo4j/testDatabase.ts';
 import { freePort } from '../ports.ts';
 import { interruption, runMain } from './run.ts';

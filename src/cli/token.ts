@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { createToken, listTokens, revokeToken, roles } from '../auth/tokens.ts';
 import { loadConfig } from '../config.ts';
 import { UserError } from '../errors.ts';
-import { connect } from '../neo4j/connect.ts';
+import { connect } from '../launcher/connect.ts';
 import { runMain } from './run.ts';
 
 const usage = `usage: npm run token -- create --role ${roles.join('|')} --name NAME | list | revoke --name NAME`;

@@ -8,9 +8,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.ts';
-import type { Connection } from '../neo4j/connect.ts';
+import type { Connection } from '../launcher/connect.ts';
 import type { Database } from '../neo4j/database.ts';
-import { runNeo4jAdmin } from '../neo4j/localServer.ts';
+import { runNeo4jAdmin } from '../launcher/localServer.ts';
 import { applySchema } from '../neo4j/schema.ts';
 import { UserError } from '../errors.ts';
 import { writeCsvImport, type Patch } from './bulkCsv.ts';

@@ -2,8 +2,8 @@
 // local server, started (or reused) here.
 import type { Config } from '../config.ts';
 import { UserError } from '../errors.ts';
-import { verifyThroughRateLimit } from './authRateLimit.ts';
-import { isConnectivityError, openDatabase, type Database } from './database.ts';
+import { verifyThroughRateLimit } from '../neo4j/authRateLimit.ts';
+import { isConnectivityError, openDatabase, type Database } from '../neo4j/database.ts';
 import { startLocalNeo4j, type RunningNeo4j } from './localServer.ts';
 
 export interface Connection {

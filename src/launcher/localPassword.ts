@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import { UserError } from '../errors.ts';
-import { createDriver } from './database.ts';
+import { createDriver } from '../neo4j/database.ts';
 
 /** The password every local instance got before passwords were generated. */
 export const legacyPassword = 'actorgraph';
