@@ -5,7 +5,7 @@
 // text a search builds from the user's words, and the first and last day of a partial date.
 import neo4j, { type Driver } from 'neo4j-driver';
 import { searchTokens, luceneQuery } from '../src/graph/search.ts';
-import { parsePartialDate } from '../src/graph/partialDate.ts';
+import { parsePartialDate } from '../src/domain/partialDate.ts';
 import { checkedRelationshipType, relationshipTypes } from '../src/vocabulary.ts';
 import { neighborhoodQuestions, type OperationName, type Probes } from './operations.ts';
 

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { apiLimits, projectRoot } from '../src/config.ts';
-import { parsePartialDate } from '../src/graph/partialDate.ts';
+import { parsePartialDate } from '../src/domain/partialDate.ts';
 import { luceneQuery, searchTokens } from '../src/graph/search.ts';
 import { relationshipTypes } from '../src/vocabulary.ts';
 import { isNeighborhood, neighborhoods, type OperationName, type Probes } from './operations.ts';

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { getNamedType, getNullableType, isListType, isObjectType } from 'graphql';
 import { graphql } from 'graphql';
 import { apiLimits, loadConfig } from '../src/config.ts';
-import { parsePartialDate } from '../src/graph/partialDate.ts';
+import { parsePartialDate } from '../src/domain/partialDate.ts';
 import { Database, DatabaseUnavailableError, type Params } from '../src/neo4j/database.ts';
 import type { RecordShape } from 'neo4j-driver';
 import { createContext } from '../src/api/context.ts';

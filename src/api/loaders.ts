@@ -9,7 +9,7 @@ import type { RelationshipFilter } from '../graph/filters.ts';
 import type { Actor, Claim, Figure, Mention, Relationship, Source } from '../graph/model.ts';
 import { getRelationshipsByIds, relationshipsCitingSources, relationshipsOfActors, type Direction } from '../graph/relationships.ts';
 import { getSourcesByIds, mentionsOf } from '../graph/sources.ts';
-import { groupBy } from '../groupBy.ts';
+import { groupBy } from '../domain/groupBy.ts';
 import type { Database } from '../neo4j/database.ts';
 
 /**

@@ -2,7 +2,7 @@
 // claims (one per subject, type, object and role), after every load and, later, every write.
 // The derived edge keeps only what traversals filter and order on: id, role, status, the span
 // of its claims' dates, its first and last observation and how many claims support it.
-import { groupBy } from '../groupBy.ts';
+import { groupBy } from '../domain/groupBy.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
 import { checkedRelationshipType } from '../vocabulary.ts';
 import { statusOfClaims } from './claimRules.ts';

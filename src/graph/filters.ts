@@ -3,7 +3,7 @@
 import { apiLimits } from '../config.ts';
 import { InputError } from '../errors.ts';
 import { checkedRelationshipType, claimStatuses, relationshipTypes, stances } from '../vocabulary.ts';
-import { parsePartialDate } from './partialDate.ts';
+import { parsePartialDate } from '../domain/partialDate.ts';
 
 export interface RelationshipFilter {
   types?: readonly string[] | null;

@@ -4,7 +4,7 @@
 // entry names a record, and every version step of a record written through the API has its
 // entry. `npm run check` and the tests ask it.
 import type { Database, Transaction } from '../neo4j/database.ts';
-import { groupBy } from '../groupBy.ts';
+import { groupBy } from '../domain/groupBy.ts';
 import { checkedRelationshipType, relationshipTypes } from '../vocabulary.ts';
 import { deriveRelationships, type RelationshipKey } from './derive.ts';
 import { liveCondition } from './filters.ts';

@@ -8,7 +8,7 @@ export const webRoot = path.join(projectRoot, 'web');
 export const webDist = path.join(webRoot, 'dist');
 
 /** What the app is built from: web/ and each part of src/ that web/src imports. */
-const webSources = [webRoot, ...['export', 'graph', 'groupBy.ts'].map((part) => path.join(projectRoot, 'src', part))];
+const webSources = [webRoot, ...['domain', 'export'].map((part) => path.join(projectRoot, 'src', part))];
 
 /** The newest modification time of a file, or of any file under a folder. */
 function newestMtime(file: string): number {

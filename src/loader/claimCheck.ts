@@ -2,8 +2,8 @@
 // writes (src/writes/claims.ts), so that both refuse the same claims with the same messages:
 // known actors and type, real dates, the stance rules, a known source, every quote verbatim.
 import { relationshipId, stanceProblems } from '../graph/claimRules.ts';
-import { parsePartialDate, type PartialDate } from '../graph/partialDate.ts';
-import { locateQuote, type QuoteSpan } from '../quotes.ts';
+import { parsePartialDate, type PartialDate } from '../domain/partialDate.ts';
+import { locateQuote, type QuoteSpan } from '../domain/quotes.ts';
 import { relationshipTypes } from '../vocabulary.ts';
 import type { ClaimEntry, FigureEntry } from './fileSchema.ts';
 import type { PathPart } from './readFiles.ts';

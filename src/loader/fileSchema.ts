@@ -43,7 +43,7 @@ const claim = {
   note: text.optional(),
   /** The claim's source: the file's `source` unless given. */
   source: slug.optional(),
-  // Bounded so that finding a quote in its text stays quick (src/quotes.ts) whoever sends it.
+  // Bounded so that finding a quote in its text stays quick (src/domain/quotes.ts) whoever sends it.
   quotes: z
     .array(text.max(entryLimits.maxQuoteLength, `a quote is at most ${entryLimits.maxQuoteLength} characters: quote the passage that says it`))
     .min(1, 'needs at least one quote')

@@ -4,7 +4,7 @@
 // the bulk import's CSV files (bulkCsv.ts) and the benchmark's floor all write these rows.
 import type { Integer } from 'neo4j-driver';
 import { int } from '../neo4j/database.ts';
-import { groupBy } from '../groupBy.ts';
+import { groupBy } from '../domain/groupBy.ts';
 import { checkedActorKind, checkedRelationshipType } from '../vocabulary.ts';
 import type { ClaimLinks, SeedBatch } from './records.ts';
 import type { DerivedRelationship } from './relationships.ts';

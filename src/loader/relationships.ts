@@ -3,7 +3,7 @@
 // nodes, so that a load into an empty database need not read its claims back.
 // test/bulkDerive.test.ts proves both give the same relationships.
 import { int } from '../neo4j/database.ts';
-import { groupBy } from '../groupBy.ts';
+import { groupBy } from '../domain/groupBy.ts';
 import type { ClaimRecord, Props } from './records.ts';
 
 export interface DerivedRelationship {

@@ -2,8 +2,8 @@
 // and every quote found in its source (with its offsets). Produces the batch to write, or every problem found.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parsePartialDate } from '../graph/partialDate.ts';
-import { quoteFinder, type QuoteSpan } from '../quotes.ts';
+import { parsePartialDate } from '../domain/partialDate.ts';
+import { quoteFinder, type QuoteSpan } from '../domain/quotes.ts';
 import { actorKinds } from '../vocabulary.ts';
 import { checkClaimCore, checkedDate, claimRecord, observedAt, unobserved, type ClaimLookup, type Observed, type ReportAt } from './claimCheck.ts';
 import { findMentions } from './mentions.ts';

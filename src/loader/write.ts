@@ -6,7 +6,7 @@
 // Validation happens before any of this, so bad data writes nothing; a database failure
 // part-way leaves a partial load that the next run completes (it sees the load was cut short
 // and rewrites every claim and derives every relationship).
-import { groupBy } from '../groupBy.ts';
+import { groupBy } from '../domain/groupBy.ts';
 import type { Database } from '../neo4j/database.ts';
 import { testDatabaseLabel } from '../neo4j/testDatabase.ts';
 import { deriveRelationships, removeLegacyModel, type Derived, type RelationshipKey } from '../graph/derive.ts';

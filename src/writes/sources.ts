@@ -4,7 +4,7 @@
 import { textHash } from '../loader/records.ts';
 import { sourceSchema, string } from '../loader/fileSchema.ts';
 import { apiLimits } from '../config.ts';
-import { parsePartialDate } from '../graph/partialDate.ts';
+import { parsePartialDate } from '../domain/partialDate.ts';
 import type { Database } from '../neo4j/database.ts';
 import { authorNow, recordChanges } from './changeLog.ts';
 import { mentionsInSource } from './mentions.ts';

@@ -2,7 +2,7 @@
 // is valid at a partial date if it started on or before its last day (or is undated) and did
 // not end before its first day; lists as of a date put the relationship observed latest (at
 // or before the date) first. The partial-date parsing is the server's own module.
-import { parsePartialDate } from '../../src/graph/partialDate.ts';
+import { parsePartialDate } from '../../src/domain/partialDate.ts';
 
 export interface Dated {
   since: string | null;

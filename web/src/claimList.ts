@@ -3,7 +3,7 @@
 // the curator's note, the claims it contradicts (and where they were made) and its quotes.
 // Every quote opens the reading view at that quote; the source's title opens it at the top.
 // Each claim shows its history on demand, and in curation mode can be retracted with a reason.
-import { groupBy } from '../../src/groupBy.ts';
+import { groupBy } from '../../src/domain/groupBy.ts';
 import { el } from './dom.ts';
 import { historyToggle } from './historyView.ts';
 import type { ActorRef, Claim, ClaimRef, Evidence, SourceRef } from './model.ts';

@@ -1,7 +1,7 @@
 // Undated ties as of a date. The slider cannot place a tie the sources give no dates for, so it
 // stays drawn at every date (undated means unknown, not absent); what the analyst can go on is
 // when the sources reported it, which may be after the slider's date: at that date nobody had.
-import { parsePartialDate, type PartialDate } from '../../src/graph/partialDate.ts';
+import { parsePartialDate, type PartialDate } from '../../src/domain/partialDate.ts';
 import { reportedText, spanText, type Observation, type Span } from './relationshipTime.ts';
 
 export interface UndatedTies {

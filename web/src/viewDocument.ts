@@ -3,7 +3,7 @@
 // sources). The JSON export is this document; GraphML goes through the project's own
 // serialiser (src/export/formats.ts) with the property names `npm run export` writes, plus
 // the claims' facts flattened onto each edge. No DOM here, so node can test it too.
-import { parsePartialDate } from '../../src/graph/partialDate.ts';
+import { parsePartialDate } from '../../src/domain/partialDate.ts';
 import type { ExportGraph } from '../../src/export/formats.ts';
 import type { Actor, ActorRef, Claim, Evidence, Relationship, SourceRef } from './model.ts';
 
