@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { projectRoot } from '../src/config.ts';
 import { readReadyQueries } from '../src/docs/readyQueries.ts';
-import { browserKitPaths } from '../src/http/browserKit.ts';
+import { browserKitPaths } from '../src/browserKitSettings.ts';
 import { actorKinds } from '../src/vocabulary.ts';
 import { config, seededApp } from './helpers.ts';
 

@@ -13,7 +13,7 @@ import { readReadyQueries } from '../src/docs/readyQueries.ts';
 import { openDatabase, type Database } from '../src/neo4j/database.ts';
 import { startLocalNeo4j, type RunningNeo4j } from '../src/launcher/localServer.ts';
 import { createApp, listen, type App } from '../src/http/app.ts';
-import { browserKitPaths } from '../src/http/browserKit.ts';
+import { browserKitPaths } from '../src/browserKitSettings.ts';
 import { launchChromium } from './chromium.ts';
 import { freePort, removeInstance, tempHome } from './localNeo4j.ts';
 

@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { loadConfig, projectRoot } from '../src/config.ts';
 import { hardeningSettings, neo4jConf } from '../src/launcher/localServer.ts';
 import { serverNodeFlags } from '../bench/apiProcess.ts';
-import { browserSettings } from '../src/http/browserKit.ts';
+import { browserSettings } from '../src/browserKitSettings.ts';
 
 interface Service {
   image?: string;

@@ -1,34 +1,18 @@
 // Neo4j Browser with no set-up: the API serves the project's style (neo4j-browser/actorgraph.grass)
 // and a Browser guide made from the ready queries of docs/neo4j-browser.md, and Neo4j tells
-// Browser to load both when it connects (browserSettings, in neo4j.conf and docker-compose.yml).
+// Browser to load both when it connects (browserSettings in src/browserKitSettings.ts, written
+// into neo4j.conf and docker-compose.yml).
 // Browser fetches them from its own page, so they answer that one origin's CORS requests.
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
+import { browserKitPaths } from '../browserKitSettings.ts';
 import { projectRoot } from '../config.ts';
 import { renderBrowserGuide } from '../docs/browserGuide.ts';
 import { readReadyQueries } from '../docs/readyQueries.ts';
 import { HttpError } from './httpError.ts';
 
-export const browserKitPaths = { style: '/browser/actorgraph.grass', guide: '/browser/guide' } as const;
-
 const stylePath = path.join(projectRoot, 'neo4j-browser', 'actorgraph.grass');
-
-/**
- * The Neo4j settings that make Browser load the kit from the API on `apiPort` when it connects:
- * `browser.post_connect_cmd` (commands without their colon, separated by `;`) and the hosts
- * Browser may fetch remote content from. (Neo4j 5.26 and Browser 5.24 name it
- * `..._whitelist`; there is no `..._allowlist` setting.) The URLs say 127.0.0.1 because the
- * API listens there by default; Browser's default list (guides.neo4j.com, localhost) lacks
- * it, and this list drops guides.neo4j.com, so the Browser page fetches nothing foreign.
- */
-export function browserSettings(apiPort: number): Record<string, string> {
-  const api = `http://127.0.0.1:${apiPort}`;
-  return {
-    'browser.post_connect_cmd': `style ${api}${browserKitPaths.style}; play ${api}${browserKitPaths.guide}`,
-    'browser.remote_content_hostname_whitelist': '127.0.0.1,localhost',
-  };
-}
 
 /** The kit's file at `pathname` as [body, content type], or undefined when it is not one of them. */
 function kitFile(pathname: string): [string, string] | undefined {

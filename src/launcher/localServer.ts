@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Config, LocalNeo4jSettings } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { freePort, portInUse } from '../ports.ts';
-import { browserSettings } from '../http/browserKit.ts';
+import { browserSettings } from '../browserKitSettings.ts';
 import { createDriver } from '../neo4j/database.ts';
 import { ensureDistribution, type Distribution } from './assemble.ts';
 import { isAuthRateLimit, verifyThroughRateLimit } from '../neo4j/authRateLimit.ts';
