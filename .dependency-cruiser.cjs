@@ -1,0 +1,107 @@
+// Who may import whom (STYLE.md, Layout; issue #23). dependency-cruiser reads the imports of
+// src/, web/src/, bench/ and tools/ (type-only imports included) and reports each forbidden
+// arrow as "rule-name: from -> to". Checked by test/architecture.test.ts and `npm run lint:layers`.
+// test/ is not cruised: tests may import anything.
+//
+// An exception is a path in a rule's pathNot, with the reason beside it. Prefer moving the code.
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      // The app is built for the browser by Vite: it shares only the pure rules of src/domain/
+      // (no Node API, driver, GraphQL or HTTP), and packages from node_modules (cytoscape).
+      name: 'web-imports-web-and-domain',
+      comment: 'web/ imports only web/ and src/domain/ (and packages)',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: {
+        pathNot: [
+          '^web/',
+          '^src/domain/',
+          '^node_modules/',
+          // Exception: the PNG/JSON/GraphML exports of the app (exportView.ts, viewDocument.ts)
+          // write the same GraphML as `npm run export`, so they share its serializer. It imports
+          // nothing; rule export-formats-stays-pure keeps it so.
+          '^src/export/formats\\.ts$',
+        ],
+      },
+    },
+    {
+      // What the web app borrows from outside src/domain/ must stay as pure as the domain.
+      name: 'export-formats-stays-pure',
+      comment: 'src/export/formats.ts (shared with web/) imports nothing but src/domain/ and src/errors.ts',
+      severity: 'error',
+      from: { path: '^src/export/formats\\.ts$' },
+      to: { pathNot: ['^src/domain/', '^src/errors\\.ts$'] },
+    },
+    {
+      // The knowledge model's pure rules, shared with the browser: nothing of the project but
+      // the error types, and no package or Node API either. src/errors.ts, which the domain
+      // (and so the web app) imports, is held to the same.
+      name: 'domain-is-pure',
+      comment: 'src/domain/ imports nothing but src/domain/ and src/errors.ts (no package, no Node API)',
+      severity: 'error',
+      from: { path: ['^src/domain/', '^src/errors\\.ts$'] },
+      to: { pathNot: ['^src/domain/', '^src/errors\\.ts$'] },
+    },
+    {
+      // GraphQL without transport: src/http/ feeds src/api/, never the other way round.
+      name: 'api-not-http',
+      comment: 'src/api/ never imports src/http/',
+      severity: 'error',
+      from: { path: '^src/api/' },
+      to: { path: '^src/http/' },
+    },
+    {
+      // The transport, the local Neo4j process and the benchmark are wired together by the
+      // entry points in src/cli/ only; each of them may import its own files ($1).
+      name: 'only-cli-imports-http-launcher-bench',
+      comment: 'only src/cli/ imports src/http/, src/launcher/ and bench/',
+      severity: 'error',
+      from: {
+        path: '^(src/[^/]+|bench|tools|web)',
+        pathNot: [
+          '^src/cli/',
+          // Exception: the bulk import (npm run seed -- --bulk) stops the local server, runs
+          // neo4j-admin (launcher/localServer.ts: runNeo4jAdmin) and starts it again, on the
+          // Connection of launcher/connect.ts.
+          '^src/loader/bulk\\.ts$',
+          // Exception: the benchmark's load and profile rounds connect to Neo4j themselves
+          // (launcher/connect.ts), as every entry point does; they run only through src/cli/bench*.ts.
+          '^bench/(loadThroughput|profile)\\.ts$',
+        ],
+      },
+      to: { path: '^(src/http|src/launcher|bench)/', pathNot: '^$1/' },
+    },
+    {
+      name: 'no-cycles',
+      comment: 'no module imports itself through others',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      // An import the cruiser cannot resolve would slip past every rule above (its path would be
+      // the bare specifier): each must resolve, to a project file, a package or a Node module.
+      name: 'imports-resolve',
+      comment: 'every import resolves to a file',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: '^node_modules/' },
+    exclude: { path: '^(web/dist|tools/neo4j)/' },
+    // `import type` arrows count: a type import is a dependency on the layer too.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      // Packages resolved through their "exports" (vega-lite has no "main").
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      mainFields: ['module', 'main', 'types'],
+    },
+  },
+};
