@@ -1,8 +1,10 @@
 // npm run codegen: regenerate src/api/generated/graphql.ts (resolver types) and
-// web/src/generated/inputs.ts (the input types the web app sends) from schema/*.graphql (tools/codegen.ts).
+// web/src/generated/inputs.ts (the input types the web app sends) from schema/*.graphql (tools/codegen.ts),
+// and web/src/palette.ts and neo4j-browser/actorgraph.grass from schema/palette.yaml (tools/palette.ts).
 import { writeGeneratedTypes } from '../../tools/codegen.ts';
+import { writePaletteFiles } from '../../tools/palette.ts';
 import { runMain } from './run.ts';
 
 runMain(async () => {
-  for (const file of await writeGeneratedTypes()) console.log(`Wrote ${file}`);
+  for (const file of [...(await writeGeneratedTypes()), ...writePaletteFiles()]) console.log(`Wrote ${file}`);
 });
