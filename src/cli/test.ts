@@ -1,5 +1,7 @@
-// npm test [-- [--skip-typecheck] NAME...]: type-check, then run every test in test/ (or those
-// whose file name contains a NAME) with node's test runner against a Neo4j made for them.
+// npm test [-- [--skip-typecheck] NAME...]: type-check, then run every test in test/ and its
+// folders (or those whose path under test/ contains a NAME: `hostile` runs test/hostile/*) with
+// node's test runner against a Neo4j made for them. (npm run test:unit runs test/domain/ alone,
+// with no database.)
 //
 // By default that is a server of its own: a new home in the temporary directory, free ports,
 // started here, marked as a test database, stopped and removed at the end. No NEO4J_* variable
@@ -30,9 +32,14 @@ function withoutNeo4j(env: Env): Env {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('NEO4J_') || serverShape.includes(name)));
 }
 
+/** Every *.test.ts under test/, its folders included, as a path under test/ ("api.test.ts", "domain/quotes.test.ts"), in order. */
 function testFiles(filter: string[]): string[] {
   const dir = path.join(projectRoot, 'test');
-  const all = fs.readdirSync(dir).filter((name) => name.endsWith('.test.ts')).sort();
+  const all = fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => name.split(path.sep).join('/'))
+    .filter((name) => name.endsWith('.test.ts'))
+    .sort();
   const chosen = filter.length ? all.filter((name) => filter.some((f) => name.includes(f))) : all;
   if (filter.length && !chosen.length) throw new UserError(`No test file in test/ matches ${filter.map((f) => `"${f}"`).join(', ')}.`);
   return chosen.map((name) => path.join('test', name));
