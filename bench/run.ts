@@ -1,41 +1,33 @@
-// npm run bench [-- --sizes 10000,100000,1000000] [--quick] [--iterations N] [--warm-up N]
-//                  [--duration S] [--budget S] [--bulk largest|all|none] [--seed S] [--discard-api-writes]
-// --budget: seconds of single-client timing per way and operation before a slow way takes fewer samples (at least 5).
-// For each size: a generated graph of that many relationships (bench/generate.ts), its load
-// timed through the loader against the raw floor (and the bulk import at the largest size), then
-// every operation of bench/operations.ts asked three ways, interleaved: (a) hand-written Cypher
-// over the bare driver, (b) this project's API over HTTP, (c) the @neo4j/graphql peer over HTTP,
-// with autocannon on (b) and (c), their memory, Neo4j's, and an analyst's addClaim. Writes
-// bench/results/<date>.json and docs/benchmarks.md + .svg (bench/report.ts).
-// --quick (CI): the smallest size, few iterations, 1 s autocannon runs, no bulk import, the report
-// to a temporary folder.
-// It resets the database it runs on (and refuses one holding API writes, naming them, unless
-// --discard-api-writes), and leaves the seed in it.
+// The benchmark (npm run bench, whose command line is src/cli/bench.ts): for each size, a
+// generated graph of that many relationships (generate.ts), its load timed through the loader
+// against the raw floor (and the bulk import at the largest size), then every operation of
+// operations.ts asked three ways, interleaved: (a) hand-written Cypher over the bare driver, (b)
+// this project's API over HTTP, (c) the @neo4j/graphql peer over HTTP, with autocannon on (b)
+// and (c), their memory, Neo4j's, and an analyst's addClaim. Writes bench/results/<date>.json
+// and docs/benchmarks.md + .svg (report.ts); a quick run (CI) writes the report to a temporary
+// folder. It resets the database it is given (and refuses one holding API writes, naming them,
+// unless told to discard them), and leaves the seed in it.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { loadSeed } from '../loader/load.ts';
-import { refuseToDiscardApiWrites } from '../loader/write.ts';
-import { startApi, type ChildServer } from '../../bench/apiProcess.ts';
-import { freePort } from '../ports.ts';
-import { generateGraph } from '../../bench/generate.ts';
-import { memoryNow, type MemoryFigures } from '../../bench/load.ts';
-import { measureLoads } from '../../bench/loadThroughput.ts';
-import { operationNames } from '../../bench/operations.ts';
-import { startPeer, type Peer } from '../../bench/peer.ts';
-import { writeReport } from '../../bench/report.ts';
-import { machine, peakOf, resultsFile, sizeIndependence, versions, writeResults, type BenchResults, type OperationResult, type SizeResult } from '../../bench/results.ts';
-import { measureBaseline, measureOperation, warmUp, type Settings } from '../../bench/threeWays.ts';
-import { addClaimLatency } from '../../bench/writeLatency.ts';
-import { loadConfig, projectRoot, type Config } from '../config.ts';
-import { UserError } from '../errors.ts';
-import { connect } from '../launcher/connect.ts';
-import type { Database } from '../neo4j/database.ts';
-import { pidFile } from '../launcher/localServer.ts';
-import { interruption, runMain } from './run.ts';
+import { loadSeed } from '../src/loader/load.ts';
+import { refuseToDiscardApiWrites } from '../src/loader/write.ts';
+import { freePort } from '../src/ports.ts';
+import { projectRoot, type Config } from '../src/config.ts';
+import { UserError } from '../src/errors.ts';
+import type { Database } from '../src/neo4j/database.ts';
+import { startApi, type ChildServer } from './apiProcess.ts';
+import { generateGraph } from './generate.ts';
+import { memoryNow, type MemoryFigures } from './load.ts';
+import { measureLoads } from './loadThroughput.ts';
+import { operationNames } from './operations.ts';
+import { startPeer, type Peer } from './peer.ts';
+import { writeReport } from './report.ts';
+import { machine, peakOf, resultsFile, sizeIndependence, versions, writeResults, type BenchResults, type OperationResult, type SizeResult } from './results.ts';
+import { measureBaseline, measureOperation, warmUp, type Settings } from './threeWays.ts';
+import { addClaimLatency } from './writeLatency.ts';
 
-interface Options extends Settings {
+export interface Options extends Settings {
   sizes: number[];
   quick: boolean;
   /** At which sizes the bulk import is timed too. */
@@ -53,20 +45,21 @@ function positiveInts(name: string, raw: string): number[] {
   return values;
 }
 
-function parseOptions(): Options {
-  const { values } = parseArgs({
-    options: {
-      sizes: { type: 'string', default: '10000,100000,1000000' },
-      quick: { type: 'boolean', default: false },
-      iterations: { type: 'string' },
-      'warm-up': { type: 'string' },
-      duration: { type: 'string' },
-      budget: { type: 'string' },
-      bulk: { type: 'string', default: 'largest' },
-      seed: { type: 'string', default: '1' },
-      'discard-api-writes': { type: 'boolean', default: false },
-    },
-  });
+/** The command line's flags (src/cli/bench.ts), as parseArgs gives them. */
+export interface Flags {
+  sizes: string;
+  quick: boolean;
+  iterations?: string;
+  'warm-up'?: string;
+  duration?: string;
+  budget?: string;
+  bulk: string;
+  seed: string;
+  'discard-api-writes': boolean;
+}
+
+/** The settings of a run: a quick one takes the smallest size only, and short runs, unless told otherwise. */
+export function benchOptions(values: Flags): Options {
   const quick = values.quick;
   if (!['largest', 'all', 'none'].includes(values.bulk)) throw new UserError(`--bulk must be largest, all or none, got "${values.bulk}"`);
   const sizes = positiveInts('sizes', values.sizes).sort((a, b) => a - b);
@@ -100,11 +93,17 @@ const neo4jEnv = (config: Config): NodeJS.ProcessEnv => ({
   NEO4J_DATABASE: config.neo4j.database,
 });
 
-/** The local Neo4j's memory now (VmHWM: its peak since it started); null for an external server. */
-function neo4jMemory(config: Config) {
-  if (config.external) return null;
-  return memoryNow(Number(fs.readFileSync(pidFile(config.local.homeDir), 'utf8').trim()));
+/** What the benchmark runs on: the database it resets, and how to find the local Neo4j's process for its memory. */
+export interface BenchTarget {
+  config: Config;
+  db: Database;
+  /** The local Neo4j's pid now (the bulk import restarts it), or null for an external server. */
+  neo4jPid: () => number | null;
+  signal: AbortSignal;
 }
+
+/** The local Neo4j's memory now (VmHWM: its peak since it started); null for an external server. */
+const neo4jMemory = (pid: number | null) => (pid === null ? null : memoryNow(pid));
 
 async function serverVersion(db: Database): Promise<string> {
   const [row] = await db.read<{ version: string; edition: string }>('CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition');
@@ -122,7 +121,7 @@ function printOperation(op: string, r: OperationResult): void {
   );
 }
 
-async function benchSize(config: Config, db: Database, size: number, options: Options, signal: AbortSignal): Promise<SizeResult> {
+async function benchSize({ config, db, neo4jPid, signal }: BenchTarget, size: number, options: Options): Promise<SizeResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-graph-'));
   try {
     const started = performance.now();
@@ -176,7 +175,7 @@ async function benchSize(config: Config, db: Database, size: number, options: Op
       probes: graph.probes,
       load,
       operations,
-      memory: { api: peakOf(memory.api), peer: peakOf(memory.peer), neo4j: neo4jMemory(config) },
+      memory: { api: peakOf(memory.api), peer: peakOf(memory.peer), neo4j: neo4jMemory(neo4jPid()) },
       emptyQuery,
       addClaim,
     };
@@ -185,12 +184,9 @@ async function benchSize(config: Config, db: Database, size: number, options: Op
   }
 }
 
-runMain(async () => {
-  const options = parseOptions();
-  const config = loadConfig();
-  const signal = interruption();
-  const connection = await connect(config, signal);
-  const { db } = connection;
+/** Runs the benchmark on `target`'s database; writes the results file and the report, and leaves the seed loaded. */
+export async function runBenchmark(target: BenchTarget, options: Options): Promise<void> {
+  const { config, db } = target;
   const date = new Date().toISOString().slice(0, 10);
   const file = resultsFile(date, options.quick);
   let results: BenchResults | undefined;
@@ -205,7 +201,7 @@ runMain(async () => {
       sizeIndependence: {},
     };
     for (const size of options.sizes) {
-      results.sizes.push(await benchSize(config, db, size, options, signal));
+      results.sizes.push(await benchSize(target, size, options));
       results.sizeIndependence = sizeIndependence(results.sizes);
       writeResults(file, results); // after each size, so that a failure later keeps what was measured
     }
@@ -215,10 +211,9 @@ runMain(async () => {
       const { report } = await loadSeed(db, { reset: true, batchSize: config.limits.loaderBatchSize, timeoutMs: config.limits.loaderTimeoutMs });
       console.log(`\nThe seed is loaded again (${report.claims.created} claims).`);
     }
-    await connection.close();
   }
   console.log(`Results: ${path.relative(projectRoot, file)}`);
   const docsDir = options.quick ? fs.mkdtempSync(path.join(os.tmpdir(), 'bench-docs-')) : path.join(projectRoot, 'docs');
   const written = await writeReport(results, docsDir, path.relative(projectRoot, file));
   console.log(`Report: ${written.map((f) => path.relative(process.cwd(), f)).join(', ')}`);
-});
+}
