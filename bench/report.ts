@@ -1,4 +1,6 @@
 // npm run bench:report -- bench/results/<date>.json [--docs DIR]
+// npm run bench:report -- --compare A.json B.json [--band 0.3]: the two runs side by side
+// (compare.ts), printed; exits 1 when this API is slower in B beyond the band.
 // npm run bench:report -- A.json B.json --out bench/results/<date>.json: sizes measured in
 // separate runs, merged into one results file (mergeResults), then reported.
 // Writes docs/benchmarks.md (what was measured and how, the tables, each target met or not, what
@@ -8,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../src/config.ts';
 import { UserError } from '../src/errors.ts';
+import { compareResults, compareTable, defaultBand } from './compare.ts';
 import type { OperationName } from './operations.ts';
 import { renderPlot } from './plot.ts';
 import { mergeResults, readResults, writeResults, type BenchResults, type OperationResult, type SizeResult, type Throughput } from './results.ts';
@@ -269,16 +272,23 @@ export async function writeReport(results: BenchResults, docsDir: string, result
   return [md, svg];
 }
 
-/** The command line of `npm run bench:report` (src/cli/benchReport.ts). */
-export async function reportCli(): Promise<void> {
+/** The command line of `npm run bench:report` (src/cli/benchReport.ts); 1 when a comparison finds B slower. */
+export async function reportCli(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { docs: { type: 'string', default: path.join(projectRoot, 'docs') }, out: { type: 'string' } },
+    options: { docs: { type: 'string', default: path.join(projectRoot, 'docs') }, out: { type: 'string' }, compare: { type: 'boolean', default: false }, band: { type: 'string' } },
   });
-  const usage = 'usage: npm run bench:report -- bench/results/<date>.json [--docs DIR], or A.json B.json --out MERGED.json [--docs DIR]';
-  if (positionals.length === 0 || (positionals.length > 1 && !values.out)) throw new UserError(usage);
+  const usage = 'usage: npm run bench:report -- bench/results/<date>.json [--docs DIR], or A.json B.json --out MERGED.json [--docs DIR], or --compare A.json B.json [--band 0.3]';
+  if (positionals.length === 0 || (positionals.length > 1 && !values.out && !values.compare) || (values.compare && positionals.length !== 2)) throw new UserError(usage);
   const missing = positionals.find((file) => !fs.existsSync(file));
   if (missing) throw new UserError(`No results file ${missing}`);
+  if (values.compare) {
+    const band = values.band === undefined ? defaultBand : Number(values.band);
+    if (!(band > 0)) throw new UserError(`--band must be a positive number (0.3: ratios within 0.77–1.30 are noise), got "${values.band}"`);
+    const rows = compareResults(readResults(positionals[0]!), readResults(positionals[1]!), band);
+    console.log(compareTable(rows, band, [positionals[0]!, positionals[1]!]));
+    return rows.some((r) => r.verdict === 'slower') ? 1 : 0;
+  }
   let file = positionals[0]!;
   if (positionals.length > 1) {
     file = values.out!;
@@ -287,4 +297,5 @@ export async function reportCli(): Promise<void> {
   }
   const written = await writeReport(readResults(file), values.docs, path.relative(projectRoot, path.resolve(file)));
   console.log(`Wrote ${written.map((f) => path.relative(process.cwd(), f)).join(' and ')}`);
+  return 0;
 }
