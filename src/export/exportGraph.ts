@@ -5,7 +5,7 @@ import { apiLimits } from '../config.ts';
 import type { Database } from '../neo4j/database.ts';
 import { filterCondition, typePattern, type Params } from '../graph/filters.ts';
 import { neighborhood } from '../graph/traversal.ts';
-import type { ExportGraph, Value } from './formats.ts';
+import type { ExportGraph, Value } from '../domain/formats.ts';
 
 export interface ExportScope {
   /** Export only the neighbourhood of this actor... */

@@ -1,7 +1,7 @@
 // Export the current view: a PNG picture (Cytoscape's own), and the data on screen as JSON
 // and GraphML, downloaded as files named after the focus actor.
 import type cytoscape from 'cytoscape';
-import { toGraphML } from '../../src/export/formats.ts';
+import { toGraphML } from '../../src/domain/formats.ts';
 import { toExportGraph, type ViewDocument } from './viewDocument.ts';
 
 function download(blob: Blob, filename: string): void {

@@ -1,10 +1,10 @@
 // The current view as data: the actors and relationships on screen with every property
 // (kinds, types, statuses, dates, observations, claims with their claimants, quotes and
 // sources). The JSON export is this document; GraphML goes through the project's own
-// serialiser (src/export/formats.ts) with the property names `npm run export` writes, plus
+// serialiser (src/domain/formats.ts) with the property names `npm run export` writes, plus
 // the claims' facts flattened onto each edge. No DOM here, so node can test it too.
 import { parsePartialDate } from '../../src/domain/partialDate.ts';
-import type { ExportGraph } from '../../src/export/formats.ts';
+import type { ExportGraph } from '../../src/domain/formats.ts';
 import type { Actor, ActorRef, Claim, Evidence, Relationship, SourceRef } from './model.ts';
 
 /** A quote with the source it is from (a claim's quotes are all from its source). */
