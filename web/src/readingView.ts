@@ -5,12 +5,14 @@
 // passage becomes a new claim's quote ("Add claim"). The source is fetched only now, once, and
 // again after a write to it. Escape, the close button or a click beside the dialog close it;
 // the focus then goes back to what opened it.
+import { findMentions } from '../../src/domain/mentions.ts';
+import { quoteIsAt } from '../../src/domain/quotes.ts';
 import { ApiError, fetchReadableSource } from './api.ts';
 import { el } from './dom.ts';
 import type { Evidence, ReadableSource, SourceClaim, SourceRef } from './model.ts';
 import { typeLabel } from './palette.ts';
 import { canWrite, onSessionChange } from './session.ts';
-import { findMentions, quoteIsAt, quoteSpans, segments, type Segment, type Span } from './textMarks.ts';
+import { quoteSpans, segments, type Segment, type Span } from './textMarks.ts';
 import { selectedSpan } from './textSelection.ts';
 
 export interface ReaderActions {

@@ -1,17 +1,15 @@
 // What the reading view marks in a source's text, as plain offsets: where the mentioned actors'
-// names and aliases occur (found again here, as the loader finds them: case-sensitive, whole
-// words, longest first), where the claims' quotes stand, and the quote the analyst opened; then
-// the text cut into segments at every edge of those, each saying what covers it.
-import type { Evidence, MentionedActor } from './model.ts';
+// names and aliases occur (found by the loader's rule, src/domain/mentions.ts), where the claims'
+// quotes stand (src/domain/quotes.ts), and the quote the analyst opened; then the text cut into
+// segments at every edge of those, each saying what covers it.
+import type { Mention } from '../../src/domain/mentions.ts';
+import { quoteIsAt } from '../../src/domain/quotes.ts';
+import type { Evidence } from './model.ts';
 
 export interface Span {
   start: number;
   /** Exclusive. */
   end: number;
-}
-
-export interface MentionSpan extends Span {
-  actors: string[];
 }
 
 export interface QuoteSpan extends Span {
@@ -27,32 +25,6 @@ export interface Segment extends Span {
   marked: boolean;
 }
 
-/** Runs of whitespace count as one space: the loader matches quotes to texts that way. */
-const words = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** Whether the quote really stands at [start, end) of the text. */
-export function quoteIsAt(text: string, { start, end, quote }: Evidence): boolean {
-  return start >= 0 && start <= end && end <= text.length && words(text.slice(start, end)) === words(quote);
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const startsWithWord = /^[\p{L}\p{N}]/u;
-
-/** Every non-overlapping occurrence of an actor's name or alias, longest first at each place. */
-export function findMentions(text: string, actors: MentionedActor[]): MentionSpan[] {
-  const owners = new Map<string, string[]>();
-  for (const actor of actors) {
-    for (const name of new Set([actor.name, ...actor.aliases])) {
-      if (name.length < 2 || !startsWithWord.test(name)) continue;
-      owners.set(name, [...(owners.get(name) ?? []), actor.id]);
-    }
-  }
-  if (owners.size === 0) return [];
-  const names = [...owners.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-  return [...text.matchAll(pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length, actors: owners.get(match[0]) ?? [] }));
-}
-
 /** The claims' quotes that stand where their evidence says, the shortest first. */
 export function quoteSpans(text: string, claims: { id: string; evidence: Evidence[] }[]): QuoteSpan[] {
   return claims
@@ -61,7 +33,7 @@ export function quoteSpans(text: string, claims: { id: string; evidence: Evidenc
 }
 
 /** The text [0, length) cut at every edge of the mentions, the quotes and the mark. */
-export function segments(length: number, mentions: MentionSpan[], quotes: QuoteSpan[], mark: Span | null): Segment[] {
+export function segments(length: number, mentions: Mention[], quotes: QuoteSpan[], mark: Span | null): Segment[] {
   const edges = new Set<number>([0, length]);
   for (const span of [...mentions, ...quotes, ...(mark ? [mark] : [])]) {
     edges.add(Math.max(0, Math.min(length, span.start)));
