@@ -3,6 +3,7 @@
 // sources). The JSON export is this document; GraphML goes through the project's own
 // serialiser (src/domain/formats.ts) with the property names `npm run export` writes, plus
 // the claims' facts flattened onto each edge. No DOM here, so node can test it too.
+import { gatheredActors, gatheredConflicts, gatheredDateText, gatheredEvidence, gatheredNote, gatheredSources } from '../../src/domain/gathered.ts';
 import { parsePartialDate } from '../../src/domain/partialDate.ts';
 import type { ExportGraph } from '../../src/domain/formats.ts';
 import type { Actor, ActorRef, Claim, Evidence, Relationship, SourceRef } from './model.ts';
@@ -43,14 +44,6 @@ export interface ViewDocument {
   edges: ExportedEdge[];
 }
 
-const distinctBy = <T>(items: T[], key: (item: T) => string): T[] => [...new Map(items.map((item) => [key(item), item] as const)).values()];
-
-/** Distinct values, one per line (or separator); null when there is none. */
-const joined = (values: (string | null)[], separator: string): string | null => {
-  const kept = [...new Set(values.filter((value): value is string => value !== null))];
-  return kept.length > 0 ? kept.join(separator) : null;
-};
-
 export function exportedEdge(r: Relationship): ExportedEdge {
   const claims = r.claims;
   return {
@@ -65,13 +58,13 @@ export function exportedEdge(r: Relationship): ExportedEdge {
     firstObserved: r.firstObserved,
     lastObserved: r.lastObserved,
     claimCount: r.claimCount,
-    dateText: joined(claims.map((claim) => claim.dateText), '; '),
-    claimedBy: distinctBy(claims.flatMap((claim) => claim.claimedBy), (actor) => actor.id),
-    disputedBy: distinctBy(claims.flatMap((claim) => claim.disputedBy), (actor) => actor.id),
-    note: joined(claims.map((claim) => claim.note), '\n'),
-    evidence: claims.flatMap((claim) => claim.evidence.map((evidence) => ({ ...evidence, source: claim.source }))),
-    sources: distinctBy(claims.map((claim) => claim.source), (source) => source.id),
-    conflictsWith: [...new Set(claims.flatMap((claim) => claim.contradicts.map((other) => other.relationship.id)))].filter((id) => id !== r.id),
+    dateText: gatheredDateText(claims),
+    claimedBy: gatheredActors(claims, 'claimedBy', (actor) => actor.id),
+    disputedBy: gatheredActors(claims, 'disputedBy', (actor) => actor.id),
+    note: gatheredNote(claims),
+    evidence: gatheredEvidence(claims.map((claim) => ({ evidence: claim.evidence.map((evidence) => ({ ...evidence, source: claim.source })) }))),
+    sources: gatheredSources(claims, (source) => source.id),
+    conflictsWith: gatheredConflicts(r.id, claims.flatMap((claim) => claim.contradicts.map((other) => other.relationship.id))),
     claims,
   };
 }
