@@ -1,10 +1,11 @@
 // A synthetic actor graph for the perf page: n actors of every kind and m relationships of
 // every type and status, with a few hubs, from a seeded generator (the same graph each run).
+import type { ActorKind, ClaimStatus, RelationshipType } from './generated/operations.ts';
 import type { Actor, Relationship, Subgraph } from './model.ts';
 
-const kinds = ['GROUP', 'PERSON', 'STATE', 'ORGANIZATION', 'PLACE'];
-const types = ['PLEDGED_ALLEGIANCE_TO', 'COOPERATES_WITH', 'MEMBER_OF', 'LEADS', 'PART_OF', 'OPERATES_IN', 'OPPOSES', 'AFFILIATED_WITH', 'FUNDS', 'ATTACKED'];
-const statuses = ['REPORTED', 'REPORTED', 'REPORTED', 'ALLEGED', 'DISPUTED'];
+const kinds: ActorKind[] = ['GROUP', 'PERSON', 'STATE', 'ORGANIZATION', 'PLACE'];
+const types: RelationshipType[] = ['PLEDGED_ALLEGIANCE_TO', 'COOPERATES_WITH', 'MEMBER_OF', 'LEADS', 'PART_OF', 'OPERATES_IN', 'OPPOSES', 'AFFILIATED_WITH', 'FUNDS', 'ATTACKED'];
+const statuses: ClaimStatus[] = ['REPORTED', 'REPORTED', 'REPORTED', 'ALLEGED', 'DISPUTED'];
 
 /** mulberry32: small, fast, seeded. */
 function random(seed: number): () => number {
