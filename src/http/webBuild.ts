@@ -7,7 +7,7 @@ import { projectRoot } from '../config.ts';
 export const webRoot = path.join(projectRoot, 'web');
 export const webDist = path.join(webRoot, 'dist');
 
-/** What the app is built from: web/ (all of web/src, folder by folder) and src/domain/, the one part of src/ it imports. */
+/** What the app is built from: web/ (web/src and all its folders) and src/domain/, all it imports of src/. */
 const webSources = [webRoot, path.join(projectRoot, 'src', 'domain')];
 
 /** The newest modification time of a file, or of any file under a folder. */
