@@ -12,8 +12,8 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadConfig } from '../src/config.ts';
 import { UserError } from '../src/errors.ts';
-// The fields the web app asks of a relationship (its Relationship fragment), so the load is the app's.
-import { relationshipFragments } from '../web/src/api/queries.ts';
+// The fields the web app asks of a relationship, so the load is the app's.
+import { relationshipFields } from '../web/src/api/queries.ts';
 
 export interface GraphQLRequest {
   name: string;
@@ -52,14 +52,13 @@ export interface LoadReport extends Omit<CannonFigures, 'memory'> {
 
 /** The requests every connection cycles through, in order. */
 export function graphqlMix(from: string, to: string): GraphQLRequest[] {
-  const fragments = relationshipFragments.join('');
   return [
     { name: 'search', query: 'query($text: String!) { search(text: $text, limit: 10) { id name kind aliases description } }', variables: { text: 'Bukhori' } },
-    { name: 'actor', query: `query($id: ID!) { actor(id: $id) { id name kind aliases description relationships { ...Relationship } } }${fragments}`, variables: { id: 'islamic-state' } },
-    { name: 'neighborhood', query: `query($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id name kind aliases } relationships { ...Relationship } } }${fragments}`, variables: { id: 'islamic-state' } },
-    { name: 'relationships', query: `query($asOf: String) { relationships(first: 50, asOf: $asOf) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...Relationship } } } }${fragments}`, variables: { asOf: '2015-01' } },
-    { name: 'shortestPath', query: `query($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { length nodes { id name kind } relationships { ...Relationship } } }${fragments}`, variables: { from, to } },
-    { name: 'contestedClaims', query: `{ contestedClaims(first: 50) { totalCount edges { node { ...Relationship } } } }${fragments}`, variables: {} },
+    { name: 'actor', query: `query($id: ID!) { actor(id: $id) { id name kind aliases description relationships { ${relationshipFields} } } }`, variables: { id: 'islamic-state' } },
+    { name: 'neighborhood', query: `query($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id name kind aliases } relationships { ${relationshipFields} } } }`, variables: { id: 'islamic-state' } },
+    { name: 'relationships', query: `query($asOf: String) { relationships(first: 50, asOf: $asOf) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${relationshipFields} } } } }`, variables: { asOf: '2015-01' } },
+    { name: 'shortestPath', query: `query($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { length nodes { id name kind } relationships { ${relationshipFields} } } }`, variables: { from, to } },
+    { name: 'contestedClaims', query: `{ contestedClaims(first: 50) { totalCount edges { node { ${relationshipFields} } } } }`, variables: {} },
     { name: 'stats', query: '{ stats { actors relationships claims sources } }', variables: {} },
   ];
 }

@@ -134,8 +134,6 @@ export type ActorQueryVariables = Exact<{
 
 export type ActorQuery = { actor: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null } | null };
 
-export type ActorFragment = { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null };
-
 export type AddActorMutationVariables = Exact<{
   input: AddActorInput;
 }>;
@@ -148,39 +146,21 @@ export type AddClaimMutationVariables = Exact<{
 }>;
 
 
-export type AddClaimMutation = { addClaim: { id: string, source: { id: string }, relationship: { retracted: boolean, id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } };
-
-export type WrittenClaimFragment = { id: string, source: { id: string }, relationship: { retracted: boolean, id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } };
-
-export type RelationshipWithEndsFragment = { retracted: boolean, id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> };
-
-export type RelationshipFragment = { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, from: { id: string }, to: { id: string }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> };
-
-export type ClaimFragment = { id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> };
-
-export type ClaimRefFragment = { id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } };
-
-export type ActorRefFragment = { id: string, name: string };
-
-export type SourceRefFragment = { id: string, title: string, publisher: string | null, published: string | null };
-
-export type EvidenceFragment = { quote: string, start: number, end: number };
+export type AddClaimMutation = { addClaim: { id: string, source: { id: string }, relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } };
 
 export type AddSourceMutationVariables = Exact<{
   input: AddSourceInput;
 }>;
 
 
-export type AddSourceMutation = { addSource: { author: string | null, origin: Origin, id: string, title: string, publisher: string | null, published: string | null } };
-
-export type SourceSummaryFragment = { author: string | null, origin: Origin, id: string, title: string, publisher: string | null, published: string | null };
+export type AddSourceMutation = { addSource: { id: string, title: string, publisher: string | null, published: string | null, author: string | null, origin: Origin } };
 
 export type ClaimRelationshipQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ClaimRelationshipQuery = { claim: { relationship: { retracted: boolean, id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } | null };
+export type ClaimRelationshipQuery = { claim: { relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } | null };
 
 export type HistoryQueryVariables = Exact<{
   id: string | number;
@@ -206,7 +186,7 @@ export type ReadableSourceQueryVariables = Exact<{
 }>;
 
 
-export type ReadableSourceQuery = { source: { url: string | null, text: string, author: string | null, origin: Origin, id: string, title: string, publisher: string | null, published: string | null, mentions: Array<{ actor: { id: string, name: string, aliases: Array<string> } }>, claims: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, evidence: Array<{ quote: string, start: number, end: number }> }> } | null };
+export type ReadableSourceQuery = { source: { id: string, title: string, publisher: string | null, published: string | null, author: string | null, url: string | null, origin: Origin, text: string, mentions: Array<{ actor: { id: string, name: string, aliases: Array<string> } }>, claims: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, evidence: Array<{ quote: string, start: number, end: number }> }> } | null };
 
 export type RetractClaimMutationVariables = Exact<{
   id: string | number;
@@ -214,7 +194,7 @@ export type RetractClaimMutationVariables = Exact<{
 }>;
 
 
-export type RetractClaimMutation = { retractClaim: { id: string, source: { id: string }, relationship: { retracted: boolean, id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } };
+export type RetractClaimMutation = { retractClaim: { id: string, source: { id: string }, relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } };
 
 export type SearchQueryVariables = Exact<{
   text: string;
@@ -238,7 +218,7 @@ export type ShortestPathQuery = { shortestPath: { length: number, nodes: Array<{
 export type SourcesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SourcesQuery = { sources: Array<{ author: string | null, origin: Origin, id: string, title: string, publisher: string | null, published: string | null }> };
+export type SourcesQuery = { sources: Array<{ id: string, title: string, publisher: string | null, published: string | null, author: string | null, origin: Origin }> };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
