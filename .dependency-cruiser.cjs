@@ -20,20 +20,8 @@ module.exports = {
           '^web/',
           '^src/domain/',
           '^node_modules/',
-          // Exception: the PNG/JSON/GraphML exports of the app (exportView.ts, viewDocument.ts)
-          // write the same GraphML as `npm run export`, so they share its serializer. It imports
-          // nothing; rule export-formats-stays-pure keeps it so.
-          '^src/export/formats\\.ts$',
         ],
       },
-    },
-    {
-      // What the web app borrows from outside src/domain/ must stay as pure as the domain.
-      name: 'export-formats-stays-pure',
-      comment: 'src/export/formats.ts (shared with web/) imports nothing but src/domain/ and src/errors.ts',
-      severity: 'error',
-      from: { path: '^src/export/formats\\.ts$' },
-      to: { pathNot: ['^src/domain/', '^src/errors\\.ts$'] },
     },
     {
       // The knowledge model's pure rules, shared with the browser: nothing of the project but

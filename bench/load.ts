@@ -13,7 +13,7 @@ import autocannon from 'autocannon';
 import { loadConfig } from '../src/config.ts';
 import { UserError } from '../src/errors.ts';
 // The fields the web app asks of a relationship, so the load is the app's.
-import { relationshipFields } from '../web/src/api.ts';
+import { relationshipFields } from '../web/src/api/queries.ts';
 
 export interface GraphQLRequest {
   name: string;

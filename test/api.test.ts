@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { buildSchema as buildSdl, isEnumType, isObjectType, printType, type GraphQLArgument, type GraphQLEnumType, type GraphQLField, type GraphQLNamedType } from 'graphql';
-import { generateResolverTypes, generateWebInputTypes, generatedPath, webGeneratedPath } from '../tools/codegen.ts';
+import { generateResolverTypes, generateWebInputTypes, generateWebOperationTypes, generatedPath, webGeneratedPath, webOperationsPath } from '../tools/codegen.ts';
 import { buildSchema } from '../src/api/schema.ts';
 import { vocabulary } from '../src/vocabulary.ts';
 import { openDatabase } from '../src/neo4j/database.ts';
@@ -84,9 +84,10 @@ describe('the schema', () => {
     assert.deepEqual(names('ActorKind'), Object.keys(vocabulary.actorKinds).map((k) => k.toUpperCase()).sort());
   });
 
-  it('has resolver types generated from the current SDL (run `npm run codegen` after changing it)', async () => {
+  it('has resolver types generated from the current SDL and the web app\'s queries (run `npm run codegen` after changing them)', async () => {
     assert.equal(fs.readFileSync(generatedPath, 'utf8'), await generateResolverTypes());
     assert.equal(fs.readFileSync(webGeneratedPath, 'utf8'), await generateWebInputTypes());
+    assert.equal(fs.readFileSync(webOperationsPath, 'utf8'), await generateWebOperationTypes());
   });
 
   it('prints as valid SDL', () => assert.ok(printType(schema.getType('Query')!).includes('shortestPath')));

@@ -11,7 +11,7 @@ import * as gexf from 'graphology-gexf';
 import * as graphml from 'graphology-graphml';
 import { projectRoot } from '../src/config.ts';
 import { exportGraph } from '../src/export/exportGraph.ts';
-import type { ExportGraph } from '../src/export/formats.ts';
+import type { ExportGraph } from '../src/domain/formats.ts';
 import { render } from '../src/export/render.ts';
 import { resetDatabase } from '../src/loader/write.ts';
 import { testDatabaseLabel } from '../src/neo4j/testDatabase.ts';

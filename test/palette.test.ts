@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { generateGrass, generateWebPalette, grassPath, palettePath, readPalette, webPalettePath } from '../tools/palette.ts';
 import { actorKindEnumValue, actorKinds, relationshipTypes } from '../src/vocabulary.ts';
-import { kindLook, typeColor } from '../web/src/palette.ts';
+import { kindLook, typeColor } from '../web/src/graph/palette.ts';
 
 const grass = fs.readFileSync(grassPath, 'utf8');
 const paletteText = fs.readFileSync(palettePath, 'utf8');
@@ -31,7 +31,7 @@ function problemsWith(from: string, to: string): string {
 const lineOf = (text: string) => paletteText.slice(0, paletteText.indexOf(text)).split('\n').length;
 
 describe('The palette', () => {
-  it('generated web/src/palette.ts and neo4j-browser/actorgraph.grass as they are committed (run `npm run codegen`)', () => {
+  it('generated web/src/graph/palette.ts and neo4j-browser/actorgraph.grass as they are committed (run `npm run codegen`)', () => {
     assert.equal(fs.readFileSync(webPalettePath, 'utf8'), generateWebPalette());
     assert.equal(grass, generateGrass());
   });

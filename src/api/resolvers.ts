@@ -12,6 +12,7 @@ import { searchActors } from '../graph/search.ts';
 import { listSources } from '../graph/sources.ts';
 import { getStats } from '../graph/stats.ts';
 import { allegianceChain, neighborhood, shortestPath } from '../graph/traversal.ts';
+import { gatheredActors, gatheredConflicts, gatheredDateText, gatheredEvidence, gatheredNote } from '../domain/gathered.ts';
 import { actorKindEnumValue, actorKinds, vocabulary } from '../vocabulary.ts';
 import type { Context } from './context.ts';
 import type { Resolvers } from './generated/graphql.ts';
@@ -63,8 +64,8 @@ const allClaims = async (rel: Relationship, loaders: Loaders): Promise<Claim[]> 
 
 /** The claimants (or disputers) of these claims, each once: as the read brought them, else by id. */
 async function actorsOfClaims(claims: Claim[], role: 'claimedBy' | 'disputedBy', loaders: Loaders): Promise<Actor[]> {
-  if (claims.every((claim) => claim.linked?.[role])) return [...new Map(claims.flatMap((claim) => claim.linked![role]!).map((actor) => [actor.id, actor])).values()];
-  return actorsByIds(loaders, distinct(claims.flatMap((c) => c[role])));
+  if (claims.every((claim) => claim.linked?.[role])) return gatheredActors(claims.map((claim) => claim.linked!), role, (actor) => actor.id);
+  return actorsByIds(loaders, gatheredActors(claims, role, (id) => id));
 }
 
 /** What the read of `parent` brought for this field (by its response key), if it did. */
@@ -72,15 +73,9 @@ const brought = <T>(nested: Record<string, T> | undefined, info: GraphQLResolveI
 
 const distinct = <T>(items: T[]) => [...new Set(items)];
 
-/** One line per distinct value, null when there is none. */
-const lines = (values: (string | null)[], separator: string) => {
-  const kept = distinct(values.filter((v): v is string => v !== null));
-  return kept.length > 0 ? kept.join(separator) : null;
-};
-
 async function contradictingRelationships(rel: Relationship, { loaders }: Context): Promise<Relationship[]> {
   const others = found(await loaders.claim.loadMany(distinct((await allClaims(rel, loaders)).flatMap((c) => c.contradicts))));
-  const ids = distinct(others.filter((c) => !c.retracted).map((c) => c.relationshipId)).filter((id) => id !== rel.id);
+  const ids = gatheredConflicts(rel.id, others.filter((c) => !c.retracted).map((c) => c.relationshipId));
   return found(await loaders.relationship.loadMany(ids));
 }
 
@@ -196,10 +191,10 @@ export const resolvers: Resolvers = {
       brought(rel.nested, info) ?? loaders.relationshipClaims.load({ id: rel.id, first, args: includeRetracted ?? false }),
     claimedBy: async (rel, _, { loaders }) => actorsOfClaims(await allClaims(rel, loaders), 'claimedBy', loaders),
     disputedBy: async (rel, _, { loaders }) => actorsOfClaims(await allClaims(rel, loaders), 'disputedBy', loaders),
-    evidence: async (rel, _, { loaders }) => (await allClaims(rel, loaders)).flatMap((c) => c.evidence),
+    evidence: async (rel, _, { loaders }) => gatheredEvidence(await allClaims(rel, loaders)),
     conflictsWith: (rel, _, context) => contradictingRelationships(rel, context),
-    dateText: async (rel, _, { loaders }) => lines((await allClaims(rel, loaders)).map((c) => c.dateText), '; '),
-    note: async (rel, _, { loaders }) => lines((await allClaims(rel, loaders)).map((c) => c.note), '\n'),
+    dateText: async (rel, _, { loaders }) => gatheredDateText(await allClaims(rel, loaders)),
+    note: async (rel, _, { loaders }) => gatheredNote(await allClaims(rel, loaders)),
   },
 
   Claim: {

@@ -1,6 +1,8 @@
-// npm run codegen: regenerate src/api/generated/graphql.ts (resolver types) and
-// web/src/generated/inputs.ts (the input types the web app sends) from schema/*.graphql (tools/codegen.ts),
-// and web/src/palette.ts and neo4j-browser/actorgraph.grass from schema/palette.yaml (tools/palette.ts).
+// npm run codegen: regenerate src/api/generated/graphql.ts (resolver types),
+// web/src/api/generated/inputs.ts (the input types the web app sends) from schema/*.graphql, and
+// web/src/api/generated/operations.ts (what the web app's queries return) from
+// web/src/api/queries.ts (tools/codegen.ts), and web/src/graph/palette.ts and
+// neo4j-browser/actorgraph.grass from schema/palette.yaml (tools/palette.ts).
 import { writeGeneratedTypes } from '../../tools/codegen.ts';
 import { writePaletteFiles } from '../../tools/palette.ts';
 import { runMain } from './run.ts';

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { exportGraph } from '../export/exportGraph.ts';
-import { exportFormats, type ExportFormat } from '../export/formats.ts';
+import { exportFormats, type ExportFormat } from '../domain/formats.ts';
 import { render } from '../export/render.ts';
 import { exportSeed, type SeedExportReport } from '../export/seedExport.ts';
 import { connect } from '../launcher/connect.ts';

@@ -47,3 +47,9 @@ export function quoteFinder(text: string): (quote: string) => QuoteSpan | null {
 export function locateQuote(text: string, quote: string): QuoteSpan | null {
   return quoteFinder(text)(quote);
 }
+
+/** Whether `quote` really stands at [start, end) of the text, runs of whitespace counting as one space. */
+export function quoteIsAt(text: string, { start, end, quote }: QuoteSpan & { quote: string }): boolean {
+  const words = (part: string) => part.replace(/\s+/g, ' ').trim();
+  return start >= 0 && start <= end && end <= text.length && words(text.slice(start, end)) === words(quote);
+}

@@ -5,7 +5,8 @@ import { apiLimits } from '../config.ts';
 import type { Database } from '../neo4j/database.ts';
 import { filterCondition, typePattern, type Params } from '../graph/filters.ts';
 import { neighborhood } from '../graph/traversal.ts';
-import type { ExportGraph, Value } from './formats.ts';
+import type { ExportGraph, Value } from '../domain/formats.ts';
+import { gatheredActors, gatheredEvidence, gatheredSources } from '../domain/gathered.ts';
 
 export interface ExportScope {
   /** Export only the neighbourhood of this actor... */
@@ -19,9 +20,41 @@ export interface ExportScope {
 /** Internal bookkeeping that is not part of the data. */
 const internal = new Set(['hash']);
 
-/** A list of `value` over the claims `c` of relationship `r` (in claim id order), each value once when `distinct`. */
-const gathered = (pattern: string, value: string, distinct = false) =>
-  `COLLECT { MATCH (c:Claim {relationship: r.id}) WHERE c.retracted IS NULL OR r.retracted MATCH ${pattern} WITH c, ${value} AS v ORDER BY c.id RETURN ${distinct ? 'DISTINCT ' : ''}v }`;
+/** A relationship's live claims (all of them when every one is retracted) in id order, each with its links. */
+const claimsOfRelationship = `COLLECT {
+  MATCH (c:Claim {relationship: r.id}) WHERE c.retracted IS NULL OR r.retracted
+  WITH c ORDER BY c.id
+  RETURN {id: c.id, stance: c.stance,
+    sources: COLLECT { MATCH (c)-[:IN_SOURCE]->(x) RETURN x.id },
+    claimedBy: COLLECT { MATCH (c)-[:CLAIMED_BY]->(x) RETURN x.id },
+    disputedBy: COLLECT { MATCH (c)-[:DISPUTED_BY]->(x) RETURN x.id },
+    evidence: COLLECT { MATCH (c)-[x:EVIDENCE]->() RETURN x.quote }}
+}`;
+
+interface ExportedClaim {
+  id: string;
+  stance: string;
+  sources: string[];
+  claimedBy: string[];
+  disputedBy: string[];
+  evidence: string[];
+}
+
+/**
+ * The provenance an edge carries, gathered from its claims as the API gathers a relationship's
+ * fields; in the key order the exports have always been written in (a Cypher map's order).
+ */
+function provenance(claims: ExportedClaim[]): Record<string, string[]> {
+  const itself = (id: string) => id;
+  return {
+    sources: gatheredSources(claims.flatMap((claim) => claim.sources.map((source) => ({ source }))), itself),
+    claims: claims.map((claim) => claim.id),
+    stances: claims.map((claim) => claim.stance),
+    disputedBy: gatheredActors(claims, 'disputedBy', itself),
+    claimedBy: gatheredActors(claims, 'claimedBy', itself),
+    evidenceQuotes: gatheredEvidence(claims),
+  };
+}
 
 const clean = (props: Record<string, Value>) => Object.fromEntries(Object.entries(props).filter(([k]) => !internal.has(k)));
 
@@ -39,18 +72,10 @@ export async function exportGraph(db: Database, scope: ExportScope = {}): Promis
     'MATCH (a:Actor) WHERE $nodeIds IS NULL OR a.id IN $nodeIds RETURN properties(a) AS props, a.kind AS kind ORDER BY a.id',
     params,
   );
-  const edges = await db.read<{ props: Record<string, Value>; provenance: Record<string, string[]>; type: string; source: string; target: string }>(
+  const edges = await db.read<{ props: Record<string, Value>; claims: ExportedClaim[]; type: string; source: string; target: string }>(
     `MATCH (a:Actor)-[r${typePattern()}]->(b:Actor)
      WHERE ($relationshipIds IS NULL OR r.id IN $relationshipIds) AND ${condition}
-     WITH r, a, b, ${gathered('(c)', 'c.id')} AS claims,
-          ${gathered('(c)', 'c.stance')} AS stances,
-          ${gathered('(c)-[:IN_SOURCE]->(x)', 'x.id', true)} AS sources,
-          ${gathered('(c)-[:CLAIMED_BY]->(x)', 'x.id', true)} AS claimedBy,
-          ${gathered('(c)-[:DISPUTED_BY]->(x)', 'x.id', true)} AS disputedBy,
-          ${gathered('(c)-[x:EVIDENCE]->()', 'x.quote')} AS evidenceQuotes
-     RETURN properties(r) AS props, {claims: claims, stances: stances, sources: sources, claimedBy: claimedBy,
-            disputedBy: disputedBy, evidenceQuotes: evidenceQuotes} AS provenance,
-            type(r) AS type, a.id AS source, b.id AS target ORDER BY r.id`,
+     RETURN properties(r) AS props, ${claimsOfRelationship} AS claims, type(r) AS type, a.id AS source, b.id AS target ORDER BY r.id`,
     params,
   );
   return {
@@ -61,7 +86,7 @@ export async function exportGraph(db: Database, scope: ExportScope = {}): Promis
       type: e.type,
       source: e.source,
       target: e.target,
-      properties: clean({ ...e.props, ...(e.provenance.claims!.length > 0 ? e.provenance : {}) }),
+      properties: clean({ ...e.props, ...(e.claims.length > 0 ? provenance(e.claims) : {}) }),
     })),
   };
 }

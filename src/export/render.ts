@@ -1,6 +1,6 @@
 // One export format from a graph: what the CLI writes and the tests parse.
 import { actorKinds, relationshipTypes } from '../vocabulary.ts';
-import { toCSV, toCypher, toGEXF, toGraphML, toJSON, type ExportFormat, type ExportGraph } from './formats.ts';
+import { toCSV, toCypher, toGEXF, toGraphML, toJSON, type ExportFormat, type ExportGraph } from '../domain/formats.ts';
 
 const isVocabulary = (name: string) => actorKinds.includes(name) || relationshipTypes.includes(name);
 

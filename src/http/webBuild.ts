@@ -7,8 +7,8 @@ import { projectRoot } from '../config.ts';
 export const webRoot = path.join(projectRoot, 'web');
 export const webDist = path.join(webRoot, 'dist');
 
-/** What the app is built from: web/ and each part of src/ that web/src imports. */
-const webSources = [webRoot, ...['domain', 'export'].map((part) => path.join(projectRoot, 'src', part))];
+/** What the app is built from: web/ (web/src and all its folders) and src/domain/, all it imports of src/. */
+const webSources = [webRoot, path.join(projectRoot, 'src', 'domain')];
 
 /** The newest modification time of a file, or of any file under a folder. */
 function newestMtime(file: string): number {

@@ -1,6 +1,7 @@
-// Mentions written through the API, found with the loader's matcher (src/loader/mentions.ts)
-// over every actor's names, so that "Islamic Movement of Uzbekistan" stays one mention of the
-// IMU and not also one of Uzbekistan. They carry origin 'api': the loader leaves them alone.
+// Mentions written through the API, found with the loader's matcher (src/loader/mentions.ts,
+// on the rule of src/domain/mentions.ts) over every actor's names, so that "Islamic Movement of
+// Uzbekistan" stays one mention of the IMU and not also one of Uzbekistan. They carry origin
+// 'api': the loader leaves them alone.
 import { findMentions } from '../loader/mentions.ts';
 import type { ActorRecord, MentionRecord } from '../loader/records.ts';
 import type { Transaction } from '../neo4j/database.ts';

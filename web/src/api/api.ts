@@ -1,0 +1,175 @@
+// The GraphQL calls the app makes: POST /graphql on the same origin, JSON in and out. Signed
+// in, every call carries the session's bearer token; a 401 for that token (revoked, unknown)
+// is reported (the session signs out) and the call is made again without it. Writes are in
+// writes.ts; the documents are in queries.ts, their result types generated from them. No DOM here.
+import type {
+  ActorQuery,
+  ActorQueryVariables,
+  ClaimRelationshipQuery,
+  ClaimRelationshipQueryVariables,
+  HistoryQuery,
+  HistoryQueryVariables,
+  NeighborhoodQuery,
+  ReadableSourceQuery,
+  ReadableSourceQueryVariables,
+  SearchQuery,
+  SearchQueryVariables,
+  ShortestPathQuery,
+  SourcesQuery,
+  ViewerQuery,
+  VocabularyQuery,
+} from './generated/operations.ts';
+import type { Actor, Change, Path, ReadableSource, RelationshipWithEnds, SourceSummary, Subgraph, Viewer, Vocabulary } from './model.ts';
+import {
+  actorQuery,
+  claimRelationshipQuery,
+  historyQuery,
+  neighborhoodQuery,
+  readableSourceQuery,
+  searchQuery,
+  shortestPathQuery,
+  sourcesQuery,
+  viewerQuery,
+  vocabularyQuery,
+} from './queries.ts';
+
+/** One thing the API found wrong, and the argument it names ("input.quotes[0]") when it names one. */
+export interface Problem {
+  argumentName?: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+    /** Every problem the answer lists: each error's extensions.problems, else the error itself. */
+    readonly problems: Problem[] = [{ message }],
+  ) {
+    super(message);
+  }
+}
+
+interface ErrorBody {
+  message: string;
+  extensions?: { code?: string; argumentName?: string; problems?: Problem[] };
+}
+
+interface GraphQLBody<T> {
+  data?: T | null;
+  errors?: ErrorBody[];
+}
+
+const endpoint = '/graphql';
+
+/** Where the bearer token comes from, and who hears that the API refused it (main.ts wires the session in). */
+export interface Credentials {
+  token(): string | null;
+  refused(): void;
+}
+
+let credentials: Credentials = { token: () => null, refused: () => {} };
+
+export function useCredentials(given: Credentials): void {
+  credentials = given;
+}
+
+export const refusedTokenMessage = 'The API refused your token (unknown or revoked), so you are signed out. Sign in again with a valid token.';
+
+function problemsOf(errors: ErrorBody[]): Problem[] {
+  return errors.flatMap((error) => {
+    const listed = error.extensions?.problems;
+    if (Array.isArray(listed) && listed.length > 0) return listed;
+    return [{ argumentName: error.extensions?.argumentName, message: error.message }];
+  });
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** The token to send instead of the session's (signing in checks a token before keeping it). */
+  token?: string | null;
+}
+
+export async function graphql<T>(query: string, variables: Record<string, unknown> = {}, options: CallOptions = {}): Promise<T> {
+  const token = options.token === undefined ? credentials.token() : options.token;
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+    signal: options.signal,
+  });
+  if (response.status === 401 && token && options.token === undefined && token === credentials.token()) {
+    credentials.refused();
+    return graphql<T>(query, variables, { ...options, token: null });
+  }
+  const body = (await response.json().catch(() => ({}))) as GraphQLBody<T>;
+  const error = body.errors?.[0];
+  if (error) throw new ApiError(error.message, error.extensions?.code, problemsOf(body.errors!));
+  if (!response.ok || !body.data) throw new ApiError(`GraphQL request failed with HTTP ${response.status}`);
+  return body.data;
+}
+
+/** The filters as the view holds them: names from the vocabulary (the API checks them). */
+export interface RelationshipFilterArgs {
+  types?: string[] | null;
+  statuses?: string[] | null;
+  asOf?: string | null;
+}
+
+export async function searchActors(text: string, limit: number, signal?: AbortSignal): Promise<Actor[]> {
+  const data = await graphql<SearchQuery>(searchQuery, { text, limit } satisfies SearchQueryVariables, { signal });
+  return data.search;
+}
+
+export async function fetchNeighborhood(id: string, depth: number, limit: number, filter: RelationshipFilterArgs = {}): Promise<Subgraph> {
+  const data = await graphql<NeighborhoodQuery>(neighborhoodQuery, { id, depth, limit, ...filter });
+  return data.neighborhood;
+}
+
+export async function fetchShortestPath(from: string, to: string, filter: RelationshipFilterArgs = {}): Promise<Path | null> {
+  const data = await graphql<ShortestPathQuery>(shortestPathQuery, { from, to, ...filter });
+  return data.shortestPath;
+}
+
+export async function fetchActor(id: string): Promise<Actor | null> {
+  const data = await graphql<ActorQuery>(actorQuery, { id } satisfies ActorQueryVariables);
+  return data.actor;
+}
+
+/** Every source, by publication date (the API's order), without texts: the Sources list. */
+export async function fetchSources(): Promise<SourceSummary[]> {
+  const data = await graphql<SourcesQuery>(sourcesQuery);
+  return data.sources;
+}
+
+/**
+ * A source to read: its text, the actors it mentions (with their names and aliases, to find
+ * them in the text) and its live claims with their quotes' places (to underline them).
+ */
+export async function fetchReadableSource(id: string, signal?: AbortSignal): Promise<ReadableSource | null> {
+  const data = await graphql<ReadableSourceQuery>(readableSourceQuery, { id } satisfies ReadableSourceQueryVariables, { signal });
+  return data.source;
+}
+
+/** A claim's relationship with its two actors, to draw and select it. */
+export async function fetchClaimRelationship(claimId: string): Promise<RelationshipWithEnds | null> {
+  const data = await graphql<ClaimRelationshipQuery>(claimRelationshipQuery, { id: claimId } satisfies ClaimRelationshipQueryVariables);
+  return data.claim?.relationship ?? null;
+}
+
+/** What was written through the API to an actor, claim or source, newest first. */
+export async function fetchHistory(id: string): Promise<Change[]> {
+  const data = await graphql<HistoryQuery>(historyQuery, { id } satisfies HistoryQueryVariables);
+  return data.history;
+}
+
+/** Who `token` belongs to, asked with that token (not the session's): signing in checks it so. */
+export async function fetchViewer(token: string): Promise<Viewer | null> {
+  const data = await graphql<ViewerQuery>(viewerQuery, {}, { token });
+  return data.viewer;
+}
+
+export async function fetchVocabulary(): Promise<Vocabulary> {
+  const data = await graphql<VocabularyQuery>(vocabularyQuery);
+  return data.vocabulary;
+}

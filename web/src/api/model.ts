@@ -1,0 +1,52 @@
+// The app's names for the shapes its queries return, each taken from a query's result type
+// (web/src/api/generated/operations.ts, generated from web/src/api/queries.ts). Only what is not
+// a query's shape is written here.
+import type {
+  AddClaimMutation,
+  ClaimRelationshipQuery,
+  HistoryQuery,
+  NeighborhoodQuery,
+  ReadableSourceQuery,
+  SearchQuery,
+  ShortestPathQuery,
+  SourcesQuery,
+  ViewerQuery,
+  VocabularyQuery,
+} from './generated/operations.ts';
+
+export type Subgraph = NeighborhoodQuery['neighborhood'];
+export type Path = NonNullable<ShortestPathQuery['shortestPath']>;
+export type Actor = SearchQuery['search'][number];
+/** A relationship as derived from its claims; `claims` holds the latest observed, `claimCount` says how many exist. */
+export type Relationship = Subgraph['relationships'][number];
+/** One source's assertion of a relationship, with its stance, who claims and disputes it, and its quotes. */
+export type Claim = Relationship['claims'][number];
+export type ActorRef = Claim['claimedBy'][number];
+export type SourceRef = Claim['source'];
+/** A verbatim quote of a claim's source: `text.slice(start, end)` (UTF-16 offsets) is the quote as printed. */
+export type Evidence = Claim['evidence'][number];
+/** Another claim as a contradiction names it: what it says and where. */
+export type ClaimRef = Claim['contradicts'][number];
+/** A relationship loaded on its own (a claim's): with its two actors, and whether every claim of it is retracted. */
+export type RelationshipWithEnds = NonNullable<ClaimRelationshipQuery['claim']>['relationship'];
+/** A written claim: its id and source, and its relationship as the graph draws it. */
+export type WrittenClaim = AddClaimMutation['addClaim'];
+/** A source as the Sources list shows it; `origin` says whether the seed files or the API added it. */
+export type SourceSummary = SourcesQuery['sources'][number];
+/** A source with its text: fetched on its own, only when the analyst opens it to read. */
+export type ReadableSource = NonNullable<ReadableSourceQuery['source']>;
+/** A claim as the reading view underlines it: what it says, and where its quotes stand in the text. */
+export type SourceClaim = ReadableSource['claims'][number];
+/** An actor a source mentions, with every name it goes by (found again in the text by the reading view). */
+export type MentionedActor = ReadableSource['mentions'][number]['actor'];
+/** One write, as the API's change log keeps it; before and after are JSON objects as text. */
+export type Change = HistoryQuery['history'][number];
+/** The holder of the bearer token. */
+export type Viewer = NonNullable<ViewerQuery['viewer']>;
+export type Vocabulary = VocabularyQuery['vocabulary'];
+export type Term = Vocabulary['actorKinds'][number];
+
+/** The vocabulary lists kinds as "Group"; the API's ActorKind enum says GROUP. */
+export function kindKey(name: string): string {
+  return name.toUpperCase();
+}

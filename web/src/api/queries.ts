@@ -1,0 +1,87 @@
+// The GraphQL documents the app sends, each a constant: `npm run codegen` (tools/codegen.ts)
+// imports this module and generates what each operation returns, and its variables, into
+// web/src/api/generated/operations.ts. Shared selections are field lists, not fragments: the
+// API's depth limit counts a fragment spread as a level. No DOM here: the load benchmark
+// (bench/load.ts) sends relationshipFields too.
+
+export const actorFields = 'id name kind aliases description';
+const sourceFields = 'id title publisher published';
+
+/**
+ * How many claims of each relationship the graph queries bring: the API refuses a query that
+ * could return more than 50,000 objects, and a neighbourhood of up to 500 actors with this many
+ * claims (each with its claimants, disputers, source, quotes and contradictions: ten objects)
+ * stays under it. A relationship's claimCount says when there are more (none in the seed has).
+ */
+export const claimsPerRelationship = 8;
+
+// What the panel shows of a claim; the source's text is not here (readableSourceQuery reads it).
+const claimFields = `id stance observedAt since until dateText note
+  claimedBy { id name } disputedBy { id name }
+  source { ${sourceFields} }
+  evidence { quote start end }
+  contradicts { id type stance subject { id name } object { id name } source { ${sourceFields} } relationship { id } }`;
+
+export const relationshipFields = `id type from { id } to { id } role since until status firstObserved lastObserved claimCount
+  claims(first: ${claimsPerRelationship}) { ${claimFields} }`;
+
+/** How a claim's relationship is loaded into the graph on its own: with its ends, and whether it is retracted. */
+const relationshipWithEndsFields = `${relationshipFields} retracted from { ${actorFields} } to { ${actorFields} }`;
+
+/** A written claim: its id and source, and its relationship as the graph draws it. */
+const writtenClaimFields = `id source { id } relationship { ${relationshipWithEndsFields} }`;
+
+export const searchQuery = `query Search($text: String!, $limit: Int) { search(text: $text, limit: $limit) { ${actorFields} } }`;
+
+export const neighborhoodQuery = `query Neighborhood($id: ID!, $depth: Int, $limit: Int, $types: [RelationshipType!], $statuses: [ClaimStatus!], $asOf: String) {
+      neighborhood(id: $id, depth: $depth, limit: $limit, types: $types, statuses: $statuses, asOf: $asOf) {
+        nodes { ${actorFields} }
+        relationships { ${relationshipFields} }
+      }
+    }`;
+
+export const shortestPathQuery = `query ShortestPath($from: ID!, $to: ID!, $types: [RelationshipType!], $statuses: [ClaimStatus!], $asOf: String) {
+      shortestPath(from: $from, to: $to, types: $types, statuses: $statuses, asOf: $asOf) {
+        length
+        nodes { ${actorFields} }
+        relationships { ${relationshipFields} }
+      }
+    }`;
+
+export const actorQuery = `query Actor($id: ID!) { actor(id: $id) { ${actorFields} } }`;
+
+/** Every source, by publication date (the API's order), without texts: the Sources list. */
+export const sourcesQuery = `query Sources { sources(first: 500) { ${sourceFields} author origin } }`;
+
+/**
+ * A source to read: its text, the actors it mentions (with their names and aliases, to find
+ * them in the text) and its live claims with their quotes' places (to underline them).
+ */
+export const readableSourceQuery = `query ReadableSource($id: ID!) { source(id: $id) {
+      ${sourceFields} author url origin text
+      mentions(first: 500) { actor { id name aliases } }
+      claims(first: 500) { id type stance subject { id name } object { id name } evidence { quote start end } }
+    } }`;
+
+export const claimRelationshipQuery = `query ClaimRelationship($id: ID!) { claim(id: $id) { relationship { ${relationshipWithEndsFields} } } }`;
+
+export const historyQuery = `query History($id: ID!) { history(id: $id, first: 100) { at by action target before after } }`;
+
+export const viewerQuery = `query Viewer { viewer { name role } }`;
+
+export const vocabularyQuery = `query Vocabulary { vocabulary {
+      actorKinds { name definition }
+      relationshipTypes { name definition }
+      claimStatuses { name definition }
+      stances { name definition }
+    } }`;
+
+/** Stores a source; a text already stored answers that source instead. */
+export const addSourceMutation = `mutation AddSource($input: AddSourceInput!) { addSource(input: $input) { id title publisher published author origin } }`;
+
+export const addActorMutation = `mutation AddActor($input: AddActorInput!) { addActor(input: $input) { ${actorFields} } }`;
+
+export const addClaimMutation = `mutation AddClaim($input: AddClaimInput!) { addClaim(input: $input) { ${writtenClaimFields} } }`;
+
+/** Retracts a claim; its relationship comes back retracted when no live claim is left. */
+export const retractClaimMutation = `mutation RetractClaim($id: ID!, $reason: String!) { retractClaim(id: $id, reason: $reason) { ${writtenClaimFields} } }`;

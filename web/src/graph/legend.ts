@@ -1,0 +1,116 @@
+// The legend, built from the API's vocabulary, doubles as the filter: one checkbox per actor
+// kind, relationship type and claim status, each with the swatch the graph draws and the
+// vocabulary's definition as its tooltip. Below them, a key to how undated ties look as of a date.
+import { el } from '../app/dom.ts';
+import { kindKey, type Term, type Vocabulary } from '../api/model.ts';
+import { typeLabel } from './palette.ts';
+import { kindSwatch, statusSwatch, typeSwatch, undatedSwatch } from './swatch.ts';
+
+export type FilterFacet = 'kinds' | 'types' | 'statuses';
+
+export interface FilterSelection {
+  kinds: Set<string> | null;
+  types: Set<string> | null;
+  statuses: Set<string> | null;
+}
+
+interface Section {
+  facet: FilterFacet;
+  title: string;
+  testid: string;
+  terms: { key: string; label: string; definition: string; swatch: SVGElement }[];
+}
+
+function sections(vocabulary: Vocabulary): Section[] {
+  const term = (key: string, label: string, definition: string, swatch: SVGElement) => ({ key, label, definition, swatch });
+  return [
+    {
+      facet: 'kinds',
+      title: 'Actors',
+      testid: 'kind',
+      terms: vocabulary.actorKinds.map((t: Term) => term(kindKey(t.name), t.name, t.definition, kindSwatch(kindKey(t.name)))),
+    },
+    {
+      facet: 'statuses',
+      title: 'Claim status',
+      testid: 'status',
+      terms: vocabulary.claimStatuses.map((t) => term(t.name, t.name.toLowerCase(), t.definition, statusSwatch(t.name))),
+    },
+    {
+      facet: 'types',
+      title: 'Relationships',
+      testid: 'type',
+      terms: vocabulary.relationshipTypes.map((t) => term(t.name, typeLabel(t.name), t.definition, typeSwatch(t.name))),
+    },
+  ];
+}
+
+export class Legend {
+  private readonly boxes = new Map<FilterFacet, Map<string, HTMLInputElement>>();
+
+  constructor(
+    container: HTMLElement,
+    vocabulary: Vocabulary,
+    private readonly onChange: (selection: FilterSelection) => void,
+  ) {
+    container.replaceChildren(...sections(vocabulary).map((section) => this.renderSection(section)), undatedKey());
+  }
+
+  /** Ticks the boxes for a selection (null: all ticked). */
+  set(selection: FilterSelection): void {
+    for (const [facet, boxes] of this.boxes) {
+      const chosen = selection[facet];
+      for (const [key, box] of boxes) box.checked = chosen === null || chosen.has(key);
+    }
+  }
+
+  get(): FilterSelection {
+    const read = (facet: FilterFacet): Set<string> | null => {
+      const boxes = [...(this.boxes.get(facet) ?? new Map<string, HTMLInputElement>()).entries()];
+      return boxes.every(([, box]) => box.checked) ? null : new Set(boxes.filter(([, box]) => box.checked).map(([key]) => key));
+    };
+    return { kinds: read('kinds'), types: read('types'), statuses: read('statuses') };
+  }
+
+  private renderSection(section: Section): HTMLElement {
+    const boxes = new Map<string, HTMLInputElement>();
+    this.boxes.set(section.facet, boxes);
+    const setAll = (checked: boolean) => {
+      for (const box of boxes.values()) box.checked = checked;
+      this.onChange(this.get());
+    };
+    const all = el('button', { type: 'button', class: 'link', 'data-testid': `filter-${section.testid}-all` }, 'all');
+    const none = el('button', { type: 'button', class: 'link', 'data-testid': `filter-${section.testid}-none` }, 'none');
+    all.addEventListener('click', () => setAll(true));
+    none.addEventListener('click', () => setAll(false));
+    const rows = section.terms.map((term) => {
+      const box = el('input', { type: 'checkbox', 'data-testid': `filter-${section.testid}-${term.key}`, value: term.key });
+      box.checked = true;
+      box.addEventListener('change', () => this.onChange(this.get()));
+      boxes.set(term.key, box);
+      return el('li', {}, el('label', { title: term.definition }, box, term.swatch, el('span', {}, term.label)));
+    });
+    return el(
+      'section',
+      { class: `legend-section legend-${section.facet}` },
+      el('h3', {}, section.title, el('span', { class: 'toggles' }, all, ' · ', none)),
+      el('ul', {}, ...rows),
+    );
+  }
+}
+
+/** Not a filter: what the slider cannot place stays drawn, and says when it was reported. */
+function undatedKey(): HTMLElement {
+  const row = (notYetReported: boolean, label: string, title: string) => el('li', { title }, undatedSwatch(notYetReported), el('span', {}, label));
+  return el(
+    'section',
+    { class: 'legend-section legend-undated', 'data-testid': 'legend-undated' },
+    el('h3', {}, 'Undated, as of a date'),
+    el(
+      'ul',
+      {},
+      row(false, 'reported by then', 'The sources give no dates: drawn at every date, labelled with when they reported it.'),
+      row(true, 'reported only later', 'Undated and first reported after the slider’s date: at that date nobody had reported it yet.'),
+    ),
+  );
+}
