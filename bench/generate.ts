@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { UserError } from '../src/errors.ts';
 import { relationshipId } from '../src/graph/claimRules.ts';
-import { actorKinds, relationshipTypes } from '../src/vocabulary.ts';
+import { actorKinds, relationshipTypes } from '../src/domain/vocabulary.ts';
 import type { Probes } from './operations.ts';
 
 export interface GenerateOptions {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { GraphQLEnumType, printType } from 'graphql';
 import { projectRoot } from '../config.ts';
-import { actorKindEnumValue, vocabulary } from '../vocabulary.ts';
+import { actorKindEnumValue, vocabulary } from '../domain/vocabulary.ts';
 
 function vocabularyEnum(name: string, description: string, terms: Record<string, string>, value = (term: string) => term): string {
   const values = Object.fromEntries(Object.entries(terms).map(([term, definition]) => [value(term), { description: definition }]));

@@ -1,10 +1,14 @@
-// npm run codegen: regenerate src/api/generated/graphql.ts (resolver types) and
+// npm run codegen: regenerate src/domain/generated/vocabulary.ts from schema/vocabulary.yaml
+// (tools/vocabulary.ts) first, then src/api/generated/graphql.ts (resolver types) and
 // web/src/generated/inputs.ts (the input types the web app sends) from schema/*.graphql (tools/codegen.ts),
 // and web/src/palette.ts and neo4j-browser/actorgraph.grass from schema/palette.yaml (tools/palette.ts).
-import { writeGeneratedTypes } from '../../tools/codegen.ts';
-import { writePaletteFiles } from '../../tools/palette.ts';
+import { writeVocabularyFile } from '../../tools/vocabulary.ts';
 import { runMain } from './run.ts';
 
 runMain(async () => {
+  for (const file of writeVocabularyFile()) console.log(`Wrote ${file}`);
+  // Imported once the vocabulary is written, so that the enums and the palette check see the new one.
+  const { writeGeneratedTypes } = await import('../../tools/codegen.ts');
+  const { writePaletteFiles } = await import('../../tools/palette.ts');
   for (const file of [...(await writeGeneratedTypes()), ...writePaletteFiles()]) console.log(`Wrote ${file}`);
 });

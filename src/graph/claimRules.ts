@@ -1,6 +1,6 @@
 // What makes a claim a claim, stated once: the id of the relationship a claim supports, the
 // stance rules every writer checks, and the rule that derives a status from claims.
-import { stances } from '../vocabulary.ts';
+import { stances } from '../domain/vocabulary.ts';
 
 /** One derived relationship per (subject, type, object, role): its id, readable and stable. */
 export function relationshipId(subject: string, type: string, object: string, role?: string | null): string {

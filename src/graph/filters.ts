@@ -2,7 +2,7 @@
 // statuses and `asOf`. Inputs are checked here, once, whoever calls: API, CLI or benchmark.
 import { apiLimits } from '../config.ts';
 import { InputError } from '../errors.ts';
-import { checkedRelationshipType, claimStatuses, relationshipTypes, stances } from '../vocabulary.ts';
+import { checkedRelationshipType, claimStatuses, relationshipTypes, stances } from '../domain/vocabulary.ts';
 import { parsePartialDate } from '../domain/partialDate.ts';
 
 export interface RelationshipFilter {

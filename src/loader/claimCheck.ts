@@ -4,7 +4,7 @@
 import { relationshipId, stanceProblems } from '../graph/claimRules.ts';
 import { parsePartialDate, type PartialDate } from '../domain/partialDate.ts';
 import { locateQuote, type QuoteSpan } from '../domain/quotes.ts';
-import { relationshipTypes } from '../vocabulary.ts';
+import { relationshipTypes } from '../domain/vocabulary.ts';
 import type { ClaimEntry, FigureEntry } from './fileSchema.ts';
 import type { PathPart } from './readFiles.ts';
 import { withHash, type ClaimLinks, type ClaimRecord, type EvidenceRecord, type Props } from './records.ts';

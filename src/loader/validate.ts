@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parsePartialDate } from '../domain/partialDate.ts';
 import { quoteFinder, type QuoteSpan } from '../domain/quotes.ts';
-import { actorKinds } from '../vocabulary.ts';
+import { actorKinds } from '../domain/vocabulary.ts';
 import { checkClaimCore, checkedDate, claimRecord, observedAt, unobserved, type ClaimLookup, type Observed, type ReportAt } from './claimCheck.ts';
 import { findMentions } from './mentions.ts';
 import { formatPath, type ParsedFile, type PathPart } from './readFiles.ts';

@@ -11,7 +11,7 @@ import type { Database } from '../neo4j/database.ts';
 import { testDatabaseLabel } from '../neo4j/testDatabase.ts';
 import { deriveRelationships, removeLegacyModel, type Derived, type RelationshipKey } from '../graph/derive.ts';
 import { typePattern } from '../graph/filters.ts';
-import { actorKindLabels as kindLabels, checkedActorKind } from '../vocabulary.ts';
+import { actorKindLabels as kindLabels, checkedActorKind } from '../domain/vocabulary.ts';
 import { UserError } from '../errors.ts';
 import { maxMergeChain } from '../graph/actors.ts';
 import { relationshipId } from '../graph/claimRules.ts';

@@ -9,7 +9,7 @@ import { relationshipId } from '../graph/claimRules.ts';
 import { deriveRelationships, type RelationshipKey } from '../graph/derive.ts';
 import { liveCondition } from '../graph/filters.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
-import { actorKindLabels as kindLabels, actorKinds, checkedActorKind } from '../vocabulary.ts';
+import { actorKindLabels as kindLabels, actorKinds, checkedActorKind } from '../domain/vocabulary.ts';
 import { authorNow, recordChanges, type ChangeEntry } from './changeLog.ts';
 import { mentionsOfActor } from './mentions.ts';
 import { givenFields, lockOne, lockVersions, Problems, refuseNameOfAnother, retryingIdClash, slugOf, uniqueId } from './records.ts';
