@@ -5,7 +5,7 @@
 import { groupBy } from '../domain/groupBy.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
 import { checkedRelationshipType } from '../domain/vocabulary.ts';
-import { statusOfClaims } from './claimRules.ts';
+import { statusOfClaims } from '../domain/claimRules.ts';
 
 /** A derived relationship's id and type (the type is part of the id, but Cypher needs it as a label). */
 export interface RelationshipKey {

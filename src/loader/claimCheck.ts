@@ -1,7 +1,7 @@
 // One claim's checks and the record it becomes, shared by the loader (validate.ts) and the API's
 // writes (src/writes/claims.ts), so that both refuse the same claims with the same messages:
 // known actors and type, real dates, the stance rules, a known source, every quote verbatim.
-import { relationshipId, stanceProblems } from '../graph/claimRules.ts';
+import { relationshipId, stanceProblems } from '../domain/claimRules.ts';
 import { parsePartialDate, type PartialDate } from '../domain/partialDate.ts';
 import { locateQuote, type QuoteSpan } from '../domain/quotes.ts';
 import { relationshipTypes } from '../domain/vocabulary.ts';

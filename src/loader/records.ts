@@ -22,7 +22,7 @@ export interface ClaimRecord extends ClaimLinks {
   type: string;
   subject: string;
   object: string;
-  /** The id of the relationship the claim supports (src/graph/claimRules.ts). */
+  /** The id of the relationship the claim supports (src/domain/claimRules.ts). */
   relationship: string;
   props: Props;
 }

@@ -14,7 +14,7 @@ import { typePattern } from '../graph/filters.ts';
 import { actorKindLabels as kindLabels, checkedActorKind } from '../domain/vocabulary.ts';
 import { UserError } from '../errors.ts';
 import { maxMergeChain } from '../graph/actors.ts';
-import { relationshipId } from '../graph/claimRules.ts';
+import { relationshipId } from '../domain/claimRules.ts';
 import { createGraph } from './create.ts';
 import { graphRows } from './graphRows.ts';
 import { deriveFromClaims } from './relationships.ts';

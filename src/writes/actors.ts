@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { actorSchema } from '../loader/fileSchema.ts';
 import { InputError, NotFoundError } from '../errors.ts';
-import { relationshipId } from '../graph/claimRules.ts';
+import { relationshipId } from '../domain/claimRules.ts';
 import { deriveRelationships, type RelationshipKey } from '../graph/derive.ts';
 import { liveCondition } from '../graph/filters.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';

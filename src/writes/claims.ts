@@ -7,7 +7,7 @@ import { claimIdPattern, claimSchema, loneSurrogate, loneSurrogateMessage, type 
 import type { ClaimRecord } from '../loader/records.ts';
 import { claimNodeCypher } from '../loader/write.ts';
 import { ConcurrentChangeError, InputError, NotFoundError } from '../errors.ts';
-import { relationshipId } from '../graph/claimRules.ts';
+import { relationshipId } from '../domain/claimRules.ts';
 import { deriveRelationships, type RelationshipKey } from '../graph/derive.ts';
 import { claimIsWhole } from '../graph/invariants.ts';
 import { claimProjection, toClaim, type Claim } from '../graph/model.ts';
