@@ -31,7 +31,7 @@ import { connect } from '../src/launcher/connect.ts';
 import { createDriver } from '../src/neo4j/database.ts';
 import { startLocalNeo4j, type RunningNeo4j } from '../src/launcher/localServer.ts';
 import { validateSeed } from '../src/loader/load.ts';
-import { SeedValidationError } from '../src/loader/problems.ts';
+import { SeedValidationError } from '../src/domain/problems.ts';
 import { buildSchema } from '../src/api/schema.ts';
 import { ensureWebBuild } from '../src/http/webBuild.ts';
 import { createToken } from '../src/auth/tokens.ts';

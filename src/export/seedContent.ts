@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ActorEntry, ClaimEntry } from '../loader/fileSchema.ts';
-import { SeedValidationError, type Problem } from '../loader/problems.ts';
+import { SeedValidationError, type Problem } from '../domain/problems.ts';
 import { listDataFiles, readDataFile } from '../loader/readFiles.ts';
 import { textHash } from '../loader/records.ts';
 import { projectRoot } from '../config.ts';

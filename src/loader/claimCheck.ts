@@ -6,7 +6,7 @@ import { parsePartialDate, type PartialDate } from '../domain/partialDate.ts';
 import { locateQuote, type QuoteSpan } from '../domain/quotes.ts';
 import { relationshipTypes } from '../domain/vocabulary.ts';
 import type { ClaimEntry, FigureEntry } from './fileSchema.ts';
-import type { PathPart } from './readFiles.ts';
+import type { PathPart } from '../domain/problems.ts';
 import { withHash, type ClaimLinks, type ClaimRecord, type EvidenceRecord, type Props } from './records.ts';
 
 /** When a source's claims were observed: its publication date. */

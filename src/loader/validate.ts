@@ -7,8 +7,8 @@ import { quoteFinder, type QuoteSpan } from '../domain/quotes.ts';
 import { actorKinds } from '../domain/vocabulary.ts';
 import { checkClaimCore, checkedDate, claimRecord, observedAt, unobserved, type ClaimLookup, type Observed, type ReportAt } from './claimCheck.ts';
 import { findMentions } from './mentions.ts';
-import { formatPath, type ParsedFile, type PathPart } from './readFiles.ts';
-import type { Problem } from './problems.ts';
+import type { ParsedFile } from './readFiles.ts';
+import { formatPath, type PathPart, type Problem } from '../domain/problems.ts';
 import { textHash, withHash, type ActorRecord, type ClaimRecord, type FigureRecord, type SeedBatch, type SourceRecord } from './records.ts';
 
 interface Context {
