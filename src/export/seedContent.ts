@@ -3,7 +3,7 @@
 // already, hold another version of it, or lack it.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ActorEntry, ClaimEntry } from '../loader/fileSchema.ts';
+import type { ActorEntry, ClaimEntry } from '../domain/fileSchema.ts';
 import { SeedValidationError, type Problem } from '../domain/problems.ts';
 import { listDataFiles, readDataFile } from '../loader/readFiles.ts';
 import { textHash } from '../loader/records.ts';

@@ -5,7 +5,7 @@ import { relationshipId, stanceProblems } from '../domain/claimRules.ts';
 import { parsePartialDate, type PartialDate } from '../domain/partialDate.ts';
 import { locateQuote, type QuoteSpan } from '../domain/quotes.ts';
 import { relationshipTypes } from '../domain/vocabulary.ts';
-import type { ClaimEntry, FigureEntry } from './fileSchema.ts';
+import type { ClaimEntry, FigureEntry } from '../domain/fileSchema.ts';
 import type { PathPart } from '../domain/problems.ts';
 import { withHash, type ClaimLinks, type ClaimRecord, type EvidenceRecord, type Props } from './records.ts';
 

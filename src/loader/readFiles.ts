@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { dataFileSchema, type DataFile } from './fileSchema.ts';
+import { dataFileSchema, type DataFile } from '../domain/fileSchema.ts';
 import { formatPath, type PathPart, type Problem } from '../domain/problems.ts';
 
 export interface ParsedFile {

@@ -3,7 +3,7 @@
 // MergedActor with a MERGED_INTO edge to the actor kept: its id keeps resolving, and the edge
 // records what moved (claims' links, names) so that an admin can undo it exactly.
 import { z } from 'zod';
-import { actorSchema } from '../loader/fileSchema.ts';
+import { actorSchema } from '../domain/fileSchema.ts';
 import { InputError, NotFoundError } from '../errors.ts';
 import { relationshipId } from '../domain/claimRules.ts';
 import { deriveRelationships, type RelationshipKey } from '../graph/derive.ts';

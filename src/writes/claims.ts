@@ -3,7 +3,7 @@
 // (src/loader/claimCheck.ts), writes the claim with the loader's own statement, derives the
 // relationships it touches (src/graph/derive.ts) and records the change (changeLog.ts).
 import { claimRecord, retractionProps } from '../loader/claimCheck.ts';
-import { claimIdPattern, claimSchema, loneSurrogate, loneSurrogateMessage, type ClaimEntry } from '../loader/fileSchema.ts';
+import { claimIdPattern, claimSchema, loneSurrogate, loneSurrogateMessage, type ClaimEntry } from '../domain/fileSchema.ts';
 import type { ClaimRecord } from '../loader/records.ts';
 import { claimNodeCypher } from '../loader/write.ts';
 import { ConcurrentChangeError, InputError, NotFoundError } from '../errors.ts';
