@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { ActorEntry, ClaimEntry } from '../domain/fileSchema.ts';
 import { SeedValidationError, type Problem } from '../domain/problems.ts';
 import { listDataFiles, readDataFile } from '../loader/readFiles.ts';
-import { textHash } from '../loader/records.ts';
+import { textHash } from '../loader/recordHash.ts';
 import { projectRoot } from '../config.ts';
 
 /** A record's content as the loader would store it: what an API record and a seed file's are compared on. */

@@ -1,7 +1,8 @@
 // Finds where each source mentions each actor, by matching names and aliases over its text.
 // Matching is case-sensitive (so "IS" is not "is"), on word boundaries, and longest first:
 // "Islamic Movement of Uzbekistan" is one mention of the IMU, not also one of Uzbekistan.
-import { withHash, type ActorRecord, type MentionRecord } from './records.ts';
+import type { ActorRecord, MentionRecord } from '../domain/records.ts';
+import { withHash } from './recordHash.ts';
 
 /** Sentences of a text with their start offsets: split at line breaks and sentence ends. */
 export function sentences(text: string): { start: number; text: string }[] {

@@ -1,11 +1,11 @@
 // The relationships a first load derives from the files' claims, in memory: the rule of
 // src/graph/derive.ts (which stays the one for every other write) applied to records instead of
 // nodes, so that a load into an empty database need not read its claims back. The status rule
-// is src/domain/claimRules.ts's, in both forms.
+// is src/domain/claimRules.ts's, in both forms; test/bulkLoad.test.ts proves both derivations agree.
 import { int } from '../neo4j/database.ts';
 import { groupBy } from '../domain/groupBy.ts';
 import { contestedClaims, statusOf } from '../domain/claimRules.ts';
-import type { ClaimRecord, Props } from './records.ts';
+import type { ClaimRecord, Props } from '../domain/records.ts';
 
 export interface DerivedRelationship {
   type: string;

@@ -18,7 +18,8 @@ import { relationshipId } from '../domain/claimRules.ts';
 import { createGraph } from './create.ts';
 import { graphRows } from './graphRows.ts';
 import { deriveFromClaims } from './relationships.ts';
-import { withHash, type ActorRecord, type ClaimRecord, type FigureRecord, type MentionRecord, type SeedBatch, type SourceRecord } from './records.ts';
+import type { ActorRecord, ClaimRecord, FigureRecord, MentionRecord, SeedBatch, SourceRecord } from '../domain/records.ts';
+import { withHash } from './recordHash.ts';
 
 /** kept: records in the files that the API has since written or changed, left as the API wrote them. */
 export interface Counts { created: number; updated: number; unchanged: number; removed: number; kept: number }

@@ -1,7 +1,7 @@
 // Sources added through the API: the text stored as given, its SHA-256 (a text already stored
 // answers that source instead of a copy), an id made from publisher, date and title, and its
 // mentions of known actors.
-import { textHash } from '../loader/records.ts';
+import { textHash } from '../loader/recordHash.ts';
 import { sourceSchema, string } from '../domain/fileSchema.ts';
 import { apiLimits } from '../config.ts';
 import { parsePartialDate } from '../domain/partialDate.ts';
