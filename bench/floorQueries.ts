@@ -6,7 +6,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { searchTokens, luceneQuery } from '../src/graph/search.ts';
 import { parsePartialDate } from '../src/domain/partialDate.ts';
-import { checkedRelationshipType, relationshipTypes } from '../src/vocabulary.ts';
+import { checkedRelationshipType, relationshipTypes } from '../src/domain/vocabulary.ts';
 import { neighborhoodQuestions, type OperationName, type Probes } from './operations.ts';
 
 type Row = Record<string, unknown>;

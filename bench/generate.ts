@@ -9,8 +9,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { UserError } from '../src/errors.ts';
-import { relationshipId } from '../src/graph/claimRules.ts';
-import { actorKinds, relationshipTypes } from '../src/vocabulary.ts';
+import { relationshipId } from '../src/domain/claimRules.ts';
+import { actorKinds, relationshipTypes } from '../src/domain/vocabulary.ts';
 import type { Probes } from './operations.ts';
 
 export interface GenerateOptions {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { apiLimits, projectRoot } from '../src/config.ts';
 import { parsePartialDate } from '../src/domain/partialDate.ts';
 import { luceneQuery, searchTokens } from '../src/graph/search.ts';
-import { relationshipTypes } from '../src/vocabulary.ts';
+import { relationshipTypes } from '../src/domain/vocabulary.ts';
 import { isNeighborhood, neighborhoods, type OperationName, type Probes } from './operations.ts';
 import { relationshipFields } from './peerTypeDefs.ts';
 

@@ -4,7 +4,7 @@
 // the relationship fields come from schema/vocabulary.yaml. Figures are left out: no benchmark
 // operation asks about them.
 import type { Neo4jGraphQLConstructor } from '@neo4j/graphql';
-import { claimStatuses, relationshipTypes, stances } from '../src/vocabulary.ts';
+import { claimStatuses, relationshipTypes, stances } from '../src/domain/vocabulary.ts';
 
 /** PLEDGED_ALLEGIANCE_TO -> pledgedAllegianceTo. */
 export const fieldName = (type: string): string => type.toLowerCase().replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());

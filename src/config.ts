@@ -1,10 +1,11 @@
 // All configuration, read once from environment variables, with defaults that work on a
 // fresh machine. Limits and timeouts live here too, so that the API, the CLI and the
-// benchmarks share them.
+// benchmarks share them; those of the API's arguments and of entries are src/domain/limits.ts's.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from './errors.ts';
+import { queryLimits } from './domain/limits.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -31,31 +32,14 @@ export interface LocalNeo4jSettings {
 }
 
 /**
- * Seed entries, in files and through the API alike: a claim's quotes (finding one in its text
- * stays quick), and names, aliases and roles, which indexes and ids hold (Neo4j's range index
- * refuses a value over 8 KB).
- */
-export const entryLimits = { maxQuoteLength: 2_000, maxQuotes: 20, maxNameLength: 200 } as const;
-
-/**
  * A write transaction that fails on a transient error (a deadlock between two writes) is run
  * again, at most `attempts` times in all, waiting twice as long each time (src/neo4j/database.ts).
  */
 export const writeRetry = { attempts: 8, firstDelayMs: 20, maxDelayMs: 1_000 } as const;
 
-/** Limits of the API's traversals and pages; a breach is a BAD_USER_INPUT error that says so. */
+/** Limits of the API: its arguments' (src/domain/limits.ts), and what one request and its document may hold. */
 export const apiLimits = {
-  maxNeighborhoodDepth: 4,
-  maxPathDepth: 8,
-  /** Equally short paths considered before shortestPath picks one the same way every time. */
-  shortestPathCandidates: 32,
-  maxAllegianceDepth: 4,
-  maxPageSize: 500,
-  maxSearchLimit: 100,
-  maxNeighborhoodLimit: 1000,
-  maxSearchTextLength: 200,
-  /** Default and maximum `first` of the lists nested in a result (Actor.relationships, Source.*, timeline, figures...). */
-  defaultListSize: 50,
+  ...queryLimits,
   /** GraphQL documents: nesting depth, aliases, directives and tokens. */
   maxQueryDepth: 12,
   maxAliases: 30,
@@ -69,10 +53,6 @@ export const apiLimits = {
   /** What one request may hold while it runs, counted as fields resolve: a backstop to the cost. */
   maxResolvedFields: 250_000,
   maxResolvedTextBytes: 4_000_000,
-  /** List arguments of ids or text; lists of a vocabulary enum hold at most the vocabulary. */
-  maxListArgumentLength: 100,
-  /** A source's text added through the API (addSource); the request body bounds it too. */
-  maxSourceTextLength: 900_000,
   /** HTTP: request body, and how long a client may take to send its headers and its request. */
   maxBodyBytes: 1_000_000,
   headersTimeoutMs: 10_000,

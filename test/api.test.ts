@@ -5,8 +5,9 @@ import fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { buildSchema as buildSdl, isEnumType, isObjectType, printType, type GraphQLArgument, type GraphQLEnumType, type GraphQLField, type GraphQLNamedType } from 'graphql';
 import { generateResolverTypes, generateWebInputTypes, generateWebOperationTypes, generatedPath, webGeneratedPath, webOperationsPath } from '../tools/codegen.ts';
+import { generateVocabulary, generatedVocabularyPath } from '../tools/vocabulary.ts';
 import { buildSchema } from '../src/api/schema.ts';
-import { vocabulary } from '../src/vocabulary.ts';
+import { vocabulary } from '../src/domain/vocabulary.ts';
 import { openDatabase } from '../src/neo4j/database.ts';
 import { formatError } from '../src/api/errors.ts';
 import { config, seededApp, startTestApp } from './helpers.ts';
@@ -84,7 +85,8 @@ describe('the schema', () => {
     assert.deepEqual(names('ActorKind'), Object.keys(vocabulary.actorKinds).map((k) => k.toUpperCase()).sort());
   });
 
-  it('has resolver types generated from the current SDL and the web app\'s queries (run `npm run codegen` after changing them)', async () => {
+  it('has resolver types generated from the current SDL, vocabulary and the web app\'s queries (run `npm run codegen` after changing them)', async () => {
+    assert.equal(fs.readFileSync(generatedVocabularyPath, 'utf8'), generateVocabulary());
     assert.equal(fs.readFileSync(generatedPath, 'utf8'), await generateResolverTypes());
     assert.equal(fs.readFileSync(webGeneratedPath, 'utf8'), await generateWebInputTypes());
     assert.equal(fs.readFileSync(webOperationsPath, 'utf8'), await generateWebOperationTypes());

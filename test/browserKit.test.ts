@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import { projectRoot } from '../src/config.ts';
 import { readReadyQueries } from '../src/docs/readyQueries.ts';
 import { browserKitPaths } from '../src/browserKitSettings.ts';
-import { actorKinds } from '../src/vocabulary.ts';
+import { actorKinds } from '../src/domain/vocabulary.ts';
 import { config, seededApp } from './helpers.ts';
 
 const queries = readReadyQueries();

@@ -11,7 +11,7 @@ import { loadSeed } from '../src/loader/load.ts';
 import { generateGraph, type GeneratedGraph } from '../bench/generate.ts';
 import { typePattern } from '../src/graph/filters.ts';
 import { searchActors } from '../src/graph/search.ts';
-import { actorKinds, relationshipTypes, stances } from '../src/vocabulary.ts';
+import { actorKinds, relationshipTypes, stances } from '../src/domain/vocabulary.ts';
 import { config, openTestDb, seed } from './helpers.ts';
 
 const db = openTestDb();

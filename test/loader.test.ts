@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { defaultDataDir, loadSeed } from '../src/loader/load.ts';
-import { SeedValidationError } from '../src/loader/problems.ts';
+import { SeedValidationError } from '../src/domain/problems.ts';
 import { config, openTestDb, seed } from './helpers.ts';
 
 const db = openTestDb();

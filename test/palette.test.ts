@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { generateGrass, generateWebPalette, grassPath, palettePath, readPalette, webPalettePath } from '../tools/palette.ts';
-import { actorKindEnumValue, actorKinds, relationshipTypes } from '../src/vocabulary.ts';
+import { actorKindEnumValue, actorKinds, relationshipTypes } from '../src/domain/vocabulary.ts';
 import { kindLook, typeColor } from '../web/src/graph/palette.ts';
 
 const grass = fs.readFileSync(grassPath, 'utf8');

@@ -13,7 +13,7 @@ import type { RecordShape } from 'neo4j-driver';
 import { createContext } from '../src/api/context.ts';
 import { RequestBudget } from '../src/api/requestBudget.ts';
 import { buildSchema } from '../src/api/schema.ts';
-import { relationshipTypes } from '../src/vocabulary.ts';
+import { relationshipTypes } from '../src/domain/vocabulary.ts';
 import { seededApp, startTestApp, testApiSettings, type TestApp } from './helpers.ts';
 
 type Errors = { message: string; extensions?: { code?: string; argumentName?: string } }[];

@@ -13,7 +13,7 @@ import * as graphml from 'graphology-graphml';
 import type { Browser, Page } from 'playwright-core';
 import { projectRoot } from '../src/config.ts';
 import { ensureWebBuild, webRoot } from '../src/http/webBuild.ts';
-import { relationshipTypes } from '../src/vocabulary.ts';
+import { relationshipTypes } from '../src/domain/vocabulary.ts';
 import { asOfToStep } from '../web/src/time/timeScale.ts';
 import { launchChromium } from './chromium.ts';
 import { seededApp } from './helpers.ts';

@@ -11,7 +11,7 @@ import { Kind, parse, printSchema, type DocumentNode } from 'graphql';
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../src/config.ts';
-import { actorKindEnumValue, actorKinds } from '../src/vocabulary.ts';
+import { actorKindsByEnumValue } from '../src/domain/vocabulary.ts';
 import { readTypeDefs } from '../src/api/typeDefs.ts';
 import * as webQueries from '../web/src/api/queries.ts';
 
@@ -69,7 +69,7 @@ export async function generateResolverTypes(): Promise<string> {
       mapperTypeSuffix: 'Model',
       contextType: '../context.ts#Context',
       enumsAsTypes: true,
-      enumValues: { ActorKind: Object.fromEntries(actorKinds.map((kind) => [actorKindEnumValue(kind), kind])) },
+      enumValues: { ActorKind: actorKindsByEnumValue },
       mappers: {
         Actor: `${model}#Actor`,
         Relationship: `${model}#Relationship`,

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { projectRoot } from '../src/config.ts';
-import { actorKindEnumValue, actorKinds, claimStatuses, relationshipTypes } from '../src/vocabulary.ts';
+import { actorKindEnumValue, actorKinds, claimStatuses, relationshipTypes } from '../src/domain/vocabulary.ts';
 
 export const palettePath = path.join(projectRoot, 'schema', 'palette.yaml');
 export const webPalettePath = path.join(projectRoot, 'web', 'src', 'graph', 'palette.ts');

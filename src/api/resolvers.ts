@@ -13,7 +13,7 @@ import { listSources } from '../graph/sources.ts';
 import { getStats } from '../graph/stats.ts';
 import { allegianceChain, neighborhood, shortestPath } from '../graph/traversal.ts';
 import { gatheredActors, gatheredConflicts, gatheredDateText, gatheredEvidence, gatheredNote } from '../domain/gathered.ts';
-import { actorKindEnumValue, actorKinds, vocabulary } from '../vocabulary.ts';
+import { actorKindsByEnumValue, vocabulary } from '../domain/vocabulary.ts';
 import type { Context } from './context.ts';
 import type { Resolvers } from './generated/graphql.ts';
 import type { Loaders } from './loaders.ts';
@@ -119,7 +119,7 @@ const subgraphInclude = (info: GraphQLResolveInfo) => ({
 const terms = (entries: Record<string, string>) => Object.entries(entries).map(([name, definition]) => ({ name, definition }));
 
 export const resolvers: Resolvers = {
-  ActorKind: Object.fromEntries(actorKinds.map((kind) => [actorKindEnumValue(kind), kind])) as Resolvers['ActorKind'],
+  ActorKind: actorKindsByEnumValue as Resolvers['ActorKind'],
 
   Query: {
     actor: async (_, { id }, { db, loaders }, info) => {

@@ -2,6 +2,7 @@
 // Each relationship also carries its provenance, gathered from its claims: their ids, their
 // sources, claimants and disputers, and every quote, so that a file read elsewhere keeps it.
 import { apiLimits } from '../config.ts';
+import { argumentDefaults } from '../domain/limits.ts';
 import type { Database } from '../neo4j/database.ts';
 import { filterCondition, typePattern, type Params } from '../graph/filters.ts';
 import { neighborhood } from '../graph/traversal.ts';
@@ -62,7 +63,7 @@ export async function exportGraph(db: Database, scope: ExportScope = {}): Promis
   let nodeIds: string[] | null = null;
   let relationshipIds: string[] | null = null;
   if (scope.focus) {
-    const sub = await neighborhood(db, { id: scope.focus, depth: scope.depth ?? 1, asOf: scope.asOf, limit: apiLimits.maxNeighborhoodLimit });
+    const sub = await neighborhood(db, { id: scope.focus, depth: scope.depth ?? argumentDefaults.neighborhoodDepth, asOf: scope.asOf, limit: apiLimits.maxNeighborhoodLimit });
     nodeIds = sub.nodes.map((n) => n.id);
     relationshipIds = sub.relationships.map((r) => r.id);
   }

@@ -1,5 +1,5 @@
 // One export format from a graph: what the CLI writes and the tests parse.
-import { actorKinds, relationshipTypes } from '../vocabulary.ts';
+import { actorKinds, relationshipTypes } from '../domain/vocabulary.ts';
 import { toCSV, toCypher, toGEXF, toGraphML, toJSON, type ExportFormat, type ExportGraph } from '../domain/formats.ts';
 
 const isVocabulary = (name: string) => actorKinds.includes(name) || relationshipTypes.includes(name);

@@ -3,10 +3,10 @@
 // already, hold another version of it, or lack it.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ActorEntry, ClaimEntry } from '../loader/fileSchema.ts';
-import { SeedValidationError, type Problem } from '../loader/problems.ts';
+import type { ActorEntry, ClaimEntry } from '../domain/fileSchema.ts';
+import { SeedValidationError, type Problem } from '../domain/problems.ts';
 import { listDataFiles, readDataFile } from '../loader/readFiles.ts';
-import { textHash } from '../loader/records.ts';
+import { textHash } from '../loader/recordHash.ts';
 import { projectRoot } from '../config.ts';
 
 /** A record's content as the loader would store it: what an API record and a seed file's are compared on. */

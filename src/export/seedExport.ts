@@ -5,7 +5,7 @@
 // be added (their ids are taken), and is listed in DIR/revisions.yaml to apply by hand.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ActorEntry, ClaimEntry, SourceEntry } from '../loader/fileSchema.ts';
+import type { ActorEntry, ClaimEntry, SourceEntry } from '../domain/fileSchema.ts';
 import { defaultDataDir, defaultSourcesDir, type SeedLocation } from '../loader/load.ts';
 import { UserError } from '../errors.ts';
 import { claimProjection, toActor, toClaim, toSource, type Actor, type Claim, type ClaimRow, type Source } from '../graph/model.ts';

@@ -1,7 +1,7 @@
 // Actors by id and by page.
 import { InputError } from '../errors.ts';
 import { int, type Database } from '../neo4j/database.ts';
-import { actorKinds } from '../vocabulary.ts';
+import { actorKinds } from '../domain/vocabulary.ts';
 import { readByIds } from './batchReads.ts';
 import { decodeCursor, toPage, type Page } from './cursor.ts';
 import { listSize } from './filters.ts';

@@ -4,8 +4,8 @@
 // of its claims' dates, its first and last observation and how many claims support it.
 import { groupBy } from '../domain/groupBy.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
-import { checkedRelationshipType } from '../vocabulary.ts';
-import { statusOfClaims } from './claimRules.ts';
+import { checkedRelationshipType } from '../domain/vocabulary.ts';
+import { statusOfClaims } from '../domain/claimRules.ts';
 
 /** A derived relationship's id and type (the type is part of the id, but Cypher needs it as a label). */
 export interface RelationshipKey {

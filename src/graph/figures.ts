@@ -2,7 +2,7 @@
 // disputers, quotes, contradictions), and its status follows the claims' one rule.
 import { int, type Database } from '../neo4j/database.ts';
 import { readByIds, readFirstPerParent } from './batchReads.ts';
-import { statusOfClaims } from './claimRules.ts';
+import { statusOfClaims } from '../domain/claimRules.ts';
 import { listSize } from './filters.ts';
 import { claimCoreProjection, toFigure, type Figure } from './model.ts';
 

@@ -1,8 +1,8 @@
 // Relationship filters shared by every traversal: types (from the whitelist only), claim
 // statuses and `asOf`. Inputs are checked here, once, whoever calls: API, CLI or benchmark.
-import { apiLimits } from '../config.ts';
+import { argumentDefaults, queryLimits } from '../domain/limits.ts';
 import { InputError } from '../errors.ts';
-import { checkedRelationshipType, claimStatuses, relationshipTypes, stances } from '../vocabulary.ts';
+import { checkedRelationshipType, claimStatuses, relationshipTypes, stances } from '../domain/vocabulary.ts';
 import { parsePartialDate } from '../domain/partialDate.ts';
 
 export interface RelationshipFilter {
@@ -104,5 +104,5 @@ export function checkRange(argument: string, value: number, min: number, max: nu
 
 /** The size of a page or a nested list (`first`): the default when unset, else checked against the page size. */
 export function listSize(first: number | null | undefined): number {
-  return checkRange('first', first ?? apiLimits.defaultListSize, 1, apiLimits.maxPageSize);
+  return checkRange('first', first ?? argumentDefaults.first, 1, queryLimits.maxPageSize);
 }

@@ -5,7 +5,7 @@
 // entry. `npm run check` and the tests ask it.
 import type { Database, Transaction } from '../neo4j/database.ts';
 import { groupBy } from '../domain/groupBy.ts';
-import { checkedRelationshipType, relationshipTypes } from '../vocabulary.ts';
+import { checkedRelationshipType, relationshipTypes } from '../domain/vocabulary.ts';
 import { deriveRelationships, type RelationshipKey } from './derive.ts';
 import { liveCondition } from './filters.ts';
 

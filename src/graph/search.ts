@@ -1,7 +1,7 @@
 // Ranked, alias-aware, typo-tolerant actor search over the `actor_names` full-text index.
 // The user's text is reduced to letter/digit tokens before a Lucene query is built from
 // them, so quotes, brackets, Lucene operators and Cypher fragments in it are only text.
-import { apiLimits } from '../config.ts';
+import { argumentDefaults, queryLimits } from '../domain/limits.ts';
 import { InputError } from '../errors.ts';
 import { int, type Database } from '../neo4j/database.ts';
 import { checkKinds } from './actors.ts';
@@ -33,10 +33,10 @@ export function luceneQuery(tokens: string[]): string {
 
 export async function searchActors(db: Database, args: SearchArgs, include?: ActorInclude): Promise<Actor[]> {
   const st = new Statement();
-  const limit = checkRange('limit', args.limit ?? 10, 1, apiLimits.maxSearchLimit);
+  const limit = checkRange('limit', args.limit ?? argumentDefaults.searchLimit, 1, queryLimits.maxSearchLimit);
   const kinds = checkKinds(args.kinds);
-  if (args.text.length > apiLimits.maxSearchTextLength) {
-    throw new InputError('text', `is longer than ${apiLimits.maxSearchTextLength} characters`);
+  if (args.text.length > queryLimits.maxSearchTextLength) {
+    throw new InputError('text', `is longer than ${queryLimits.maxSearchTextLength} characters`);
   }
   const tokens = searchTokens(args.text);
   if (tokens.length === 0) return [];

@@ -1,7 +1,7 @@
 // Traversals: an actor's neighbourhood, shortest paths, and allegiance chains. Filters
 // (types, statuses, asOf) hold on every hop. Depths are checked integers before they
 // reach the Cypher text.
-import { apiLimits } from '../config.ts';
+import { argumentDefaults, queryLimits } from '../domain/limits.ts';
 import { NotFoundError } from '../errors.ts';
 import { int, type Database } from '../neo4j/database.ts';
 import { checkRange, filterCondition, listSize, typePattern, type Params, type RelationshipFilter } from './filters.ts';
@@ -52,8 +52,8 @@ const hop = (types: string, condition: string) => `CALL (nodes, frontier) {
  * neighbours were explored and another actor inside.
  */
 export async function neighborhood(db: Database, args: NeighborhoodArgs, include: SubgraphInclude = {}): Promise<Subgraph> {
-  const depth = checkRange('depth', args.depth ?? 1, 1, apiLimits.maxNeighborhoodDepth);
-  const limit = checkRange('limit', args.limit ?? 200, 1, apiLimits.maxNeighborhoodLimit);
+  const depth = checkRange('depth', args.depth ?? argumentDefaults.neighborhoodDepth, 1, queryLimits.maxNeighborhoodDepth);
+  const limit = checkRange('limit', args.limit ?? argumentDefaults.neighborhoodLimit, 1, queryLimits.maxNeighborhoodLimit);
   const st = new Statement({ id: args.id, limit: int(limit) });
   const condition = filterCondition('r', args, st.params);
   const types = typePattern(args.types);
@@ -88,7 +88,7 @@ export interface ShortestPathArgs extends RelationshipFilter {
  * as long as no more than shortestPathCandidates paths are equally short.
  */
 export async function shortestPath(db: Database, args: ShortestPathArgs, include: SubgraphInclude = {}): Promise<Path | null> {
-  const maxDepth = checkRange('maxDepth', args.maxDepth ?? 6, 1, apiLimits.maxPathDepth);
+  const maxDepth = checkRange('maxDepth', args.maxDepth ?? argumentDefaults.pathMaxDepth, 1, queryLimits.maxPathDepth);
   const st = new Statement({ from: args.from, to: args.to });
   const params = st.params;
   const condition = filterCondition('r', args, params);
@@ -96,7 +96,7 @@ export async function shortestPath(db: Database, args: ShortestPathArgs, include
     `OPTIONAL MATCH (a:Actor {id: $from})
      OPTIONAL MATCH (b:Actor {id: $to})
      CALL (a, b) {
-       OPTIONAL MATCH p = SHORTEST ${apiLimits.shortestPathCandidates} (a)(()-[r${typePattern(args.types)} WHERE ${condition}]-(:Actor)){1,${maxDepth}}(b)
+       OPTIONAL MATCH p = SHORTEST ${queryLimits.shortestPathCandidates} (a)(()-[r${typePattern(args.types)} WHERE ${condition}]-(:Actor)){1,${maxDepth}}(b)
        WHERE a <> b
        RETURN p ORDER BY length(p), size([x IN relationships(p) WHERE x.status <> 'REPORTED']), [x IN relationships(p) | x.id] LIMIT 1
      }
@@ -122,7 +122,7 @@ export interface AllegianceArgs {
 
 /** PLEDGED_ALLEGIANCE_TO from the actor, then from those it pledged to, ordered by date; the first `first`. */
 export async function allegianceChain(db: Database, args: AllegianceArgs, include?: RelationshipInclude): Promise<Relationship[]> {
-  const depth = checkRange('depth', args.depth ?? 3, 1, apiLimits.maxAllegianceDepth);
+  const depth = checkRange('depth', args.depth ?? argumentDefaults.allegianceDepth, 1, queryLimits.maxAllegianceDepth);
   const st = new Statement({ id: args.id, first: int(listSize(args.first)) });
   const params = st.params;
   const condition = filterCondition('r', { asOf: args.asOf, includeRetracted: args.includeRetracted }, params);

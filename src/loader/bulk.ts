@@ -17,7 +17,7 @@ import { writeCsvImport, type Patch } from './bulkCsv.ts';
 import { graphRows, type Row } from './graphRows.ts';
 import { validateSeed, type SeedLocation } from './load.ts';
 import { deriveFromClaims } from './relationships.ts';
-import type { SeedBatch } from './records.ts';
+import type { SeedBatch } from '../domain/records.ts';
 import { createdReport, isEmpty, type LoadReport } from './write.ts';
 
 export interface BulkOptions extends SeedLocation {

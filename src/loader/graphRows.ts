@@ -5,8 +5,8 @@
 import type { Integer } from 'neo4j-driver';
 import { int } from '../neo4j/database.ts';
 import { groupBy } from '../domain/groupBy.ts';
-import { checkedActorKind, checkedRelationshipType } from '../vocabulary.ts';
-import type { ClaimLinks, SeedBatch } from './records.ts';
+import { checkedActorKind, checkedRelationshipType } from '../domain/vocabulary.ts';
+import type { ClaimLinks, SeedBatch } from '../domain/records.ts';
 import type { DerivedRelationship } from './relationships.ts';
 
 /** A property value as written; null is not stored. */

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { projectRoot } from '../config.ts';
 import type { Database } from '../neo4j/database.ts';
 import { applySchema } from '../neo4j/schema.ts';
-import { SeedValidationError, type Problem } from './problems.ts';
+import { SeedValidationError, type Problem } from '../domain/problems.ts';
 import { listDataFiles, readDataFile, type ParsedFile } from './readFiles.ts';
-import type { SeedBatch } from './records.ts';
+import type { SeedBatch } from '../domain/records.ts';
 import { buildBatch } from './validate.ts';
 import { writeBatch, type LoadReport } from './write.ts';
 

@@ -1,7 +1,8 @@
 // Finds where each source mentions each actor, with the domain's matcher (src/domain/mentions.ts),
 // and records per source and actor how often and in which sentences.
 import { mentionsIn, nameIndex } from '../domain/mentions.ts';
-import { withHash, type ActorRecord, type MentionRecord } from './records.ts';
+import type { ActorRecord, MentionRecord } from '../domain/records.ts';
+import { withHash } from './recordHash.ts';
 
 /** Sentences of a text with their start offsets: split at line breaks and sentence ends. */
 export function sentences(text: string): { start: number; text: string }[] {

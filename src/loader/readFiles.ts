@@ -3,20 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { dataFileSchema, type DataFile } from './fileSchema.ts';
-import type { Problem } from './problems.ts';
+import { dataFileSchema, type DataFile } from '../domain/fileSchema.ts';
+import { formatPath, type PathPart, type Problem } from '../domain/problems.ts';
 
 export interface ParsedFile {
   /** Path shown in messages, relative to the project (e.g. seed/data/actors.yaml). */
   name: string;
   data: DataFile;
   lineOf(path: (string | number)[]): number | undefined;
-}
-
-export type PathPart = string | number;
-
-export function formatPath(parts: readonly PathPart[]): string {
-  return parts.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
 }
 
 type Locator = (parts: PathPart[]) => number | undefined;

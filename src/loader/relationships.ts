@@ -1,10 +1,11 @@
 // The relationships a first load derives from the files' claims, in memory: the rule of
 // src/graph/derive.ts (which stays the one for every other write) applied to records instead of
-// nodes, so that a load into an empty database need not read its claims back.
-// test/bulkDerive.test.ts proves both give the same relationships.
+// nodes, so that a load into an empty database need not read its claims back. The status rule
+// is src/domain/claimRules.ts's, in both forms; test/bulkLoad.test.ts proves both derivations agree.
 import { int } from '../neo4j/database.ts';
 import { groupBy } from '../domain/groupBy.ts';
-import type { ClaimRecord, Props } from './records.ts';
+import { contestedClaims, statusOf } from '../domain/claimRules.ts';
+import type { ClaimRecord, Props } from '../domain/records.ts';
 
 export interface DerivedRelationship {
   type: string;
@@ -27,24 +28,6 @@ function extreme(claims: ClaimRecord[], key: Key, want: 'least' | 'greatest'): P
   return best;
 }
 
-/** Claims contradicted by, or contradicting, a claim that is not retracted. */
-function contestedClaims(claims: readonly ClaimRecord[]): Set<string> {
-  const retracted = new Set(claims.filter((c) => c.props.retracted !== undefined && c.props.retracted !== null).map((c) => c.id));
-  const contested = new Set<string>();
-  for (const claim of claims) {
-    for (const other of claim.contradicts) {
-      if (!retracted.has(other)) contested.add(claim.id);
-      if (!retracted.has(claim.id)) contested.add(other);
-    }
-  }
-  return contested;
-}
-
-function status(claims: ClaimRecord[], contested: Set<string>): string {
-  if (claims.some((c) => c.props.stance === 'DENIED' || c.disputedBy.length > 0 || contested.has(c.id))) return 'DISPUTED';
-  return claims.some((c) => c.props.stance === 'ASSERTED') ? 'REPORTED' : 'ALLEGED';
-}
-
 function derive(every: ClaimRecord[], contested: Set<string>): DerivedRelationship {
   const live = every.filter((c) => c.props.retracted === undefined || c.props.retracted === null);
   const claims = live.length > 0 ? live : every;
@@ -61,7 +44,7 @@ function derive(every: ClaimRecord[], contested: Set<string>): DerivedRelationsh
     props: {
       id: first.relationship,
       role: first.props.role ?? null,
-      status: status(claims, contested),
+      status: statusOf(claims, contested),
       since: since?.since ?? null,
       sincePrecision: since?.sincePrecision ?? null,
       sinceStart: since?.sinceStart ?? null,

@@ -4,12 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parsePartialDate } from '../domain/partialDate.ts';
 import { quoteFinder, type QuoteSpan } from '../domain/quotes.ts';
-import { actorKinds } from '../vocabulary.ts';
-import { checkClaimCore, checkedDate, claimRecord, observedAt, unobserved, type ClaimLookup, type Observed, type ReportAt } from './claimCheck.ts';
+import { actorKinds } from '../domain/vocabulary.ts';
+import { checkClaimCore, checkedDate, claimRecord, observedAt, unobserved, type ClaimLookup, type Observed, type ReportAt } from '../domain/claimCheck.ts';
 import { findMentions } from './mentions.ts';
-import { formatPath, type ParsedFile, type PathPart } from './readFiles.ts';
-import type { Problem } from './problems.ts';
-import { textHash, withHash, type ActorRecord, type ClaimRecord, type FigureRecord, type SeedBatch, type SourceRecord } from './records.ts';
+import type { ParsedFile } from './readFiles.ts';
+import { formatPath, type PathPart, type Problem } from '../domain/problems.ts';
+import type { ActorRecord, ClaimRecord, FigureRecord, SeedBatch, SourceRecord } from '../domain/records.ts';
+import { textHash, withHash } from './recordHash.ts';
 
 interface Context {
   problems: Problem[];
@@ -144,7 +145,7 @@ const at = (file: ParsedFile, prefix: PathPart[], report: Report): ReportAt => (
 
 function collectClaims(files: ParsedFile[], ctx: Context, report: Report): ClaimRecord[] {
   const lookup = claimLookup(ctx);
-  return files.flatMap((file) => file.data.claims.map((claim, i) => claimRecord(claim, file.data.source?.id, lookup, at(file, ['claims', i], report))));
+  return files.flatMap((file) => file.data.claims.map((claim, i) => withHash(claimRecord(claim, file.data.source?.id, lookup, at(file, ['claims', i], report)))));
 }
 
 function collectFigures(files: ParsedFile[], ctx: Context, report: Report): FigureRecord[] {

@@ -11,14 +11,15 @@ import type { Database } from '../neo4j/database.ts';
 import { testDatabaseLabel } from '../neo4j/testDatabase.ts';
 import { deriveRelationships, removeLegacyModel, type Derived, type RelationshipKey } from '../graph/derive.ts';
 import { typePattern } from '../graph/filters.ts';
-import { actorKindLabels as kindLabels, checkedActorKind } from '../vocabulary.ts';
+import { actorKindLabels as kindLabels, checkedActorKind } from '../domain/vocabulary.ts';
 import { UserError } from '../errors.ts';
 import { maxMergeChain } from '../graph/actors.ts';
-import { relationshipId } from '../graph/claimRules.ts';
+import { relationshipId } from '../domain/claimRules.ts';
 import { createGraph } from './create.ts';
 import { graphRows } from './graphRows.ts';
 import { deriveFromClaims } from './relationships.ts';
-import { withHash, type ActorRecord, type ClaimRecord, type FigureRecord, type MentionRecord, type SeedBatch, type SourceRecord } from './records.ts';
+import type { ActorRecord, ClaimRecord, FigureRecord, MentionRecord, SeedBatch, SourceRecord } from '../domain/records.ts';
+import { withHash } from './recordHash.ts';
 
 /** kept: records in the files that the API has since written or changed, left as the API wrote them. */
 export interface Counts { created: number; updated: number; unchanged: number; removed: number; kept: number }

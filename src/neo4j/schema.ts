@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config.ts';
-import { relationshipTypes } from '../vocabulary.ts';
+import { relationshipTypes } from '../domain/vocabulary.ts';
 import { int, type Database } from './database.ts';
 
 export function schemaStatements(): string[] {

@@ -3,13 +3,13 @@
 // MergedActor with a MERGED_INTO edge to the actor kept: its id keeps resolving, and the edge
 // records what moved (claims' links, names) so that an admin can undo it exactly.
 import { z } from 'zod';
-import { actorSchema } from '../loader/fileSchema.ts';
+import { actorSchema } from '../domain/fileSchema.ts';
 import { InputError, NotFoundError } from '../errors.ts';
-import { relationshipId } from '../graph/claimRules.ts';
+import { relationshipId } from '../domain/claimRules.ts';
 import { deriveRelationships, type RelationshipKey } from '../graph/derive.ts';
 import { liveCondition } from '../graph/filters.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
-import { actorKindLabels as kindLabels, actorKinds, checkedActorKind } from '../vocabulary.ts';
+import { actorKindLabels as kindLabels, actorKinds, checkedActorKind } from '../domain/vocabulary.ts';
 import { authorNow, recordChanges, type ChangeEntry } from './changeLog.ts';
 import { mentionsOfActor } from './mentions.ts';
 import { givenFields, lockOne, lockVersions, Problems, refuseNameOfAnother, retryingIdClash, slugOf, uniqueId } from './records.ts';

@@ -1,13 +1,14 @@
 // Claims written through the API: add, update (optimistic concurrency), retract, contradict.
 // Each is one transaction that checks its input with the loader's own checks
-// (src/loader/claimCheck.ts), writes the claim with the loader's own statement, derives the
+// (src/domain/claimCheck.ts), writes the claim with the loader's own statement, derives the
 // relationships it touches (src/graph/derive.ts) and records the change (changeLog.ts).
-import { claimRecord, retractionProps } from '../loader/claimCheck.ts';
-import { claimIdPattern, claimSchema, loneSurrogate, loneSurrogateMessage, type ClaimEntry } from '../loader/fileSchema.ts';
-import type { ClaimRecord } from '../loader/records.ts';
+import { claimRecord, retractionProps } from '../domain/claimCheck.ts';
+import { claimIdPattern, claimSchema, loneSurrogate, loneSurrogateMessage, type ClaimEntry } from '../domain/fileSchema.ts';
+import type { ClaimRecord } from '../domain/records.ts';
+import { withHash } from '../loader/recordHash.ts';
 import { claimNodeCypher } from '../loader/write.ts';
 import { ConcurrentChangeError, InputError, NotFoundError } from '../errors.ts';
-import { relationshipId } from '../graph/claimRules.ts';
+import { relationshipId } from '../domain/claimRules.ts';
 import { deriveRelationships, type RelationshipKey } from '../graph/derive.ts';
 import { claimIsWhole } from '../graph/invariants.ts';
 import { claimProjection, toClaim, type Claim } from '../graph/model.ts';
@@ -87,7 +88,7 @@ async function checkedRecord(tx: Transaction, id: string, input: Snapshot, resol
     disputedBy: input.disputedBy.map(actor),
   }) as ClaimEntry | undefined;
   problems.throwIfAny();
-  const record = claimRecord(entry!, undefined, await claimLookup(tx, resolved.values(), entry!.source), problems.report);
+  const record = withHash(claimRecord(entry!, undefined, await claimLookup(tx, resolved.values(), entry!.source), problems.report));
   problems.throwIfAny();
   return record;
 }

@@ -3,7 +3,7 @@
 // request, a hash of what was asked and what the write answered. The same key again answers that
 // outcome and writes nothing. A key is recorded if and only if its write committed.
 import { createHash } from 'node:crypto';
-import { sortedKeys } from '../loader/records.ts';
+import { sortedKeys } from '../domain/records.ts';
 import { InputError, UserError } from '../errors.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
 

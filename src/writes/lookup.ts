@@ -1,6 +1,6 @@
 // What a write reads before it checks its input, inside its transaction: which actor ids exist
 // (a merged actor's id resolving to the actor it was merged into) and a source's text.
-import { observedAt, type ClaimLookup } from '../loader/claimCheck.ts';
+import { observedAt, type ClaimLookup } from '../domain/claimCheck.ts';
 import { ConcurrentChangeError } from '../errors.ts';
 import { actorNamed } from '../graph/actors.ts';
 import type { Transaction } from '../neo4j/database.ts';
@@ -37,7 +37,7 @@ export async function lockedActors(tx: Transaction, ids: readonly string[]): Pro
   }
 }
 
-/** The lookups a claim's checks make (src/loader/claimCheck.ts), for these actors and this source. */
+/** The lookups a claim's checks make (src/domain/claimCheck.ts), for these actors and this source. */
 export async function claimLookup(tx: Transaction, actorIds: Iterable<string>, sourceId: string | undefined): Promise<ClaimLookup> {
   const known = new Set(actorIds);
   const [source] = sourceId

@@ -3,7 +3,7 @@
 // Uzbekistan" stays one mention of the IMU and not also one of Uzbekistan. They carry origin
 // 'api': the loader leaves them alone.
 import { findMentions } from '../loader/mentions.ts';
-import type { ActorRecord, MentionRecord } from '../loader/records.ts';
+import type { ActorRecord, MentionRecord } from '../domain/records.ts';
 import type { Transaction } from '../neo4j/database.ts';
 
 /** Every actor's names, as the matcher takes them. */

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { apiLimits } from '../config.ts';
 import { ConflictError, InputError, NotFoundError, type InputProblem } from '../errors.ts';
 import type { Transaction } from '../neo4j/database.ts';
-import { formatPath, type PathPart } from '../loader/readFiles.ts';
+import { formatPath, type PathPart } from '../domain/problems.ts';
 
 /** Collects problems at paths under an argument ("input", "patch"), and throws them all at once. */
 export class Problems {

@@ -1,8 +1,8 @@
 // Sources added through the API: the text stored as given, its SHA-256 (a text already stored
 // answers that source instead of a copy), an id made from publisher, date and title, and its
 // mentions of known actors.
-import { textHash } from '../loader/records.ts';
-import { sourceSchema, string } from '../loader/fileSchema.ts';
+import { textHash } from '../loader/recordHash.ts';
+import { sourceSchema, string } from '../domain/fileSchema.ts';
 import { apiLimits } from '../config.ts';
 import { parsePartialDate } from '../domain/partialDate.ts';
 import type { Database } from '../neo4j/database.ts';

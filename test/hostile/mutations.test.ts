@@ -9,7 +9,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { getNamedType, getNullableType, isListType } from 'graphql';
 import { validateSeed } from '../../src/loader/load.ts';
-import { SeedValidationError } from '../../src/loader/problems.ts';
+import { SeedValidationError } from '../../src/domain/problems.ts';
 import { createToken } from '../../src/auth/tokens.ts';
 import { contentHash, reseedAfterwards, seededApp } from '../helpers.ts';
 import { seed, firstError, snippet, parseGraphQLBody, record, serverFailures, type Check, postGraphQL, runGraphQLCases, noProblems, attackedApp } from './corpus.ts';

@@ -2,6 +2,7 @@
 // ends and the selected element live in the URL's query string, and a reload restores them.
 //   ?focus=katibat-imam-bukhari&depth=1&asOf=2014-12&types=PLEDGED_ALLEGIANCE_TO,MEMBER_OF
 //    &statuses=REPORTED&kinds=GROUP,PERSON&expand=taliban&from=a&to=b&select=<element id>
+import { queryLimits } from '../../../src/domain/limits.ts';
 
 export interface ViewState {
   focus: string | null;
@@ -17,7 +18,8 @@ export interface ViewState {
   selected: string | null;
 }
 
-export const maxDepth = 4;
+/** The deepest neighbourhood the API answers. */
+export const maxDepth = queryLimits.maxNeighborhoodDepth;
 
 export function emptyState(): ViewState {
   return { focus: null, depth: 1, types: null, statuses: null, kinds: null, asOf: null, expanded: [], pathFrom: null, pathTo: null, selected: null };

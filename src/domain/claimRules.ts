@@ -1,6 +1,6 @@
 // What makes a claim a claim, stated once: the id of the relationship a claim supports, the
 // stance rules every writer checks, and the rule that derives a status from claims.
-import { stances } from '../vocabulary.ts';
+import { stances } from '../domain/vocabulary.ts';
 
 /** One derived relationship per (subject, type, object, role): its id, readable and stable. */
 export function relationshipId(subject: string, type: string, object: string, role?: string | null): string {
@@ -36,12 +36,40 @@ export function stanceProblems(claim: StanceFields): [keyof StanceFields, string
   return problems;
 }
 
+/** What the status rule reads of a claim: its properties (stance, retracted) and its links. */
+export interface StatusClaim {
+  id: string;
+  disputedBy: readonly string[];
+  contradicts: readonly string[];
+  props: { stance?: unknown; retracted?: unknown };
+}
+
+const isRetracted = (claim: StatusClaim) => claim.props.retracted !== undefined && claim.props.retracted !== null;
+
+/** The ids of the claims contradicted by, or contradicting, a claim that is not retracted; `claims` must be every claim there is. */
+export function contestedClaims(claims: readonly StatusClaim[]): Set<string> {
+  const retracted = new Set(claims.filter(isRetracted).map((c) => c.id));
+  const contested = new Set<string>();
+  for (const claim of claims) {
+    for (const other of claim.contradicts) {
+      if (!retracted.has(other)) contested.add(claim.id);
+      if (!retracted.has(claim.id)) contested.add(other);
+    }
+  }
+  return contested;
+}
+
 /**
- * The status of the claims in the Cypher list `claims` (the derivation's one rule): DISPUTED
- * when any denies it, is disputed, or contradicts or is contradicted by another claim that is
- * not retracted; else
- * REPORTED when any asserts it; else ALLEGED.
+ * The status of a relationship's claims (the derivation's one rule): DISPUTED when any denies
+ * it, is disputed, or contradicts or is contradicted by another claim that is not retracted
+ * (`contested`, from contestedClaims); else REPORTED when any asserts it; else ALLEGED.
  */
+export function statusOf(claims: readonly StatusClaim[], contested: ReadonlySet<string>): string {
+  if (claims.some((c) => c.props.stance === 'DENIED' || c.disputedBy.length > 0 || contested.has(c.id))) return 'DISPUTED';
+  return claims.some((c) => c.props.stance === 'ASSERTED') ? 'REPORTED' : 'ALLEGED';
+}
+
+/** The same rule in Cypher, over the claim nodes of the Cypher list `claims`. */
 export const statusOfClaims = (claims: string) =>
   `CASE WHEN any(x IN ${claims} WHERE x.stance = 'DENIED' OR EXISTS { (x)-[:DISPUTED_BY]->(:Actor) } OR EXISTS { (x)-[:CONTRADICTS]-(y) WHERE y.retracted IS NULL })
         THEN 'DISPUTED'

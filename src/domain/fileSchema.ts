@@ -1,7 +1,8 @@
-// The shape of a seed data file (see seed/README.md), checked before anything is written.
-// Cross-file rules (ids, references, quotes) are in validate.ts.
+// The shape of a seed data file (see seed/README.md), checked before anything is written, and of
+// the entries the API's writes take. Cross-file rules (ids, references, quotes) are in
+// src/loader/validate.ts.
 import { z } from 'zod';
-import { entryLimits } from '../config.ts';
+import { entryLimits } from './limits.ts';
 
 /**
  * Every string of a seed file and of the API's writes: a lone UTF-16 surrogate (a JSON or YAML

@@ -1,9 +1,7 @@
-// The controlled vocabulary (actor kinds, relationship types, claim statuses), read from
-// schema/vocabulary.yaml: the single definition the loader, the API and the UI share.
-import fs from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
-import { projectRoot } from './config.ts';
+// The controlled vocabulary (actor kinds, relationship types, claim statuses, stances): the single
+// definition the loader, the API and the UI share. Its terms are those of schema/vocabulary.yaml,
+// generated into ./generated/vocabulary.ts by `npm run codegen` (tools/vocabulary.ts).
+import { vocabulary as generated } from './generated/vocabulary.ts';
 
 export interface Vocabulary {
   actorKinds: Record<string, string>;
@@ -12,14 +10,18 @@ export interface Vocabulary {
   relationshipTypes: Record<string, string>;
 }
 
-export const vocabularyPath = path.join(projectRoot, 'schema', 'vocabulary.yaml');
-
-export const vocabulary: Vocabulary = parse(fs.readFileSync(vocabularyPath, 'utf8')) as Vocabulary;
+export const vocabulary: Vocabulary = generated;
 
 export const actorKinds: readonly string[] = Object.keys(vocabulary.actorKinds);
 
 /** An actor kind's name in the GraphQL enum ActorKind: Group -> GROUP. */
 export const actorKindEnumValue = (kind: string): string => kind.toUpperCase();
+
+/** The inverse, every ActorKind enum value to its kind: GROUP -> Group. */
+export const actorKindsByEnumValue: Readonly<Record<string, string>> = Object.fromEntries(
+  actorKinds.map((kind) => [actorKindEnumValue(kind), kind]),
+);
+
 export const claimStatuses: readonly string[] = Object.keys(vocabulary.claimStatuses);
 export const stances: readonly string[] = Object.keys(vocabulary.stances);
 export const relationshipTypes: readonly string[] = Object.keys(vocabulary.relationshipTypes);

@@ -1,13 +1,14 @@
-// One claim's checks and the record it becomes, shared by the loader (validate.ts) and the API's
-// writes (src/writes/claims.ts), so that both refuse the same claims with the same messages:
-// known actors and type, real dates, the stance rules, a known source, every quote verbatim.
-import { relationshipId, stanceProblems } from '../graph/claimRules.ts';
-import { parsePartialDate, type PartialDate } from '../domain/partialDate.ts';
-import { locateQuote, type QuoteSpan } from '../domain/quotes.ts';
-import { relationshipTypes } from '../vocabulary.ts';
+// One claim's checks and the record it becomes, shared by the loader (src/loader/validate.ts)
+// and the API's writes (src/writes/claims.ts), so that both refuse the same claims with the same
+// messages: known actors and type, real dates, the stance rules, a known source, every quote
+// verbatim. The record's hash is the caller's (src/loader/recordHash.ts: node:crypto).
+import { relationshipId, stanceProblems } from './claimRules.ts';
+import { parsePartialDate, type PartialDate } from './partialDate.ts';
+import { locateQuote, type QuoteSpan } from './quotes.ts';
+import { relationshipTypes } from './vocabulary.ts';
 import type { ClaimEntry, FigureEntry } from './fileSchema.ts';
-import type { PathPart } from './readFiles.ts';
-import { withHash, type ClaimLinks, type ClaimRecord, type EvidenceRecord, type Props } from './records.ts';
+import type { PathPart } from './problems.ts';
+import type { ClaimLinks, ClaimRecord, EvidenceRecord, Props } from './records.ts';
 
 /** When a source's claims were observed: its publication date. */
 export interface Observed {
@@ -74,7 +75,7 @@ export function checkClaimCore(entry: ClaimEntry | FigureEntry, fileSource: stri
   return { links, props: { stance: entry.stance, note: entry.note ?? null, ...(source?.observed ?? unobserved), ...retractionProps(entry.retracted) } };
 }
 
-/** Checks a relationship claim and makes its record (the loader's and the API's alike). */
+/** Checks a relationship claim and makes its record (the loader's and the API's alike), without its hash (withHash). */
 export function claimRecord(claim: ClaimEntry, fileSource: string | undefined, lookup: ClaimLookup, report: ReportAt): ClaimRecord {
   if (!relationshipTypes.includes(claim.type)) report(['type'], `unknown relationship type "${claim.type}"`);
   for (const end of ['subject', 'object'] as const) {
@@ -86,7 +87,7 @@ export function claimRecord(claim: ClaimEntry, fileSource: string | undefined, l
   if (since && until && since.start > until.end) report(['until'], `until ${claim.until} is before since ${claim.since}`);
   const { links, props } = checkClaimCore(claim, fileSource, lookup, report);
   const relationship = relationshipId(claim.subject, claim.type, claim.object, claim.role);
-  return withHash({
+  return {
     id: claim.id,
     type: claim.type,
     subject: claim.subject,
@@ -107,5 +108,5 @@ export function claimRecord(claim: ClaimEntry, fileSource: string | undefined, l
       dateText: claim.dateText ?? null,
       ...props,
     },
-  });
+  };
 }

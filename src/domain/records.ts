@@ -1,6 +1,6 @@
-// What the loader writes: flat property maps, one per node or relationship, each with the
-// hash of its content so that a reload can tell created, updated and unchanged apart.
-import { createHash, hash } from 'node:crypto';
+// What the loader and the API's writes write: flat property maps, one per node or relationship,
+// each with the hash of its content (src/loader/recordHash.ts) so that a reload can tell created,
+// updated and unchanged apart.
 
 export type Props = Record<string, string | number | boolean | string[] | null>;
 
@@ -22,7 +22,7 @@ export interface ClaimRecord extends ClaimLinks {
   type: string;
   subject: string;
   object: string;
-  /** The id of the relationship the claim supports (src/graph/claimRules.ts). */
+  /** The id of the relationship the claim supports (src/domain/claimRules.ts). */
   relationship: string;
   props: Props;
 }
@@ -57,14 +57,3 @@ export function sortedKeys(value: unknown): unknown {
   for (const key of Object.keys(object).sort()) sorted[key] = sortedKeys(object[key]);
   return sorted;
 }
-
-/** Adds `hash` (of everything else the record writes) to its props. */
-export function withHash<T extends { props: Props }>(record: T): T {
-  // One JSON.stringify of a sorted copy: this runs over every record of a load (half a million at 100k relationships).
-  record.props.hash = null;
-  record.props.hash = hash('sha256', JSON.stringify(sortedKeys(record))).slice(0, 16);
-  return record;
-}
-
-/** A source text's identity: the SHA-256 of its UTF-8 bytes, hex. Two sources with the same are the same text. */
-export const textHash = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');

@@ -1,4 +1,5 @@
-// Validation problems: each names the file, the line, the path inside the file and what is wrong.
+// Validation problems: each names the file, the line, the path inside the file and what is wrong;
+// the seed's (src/loader/) and the API's writes' (src/writes/) alike.
 import { UserError } from '../errors.ts';
 
 export interface Problem {
@@ -6,6 +7,14 @@ export interface Problem {
   line?: number;
   path: string;
   message: string;
+}
+
+/** A step of a path inside an entry: a key or a list index. */
+export type PathPart = string | number;
+
+/** `claims[3].quotes[0]` */
+export function formatPath(parts: readonly PathPart[]): string {
+  return parts.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
 }
 
 export function formatProblem(problem: Problem): string {
