@@ -29,7 +29,7 @@ export const queryLimits = {
   maxSourceTextLength: 900_000,
 } as const;
 
-/** What an argument left out means (the SDL states the same defaults; test/api.test.ts compares them). */
+/** What an argument left out means (the SDL states the same defaults; test/limits.test.ts compares them). */
 export const argumentDefaults = {
   first: queryLimits.defaultListSize,
   searchLimit: 10,

@@ -45,8 +45,3 @@ export type Change = HistoryQuery['history'][number];
 export type Viewer = NonNullable<ViewerQuery['viewer']>;
 export type Vocabulary = VocabularyQuery['vocabulary'];
 export type Term = Vocabulary['actorKinds'][number];
-
-/** The vocabulary lists kinds as "Group"; the API's ActorKind enum says GROUP. */
-export function kindKey(name: string): string {
-  return name.toUpperCase();
-}

@@ -3,6 +3,7 @@
 // web/src/api/generated/operations.ts. Shared selections are field lists, not fragments: the
 // API's depth limit counts a fragment spread as a level. No DOM here: the load benchmark
 // (bench/load.ts) sends relationshipFields too.
+import { queryLimits } from '../../../src/domain/limits.ts';
 
 export const actorFields = 'id name kind aliases description';
 const sourceFields = 'id title publisher published';
@@ -51,7 +52,7 @@ export const shortestPathQuery = `query ShortestPath($from: ID!, $to: ID!, $type
 export const actorQuery = `query Actor($id: ID!) { actor(id: $id) { ${actorFields} } }`;
 
 /** Every source, by publication date (the API's order), without texts: the Sources list. */
-export const sourcesQuery = `query Sources { sources(first: 500) { ${sourceFields} author origin } }`;
+export const sourcesQuery = `query Sources { sources(first: ${queryLimits.maxPageSize}) { ${sourceFields} author origin } }`;
 
 /**
  * A source to read: its text, the actors it mentions (with their names and aliases, to find
@@ -59,8 +60,8 @@ export const sourcesQuery = `query Sources { sources(first: 500) { ${sourceField
  */
 export const readableSourceQuery = `query ReadableSource($id: ID!) { source(id: $id) {
       ${sourceFields} author url origin text
-      mentions(first: 500) { actor { id name aliases } }
-      claims(first: 500) { id type stance subject { id name } object { id name } evidence { quote start end } }
+      mentions(first: ${queryLimits.maxPageSize}) { actor { id name aliases } }
+      claims(first: ${queryLimits.maxPageSize}) { id type stance subject { id name } object { id name } evidence { quote start end } }
     } }`;
 
 export const claimRelationshipQuery = `query ClaimRelationship($id: ID!) { claim(id: $id) { relationship { ${relationshipWithEndsFields} } } }`;

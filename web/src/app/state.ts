@@ -2,7 +2,9 @@
 // ends and the selected element live in the URL's query string, and a reload restores them.
 //   ?focus=katibat-imam-bukhari&depth=1&asOf=2014-12&types=PLEDGED_ALLEGIANCE_TO,MEMBER_OF
 //    &statuses=REPORTED&kinds=GROUP,PERSON&expand=taliban&from=a&to=b&select=<element id>
-import { queryLimits } from '../../../src/domain/limits.ts';
+import { argumentDefaults, queryLimits } from '../../../src/domain/limits.ts';
+
+const defaultDepth = argumentDefaults.neighborhoodDepth;
 
 export interface ViewState {
   focus: string | null;
@@ -22,7 +24,7 @@ export interface ViewState {
 export const maxDepth = queryLimits.maxNeighborhoodDepth;
 
 export function emptyState(): ViewState {
-  return { focus: null, depth: 1, types: null, statuses: null, kinds: null, asOf: null, expanded: [], pathFrom: null, pathTo: null, selected: null };
+  return { focus: null, depth: defaultDepth, types: null, statuses: null, kinds: null, asOf: null, expanded: [], pathFrom: null, pathTo: null, selected: null };
 }
 
 const asOfPattern = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -34,11 +36,11 @@ function list(value: string | null): string[] | null {
 
 export function parseState(search: string): ViewState {
   const params = new URLSearchParams(search);
-  const depth = Number(params.get('depth') ?? 1);
+  const depth = Number(params.get('depth') ?? defaultDepth);
   const asOf = params.get('asOf');
   return {
     focus: params.get('focus') || null,
-    depth: Number.isInteger(depth) && depth >= 1 && depth <= maxDepth ? depth : 1,
+    depth: Number.isInteger(depth) && depth >= 1 && depth <= maxDepth ? depth : defaultDepth,
     types: list(params.get('types')),
     statuses: list(params.get('statuses')),
     kinds: list(params.get('kinds')),
@@ -53,7 +55,7 @@ export function parseState(search: string): ViewState {
 export function formatState(state: ViewState): string {
   const params = new URLSearchParams();
   if (state.focus) params.set('focus', state.focus);
-  if (state.focus && state.depth !== 1) params.set('depth', String(state.depth));
+  if (state.focus && state.depth !== defaultDepth) params.set('depth', String(state.depth));
   if (state.asOf) params.set('asOf', state.asOf);
   if (state.types) params.set('types', state.types.join(','));
   if (state.statuses) params.set('statuses', state.statuses.join(','));

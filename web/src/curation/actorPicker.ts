@@ -4,7 +4,8 @@
 import type { ActorKind } from '../api/generated/inputs.ts';
 import { el } from '../app/dom.ts';
 import { FormFields } from './formFields.ts';
-import { kindKey, type Actor, type ActorRef, type Term } from '../api/model.ts';
+import { type Actor, type ActorRef, type Term } from '../api/model.ts';
+import { actorKindEnumValue } from '../../../src/domain/vocabulary.ts';
 import { createSearchBox } from '../panel/searchBox.ts';
 import { addActor } from '../api/writes.ts';
 
@@ -61,7 +62,7 @@ export function singleActorPicker(testid: string, kinds: Term[]): SingleActorPic
 function newActorForm(testid: string, kinds: Term[], created: (actor: Actor) => void): HTMLElement {
   const fields = new FormFields(`${testid}-new`);
   const name = el('input', { type: 'text', autocomplete: 'off', 'data-testid': `${testid}-new-name` });
-  const kind = el('select', { 'data-testid': `${testid}-new-kind` }, ...kinds.map((k) => el('option', { value: kindKey(k.name), title: k.definition }, k.name)));
+  const kind = el('select', { 'data-testid': `${testid}-new-kind` }, ...kinds.map((k) => el('option', { value: actorKindEnumValue(k.name), title: k.definition }, k.name)));
   const create = el('button', { type: 'button', 'data-testid': `${testid}-new-create` }, 'Create actor');
   create.addEventListener('click', async () => {
     if (name.value.trim() === '') return fields.showLocal('name', 'A new actor needs a name.');

@@ -2,7 +2,8 @@
 // kind, relationship type and claim status, each with the swatch the graph draws and the
 // vocabulary's definition as its tooltip. Below them, a key to how undated ties look as of a date.
 import { el } from '../app/dom.ts';
-import { kindKey, type Term, type Vocabulary } from '../api/model.ts';
+import { type Term, type Vocabulary } from '../api/model.ts';
+import { actorKindEnumValue } from '../../../src/domain/vocabulary.ts';
 import { typeLabel } from './palette.ts';
 import { kindSwatch, statusSwatch, typeSwatch, undatedSwatch } from './swatch.ts';
 
@@ -28,7 +29,7 @@ function sections(vocabulary: Vocabulary): Section[] {
       facet: 'kinds',
       title: 'Actors',
       testid: 'kind',
-      terms: vocabulary.actorKinds.map((t: Term) => term(kindKey(t.name), t.name, t.definition, kindSwatch(kindKey(t.name)))),
+      terms: vocabulary.actorKinds.map((t: Term) => term(actorKindEnumValue(t.name), t.name, t.definition, kindSwatch(actorKindEnumValue(t.name)))),
     },
     {
       facet: 'statuses',
