@@ -10,7 +10,7 @@ import { buildSchema } from '../src/api/schema.ts';
 import { vocabulary } from '../src/domain/vocabulary.ts';
 import { openDatabase } from '../src/neo4j/database.ts';
 import { formatError } from '../src/api/errors.ts';
-import { config, seededApp, startTestApp } from './helpers.ts';
+import { config, seededApp, startTestApp } from './support/testGraph.ts';
 
 /** The minimum contract of issue 4, verbatim: these names and arguments must exist exactly so. */
 const contract = `

@@ -10,7 +10,7 @@ import { projectRoot } from '../src/config.ts';
 import { readReadyQueries } from '../src/docs/readyQueries.ts';
 import { browserKitPaths } from '../src/browserKitSettings.ts';
 import { actorKinds } from '../src/domain/vocabulary.ts';
-import { config, seededApp } from './helpers.ts';
+import { config, seededApp } from './support/testGraph.ts';
 
 const queries = readReadyQueries();
 const grass = fs.readFileSync(path.join(projectRoot, 'neo4j-browser', 'actorgraph.grass'), 'utf8');

@@ -14,8 +14,8 @@ import { openDatabase, type Database } from '../src/neo4j/database.ts';
 import { startLocalNeo4j, type RunningNeo4j } from '../src/launcher/localServer.ts';
 import { createApp, listen, type App } from '../src/http/app.ts';
 import { browserKitPaths } from '../src/browserKitSettings.ts';
-import { launchChromium } from './chromium.ts';
-import { freePort, removeInstance, tempHome } from './localNeo4j.ts';
+import { launchChromium } from './support/chromium.ts';
+import { freePort, removeInstance, tempHome } from './support/localNeo4j.ts';
 
 type GrassRules = Record<string, Record<string, string>>;
 

@@ -17,8 +17,8 @@ import { loadConfig } from '../src/config.ts';
 import { deriveRelationships } from '../src/graph/derive.ts';
 import { connect, type Connection } from '../src/launcher/connect.ts';
 import type { Database } from '../src/neo4j/database.ts';
-import { config, openTestDb, reseedAfterwards } from './helpers.ts';
-import { freePort, removeInstance, tempHome } from './localNeo4j.ts';
+import { config, openTestDb, reseedAfterwards } from './support/testGraph.ts';
+import { freePort, removeInstance, tempHome } from './support/localNeo4j.ts';
 
 const text = [
   'Rare cases, "quoted", with commas, and a line break\r\nin Windows style.',

@@ -8,7 +8,7 @@ import { after, describe, it } from 'node:test';
 import { contestedClaims, statusOf, statusOfClaims, type StatusClaim } from '../src/domain/claimRules.ts';
 import { groupBy } from '../src/domain/groupBy.ts';
 import { stances } from '../src/domain/vocabulary.ts';
-import { openTestDb } from './helpers.ts';
+import { openTestDb } from './support/testGraph.ts';
 
 const db = openTestDb();
 after(() => db.close());

@@ -8,7 +8,7 @@ import { claimsOf, listClaims } from '../src/graph/claims.ts';
 import { figuresOf, listFigures } from '../src/graph/figures.ts';
 import { listRelationships, relationshipsCitingSources } from '../src/graph/relationships.ts';
 import type { Database } from '../src/neo4j/database.ts';
-import { seededApp } from './helpers.ts';
+import { seededApp } from './support/testGraph.ts';
 
 const setup = seededApp();
 const db = setup.db;

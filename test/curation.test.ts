@@ -11,8 +11,8 @@ import type { Browser, Page } from 'playwright-core';
 import { createToken, revokeToken } from '../src/auth/tokens.ts';
 import { projectRoot } from '../src/config.ts';
 import { ensureWebBuild } from '../src/http/webBuild.ts';
-import { launchChromium } from './chromium.ts';
-import { reseedAfterwards, seed, seededApp } from './helpers.ts';
+import { launchChromium } from './support/chromium.ts';
+import { reseedAfterwards, seed, seededApp } from './support/testGraph.ts';
 
 const artifacts = path.join(projectRoot, 'test', 'artifacts');
 const bukhari = 'katibat-imam-bukhari';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readExamples } from '../src/docs/examples.ts';
-import { seededApp } from './helpers.ts';
+import { seededApp } from './support/testGraph.ts';
 
 describe('docs/queries.md', () => {
   const setup = seededApp();

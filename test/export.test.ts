@@ -15,7 +15,7 @@ import type { ExportGraph } from '../src/domain/formats.ts';
 import { render } from '../src/export/render.ts';
 import { resetDatabase } from '../src/loader/write.ts';
 import { testDatabaseLabel } from '../src/neo4j/testDatabase.ts';
-import { openTestDb, seed } from './helpers.ts';
+import { openTestDb, seed } from './support/testGraph.ts';
 
 /** RFC 4180 rows: quoted cells may hold commas, quotes and line breaks. */
 function parseCsv(text: string): string[][] {

@@ -12,7 +12,7 @@ import { generateGraph, type GeneratedGraph } from '../bench/generate.ts';
 import { typePattern } from '../src/graph/filters.ts';
 import { searchActors } from '../src/graph/search.ts';
 import { actorKinds, relationshipTypes, stances } from '../src/domain/vocabulary.ts';
-import { config, openTestDb, seed } from './helpers.ts';
+import { config, openTestDb, seed } from './support/testGraph.ts';
 
 const db = openTestDb();
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'generate-'));

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { createToken } from '../src/auth/tokens.ts';
-import { contentHash, reseedAfterwards, seed, seededApp, startTestApp, testApiSettings, type TestApp } from './helpers.ts';
+import { contentHash, reseedAfterwards, seed, seededApp, startTestApp, testApiSettings, type TestApp } from './support/testGraph.ts';
 
 const setup = seededApp();
 const tokens = { editor: '', editor2: '' };

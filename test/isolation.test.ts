@@ -13,8 +13,8 @@ import { loadConfig, projectRoot } from '../src/config.ts';
 import { openDatabase, type Database } from '../src/neo4j/database.ts';
 import { testDatabaseLabel } from '../src/neo4j/testDatabase.ts';
 import { portInUse } from '../src/ports.ts';
-import { contentHash } from './helpers.ts';
-import { freePort, removeInstance, startApi, stopWith, tempHome } from './localNeo4j.ts';
+import { contentHash } from './support/testGraph.ts';
+import { freePort, removeInstance, startApi, stopWith, tempHome } from './support/localNeo4j.ts';
 
 interface Finished {
   code: number | null;

@@ -9,7 +9,7 @@ import { formatError } from '../src/api/errors.ts';
 import { compiledExecution } from '../src/api/jit.ts';
 import { RequestBudget } from '../src/api/requestBudget.ts';
 import { buildSchema } from '../src/api/schema.ts';
-import { openTestDb, reseedAfterwards, seed } from './helpers.ts';
+import { openTestDb, reseedAfterwards, seed } from './support/testGraph.ts';
 
 interface Case {
   name: string;

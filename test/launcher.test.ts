@@ -13,7 +13,7 @@ import { ensureDistribution, findJava } from '../src/launcher/assemble.ts';
 import { createDriver } from '../src/neo4j/database.ts';
 import { legacyPassword } from '../src/launcher/localPassword.ts';
 import { apocAllowlist, startLocalNeo4j, type RunningNeo4j } from '../src/launcher/localServer.ts';
-import { freePort, removeInstance, tempHome } from './localNeo4j.ts';
+import { freePort, removeInstance, tempHome } from './support/localNeo4j.ts';
 
 function listenAnywhere(): Promise<net.Server> {
   return new Promise((resolve) => {

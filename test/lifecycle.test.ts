@@ -10,7 +10,7 @@ import { after, describe, it } from 'node:test';
 import { loadConfig } from '../src/config.ts';
 import { createDriver } from '../src/neo4j/database.ts';
 import { pidFile, startLocalNeo4j } from '../src/launcher/localServer.ts';
-import { childrenOf, commandLine, freePort, portOpen, portsClose, removeInstance, runCli, startApi, stopWith, tempHome } from './localNeo4j.ts';
+import { childrenOf, commandLine, freePort, portOpen, portsClose, removeInstance, runCli, startApi, stopWith, tempHome } from './support/localNeo4j.ts';
 
 const startNeo4j = (env: NodeJS.ProcessEnv) => runCli('src/cli/neo4j.ts', ['start'], env, 'Neo4j started');
 

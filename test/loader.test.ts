@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { defaultDataDir, loadSeed } from '../src/loader/load.ts';
 import { SeedValidationError } from '../src/domain/problems.ts';
-import { config, openTestDb, seed } from './helpers.ts';
+import { config, openTestDb, seed } from './support/testGraph.ts';
 
 const db = openTestDb();
 

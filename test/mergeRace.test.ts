@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { createToken } from '../src/auth/tokens.ts';
 import { claimIsWhole, findViolations } from '../src/graph/invariants.ts';
-import { reseedAfterwards, seed, seededApp, type GraphQLResponse } from './helpers.ts';
+import { reseedAfterwards, seed, seededApp, type GraphQLResponse } from './support/testGraph.ts';
 
 const setup = seededApp();
 const tokens = { editor: '', admin: '' };

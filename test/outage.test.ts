@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { loadConfig } from '../src/config.ts';
 import { startLocalNeo4j, type RunningNeo4j } from '../src/launcher/localServer.ts';
-import { freePort, removeInstance, startApi, stopWith, tempHome, type Started } from './localNeo4j.ts';
+import { freePort, removeInstance, startApi, stopWith, tempHome, type Started } from './support/localNeo4j.ts';
 
 const password = 'outage-test-password';
 

@@ -10,7 +10,7 @@ import { listRelationships, relationshipsOfActors } from '../src/graph/relations
 import { searchActors } from '../src/graph/search.ts';
 import { neighborhood } from '../src/graph/traversal.ts';
 import type { Database } from '../src/neo4j/database.ts';
-import { openTestDb, seed } from './helpers.ts';
+import { openTestDb, seed } from './support/testGraph.ts';
 
 const db = openTestDb();
 let peer: Peer | undefined;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { openDatabase } from '../src/neo4j/database.ts';
 import { createApp, listen } from '../src/http/app.ts';
-import { config, seededApp } from './helpers.ts';
+import { config, seededApp } from './support/testGraph.ts';
 
 describe('HTTP server', () => {
   const setup = seededApp();

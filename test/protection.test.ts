@@ -14,7 +14,7 @@ import { createContext } from '../src/api/context.ts';
 import { RequestBudget } from '../src/api/requestBudget.ts';
 import { buildSchema } from '../src/api/schema.ts';
 import { relationshipTypes } from '../src/domain/vocabulary.ts';
-import { seededApp, startTestApp, testApiSettings, type TestApp } from './helpers.ts';
+import { seededApp, startTestApp, testApiSettings, type TestApp } from './support/testGraph.ts';
 
 type Errors = { message: string; extensions?: { code?: string; argumentName?: string } }[];
 

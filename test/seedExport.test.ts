@@ -15,7 +15,7 @@ import { createToken } from '../src/auth/tokens.ts';
 import { projectRoot } from '../src/config.ts';
 import { exportSeed, type SeedExportReport } from '../src/export/seedExport.ts';
 import { claimProjection, toClaim, type ClaimRow } from '../src/graph/model.ts';
-import { config, openTestDb, seed, seededApp } from './helpers.ts';
+import { config, openTestDb, seed, seededApp } from './support/testGraph.ts';
 
 const setup = seededApp();
 const tokens = { editor: '', admin: '' };

@@ -10,7 +10,7 @@ import type { RecordShape } from 'neo4j-driver';
 import { apiLimits, type ApiSettings } from '../src/config.ts';
 import { Database, type Params } from '../src/neo4j/database.ts';
 import type { Health } from '../src/http/health.ts';
-import { config, openTestDb, startTestApp, testApiSettings, type TestApp } from './helpers.ts';
+import { config, openTestDb, startTestApp, testApiSettings, type TestApp } from './support/testGraph.ts';
 
 /** Short, so that bodies pass their deadline within the test; long enough for a loaded machine to answer. */
 const requestTimeoutMs = 3_000;

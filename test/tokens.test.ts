@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { authenticate, createToken, revokeToken } from '../src/auth/tokens.ts';
 import { projectRoot } from '../src/config.ts';
-import { openTestDb, seed, startTestApp, testApiSettings, type TestApp } from './helpers.ts';
+import { openTestDb, seed, startTestApp, testApiSettings, type TestApp } from './support/testGraph.ts';
 
 const db = openTestDb();
 const runToken = (...args: string[]) =>

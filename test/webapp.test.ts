@@ -15,8 +15,8 @@ import { projectRoot } from '../src/config.ts';
 import { ensureWebBuild, webRoot } from '../src/http/webBuild.ts';
 import { relationshipTypes } from '../src/domain/vocabulary.ts';
 import { asOfToStep } from '../web/src/time/timeScale.ts';
-import { launchChromium } from './chromium.ts';
-import { seededApp } from './helpers.ts';
+import { launchChromium } from './support/chromium.ts';
+import { seededApp } from './support/testGraph.ts';
 
 const artifacts = path.join(projectRoot, 'test', 'artifacts');
 

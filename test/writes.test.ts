@@ -15,7 +15,7 @@ import { ConcurrentChangeError } from '../src/errors.ts';
 import { findViolations } from '../src/graph/invariants.ts';
 import { commitFailure, CommitOutcomeUnknownError } from '../src/neo4j/database.ts';
 import { formatError } from '../src/api/errors.ts';
-import { config, contentHash, reseedAfterwards, seed, seededApp, startTestApp, testApiSettings, type GraphQLResponse } from './helpers.ts';
+import { config, contentHash, reseedAfterwards, seed, seededApp, startTestApp, testApiSettings, type GraphQLResponse } from './support/testGraph.ts';
 
 const setup = seededApp();
 const tokens: Record<'reader' | 'editor' | 'editor2' | 'admin' | 'revoked', string> = { reader: '', editor: '', editor2: '', admin: '', revoked: '' };

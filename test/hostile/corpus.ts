@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { ensureWebBuild } from '../../src/http/webBuild.ts';
-import { contentHash, seededApp } from '../helpers.ts';
+import { contentHash, seededApp } from '../support/testGraph.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Limits of this corpus

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { apiLimits } from '../../src/config.ts';
-import { openTestDb, startTestApp, testApiSettings, type TestApp } from '../helpers.ts';
+import { openTestDb, startTestApp, testApiSettings, type TestApp } from '../support/testGraph.ts';
 import { snippet, httpProblem, record, serverFailures, watchServerLog, send, type RawOptions, sendRaw, type Check, type HttpCase, checks, postGraphQL, runHttpCases, noProblems, attackedApp, afterTheCorpus } from './corpus.ts';
 
 // ---------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import { getNamedType, getNullableType, isListType } from 'graphql';
 import { validateSeed } from '../../src/loader/load.ts';
 import { SeedValidationError } from '../../src/domain/problems.ts';
 import { createToken } from '../../src/auth/tokens.ts';
-import { contentHash, reseedAfterwards, seededApp } from '../helpers.ts';
+import { contentHash, reseedAfterwards, seededApp } from '../support/testGraph.ts';
 import { seed, firstError, snippet, parseGraphQLBody, record, serverFailures, type Check, postGraphQL, runGraphQLCases, noProblems, attackedApp } from './corpus.ts';
 import { mutationType, writeCalls, type WriteTarget, writeTargets, writeCase, writeCases } from './targets.ts';
 

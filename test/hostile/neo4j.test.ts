@@ -9,7 +9,7 @@ import { verifyThroughRateLimit } from '../../src/neo4j/authRateLimit.ts';
 import { connect } from '../../src/launcher/connect.ts';
 import { createDriver } from '../../src/neo4j/database.ts';
 import { startLocalNeo4j, type RunningNeo4j } from '../../src/launcher/localServer.ts';
-import { freePort, removeInstance, tempHome } from '../localNeo4j.ts';
+import { freePort, removeInstance, tempHome } from '../support/localNeo4j.ts';
 
 /** An HTTP request on the Bolt port as a web page's WebSocket would open it: its status (101 when upgraded). */
 function boltUpgrade(port: number, origin: string): Promise<number | undefined> {

@@ -1,12 +1,12 @@
-// Shared test set-up. `npm test` points NEO4J_URI at the real server it created for the tests
+// The test database and app every integration test shares: `npm test` points NEO4J_URI at the real server it created for the tests
 // (src/cli/test.ts); a test file refuses to run against any database not marked as one.
 import { createHash } from 'node:crypto';
 import { after, before } from 'node:test';
-import { loadSeed } from '../src/loader/load.ts';
-import { loadConfig, type ApiSettings } from '../src/config.ts';
-import { openDatabase, type Database } from '../src/neo4j/database.ts';
-import { isTestDatabase } from '../src/neo4j/testDatabase.ts';
-import { createApp, listen } from '../src/http/app.ts';
+import { loadSeed } from '../../src/loader/load.ts';
+import { loadConfig, type ApiSettings } from '../../src/config.ts';
+import { openDatabase, type Database } from '../../src/neo4j/database.ts';
+import { isTestDatabase } from '../../src/neo4j/testDatabase.ts';
+import { createApp, listen } from '../../src/http/app.ts';
 
 export const config = loadConfig();
 

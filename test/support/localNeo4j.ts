@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../src/config.ts';
-export { freePort } from '../src/ports.ts';
-import { pidFile } from '../src/launcher/localServer.ts';
-import { processInfo } from '../src/launcher/pidFiles.ts';
+import { projectRoot } from '../../src/config.ts';
+export { freePort } from '../../src/ports.ts';
+import { pidFile } from '../../src/launcher/localServer.ts';
+import { processInfo } from '../../src/launcher/pidFiles.ts';
 
 export const tempHome = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
