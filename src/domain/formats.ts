@@ -30,7 +30,12 @@ export type ExportFormat = (typeof exportFormats)[number];
 const flat = (value: Value): string => (Array.isArray(value) ? value.join(' | ') : value === null ? '' : String(value));
 
 const xml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+  text
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+    // Line breaks and tabs as references: an XML reader turns them into spaces inside an attribute
+    // (GEXF's values) and \r\n into \n everywhere; other control characters XML 1.0 cannot hold.
+    .replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 
 function keysOf(items: { properties: Record<string, Value> }[]): string[] {
   return [...new Set(items.flatMap((item) => Object.keys(item.properties)))].sort();

@@ -4,8 +4,11 @@
 // app's exported view, whatever shape each gives a claim's actors and sources.
 
 /** Each item once, by key, where it first occurs. */
-export const distinctBy = <T>(items: readonly T[], key: (item: T) => string): T[] =>
-  [...new Map(items.map((item) => [key(item), item] as const)).values()];
+export function distinctBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const first = new Map<string, T>();
+  for (const item of items) if (!first.has(key(item))) first.set(key(item), item);
+  return [...first.values()];
+}
 
 /** The claimants (or disputers) of the claims, each once (a claim without the list adds none). */
 export const gatheredActors = <A>(

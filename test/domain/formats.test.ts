@@ -54,6 +54,14 @@ describe('toGEXF', () => {
     assert.deepEqual(values, ['Group', 'IMU, IDU | x | "y"', '1998', hostile]);
     assert.equal(all(doc, 'edge')[0]!.getAttribute('source'), 'a&"b"');
   });
+
+  it('keeps line breaks and tabs in attribute values, and \\r\\n in GraphML text', () => {
+    const note = 'line one\nline two\r\nthree\tfour';
+    const one: ExportGraph = { nodes: [{ id: 'x', kind: 'Group', properties: { note } }], edges: [] };
+    const values = Array.from(parse(toGEXF(one)).getElementsByTagName('attvalue')).map((v) => v.getAttribute('value'));
+    assert.ok(values.includes(note), `GEXF gave ${JSON.stringify(values)}`);
+    assert.equal(all(parse(toGraphML(one)), 'data').find((d) => d.getAttribute('key') === 'n_note')!.textContent, note);
+  });
 });
 
 describe('toCSV', () => {

@@ -21,6 +21,10 @@ describe('distinctBy', () => {
     const items = [{ k: 'b', n: 1 }, { k: 'a', n: 2 }, { k: 'b', n: 1 }, { k: 'c', n: 4 }];
     assert.deepEqual(distinctBy(items, (i) => i.k), [{ k: 'b', n: 1 }, { k: 'a', n: 2 }, { k: 'c', n: 4 }]);
   });
+
+  it('keeps the first of items that share a key, not the last', () => {
+    assert.deepEqual(distinctBy([{ id: 'a', n: 1 }, { id: 'a', n: 2 }], (i) => i.id), [{ id: 'a', n: 1 }]);
+  });
 });
 
 describe('gatheredActors', () => {
