@@ -41,6 +41,18 @@ module.exports = {
       },
     },
     {
+      // Registry readers (src/registries/): published registry files in, records out, for the
+      // loader to write; they stand beside the domain, below everything that touches the graph.
+      name: 'registries-below-loader',
+      comment: 'src/registries/ imports only itself, src/domain/, src/errors.ts and src/config.ts (and packages, Node APIs)',
+      severity: 'error',
+      from: { path: '^src/registries/' },
+      to: {
+        dependencyTypesNot: ['core'],
+        pathNot: ['^src/registries/', '^src/domain/', '^src/errors\\.ts$', '^src/config\\.ts$', '^node_modules/'],
+      },
+    },
+    {
       // GraphQL without transport: src/http/ feeds src/api/, never the other way round.
       name: 'api-not-http',
       comment: 'src/api/ never imports src/http/',

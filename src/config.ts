@@ -37,6 +37,12 @@ export interface LocalNeo4jSettings {
  */
 export const writeRetry = { attempts: 8, firstDelayMs: 20, maxDelayMs: 1_000 } as const;
 
+/**
+ * Registry files (src/registries/): the largest snapshot read, in UTF-8 bytes. The UN Security
+ * Council Consolidated List was 2.2 MB in 2024; a file many times that is not one.
+ */
+export const registryLimits = { maxRegistryBytes: 20_000_000 } as const;
+
 /** Limits of the API: its arguments' (src/domain/limits.ts), and what one request and its document may hold. */
 export const apiLimits = {
   ...queryLimits,
