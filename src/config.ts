@@ -249,3 +249,38 @@ export function loadConfig(env: Env = process.env): Config {
     },
   };
 }
+
+/**
+ * Entity matching (src/domain/matching/): a registry record against our actors. A pair is decided
+ * SAME without review when an identifier is equal or its score is at least `autoSame`; from
+ * `reviewFloor` up it is proposed to a reviewer. Blocking gives each record at most
+ * `maxCandidates` actors and skips name keys that more than `maxPostings` actors share.
+ * MATCH_AUTO_SAME, MATCH_REVIEW_FLOOR (0..1), MATCH_MAX_CANDIDATES, MATCH_MAX_POSTINGS.
+ */
+export interface MatchingSettings {
+  autoSame: number;
+  reviewFloor: number;
+  maxCandidates: number;
+  maxPostings: number;
+}
+
+export function matchingSettings(env: Env = process.env): MatchingSettings {
+  const settings = {
+    autoSame: fractionVar(env, 'MATCH_AUTO_SAME', 0.9),
+    reviewFloor: fractionVar(env, 'MATCH_REVIEW_FLOOR', 0.6),
+    maxCandidates: intVar(env, 'MATCH_MAX_CANDIDATES', 20),
+    maxPostings: intVar(env, 'MATCH_MAX_POSTINGS', 1_000),
+  };
+  if (settings.reviewFloor > settings.autoSame) {
+    throw new UserError(`MATCH_REVIEW_FLOOR (${settings.reviewFloor}) must not be above MATCH_AUTO_SAME (${settings.autoSame})`);
+  }
+  return settings;
+}
+
+function fractionVar(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > 1) throw new UserError(`Environment variable ${name} must be a number from 0 to 1, got "${raw}"`);
+  return value;
+}

@@ -1,0 +1,64 @@
+// The evaluation's inputs from their files: the labelled key (bench/matching/un-sc-key.yaml), the
+// UN list snapshots (../shared/registries/ beside the project) as parties, and our actors from
+// every seed/data/*.yaml (an actor named in several files once, its aliases gathered).
+import fs from 'node:fs';
+import path from 'node:path';
+import { CORE_SCHEMA, load } from 'js-yaml';
+import { projectRoot } from '../../src/config.ts';
+import { actorParty, type ActorLike } from '../../src/domain/matching/actorParty.ts';
+import type { Party } from '../../src/domain/matching/party.ts';
+import type { Problem } from '../../src/domain/problems.ts';
+import { UserError } from '../../src/errors.ts';
+import { defaultDataDir } from '../../src/loader/load.ts';
+import { listDataFiles, readDataFile } from '../../src/loader/readFiles.ts';
+import { unScParty } from '../../src/registries/unScParty.ts';
+import { readUnScList } from '../../src/registries/unSc.ts';
+import type { KeyLabel, KeyPair } from './evaluate.ts';
+
+export const keyFile = path.join(projectRoot, 'bench', 'matching', 'un-sc-key.yaml');
+export const registriesDir = path.resolve(projectRoot, '..', 'shared', 'registries');
+/** The snapshots the key was built on. */
+export const keySnapshots = ['2018-10-29', '2024-09-26'] as const;
+
+const labels = new Set<KeyLabel>(['SAME', 'NOT_SAME', 'UNSURE']);
+
+export function readKey(file = keyFile): KeyPair[] {
+  const data = load(fs.readFileSync(file, 'utf8'), { schema: CORE_SCHEMA, filename: file }) as { pairs?: unknown };
+  if (!Array.isArray(data?.pairs)) throw new UserError(`${file}: no pairs list`);
+  return data.pairs.map((raw: unknown, i: number) => {
+    const pair = raw as Partial<Record<keyof KeyPair, unknown>>;
+    if (typeof pair.actor !== 'string' || typeof pair.record !== 'string' || !labels.has(pair.label as KeyLabel) || !Array.isArray(pair.snapshots)) {
+      throw new UserError(`${file}: pairs[${i}] needs actor, record, label (SAME, NOT_SAME, UNSURE) and snapshots`);
+    }
+    return { actor: pair.actor, record: pair.record, label: pair.label as KeyLabel, snapshots: pair.snapshots.map(String) };
+  });
+}
+
+export function snapshotFile(date: string): string {
+  return path.join(registriesDir, `un-sc-consolidated-${date}.xml`);
+}
+
+/** A snapshot's records as parties, and how long reading the XML took. */
+export function readSnapshotParties(date: string): { parties: Party[]; readMs: number } {
+  const file = snapshotFile(date);
+  if (!fs.existsSync(file)) throw new UserError(`${file} is missing: the UN list snapshots are read from shared/registries/ beside the project`);
+  const started = performance.now();
+  const list = readUnScList(fs.readFileSync(file, 'utf8'), path.basename(file));
+  return { parties: list.records.map(unScParty), readMs: performance.now() - started };
+}
+
+/** Every actor of the seed data files, once each (aliases of its several entries gathered), as parties. */
+export function readActorParties(dataDir = defaultDataDir): Party[] {
+  const problems: Problem[] = [];
+  const actors = new Map<string, ActorLike & { aliases: string[] }>();
+  for (const file of listDataFiles(dataDir)) {
+    const parsed = readDataFile(file, path.relative(projectRoot, file), problems);
+    for (const actor of parsed?.data.actors ?? []) {
+      const seen = actors.get(actor.id);
+      if (seen) seen.aliases.push(...[actor.name, ...actor.aliases].filter((name) => name !== seen.name && !seen.aliases.includes(name)));
+      else actors.set(actor.id, { ...actor, aliases: [...actor.aliases] });
+    }
+  }
+  if (problems.length) throw new UserError(`seed data: ${problems.map((p) => `${p.file}:${p.line ?? ''} ${p.path} ${p.message}`).join('; ')}`);
+  return [...actors.values()].map(actorParty);
+}

@@ -1,0 +1,48 @@
+// npm run bench:match: the entity matcher (src/domain/matching/) against the labelled key
+// (bench/matching/un-sc-key.yaml) on both UN list snapshots: precision, recall and F1 at the
+// auto-SAME threshold and the review floor (src/config.ts matchingSettings), blocking's
+// candidates per record, and the time. `--json` prints the whole evaluation.
+import { matchingSettings } from '../config.ts';
+import { evaluateSnapshot, type SnapshotEvaluation, type ThresholdResult } from '../../bench/matching/evaluate.ts';
+import { keySnapshots, readActorParties, readKey, readSnapshotParties } from '../../bench/matching/inputs.ts';
+import { runMain } from './run.ts';
+
+async function main(): Promise<number> {
+  const settings = matchingSettings();
+  const key = readKey();
+  const actors = readActorParties();
+  const results: (SnapshotEvaluation & { readMs: number })[] = [];
+  for (const snapshot of keySnapshots) {
+    const { parties, readMs } = readSnapshotParties(snapshot);
+    results.push({ ...evaluateSnapshot({ snapshot, records: parties, actors, key, thresholds: settings, limits: settings }), readMs });
+  }
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(results, null, 2));
+    return 0;
+  }
+  for (const result of results) printEvaluation(result);
+  return 0;
+}
+
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+function printThreshold(name: string, result: ThresholdResult): void {
+  console.log(`  ${name} >= ${result.threshold}: precision ${percent(result.precision)}, recall ${percent(result.recall)}, F1 ${result.f1.toFixed(3)} (${result.found} found, ${result.falsePositives.length} false)`);
+  for (const fp of result.falsePositives) console.log(`    false: ${fp.record} -> ${fp.actor} ${fp.score} (${fp.why})`);
+  for (const miss of result.missed) console.log(`    missed: ${miss.record} = ${miss.actor}: score ${miss.score}, rank ${miss.rank ?? 'not blocked'}${miss.decided ? `, decided ${miss.decided}` : ''}`);
+}
+
+function printEvaluation(result: SnapshotEvaluation & { readMs: number }): void {
+  console.log(`UN SC ${result.snapshot}: ${result.records} records x ${result.actors} actors`);
+  console.log(
+    `  blocking: ${result.candidatesPerRecord.mean.toFixed(2)} candidates per record (max ${result.candidatesPerRecord.max}), ` +
+      `${result.pairsScored} of ${result.allPairs} pairs scored; key SAME pairs blocked in: ${percent(result.blockingRecall)}`,
+  );
+  console.log(`  time: read ${result.readMs.toFixed(0)} ms, match ${result.matchMs.toFixed(0)} ms`);
+  printThreshold('auto SAME', result.auto);
+  printThreshold('review', result.review);
+  const negatives = result.keyPairs.filter((pair) => pair.label === 'NOT_SAME').sort((a, b) => b.score - a.score);
+  console.log(`  hard negatives (${negatives.length}), highest first: ${negatives.slice(0, 6).map((pair) => `${pair.record}/${pair.actor} ${pair.score.toFixed(3)}`).join(', ')}`);
+}
+
+runMain(main);
