@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { projectRoot } from '../../src/config.ts';
-import { actorParty, type ActorLike } from '../../src/domain/matching/actorParty.ts';
+import { actorCountries, actorParty, type ActorLike, type ClaimLike } from '../../src/domain/matching/actorParty.ts';
 import type { Party } from '../../src/domain/matching/party.ts';
 import type { Problem } from '../../src/domain/problems.ts';
 import { UserError } from '../../src/errors.ts';
@@ -47,12 +47,14 @@ export function readSnapshotParties(date: string): { parties: Party[]; readMs: n
   return { parties: list.records.map(unScParty), readMs: performance.now() - started };
 }
 
-/** Every actor of the seed data files, once each (aliases of its several entries gathered), as parties. */
+/** Every actor of the seed data files, once each (aliases of its several entries gathered), as parties with their countries. */
 export function readActorParties(dataDir = defaultDataDir): Party[] {
   const problems: Problem[] = [];
   const actors = new Map<string, ActorLike & { aliases: string[] }>();
+  const claims: ClaimLike[] = [];
   for (const file of listDataFiles(dataDir)) {
     const parsed = readDataFile(file, path.relative(projectRoot, file), problems);
+    claims.push(...(parsed?.data.claims ?? []));
     for (const actor of parsed?.data.actors ?? []) {
       const seen = actors.get(actor.id);
       if (seen) seen.aliases.push(...[actor.name, ...actor.aliases].filter((name) => name !== seen.name && !seen.aliases.includes(name)));
@@ -60,5 +62,6 @@ export function readActorParties(dataDir = defaultDataDir): Party[] {
     }
   }
   if (problems.length) throw new UserError(`seed data: ${problems.map((p) => `${p.file}:${p.line ?? ''} ${p.path} ${p.message}`).join('; ')}`);
-  return [...actors.values()].map(actorParty);
+  const countries = actorCountries([...actors.values()], claims);
+  return [...actors.values()].map((actor) => actorParty(actor, countries.get(actor.id)));
 }

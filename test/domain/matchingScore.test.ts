@@ -1,11 +1,11 @@
 // src/domain/matching/score.ts, block.ts, match.ts, party.ts: a pair's score with its reasons, and blocking.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { actorParty } from '../../src/domain/matching/actorParty.ts';
+import { actorCountries, actorParty } from '../../src/domain/matching/actorParty.ts';
 import { buildIndex, candidatesOf } from '../../src/domain/matching/block.ts';
 import { matchParties } from '../../src/domain/matching/match.ts';
 import { decide, type Party } from '../../src/domain/matching/party.ts';
-import { compareNames, prepareParty, scorePair, scoring, wordSimilarity } from '../../src/domain/matching/score.ts';
+import { compareNames, prepareParty, sameCountry, scorePair, scoring, wordSimilarity } from '../../src/domain/matching/score.ts';
 import { comparableNames } from '../../src/domain/matching/names.ts';
 
 const group = (id: string, ...names: (string | { value: string; weak: boolean })[]): Party => ({
@@ -98,6 +98,35 @@ describe('actorParty', () => {
     assert.equal(actorParty({ id: 'g', kind: 'Group', name: 'X' }).kind, 'organization');
     assert.equal(actorParty({ id: 's', kind: 'State', name: 'X' }).kind, 'other');
     assert.deepEqual(actorParty({ id: 'g', kind: 'Group', name: 'X', aliases: ['Y'] }).names, [{ value: 'X' }, { value: 'Y' }]);
+  });
+});
+
+describe('actorCountries', () => {
+  it('gives an actor the names of the states its claims place it in, directly or through a place', () => {
+    const actors = [
+      { id: 'kib', kind: 'Group', name: 'Katibat Imam Bukhari' },
+      { id: 'syria', kind: 'State', name: 'Syria', aliases: ['Syrian Arab Republic'] },
+      { id: 'idlib', kind: 'Place', name: 'Idlib' },
+      { id: 'imu', kind: 'Group', name: 'IMU' },
+      { id: 'tajikistan', kind: 'State', name: 'Tajikistan' },
+    ];
+    const claims = [
+      { type: 'OPERATES_IN', subject: 'kib', object: 'idlib' },
+      { type: 'PART_OF', subject: 'idlib', object: 'syria' },
+      { type: 'OPERATES_IN', subject: 'imu', object: 'tajikistan' },
+      { type: 'ATTACKED', subject: 'imu', object: 'syria' },
+    ];
+    assert.deepEqual([...actorCountries(actors, claims)], [
+      ['kib', ['Syria', 'Syrian Arab Republic']],
+      ['idlib', ['Syria', 'Syrian Arab Republic']],
+      ['imu', ['Tajikistan']],
+    ]);
+  });
+
+  it('knows a country by its short and its official name, not by a longer word', () => {
+    assert.ok(sameCountry('syria', 'syrian arab republic'));
+    assert.ok(sameCountry('russia', 'russian federation'));
+    assert.ok(!sameCountry('niger', 'nigeria'));
   });
 });
 

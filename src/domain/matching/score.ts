@@ -223,7 +223,7 @@ export function scorePair(left: PreparedParty, right: PreparedParty, weight: Wor
 /** Countries when both sides have them, titles when both have one: small moves, never a name's weight. */
 function applyContext(left: PreparedParty, right: PreparedParty, score: number, reasons: MatchReason[]): number {
   if (left.countries.size && right.countries.size) {
-    const shared = [...left.countries].filter((country) => right.countries.has(country));
+    const shared = [...left.countries].filter((country) => [...right.countries].some((other) => sameCountry(country, other)));
     if (shared.length) {
       reasons.push({ reason: 'country in common', detail: shared.join(', '), weight: scoring.sharedCountryBonus });
       score += scoring.sharedCountryBonus;
@@ -238,6 +238,19 @@ function applyContext(left: PreparedParty, right: PreparedParty, score: number, 
     score += scoring.sharedTitleBonus;
   }
   return score;
+}
+
+/**
+ * Two normalised country names: equal, or the one's only word the first word of the other, as is
+ * or as its adjective in -n (syria ~ syrian arab republic, russia ~ russian federation, iran ~ iran
+ * islamic republic of; niger is not nigeria).
+ */
+export function sameCountry(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.includes(' ')) return false;
+  const first = long.split(' ')[0]!;
+  return first === short || first === `${short}n`;
 }
 
 function sharedIdentifier(a: Party, b: Party): string | undefined {
