@@ -1,14 +1,18 @@
 // npm run bench:match: the entity matcher (src/domain/matching/) against the labelled key
 // (bench/matching/un-sc-key.yaml) on both UN list snapshots: precision, recall and F1 at the
 // auto-SAME threshold and the review floor (src/config.ts matchingSettings), blocking's
-// candidates per record, and the time. `--json` prints the whole evaluation.
+// candidates per record, and the time. `--json` prints the whole evaluation; `--scale N` times
+// blocking and scoring N synthetic records against N synthetic actors (bench/matching/scale.ts).
 import { matchingSettings } from '../config.ts';
 import { evaluateSnapshot, type SnapshotEvaluation, type ThresholdResult } from '../../bench/matching/evaluate.ts';
+import { measureScale, syntheticParties } from '../../bench/matching/scale.ts';
 import { keySnapshots, readActorParties, readKey, readSnapshotParties } from '../../bench/matching/inputs.ts';
 import { runMain } from './run.ts';
 
 async function main(): Promise<number> {
   const settings = matchingSettings();
+  const scale = process.argv.indexOf('--scale');
+  if (scale >= 0) return scaleRun(Number(process.argv[scale + 1] ?? 100_000), settings);
   const key = readKey();
   const actors = readActorParties();
   const results: (SnapshotEvaluation & { readMs: number })[] = [];
@@ -21,6 +25,15 @@ async function main(): Promise<number> {
     return 0;
   }
   for (const result of results) printEvaluation(result);
+  return 0;
+}
+
+/** N x N synthetic parties whose words are the 2024 list's words. */
+function scaleRun(n: number, settings: ReturnType<typeof matchingSettings>): number {
+  const { parties } = readSnapshotParties(keySnapshots[1]);
+  const words = parties.flatMap((party) => party.names.flatMap((name) => name.value.split(/\s+/))).filter((word) => /^\p{L}{3,}$/u.test(word));
+  const result = measureScale(syntheticParties(words, n, 1, 'r'), syntheticParties(words, n, 2, 'a'), settings);
+  console.log(JSON.stringify(result, (_, value: unknown) => (typeof value === 'number' ? Math.round(value * 100) / 100 : value), 2));
   return 0;
 }
 

@@ -94,8 +94,12 @@ export function foldWord(word: string): string {
 
 /** A word's consonants (its first letter kept whatever it is): the key of spellings that differ only in vowels. */
 export function consonantSkeleton(word: string): string {
-  return word.slice(0, 1) + word.slice(1).replace(/[aeiouy]/g, '');
+  let skeleton = word.slice(0, 1);
+  for (let i = 1; i < word.length; i++) if (!vowels.has(word[i]!)) skeleton += word[i];
+  return skeleton;
 }
+
+const vowels = new Set('aeiouy');
 
 /** An acronym as written: one word of capitals and digits, hyphens or dots between (IMU, ISIL-K, JAK-T), 2 to 8 letters. */
 function acronymOf(text: string): string | undefined {
