@@ -8,9 +8,10 @@
 // NOT_SAME, or the record is SAME to another actor, or neither (the key lists every SAME pair of
 // the snapshots, and every other actor as having no record). UNSURE pairs count neither way.
 // Precision = found / decisions counted; recall = found / key SAME pairs; F1 their harmonic mean.
-import { buildIndex, candidatesOf, type BlockingLimits } from '../../src/domain/matching/block.ts';
+import type { BlockingLimits } from '../../src/domain/matching/block.ts';
+import { matchPrepared, prepareMatching } from '../../src/domain/matching/match.ts';
 import { decide, type MatchThresholds, type Party, type ScoredPair } from '../../src/domain/matching/party.ts';
-import { prepareParty, scorePair, wordWeights } from '../../src/domain/matching/score.ts';
+import { scorePair } from '../../src/domain/matching/score.ts';
 
 export type KeyLabel = 'SAME' | 'NOT_SAME' | 'UNSURE';
 
@@ -68,19 +69,10 @@ export interface EvaluationInput {
 
 export function evaluateSnapshot({ snapshot, records, actors, key, thresholds, limits }: EvaluationInput): SnapshotEvaluation {
   const started = performance.now();
-  const preparedRecords = records.map(prepareParty);
-  const preparedActors = actors.map(prepareParty);
-  const weight = wordWeights([...preparedRecords, ...preparedActors]);
-  const index = buildIndex(preparedActors);
-  const ranked = new Map<string, ScoredPair[]>();
-  for (const record of preparedRecords) {
-    const { candidates } = candidatesOf(index, record, limits);
-    ranked.set(
-      record.party.id,
-      candidates.map((actor) => scorePair(record, actor, weight)).sort((a, b) => b.score - a.score || a.right.localeCompare(b.right)),
-    );
-  }
+  const matching = prepareMatching(records, actors);
+  const ranked = new Map(matching.queries.map((record) => [record.party.id, matchPrepared(matching, record, limits).pairs]));
   const matchMs = performance.now() - started;
+  const { queries: preparedRecords, targets: preparedActors, weight } = matching;
 
   const inSnapshot = key.filter((pair) => pair.snapshots.includes(snapshot) && ranked.has(pair.record));
   const byRecord = new Map(preparedRecords.map((record) => [record.party.id, record]));

@@ -56,6 +56,7 @@ describe('comparableNames', () => {
     assert.equal(comparableNames('Islamic State in Iraq and the Levant', false).names[0]?.initials, 'isil');
     assert.equal(comparableNames('ISIL-K', false).names[0]?.acronym, 'isilk');
     assert.equal(comparableNames('Boko Haram', false).names[0]?.acronym, undefined);
+    assert.equal(comparableNames('OMAR', false, { person: true }).names[0]?.acronym, undefined);
   });
 
   it('keeps a person\'s honorifics as titles, not words', () => {

@@ -138,7 +138,7 @@ export function nameVariants(value: string): string[] {
 }
 
 export interface NameOptions {
-  /** A person's name: honorifics are left out of its words (and returned as titles). */
+  /** A person's name: honorifics are left out of its words (and returned as titles); no acronyms (OMAR is a name). */
   person?: boolean;
 }
 
@@ -146,7 +146,7 @@ export interface NameOptions {
 export function comparableNames(value: string, weak: boolean, options: NameOptions = {}): { names: ComparableName[]; titles: string[] } {
   const titles: string[] = [];
   const names = nameVariants(value).flatMap((text): ComparableName[] => {
-    const acronym = acronymOf(text);
+    const acronym = options.person ? undefined : acronymOf(text);
     if (acronym) return [{ text, tokens: [acronym], key: acronym, sortedKey: acronym, acronym, weak }];
     const words = normaliseText(text).split(' ').filter(Boolean);
     const content = words.filter((word) => !articles.has(word) && !connectives.has(word));
