@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { buildSchema as buildSdl, isEnumType, isObjectType, printType, type GraphQLArgument, type GraphQLEnumType, type GraphQLField, type GraphQLNamedType } from 'graphql';
-import { generateResolverTypes, generateWebInputTypes, generateWebOperationTypes, generatedPath, webGeneratedPath, webOperationsPath } from '../tools/codegen.ts';
+import { generateResolverTypes, generateWebOperationTypes, generatedPath, webOperationsPath } from '../tools/codegen.ts';
 import { generateVocabulary, generatedVocabularyPath } from '../tools/vocabulary.ts';
 import { buildSchema } from '../src/api/schema.ts';
 import { vocabulary } from '../src/domain/vocabulary.ts';
@@ -88,7 +88,6 @@ describe('the schema', () => {
   it('has resolver types generated from the current SDL, vocabulary and the web app\'s queries (run `npm run codegen` after changing them)', async () => {
     assert.equal(fs.readFileSync(generatedVocabularyPath, 'utf8'), generateVocabulary());
     assert.equal(fs.readFileSync(generatedPath, 'utf8'), await generateResolverTypes());
-    assert.equal(fs.readFileSync(webGeneratedPath, 'utf8'), await generateWebInputTypes());
     assert.equal(fs.readFileSync(webOperationsPath, 'utf8'), await generateWebOperationTypes());
   });
 

@@ -1,8 +1,7 @@
 // npm run codegen: regenerate src/domain/generated/vocabulary.ts from schema/vocabulary.yaml
 // (tools/vocabulary.ts) first, then src/api/generated/graphql.ts (resolver types),
-// web/src/api/generated/inputs.ts (the input types the web app sends) from schema/*.graphql, and
-// web/src/api/generated/operations.ts (what the web app's queries return) from
-// web/src/api/queries.ts (tools/codegen.ts), and web/src/graph/palette.ts and
+// web/src/api/generated/operations.ts (what the web app's queries return, and the input types
+// they send) from web/src/api/queries.ts (tools/codegen.ts), and web/src/graph/palette.ts and
 // neo4j-browser/actorgraph.grass from schema/palette.yaml (tools/palette.ts).
 import { writeVocabularyFile } from '../../tools/vocabulary.ts';
 import { runMain } from './run.ts';

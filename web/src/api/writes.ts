@@ -12,11 +12,11 @@ import type {
   RetractClaimMutation,
   RetractClaimMutationVariables,
 } from './generated/operations.ts';
-import type { AddActorInput, AddClaimInput, AddSourceInput } from './generated/inputs.ts';
+import type { AddActorInput, AddClaimInput, AddSourceInput } from './generated/operations.ts';
 import type { Actor, SourceSummary, WrittenClaim } from './model.ts';
 import { addActorMutation, addClaimMutation, addSourceMutation, retractClaimMutation } from './queries.ts';
 
-export type { AddActorInput, AddClaimInput, AddSourceInput } from './generated/inputs.ts';
+export type { AddActorInput, AddClaimInput, AddSourceInput } from './generated/operations.ts';
 export type { WrittenClaim } from './model.ts';
 
 /** Stores a source; a text already stored answers that source instead. */

@@ -1,7 +1,7 @@
 // Choosing actors in a form with the alias-aware search box (searchBox.ts): one actor (a
 // claim's subject or object), which may also be a new actor made on the spot (addActor with a
 // name and a kind), or several (claimants, disputers), shown as removable chips.
-import type { ActorKind } from '../api/generated/inputs.ts';
+import type { ActorKind } from '../api/generated/operations.ts';
 import { el } from '../app/dom.ts';
 import { FormFields } from './formFields.ts';
 import { type Actor, type ActorRef, type Term } from '../api/model.ts';

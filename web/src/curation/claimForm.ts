@@ -2,7 +2,7 @@
 // object (found by any spelling, or new), the type and stance from the vocabulary, who claims
 // and who disputes it, its dates and note. The API checks it (the quote must stand verbatim in
 // the source) and its problems show beside the fields they name.
-import type { RelationshipType, Stance } from '../api/generated/inputs.ts';
+import type { RelationshipType, Stance } from '../api/generated/operations.ts';
 import { multiActorPicker, singleActorPicker } from './actorPicker.ts';
 import { el } from '../app/dom.ts';
 import { FormFields } from './formFields.ts';
