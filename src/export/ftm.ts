@@ -222,6 +222,21 @@ function statusText(edge: ExportEdge, names: (ids: string[]) => string): string 
   return `${parts.join('; ')}.`;
 }
 
+/** Records a value of a tie drawn from some of its claims (all of them when none says it alone). */
+type Drawn = (prop: string, value: string | null, from: readonly ProvenanceClaim[]) => void;
+
+/** A tie's claims as FtM cites them: each claim's id, and each source's Article, URL and publisher, drawn from its claims. */
+function cite(drawn: Drawn, claims: readonly ProvenanceClaim[], sources: Map<string, ProvenanceSource>) {
+  for (const claim of claims) drawn('recordId', claim.id, [claim]);
+  const sourceOf = (claim: ProvenanceClaim) => sources.get(claim.source);
+  for (const sourceId of [...new Set(claims.map((claim) => claim.source))].sort()) {
+    drawn('proof', sourceEntityId(sourceId), claims.filter((claim) => claim.source === sourceId));
+    const source = sources.get(sourceId);
+    drawn('sourceUrl', source?.url ?? null, claims.filter((claim) => sourceOf(claim)?.url === source?.url));
+    drawn('publisher', source?.publisher ?? null, claims.filter((claim) => sourceOf(claim)?.publisher === source?.publisher));
+  }
+}
+
 function tieRecord(edge: ExportEdge, ends: Map<string, ExportNode>, claims: readonly ProvenanceClaim[], sources: Map<string, ProvenanceSource>): FtmRecord {
   const from = ends.get(edge.source)!;
   const to = ends.get(edge.target)!;
@@ -231,36 +246,22 @@ function tieRecord(edge: ExportEdge, ends: Map<string, ExportNode>, claims: read
   const names = (ids: string[]) => ids.map((id) => (ends.has(id) ? name(ends.get(id)!) : id)).join(', ');
   const properties: Record<string, string[]> = {};
   const origins = new Map<string, readonly ProvenanceClaim[]>();
-  const drawn = (prop: string, value: string | null, from: readonly ProvenanceClaim[]) => {
-    if (value === null || from.length === 0) return;
+  const drawn: Drawn = (prop, value, from) => {
+    if (value === null) return;
     put(properties, prop, value);
-    origins.set(originKey(prop, value), from);
+    origins.set(originKey(prop, value), from.length > 0 ? from : claims);
   };
-
   put(properties, spec.subject.prop, spec.subject.range === null ? name(from) : actorEntityId(from.id));
   put(properties, spec.object.prop, actorEntityId(to.id));
   if (!selfSaying.has(schema)) put(properties, spec.role, typePhrase(edge.type));
-  const role = text(edge.properties.role);
+  const [role, since, until] = [text(edge.properties.role), text(edge.properties.since), text(edge.properties.until)];
   drawn(spec.role, role, claims.filter((claim) => claim.role === role));
-  if (role && !properties[spec.role]?.includes(role)) put(properties, spec.role, role);
-  const since = text(edge.properties.since);
-  const until = text(edge.properties.until);
   drawn('startDate', since, claims.filter((claim) => claim.since === since));
   drawn('endDate', until, claims.filter((claim) => claim.until === until));
-  if (since && !properties.startDate) put(properties, 'startDate', since);
-  if (until && !properties.endDate) put(properties, 'endDate', until);
   if (spec.status) put(properties, 'status', text(edge.properties.status));
   put(properties, 'summary', `${name(from)} ${typePhrase(edge.type)} ${name(to)}`);
   put(properties, 'description', statusText(edge, names));
-  for (const claim of claims) drawn('recordId', claim.id, [claim]);
-  for (const sourceId of [...new Set(claims.map((claim) => claim.source))].sort()) {
-    const source = sources.get(sourceId);
-    const fromSource = claims.filter((claim) => claim.source === sourceId);
-    drawn('proof', sourceEntityId(sourceId), fromSource);
-    if (!source) continue;
-    drawn('sourceUrl', source.url, claims.filter((claim) => sources.get(claim.source)?.url === source.url));
-    drawn('publisher', source.publisher, claims.filter((claim) => sources.get(claim.source)?.publisher === source.publisher));
-  }
+  cite(drawn, claims, sources);
   const entity: FtmEntity = { id: relationshipEntityId(edge.id), schema, properties, datasets: [ftmDataset], ...seen(claims) };
   return { entity, origins, claims };
 }
