@@ -46,8 +46,9 @@ describe('FtM export', () => {
     assert.deepEqual(ftmTieSchemata.DESIGNATES, ['Sanction']);
   });
 
-  it('writes entities and statements that followthemoney reads without rejecting any', () => {
+  it('writes entities and statements that followthemoney reads without rejecting any', (t) => {
     const { status, report, stderr } = ftmCheck(entitiesFile, statementsFile);
+    t.diagnostic(`${report.entities} entities (${Object.entries(report.schemata).map(([schema, n]) => `${schema} ${n}`).join(', ')}), ${report.statements} statements`);
     assert.deepEqual(report.rejections, [], stderr);
     assert.equal(status, 0);
     assert.equal(report.entities, entities.length);
