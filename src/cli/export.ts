@@ -1,6 +1,7 @@
-// npm run export -- --format graphml|gexf|csv|json|cypher [--focus ID --depth N] [--as-of DATE] [--out FILE]
+// npm run export -- --format graphml|gexf|csv|json|cypher|ftm|ftm-statements [--focus ID --depth N] [--as-of DATE] [--out FILE]
 // Writes the whole graph, or an actor's neighbourhood, with all properties. Without --out it
-// prints to standard output; csv writes FILE.nodes.csv and FILE.edges.csv.
+// prints to standard output; csv writes FILE.nodes.csv and FILE.edges.csv. ftm writes
+// FollowTheMoney entities as JSON lines, ftm-statements their values as FtM statements (CSV).
 // npm run export -- --format seed --out DIR: what the API wrote, as seed files (seed/README.md).
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -8,12 +9,14 @@ import { loadConfig } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { exportGraph } from '../export/exportGraph.ts';
 import { exportFormats, type ExportFormat } from '../domain/formats.ts';
-import { render } from '../export/render.ts';
+import { ftmFormats, render, renderFtm, type FtmFormat } from '../export/render.ts';
+import { readProvenance } from '../export/provenance.ts';
 import { exportSeed, type SeedExportReport } from '../export/seedExport.ts';
 import { connect } from '../launcher/connect.ts';
 import { interruption, runMain } from './run.ts';
 
-const formats = [...exportFormats, 'seed'] as const;
+const formats = [...exportFormats, ...ftmFormats, 'seed'] as const;
+const isFtm = (format: string): format is FtmFormat => (ftmFormats as readonly string[]).includes(format);
 
 function parse() {
   const { values } = parseArgs({
@@ -25,7 +28,7 @@ function parse() {
       out: { type: 'string' },
     },
   });
-  const format = values.format as ExportFormat | 'seed' | undefined;
+  const format = values.format as ExportFormat | FtmFormat | 'seed' | undefined;
   if (!format || !formats.includes(format)) throw new UserError(`--format must be one of ${formats.join(', ')}`);
   if (format === 'seed' && !values.out) throw new UserError('seed writes a folder: give --out DIR');
   if (format === 'seed' && (values.focus || values['as-of'])) throw new UserError('seed exports all that the API wrote: --focus, --depth and --as-of do not apply');
@@ -56,7 +59,7 @@ runMain(async () => {
       return;
     }
     const graph = await exportGraph(connection.db, args);
-    const output = render(args.format, graph);
+    const output = isFtm(args.format) ? renderFtm(args.format, graph, await readProvenance(connection.db, graph)) : render(args.format, graph);
     if (typeof output !== 'string') {
       const base = args.out!.replace(/\.csv$/, '');
       fs.writeFileSync(`${base}.nodes.csv`, output.nodes);
@@ -64,7 +67,8 @@ runMain(async () => {
       console.error(`Wrote ${graph.nodes.length} nodes to ${base}.nodes.csv and ${graph.edges.length} edges to ${base}.edges.csv`);
     } else if (args.out) {
       fs.writeFileSync(args.out, output);
-      console.error(`Wrote ${graph.nodes.length} nodes and ${graph.edges.length} edges to ${args.out}`);
+      const what = isFtm(args.format) ? `the entities of ${graph.nodes.length} actors, ${graph.edges.length} relationships and their sources` : `${graph.nodes.length} nodes and ${graph.edges.length} edges`;
+      console.error(`Wrote ${what} to ${args.out}`);
     } else {
       process.stdout.write(output);
     }
