@@ -61,15 +61,24 @@ module.exports = {
       to: { path: '^src/http/' },
     },
     {
-      // The transport, the local Neo4j process and the benchmark are wired together by the
-      // entry points in src/cli/ only; each of them may import its own files ($1).
-      name: 'only-cli-imports-http-launcher-bench',
-      comment: 'only src/cli/ imports src/http/, src/launcher/ and bench/',
+      // The transport and the benchmark are wired together by the entry points in src/cli/ only;
+      // each may import its own files ($1).
+      name: 'only-cli-imports-http-and-bench',
+      comment: 'only src/cli/ imports src/http/ and bench/',
+      severity: 'error',
+      from: { path: '^(src/[^/]+|bench|tools|web)', pathNot: '^src/cli/' },
+      to: { path: '^(src/http|bench)/', pathNot: '^$1/' },
+    },
+    {
+      // The local Neo4j process likewise, with two exceptions that may reach the launcher (and
+      // nothing more of this rule's targets).
+      name: 'only-cli-imports-launcher',
+      comment: 'only src/cli/ imports src/launcher/',
       severity: 'error',
       from: {
         path: '^(src/[^/]+|bench|tools|web)',
         pathNot: [
-          '^src/cli/',
+          '^src/(cli|launcher)/',
           // Exception: the bulk import (npm run seed -- --bulk) stops the local server, runs
           // neo4j-admin (launcher/localServer.ts: runNeo4jAdmin) and starts it again, on the
           // Connection of launcher/connect.ts.
@@ -79,8 +88,25 @@ module.exports = {
           '^bench/(loadThroughput|profile)\\.ts$',
         ],
       },
-      to: { path: '^(src/http|src/launcher|bench)/', pathNot: '^$1/' },
+      to: { path: '^src/launcher/' },
     },
+    // The layers of src/ point down (docs/architecture.md): each folder below may not import
+    // a folder above it. One rule per folder, named "<folder>-imports-only-below".
+    ...Object.entries({
+      neo4j: ['graph', 'loader', 'writes', 'export', 'api', 'http', 'auth', 'docs', 'registries'],
+      graph: ['loader', 'writes', 'export', 'api', 'http', 'auth', 'docs', 'registries'],
+      loader: ['writes', 'export', 'api', 'http', 'auth', 'docs'],
+      writes: ['export', 'api', 'http', 'docs'],
+      export: ['writes', 'api', 'http', 'auth', 'docs'],
+      auth: ['graph', 'loader', 'writes', 'export', 'api', 'http', 'docs'],
+      docs: ['graph', 'loader', 'writes', 'export', 'api', 'http', 'auth'],
+    }).map(([folder, above]) => ({
+      name: `${folder}-imports-only-below`,
+      comment: `src/${folder}/ imports none of src/${above.join('/, src/')}/`,
+      severity: 'error',
+      from: { path: `^src/${folder}/` },
+      to: { path: `^src/(${above.join('|')})/` },
+    })),
     {
       name: 'no-cycles',
       comment: 'no module imports itself through others',

@@ -140,6 +140,13 @@ function intVar(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+/** An integer of at least 1 (0 would be accepted and silently mean "none"). */
+function positiveIntVar(env: Env, name: string, fallback: number): number {
+  const value = intVar(env, name, fallback);
+  if (value < 1) throw new UserError(`Environment variable ${name} must be at least 1, got "${env[name]}"`);
+  return value;
+}
+
 function sizeVar(env: Env, name: string, fallback: string): string {
   const value = strVar(env, name, fallback);
   if (!/^\d+[kmgKMG]?$/.test(value)) {
@@ -268,8 +275,8 @@ export function matchingSettings(env: Env = process.env): MatchingSettings {
   const settings = {
     autoSame: fractionVar(env, 'MATCH_AUTO_SAME', 0.9),
     reviewFloor: fractionVar(env, 'MATCH_REVIEW_FLOOR', 0.6),
-    maxCandidates: intVar(env, 'MATCH_MAX_CANDIDATES', 20),
-    maxPostings: intVar(env, 'MATCH_MAX_POSTINGS', 1_000),
+    maxCandidates: positiveIntVar(env, 'MATCH_MAX_CANDIDATES', 20),
+    maxPostings: positiveIntVar(env, 'MATCH_MAX_POSTINGS', 1_000),
   };
   if (settings.reviewFloor > settings.autoSame) {
     throw new UserError(`MATCH_REVIEW_FLOOR (${settings.reviewFloor}) must not be above MATCH_AUTO_SAME (${settings.autoSame})`);

@@ -47,7 +47,8 @@ describe('layering (.dependency-cruiser.cjs)', () => {
 
   it('names the rule a backward arrow breaks', async () => {
     // A small tree with the arrows the rules forbid: api -> http, the launcher -> http (as
-    // localServer.ts once imported browserKit.ts), web -> config, domain -> a Node API, a cycle.
+    // localServer.ts once imported browserKit.ts), web -> config, domain -> a Node API, a cycle,
+    // graph -> writes, and the bulk import's exception used for more than the launcher.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actorgraph-layers-'));
     const files: Record<string, string> = {
       'src/config.ts': "export const port = 4000;\n",
@@ -60,6 +61,10 @@ describe('layering (.dependency-cruiser.cjs)', () => {
       'src/graph/b.ts': "import { a } from './a.ts';\nexport const b = () => a;\n",
       'src/cli/start.ts': "import { app } from '../http/app.ts';\nimport { conf } from '../launcher/localServer.ts';\nexport const started = [app, conf];\n",
       'web/src/main.ts': "import { port } from '../../src/config.ts';\nexport const main = port;\n",
+      // A graph read reaching up into the writes; the bulk import's exception reaching past the launcher.
+      'src/writes/w.ts': "export const w = 1;\n",
+      'src/graph/c.ts': "import { w } from '../writes/w.ts';\nexport const c = w;\n",
+      'src/loader/bulk.ts': "import { app } from '../http/app.ts';\nimport { conf } from '../launcher/localServer.ts';\nexport const bulk = [app, conf];\n",
     };
     try {
       for (const [file, text] of Object.entries(files)) {
@@ -70,9 +75,12 @@ describe('layering (.dependency-cruiser.cjs)', () => {
       assert.deepEqual(found, [
         'api-not-http: src/api/schema.ts -> src/http/app.ts',
         'domain-is-pure: src/domain/dates.ts -> fs',
+        'graph-imports-only-below: src/graph/c.ts -> src/writes/w.ts',
+        'loader-imports-only-below: src/loader/bulk.ts -> src/http/app.ts',
         'no-cycles: src/graph/a.ts -> src/graph/b.ts (cycle: src/graph/a.ts -> src/graph/b.ts -> src/graph/a.ts)',
-        'only-cli-imports-http-launcher-bench: src/api/schema.ts -> src/http/app.ts',
-        'only-cli-imports-http-launcher-bench: src/launcher/localServer.ts -> src/http/browserKit.ts',
+        'only-cli-imports-http-and-bench: src/api/schema.ts -> src/http/app.ts',
+        'only-cli-imports-http-and-bench: src/launcher/localServer.ts -> src/http/browserKit.ts',
+        'only-cli-imports-http-and-bench: src/loader/bulk.ts -> src/http/app.ts',
         'web-imports-web-and-domain: web/src/main.ts -> src/config.ts',
       ]);
     } finally {

@@ -1,5 +1,5 @@
 // The evaluation's inputs from their files: the labelled key (bench/matching/un-sc-key.yaml), the
-// UN list snapshots (../shared/registries/ beside the project) as parties, and our actors from
+// UN list snapshots (seed/registries/) as parties, and our actors from
 // every seed/data/*.yaml (an actor named in several files once, its aliases gathered).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,7 @@ import { readUnScList } from '../../src/registries/unSc.ts';
 import type { KeyLabel, KeyPair } from './evaluate.ts';
 
 export const keyFile = path.join(projectRoot, 'bench', 'matching', 'un-sc-key.yaml');
-export const registriesDir = path.resolve(projectRoot, '..', 'shared', 'registries');
+export const registriesDir = path.join(projectRoot, 'seed', 'registries');
 /** The snapshots the key was built on. */
 export const keySnapshots = ['2018-10-29', '2024-09-26'] as const;
 
@@ -41,7 +41,7 @@ export function snapshotFile(date: string): string {
 /** A snapshot's records as parties, and how long reading the XML took. */
 export function readSnapshotParties(date: string): { parties: Party[]; readMs: number } {
   const file = snapshotFile(date);
-  if (!fs.existsSync(file)) throw new UserError(`${file} is missing: the UN list snapshots are read from shared/registries/ beside the project`);
+  if (!fs.existsSync(file)) throw new UserError(`${file} is missing: the UN list snapshots are read from seed/registries/`);
   const started = performance.now();
   const list = readUnScList(fs.readFileSync(file, 'utf8'), path.basename(file));
   return { parties: list.records.map(unScParty), readMs: performance.now() - started };

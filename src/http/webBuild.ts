@@ -7,8 +7,11 @@ import { projectRoot } from '../config.ts';
 export const webRoot = path.join(projectRoot, 'web');
 export const webDist = path.join(webRoot, 'dist');
 
-/** What the app is built from: web/ (web/src and all its folders) and src/domain/, all it imports of src/. */
-const webSources = [webRoot, path.join(projectRoot, 'src', 'domain')];
+/**
+ * What the app is built from: web/ (web/src and all its folders) and what the layering rule
+ * web-imports-web-and-domain lets it import of src/: src/domain/ and, through it, src/errors.ts.
+ */
+const webSources = [webRoot, path.join(projectRoot, 'src', 'domain'), path.join(projectRoot, 'src', 'errors.ts')];
 
 /** The newest modification time of a file, or of any file under a folder. */
 function newestMtime(file: string): number {

@@ -1,6 +1,6 @@
 // The entity matcher (src/domain/matching/) on the real UN list snapshots against our actors, judged
 // by the labelled key (bench/matching/un-sc-key.yaml, definitions in bench/matching/evaluate.ts).
-// Needs no database; reads ../shared/registries beside the project, as test/registries/unSc.test.ts.
+// Needs no database; reads the snapshots of seed/registries/, as test/registries/unSc.test.ts.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { matchingSettings } from '../../src/config.ts';
