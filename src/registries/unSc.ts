@@ -3,6 +3,7 @@
 // fact taken from it can cite an exact substring of the stored snapshot (src/domain/quotes.ts).
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { registryLimits } from '../config.ts';
+import { parsePartialDate } from '../domain/partialDate.ts';
 import type { Problem } from '../domain/problems.ts';
 import type { QuoteSpan } from '../domain/quotes.ts';
 import { RegistryFileError } from './registryError.ts';
@@ -82,18 +83,35 @@ export interface ReadOptions {
 
 /**
  * A UN reference number as the list writes its own: the regime's two letters, e (entity) or i
- * (individual), a dot and three digits (QDe.137, QDi.299, TAi.004, IQe.017, KPe.023). Narratives
- * now and then change the case (Qde.014, KPE.018), which is read too and spelled canonically.
+ * (individual), a dot and three digits (QDe.137, QDi.299, TAi.004, IQe.017, KPe.023). Every record
+ * of both snapshots in shared/registries has one of this form, once XML whitespace is trimmed.
  */
+const referenceForm = /^[A-Z]{2}[ei]\.\d{3}$/;
+
+/** The same in a narrative, which now and then changes the case (Qde.014, KPE.018): read too and spelled canonically. */
 const referencePattern = /(?<![A-Za-z0-9])([A-Z][A-Za-z])([EeIi])\.(\d{3})(?!\d)/g;
+
+/**
+ * An ISO 8601 datetime as xs:dateTime writes it, the form of the root's dateGenerated:
+ * 2024-09-26T00:00:07.514Z, 2018-10-29T19:09:49.856-04:00 (the zone may be left out).
+ */
+const datetimeForm = /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)?$/;
+
+/** True for a datetime of datetimeForm on a real day (not 2024-02-30). */
+function isDatetime(value: string): boolean {
+  const day = datetimeForm.exec(value)?.[1];
+  return day !== undefined && parsePartialDate(day)?.precision === 'day';
+}
 
 /** A sentence's end: . ! or ? (closing quotes or brackets after it), then whitespace and what opens a sentence. */
 const sentenceEnd = /[.!?]["'”’)\]]*(?=\s+["“‘(]?[A-Z])/g;
 
-const recordTags: Record<string, { tag: string; kind: UnScRecordKind }> = {
-  INDIVIDUALS: { tag: 'INDIVIDUAL', kind: 'individual' },
-  ENTITIES: { tag: 'ENTITY', kind: 'entity' },
-};
+/** The root's children, the lists, each with the one element it holds (a Map: no element name reaches Object's prototype). */
+const recordTags = new Map<string, { tag: string; kind: UnScRecordKind }>([
+  ['INDIVIDUALS', { tag: 'INDIVIDUAL', kind: 'individual' }],
+  ['ENTITIES', { tag: 'ENTITY', kind: 'entity' }],
+]);
+const isRecordTag = (name: string) => [...recordTags.values()].some((list) => list.tag === name);
 
 /** An element of the text: where its tags and its content stand, the character data directly inside it. */
 interface XmlNode {
@@ -133,12 +151,24 @@ export function readUnScList(text: string, file: string, options: ReadOptions = 
     const record = toRecord(text, node, kind, lineOf(node.start), (message) => problem(node.start, label, message));
     if (record) records.push(record);
   };
-  const root = parse(text, onRecord, (fault, open) => {
+  const onMisplaced = (node: XmlNode, parent: XmlNode) => {
+    const list = recordTags.get(parent.name);
+    if (list) problem(node.start, recordLabel(node, ++closed), `<${node.name}> in <${parent.name}>, where only <${list.tag}> is expected: it is not read`);
+    else if (isRecordTag(node.name)) problem(node.start, recordLabel(node, ++closed), `<${node.name}> directly in <${parent.name}>, outside <INDIVIDUALS> and <ENTITIES>: it is not read`);
+    else problem(node.start, `${parent.name}/${node.name}`, `<${node.name}> is not expected in <${parent.name}>, which holds <INDIVIDUALS> and <ENTITIES>: it is not read${heldElements(node, lineOf)}`);
+  };
+  const root = parse(text, { onRecord, onMisplaced }, (fault, open) => {
     const where = open.length > 2 ? recordLabel(open[2]!, closed + 1) : open.length ? open.map((node) => node.name).join('/') : 'file';
     problem(fault.offset, where, fault.message);
   });
+  if (root && !root.children.some((list) => recordTags.has(list.name))) {
+    problem(root.start, root.name, 'neither <INDIVIDUALS> nor <ENTITIES>: the list holds no records');
+  }
   const dateGenerated = root && attributeValue(text, root, 'dateGenerated');
   if (root && !dateGenerated) problem(root.start, 'CONSOLIDATED_LIST', 'no dateGenerated attribute: the snapshot must say when it was generated');
+  if (dateGenerated && !isDatetime(dateGenerated.value)) {
+    problem(dateGenerated.start, 'CONSOLIDATED_LIST', `dateGenerated "${dateGenerated.value}" is not an ISO 8601 datetime (as 2024-09-26T00:00:07.514Z)`);
+  }
   findDuplicates(records, (record, first) =>
     problem(record.start, `${record.kind.toUpperCase()} ${record.referenceNumber.value}`, `reference number ${record.referenceNumber.value} again (first at line ${first.line})`),
   );
@@ -146,16 +176,21 @@ export function readUnScList(text: string, file: string, options: ReadOptions = 
   return { file, dateGenerated, records };
 }
 
+/** What parse hands on as each element of the list's frame closes. */
+interface ListHandlers {
+  /** An INDIVIDUAL in INDIVIDUALS, an ENTITY in ENTITIES. */
+  onRecord: (node: XmlNode, kind: UnScRecordKind) => void;
+  /** Any other child of a list, or a child of the root that is no list. */
+  onMisplaced: (node: XmlNode, parent: XmlNode) => void;
+}
+
 /**
  * Parses the text with saxes, building each record's element tree and handing it to `onRecord`
- * as it closes (records are not kept in the tree); returns the root, or undefined after an error
- * of the XML itself, reported with the elements then open (the record among them).
+ * as it closes (records and misplaced elements are not kept in the tree); returns the root, or
+ * undefined after an error of the XML itself, reported with the elements then open (the record
+ * among them).
  */
-function parse(
-  text: string,
-  onRecord: (node: XmlNode, kind: UnScRecordKind) => void,
-  onFault: (fault: XmlFault, open: readonly XmlNode[]) => void,
-): XmlNode | undefined {
+function parse(text: string, { onRecord, onMisplaced }: ListHandlers, onFault: (fault: XmlFault, open: readonly XmlNode[]) => void): XmlNode | undefined {
   const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
   const stack: XmlNode[] = [];
   let root: XmlNode | undefined;
@@ -179,8 +214,9 @@ function parse(
     node.end = parser.position;
     node.contentEnd = tag.isSelfClosing ? node.contentStart : text.lastIndexOf('</', node.end - 1);
     const parent = stack[stack.length - 1];
-    const kind = stack.length === 2 ? recordTags[parent!.name] : undefined;
-    if (kind && node.name === kind.tag) onRecord(node, kind.kind);
+    const list = stack.length === 2 ? recordTags.get(parent!.name) : undefined;
+    if (list && node.name === list.tag) onRecord(node, list.kind);
+    else if (list || (stack.length === 1 && !recordTags.has(node.name))) onMisplaced(node, parent!);
     else parent?.children.push(node);
   });
   const addText = (data: string) => {
@@ -210,6 +246,9 @@ function toRecord(text: string, node: XmlNode, kind: UnScRecordKind, line: numbe
   if (!referenceNumber) {
     problem('no REFERENCE_NUMBER: every record must have one');
     return undefined;
+  }
+  if (!referenceForm.test(referenceNumber.value)) {
+    problem(`reference number "${referenceNumber.value}" is not of the UN's form: two capitals, e or i, a dot and three digits (QDe.010)`);
   }
   const comments = single('COMMENTS1');
   const ownPrefix = kind === 'individual' ? 'INDIVIDUAL' : 'ENTITY';
@@ -344,12 +383,24 @@ function findDuplicates(records: UnScRecord[], duplicate: (record: UnScRecord, f
   }
 }
 
-/** How a problem names a record: INDIVIDUAL QDi.299, else by its DATAID, else by its place (from 1) among the records. */
+/**
+ * How a problem names a record: INDIVIDUAL QDi.299, else (no reference number, or one not of the
+ * UN's form) by its DATAID, else by its place (from 1) among the elements of the lists.
+ */
 function recordLabel(node: XmlNode, place: number): string {
   const child = (name: string) => trimXmlSpace(node.children.find((c) => c.name === name)?.text ?? '');
   const reference = child('REFERENCE_NUMBER');
   const dataId = child('DATAID');
-  return reference ? `${node.name} ${reference}` : dataId ? `${node.name} (DATAID ${dataId})` : `${node.name} (record ${place})`;
+  if (referenceForm.test(reference)) return `${node.name} ${reference}`;
+  return dataId ? `${node.name} (DATAID ${dataId})` : `${node.name} (record ${place})`;
+}
+
+/** What a misplaced element held, for the problem that says it is not read: " (2 elements in it, the first INDIVIDUAL QDi.001 at line 4)". */
+function heldElements(node: XmlNode, lineOf: (offset: number) => number): string {
+  const [first] = node.children;
+  if (!first) return '';
+  const named = isRecordTag(first.name) ? recordLabel(first, 1) : `<${first.name}>`;
+  return ` (${node.children.length} element(s) in it, the first ${named} at line ${lineOf(first.start)})`;
 }
 
 /** The line (from 1) of an offset in the text. */

@@ -123,6 +123,31 @@ describe('actorCountries', () => {
     ]);
   });
 
+  it('reaches the states of a place through its PART_OF claims, one hop only, wherever the claims stand', () => {
+    const actors = [
+      { id: 'ktj', kind: 'Group', name: 'KTJ' },
+      { id: 'omar', kind: 'Person', name: 'Omar' },
+      { id: 'ferghana', kind: 'Place', name: 'Ferghana Valley' },
+      { id: 'osh', kind: 'Place', name: 'Osh' },
+      { id: 'uzbekistan', kind: 'State', name: 'Uzbekistan' },
+      { id: 'kyrgyzstan', kind: 'State', name: 'Kyrgyzstan', aliases: ['Kyrgyz Republic'] },
+    ];
+    const claims = [
+      { type: 'OPERATES_IN', subject: 'ktj', object: 'ferghana' },
+      { type: 'CITIZEN_OF', subject: 'omar', object: 'osh' },
+      { type: 'ATTACKED', subject: 'ferghana', object: 'kyrgyzstan' },
+      { type: 'PART_OF', subject: 'osh', object: 'ferghana' },
+      { type: 'PART_OF', subject: 'ferghana', object: 'uzbekistan' },
+      { type: 'PART_OF', subject: 'ferghana', object: 'kyrgyzstan' },
+      { type: 'OPERATES_IN', subject: 'ktj', object: 'uzbekistan' },
+    ];
+    const countries = actorCountries(actors, claims);
+    assert.deepEqual(countries.get('ktj'), ['Uzbekistan', 'Kyrgyzstan', 'Kyrgyz Republic'], 'PART_OF claims after the placing one, each state once');
+    assert.deepEqual(countries.get('ferghana'), ['Uzbekistan', 'Kyrgyzstan', 'Kyrgyz Republic']);
+    assert.deepEqual(countries.get('osh'), ['Uzbekistan', 'Kyrgyzstan', 'Kyrgyz Republic'], 'its own PART_OF places it, through the place it is part of');
+    assert.equal(countries.get('omar'), undefined, 'a place part of a place part of a state is two hops away');
+  });
+
   it('knows a country by its short and its official name, not by a longer word', () => {
     assert.ok(sameCountry('syria', 'syrian arab republic'));
     assert.ok(sameCountry('russia', 'russian federation'));

@@ -178,6 +178,10 @@ const list = (individuals: string, entities = '', root = 'CONSOLIDATED_LIST') =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<${root} dateGenerated="2024-01-02T00:00:00Z">\n<INDIVIDUALS>\n${individuals}</INDIVIDUALS>\n<ENTITIES>\n${entities}</ENTITIES>\n</${root}>\n`;
 const individual = (reference: string, dataId = '1') =>
   `<INDIVIDUAL>\n<DATAID>${dataId}</DATAID>\n${reference ? `<REFERENCE_NUMBER>${reference}</REFERENCE_NUMBER>\n` : ''}<FIRST_NAME>A &amp; B</FIRST_NAME>\n</INDIVIDUAL>\n`;
+const entity = (reference: string) => `<ENTITY>\n<REFERENCE_NUMBER>${reference}</REFERENCE_NUMBER>\n<FIRST_NAME>G</FIRST_NAME>\n</ENTITY>\n`;
+/** A small list whose root has the given content. */
+const root = (content: string, dateGenerated = '2024-01-02T00:00:00Z') =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<CONSOLIDATED_LIST dateGenerated="${dateGenerated}">\n${content}</CONSOLIDATED_LIST>\n`;
 
 /** The RegistryFileError reading `text` throws; fails when it reads. */
 function refusal(text: string, maxBytes?: number): RegistryFileError {
@@ -233,6 +237,58 @@ describe('readUnScList on bad files', () => {
     const error = refusal(list(individual('QDi.001') + individual('', '2') + individual('QDi.001', '3')));
     assert.deepEqual(error.problems.map((p) => [p.line, p.path]), [[9, 'INDIVIDUAL (DATAID 2)'], [13, 'INDIVIDUAL QDi.001']]);
     assert.match(error.message, /2 problem\(s\); nothing was taken from it/);
+  });
+
+  it('refuses a record in the other list, or anything else there, naming it and its line', () => {
+    const error = refusal(list(individual('QDi.001') + entity('QDe.001'), individual('QDi.002', '2') + '<NOTE>x</NOTE>\n'));
+    assert.deepEqual(error.problems, [
+      { file: 'bad.xml', line: 9, path: 'ENTITY QDe.001', message: '<ENTITY> in <INDIVIDUALS>, where only <INDIVIDUAL> is expected: it is not read' },
+      { file: 'bad.xml', line: 15, path: 'INDIVIDUAL QDi.002', message: '<INDIVIDUAL> in <ENTITIES>, where only <ENTITY> is expected: it is not read' },
+      { file: 'bad.xml', line: 20, path: 'NOTE (record 4)', message: '<NOTE> in <ENTITIES>, where only <ENTITY> is expected: it is not read' },
+    ]);
+  });
+
+  it('refuses records under an element a list does not have, and a list with neither INDIVIDUALS nor ENTITIES', () => {
+    const wrapped = refusal(root(`<SANCTIONS>\n${individual('QDi.001')}${individual('QDi.002', '2')}</SANCTIONS>\n`));
+    assert.deepEqual(wrapped.problems, [
+      {
+        file: 'bad.xml',
+        line: 3,
+        path: 'CONSOLIDATED_LIST/SANCTIONS',
+        message: '<SANCTIONS> is not expected in <CONSOLIDATED_LIST>, which holds <INDIVIDUALS> and <ENTITIES>: it is not read (2 element(s) in it, the first INDIVIDUAL QDi.001 at line 4)',
+      },
+      { file: 'bad.xml', line: 2, path: 'CONSOLIDATED_LIST', message: 'neither <INDIVIDUALS> nor <ENTITIES>: the list holds no records' },
+    ]);
+    const beside = refusal(list(individual('QDi.001')).replace('<ENTITIES>', `${individual('QDi.002', '2')}<ENTITIES>`));
+    assert.deepEqual(beside.problems.map((p) => `${p.line} ${p.path}: ${p.message}`), [
+      '10 INDIVIDUAL QDi.002: <INDIVIDUAL> directly in <CONSOLIDATED_LIST>, outside <INDIVIDUALS> and <ENTITIES>: it is not read',
+    ]);
+    const notes = refusal(list(individual('QDi.001')).replace('<ENTITIES>', '<NOTES><NOTE>x</NOTE></NOTES>\n<ENTITIES>'));
+    assert.match(notes.message, /bad\.xml:10 CONSOLIDATED_LIST\/NOTES: <NOTES> is not expected in <CONSOLIDATED_LIST>, which holds <INDIVIDUALS> and <ENTITIES>: it is not read \(1 element\(s\) in it, the first <NOTE> at line 10\)/);
+    assert.match(refusal(root('')).message, /bad\.xml:2 CONSOLIDATED_LIST: neither <INDIVIDUALS> nor <ENTITIES>: the list holds no records/);
+    assert.match(refusal(root('<toString/>\n<INDIVIDUALS/>\n')).message, /bad\.xml:3 CONSOLIDATED_LIST\/toString: <toString> is not expected/);
+  });
+
+  it('refuses a reference number not of the UN\'s form, naming the record and its line; reads one padded with spaces', () => {
+    const error = refusal(list(individual('QDi.001') + individual('hello world', '77') + individual('QDi.1', '78'), entity('qde.001') + entity('QDx.002')));
+    assert.deepEqual(error.problems.map((p) => [p.line, p.path, p.message]), [
+      [9, 'INDIVIDUAL (DATAID 77)', 'reference number "hello world" is not of the UN\'s form: two capitals, e or i, a dot and three digits (QDe.010)'],
+      [14, 'INDIVIDUAL (DATAID 78)', 'reference number "QDi.1" is not of the UN\'s form: two capitals, e or i, a dot and three digits (QDe.010)'],
+      [21, 'ENTITY (record 4)', 'reference number "qde.001" is not of the UN\'s form: two capitals, e or i, a dot and three digits (QDe.010)'],
+      [25, 'ENTITY (record 5)', 'reference number "QDx.002" is not of the UN\'s form: two capitals, e or i, a dot and three digits (QDe.010)'],
+    ]);
+    const padded = readUnScList(list(individual(' KPi.033 \n')), 'good.xml');
+    assert.equal(padded.records[0]?.referenceNumber.value, 'KPi.033');
+  });
+
+  it('refuses a dateGenerated that is not an ISO 8601 datetime, naming it and its line; reads both forms of the real lists', () => {
+    for (const date of ['yesterday', '', '2024-09-26', '2024-02-30T00:00:00Z', '2024-09-26 00:00:07Z', '2024-09-26T24:00:00Z', '2024-09-26T00:00:07.514Z ']) {
+      const error = refusal(root(`<INDIVIDUALS>\n${individual('QDi.001')}</INDIVIDUALS>\n`, date));
+      assert.deepEqual(error.problems, [{ file: 'bad.xml', line: 2, path: 'CONSOLIDATED_LIST', message: `dateGenerated "${date}" is not an ISO 8601 datetime (as 2024-09-26T00:00:07.514Z)` }], date);
+    }
+    for (const date of ['2024-09-26T00:00:07.514Z', '2018-10-29T19:09:49.856-04:00', '2018-10-29T19:09:49']) {
+      assert.equal(readUnScList(root(`<ENTITIES/>\n`, date), 'good.xml').dateGenerated.value, date);
+    }
   });
 
   it('refuses an oversized file before parsing it', () => {

@@ -2,6 +2,7 @@
 // and aliases as good names, its kind mapped (Person; Group, Organization; State, Place), and its
 // countries from its claims: the states it operates in, is a citizen of or is part of (through a
 // place that is part of a state too), each by all its names.
+import { groupBy } from '../groupBy.ts';
 import type { Party, PartyKind } from './party.ts';
 
 export interface ActorLike {
@@ -34,11 +35,16 @@ export function actorParty(actor: ActorLike, countries: readonly string[] = []):
 /** Each actor's countries (the names of the States its placing claims reach, directly or through a Place part of a State). */
 export function actorCountries(actors: readonly ActorLike[], claims: readonly ClaimLike[]): Map<string, string[]> {
   const byId = new Map(actors.map((actor) => [actor.id, actor]));
+  // Indexed once, so that each placing claim looks up its place's PART_OF claims instead of scanning them all.
+  const partOf = groupBy(
+    claims.filter((claim) => claim.type === 'PART_OF'),
+    (claim) => claim.subject,
+  );
   const states = (id: string, hops: number): ActorLike[] => {
     const target = byId.get(id);
     if (target?.kind === 'State') return [target];
     if (target?.kind !== 'Place' || hops === 0) return [];
-    return claims.filter((claim) => claim.type === 'PART_OF' && claim.subject === id).flatMap((claim) => states(claim.object, hops - 1));
+    return (partOf.get(id) ?? []).flatMap((claim) => states(claim.object, hops - 1));
   };
   const countries = new Map<string, string[]>();
   for (const claim of claims) {
