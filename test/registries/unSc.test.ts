@@ -1,6 +1,6 @@
 // src/registries/unSc.ts: the UN Security Council Consolidated List read from its XML, every value
 // with the span of its raw characters; bad files refused naming the record. Needs no database; reads
-// the real snapshots from ../shared/registries beside the project.
+// the real snapshots of seed/registries/.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,13 +9,13 @@ import { projectRoot, registryLimits } from '../../src/config.ts';
 import { RegistryFileError } from '../../src/registries/registryError.ts';
 import { readUnScList, type SpannedValue, type UnScRecord, type UnScSnapshot } from '../../src/registries/unSc.ts';
 
-const registries = path.resolve(projectRoot, '..', 'shared', 'registries');
+const registries = path.join(projectRoot, 'seed', 'registries');
 
 /** The snapshot's text and what the reader makes of it (read once per file). */
 const snapshots = new Map<string, { text: string; list: UnScSnapshot }>();
 function snapshot(date: string): { text: string; list: UnScSnapshot } {
   const file = path.join(registries, `un-sc-consolidated-${date}.xml`);
-  assert.ok(fs.existsSync(file), `${file} is missing: these tests read the UN lists from shared/registries/ beside the project (${registries})`);
+  assert.ok(fs.existsSync(file), `${file} is missing: these tests read the UN lists from seed/registries/`);
   let read = snapshots.get(date);
   if (!read) {
     const text = fs.readFileSync(file, 'utf8');
@@ -52,7 +52,7 @@ function spannedValues(value: unknown, at: string, found: Array<[string, Spanned
 const dates = ['2018-10-29', '2024-09-26'] as const;
 
 describe('readUnScList on the real snapshots', () => {
-  it('reads every individual and entity (counts of shared/registries/README.md) and dateGenerated as given', () => {
+  it('reads every individual and entity (counts of seed/registries/README.md) and dateGenerated as given', () => {
     const expected = { '2018-10-29': [703, 390], '2024-09-26': [682, 193] };
     for (const date of dates) {
       const { text, list } = snapshot(date);
