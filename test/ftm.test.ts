@@ -9,9 +9,10 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { projectRoot } from '../src/config.ts';
 import type { ExportGraph } from '../src/domain/formats.ts';
+import { relationshipId } from '../src/domain/claimRules.ts';
 import { actorKinds, relationshipTypes } from '../src/domain/vocabulary.ts';
 import { exportGraph } from '../src/export/exportGraph.ts';
-import { actorEntityId, ftmActorSchemata, ftmTieSchemata, relationshipEntityId, type FtmEntity } from '../src/export/ftm.ts';
+import { actorEntityId, ftmActorSchemata, ftmRecords, ftmTieSchemata, relationshipEntityId, seenDates, sourceEntityId, type FtmEntity } from '../src/export/ftm.ts';
 import { readProvenance } from '../src/export/provenance.ts';
 import { renderFtm } from '../src/export/render.ts';
 import { ftmCheck } from './support/python.ts';
@@ -70,24 +71,59 @@ describe('FtM export', () => {
     assert.equal(count((schema) => schema === 'Article'), sources.size);
   });
 
-  it('keeps names, aliases, dates, roles and sources, with each value seen when its sources were published', () => {
+  it('keeps names, aliases, dates, roles and sources', () => {
     const byId = new Map(entities.map((entity) => [entity.id, entity]));
-    const is = byId.get('ag-islamic-state')!;
+    const is = byId.get('ag-actor-islamic-state')!;
     assert.equal(is.schema, 'Organization');
     assert.deepEqual(is.properties.name, ['Islamic State']);
     assert.ok(is.properties.weakAlias!.includes('IS') && is.properties.alias!.includes('Daesh'));
     const pledge = byId.get('ag-rel-katibat-imam-bukhari-pro-is-faction--pledged-allegiance-to--islamic-state')!;
     assert.equal(pledge.schema, 'Membership');
-    assert.deepEqual(pledge.properties.member, ['ag-katibat-imam-bukhari-pro-is-faction']);
-    assert.deepEqual(pledge.properties.organization, ['ag-islamic-state']);
+    assert.deepEqual(pledge.properties.member, ['ag-actor-katibat-imam-bukhari-pro-is-faction']);
+    assert.deepEqual(pledge.properties.organization, ['ag-actor-islamic-state']);
     assert.deepEqual(pledge.properties.startDate, ['2014-10']);
     assert.ok(pledge.properties.role!.includes('pledged allegiance to'));
     assert.deepEqual(pledge.properties.recordId, ['katibat-imam-bukhari-pro-is-faction--pledged-allegiance-to--islamic-state--rferl-2015-01']);
     assert.deepEqual(pledge.properties.proof, ['ag-src-rferl-2015-01-is-70-million']);
-    assert.equal(pledge.first_seen, '2015-01-01T00:00:00');
+  });
+
+  it('writes first_seen and last_seen only where the sources give the publication day', () => {
+    const byId = new Map(entities.map((entity) => [entity.id, entity]));
     const statements = fs.readFileSync(statementsFile, 'utf8').split('\n');
-    const startDate = statements.find((line) => line.startsWith(`"${pledge.id}","${pledge.id}","startDate"`))!;
-    assert.match(startDate, /"rferl-2015-01-is-70-million","","","f","2015-01-01T00:00:00","2015-01-01T00:00:00","[0-9a-f]{40}"$/);
+    const statement = (entity: FtmEntity, prop: string) => statements.find((line) => line.startsWith(`"${entity.id}","${entity.id}","${prop}"`))!;
+    // Published "2015-01": a month, no day, so neither field.
+    const pledge = byId.get('ag-rel-katibat-imam-bukhari-pro-is-faction--pledged-allegiance-to--islamic-state')!;
+    const rferl = byId.get(sourceEntityId('rferl-2015-01-is-70-million'))!;
+    for (const entity of [pledge, rferl]) assert.deepEqual([entity.first_seen, entity.last_seen], [undefined, undefined], entity.id);
+    assert.match(statement(pledge, 'startDate'), /"rferl-2015-01-is-70-million","","","f","","","[0-9a-f]{40}"$/);
+    // Published "2002-09-16": that day, as FtM's datetime.
+    const leads = byId.get(relationshipEntityId(relationshipId('juma-namangani', 'LEADS', 'islamic-movement-of-uzbekistan', 'military commander')))!;
+    const eurasianet = byId.get(sourceEntityId('eurasianet-2002-09-16-imu-threat-alive'))!;
+    for (const entity of [leads, eurasianet]) assert.deepEqual([entity.first_seen, entity.last_seen], ['2002-09-16T00:00:00', '2002-09-16T00:00:00'], entity.id);
+    assert.match(statement(leads, 'recordId'), /"eurasianet-2002-09-16-imu-threat-alive","","","f","2002-09-16T00:00:00","2002-09-16T00:00:00","[0-9a-f]{40}"$/);
+    // The earliest and latest are each written only when no coarser date may lie beyond them.
+    assert.deepEqual(seenDates(['2015']), {});
+    assert.deepEqual(seenDates(['2015-01', null]), {});
+    assert.deepEqual(seenDates(['2015-01-20', '2015-03-02', null]), { first_seen: '2015-01-20T00:00:00', last_seen: '2015-03-02T00:00:00' });
+    assert.deepEqual(seenDates(['2002-09-16', '2015-01']), { first_seen: '2002-09-16T00:00:00' });
+    assert.deepEqual(seenDates(['2015-01', '2015-01-31']), { last_seen: '2015-01-31T00:00:00' });
+    assert.deepEqual(seenDates(['2015-01-20', '2015-01']), {});
+  });
+
+  it('gives each kind of entity a prefix of its own, so that ids of different kinds cannot meet', () => {
+    assert.equal(actorEntityId('rel-a--leads--b'), 'ag-actor-rel-a--leads--b');
+    assert.equal(relationshipEntityId('a--leads--b'), 'ag-rel-a--leads--b');
+    assert.notEqual(actorEntityId('src-x'), sourceEntityId('x'));
+    // Ids FtM would not take are hashed, still under their kind's prefix.
+    assert.notEqual(actorEntityId('a b'), relationshipEntityId('a b'));
+    assert.match(actorEntityId('a b'), /^ag-actor-[0-9a-f]{40}$/);
+  });
+
+  it('refuses a relationship without a status, naming it', () => {
+    const node = (id: string) => ({ id, kind: 'Person', properties: { name: id } });
+    const edge = { id: 'a--met-with--b', type: 'MET_WITH', source: 'a', target: 'b', properties: { claims: [] } };
+    const provenance = { claims: new Map(), sources: new Map() };
+    assert.throws(() => ftmRecords({ nodes: [node('a'), node('b')], edges: [edge] }, provenance), /relationship a--met-with--b has no status/);
   });
 
   it('rejects a planted bad entity, naming it and its property', () => {
@@ -108,7 +144,7 @@ describe('FtM export', () => {
     const ok = run('--format', 'ftm', '--focus', 'katibat-imam-bukhari', '--depth', '1', '--out', out);
     assert.equal(ok.status, 0, ok.stderr);
     const lines = fs.readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as FtmEntity);
-    assert.ok(lines.some((entity) => entity.id === 'ag-katibat-imam-bukhari'));
+    assert.ok(lines.some((entity) => entity.id === 'ag-actor-katibat-imam-bukhari'));
     const statements = run('--format', 'ftm-statements');
     assert.equal(statements.status, 0, statements.stderr);
     assert.ok(statements.stdout.startsWith('"canonical_id","entity_id","prop","prop_type","schema","value"'));

@@ -4,6 +4,7 @@
 // test/ftm.test.ts reads every entity written here with it.
 import { createHash } from 'node:crypto';
 import type { ExportEdge, ExportGraph, ExportNode } from '../domain/formats.ts';
+import { parsePartialDate, type PartialDate } from '../domain/partialDate.ts';
 import type { ExportProvenance, ProvenanceClaim, ProvenanceSource } from './provenance.ts';
 
 /** The dataset every entity and statement names. */
@@ -100,7 +101,10 @@ export interface FtmEntity {
   schema: string;
   properties: Record<string, string[]>;
   datasets: string[];
-  /** The earliest and latest publication dates of the sources it was seen in (FtM datetimes). */
+  /**
+   * The earliest and latest publication dates of the sources it was seen in (FtM datetimes), each
+   * only when the sources give it to the day (see `seenDates`).
+   */
   first_seen?: string;
   last_seen?: string;
 }
@@ -122,21 +126,49 @@ const entityIdPattern = /^[0-9a-zA-Z]([0-9a-zA-Z.-]*[0-9a-zA-Z])?$/;
 /** FtM's limit on an entity id's length. */
 const maxIdLength = 200;
 
-/** A stable FtM id from one of ours: `ag-<prefix><id>`, or its SHA-1 where that is no valid FtM id. */
+/**
+ * A stable FtM id from one of ours: `ag-<prefix><id>`, or its SHA-1 where that is no valid FtM id.
+ * Each kind has its own prefix, none the start of another's, so that no two kinds share an id
+ * (an actor "rel-a--leads--b" and a relationship "a--leads--b" are `ag-actor-rel-a--leads--b` and
+ * `ag-rel-a--leads--b`).
+ */
 export function ftmId(prefix: string, id: string): string {
   const plain = `ag-${prefix}${id}`;
   if (plain.length <= maxIdLength && entityIdPattern.test(plain)) return plain;
   return `ag-${prefix}${createHash('sha1').update(id).digest('hex')}`;
 }
-export const actorEntityId = (id: string) => ftmId('', id);
+export const actorEntityId = (id: string) => ftmId('actor-', id);
 export const relationshipEntityId = (id: string) => ftmId('rel-', id);
 export const sourceEntityId = (id: string) => ftmId('src-', id);
 
-/** A partial date (2015, 2015-01, 2015-01-20) as an FtM datetime: its first instant. */
-export function ftmDatetime(date: string | null): string | undefined {
-  if (!date) return undefined;
-  const [year, month = '01', day = '01'] = date.split('-');
-  return `${year}-${month}-${day}T00:00:00`;
+/** A day as an FtM datetime: followthemoney reads only YYYY-MM-DDTHH:MM:SS (rigour's iso_datetime), no bare date. */
+const dayStart = (day: string) => `${day}T00:00:00`;
+
+function partialDate(text: string): PartialDate {
+  const date = parsePartialDate(text);
+  if (!date) throw new Error(`FtM export: publication date "${text}" is no partial date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+  return date;
+}
+
+/**
+ * The earliest and latest of some publication dates (partial dates) as FtM's first_seen and
+ * last_seen, each written only when the dates give it to the day. A year or a month ("2015",
+ * "2015-01") holds no day, and writing its first instant would invent one (and put last_seen
+ * before the end of the period it stands for), so such a field is left out. The earliest is known
+ * to the day when a date given to the day starts no later than any other date does; the latest
+ * when one ends no earlier than any other does ("2002-09-16" and "2015-01": first_seen
+ * 2002-09-16, no last_seen).
+ */
+export function seenDates(dates: readonly (string | null)[]): Pick<FtmEntity, 'first_seen' | 'last_seen'> {
+  const known = dates.filter((date): date is string => date !== null).map(partialDate);
+  if (known.length === 0) return {};
+  const earliest = known.reduce((min, date) => (date.start < min ? date.start : min), known[0]!.start);
+  const latest = known.reduce((max, date) => (date.end > max ? date.end : max), known[0]!.end);
+  const toTheDay = known.filter((date) => date.precision === 'day');
+  const seen: Pick<FtmEntity, 'first_seen' | 'last_seen'> = {};
+  if (toTheDay.some((date) => date.start === earliest)) seen.first_seen = dayStart(earliest);
+  if (toTheDay.some((date) => date.end === latest)) seen.last_seen = dayStart(latest);
+  return seen;
 }
 
 /** Acronyms and very short names (IS, IMU, SNB) are weak aliases: too generic to match a name on. */
@@ -179,12 +211,8 @@ function put(properties: Record<string, string[]>, prop: string, ...values: (str
   }
 }
 
-/** The earliest and latest observation of some claims, as FtM datetimes. */
-function seen(claims: readonly ProvenanceClaim[]): Pick<FtmEntity, 'first_seen' | 'last_seen'> {
-  const dates = claims.map((claim) => claim.observedAt).filter((d): d is string => d !== null).sort();
-  if (dates.length === 0) return {};
-  return { first_seen: ftmDatetime(dates[0]!), last_seen: ftmDatetime(dates[dates.length - 1]!) };
-}
+/** The earliest and latest observation of some claims, as FtM datetimes where known to the day. */
+const seen = (claims: readonly ProvenanceClaim[]) => seenDates(claims.map((claim) => claim.observedAt));
 
 const originKey = (prop: string, value: string) => `${prop}\u0000${value}`;
 
@@ -206,14 +234,20 @@ function sourceRecord(source: ProvenanceSource, claims: readonly ProvenanceClaim
   put(properties, 'publisher', source.publisher);
   put(properties, 'publishedAt', source.published);
   put(properties, 'sourceUrl', source.url);
-  const published = ftmDatetime(source.published);
-  const entity: FtmEntity = { id: sourceEntityId(source.id), schema: 'Article', properties, datasets: [ftmDataset], ...(published ? { first_seen: published, last_seen: published } : {}) };
+  const entity: FtmEntity = { id: sourceEntityId(source.id), schema: 'Article', properties, datasets: [ftmDataset], ...seenDates([source.published]) };
   return { entity, origins: new Map(), claims };
+}
+
+/** A relationship's claim status: derived from its claims, so every relationship has one. */
+function statusOf(edge: ExportEdge): string {
+  const status = text(edge.properties.status);
+  if (status === null) throw new Error(`FtM export: relationship ${edge.id} has no status (every derived relationship has one)`);
+  return status;
 }
 
 /** How sure the graph is of a tie, in words for `description`. */
 function statusText(edge: ExportEdge, names: (ids: string[]) => string): string {
-  const status = text(edge.properties.status) ?? 'REPORTED';
+  const status = statusOf(edge);
   const claimedBy = list(edge.properties.claimedBy);
   const disputedBy = list(edge.properties.disputedBy);
   const parts = [`Status: ${status}`];
@@ -258,7 +292,7 @@ function tieRecord(edge: ExportEdge, ends: Map<string, ExportNode>, claims: read
   drawn(spec.role, role, claims.filter((claim) => claim.role === role));
   drawn('startDate', since, claims.filter((claim) => claim.since === since));
   drawn('endDate', until, claims.filter((claim) => claim.until === until));
-  if (spec.status) put(properties, 'status', text(edge.properties.status));
+  if (spec.status) put(properties, 'status', statusOf(edge));
   put(properties, 'summary', `${name(from)} ${typePhrase(edge.type)} ${name(to)}`);
   put(properties, 'description', statusText(edge, names));
   cite(drawn, claims, sources);
@@ -318,15 +352,18 @@ const csvRow = (cells: readonly string[]) => cells.map((cell) => `"${cell.replac
 /**
  * Every value of every entity as one FtM statement: the id statement, then each property value,
  * with the earliest and latest publication dates of the sources of the claims it is drawn from
- * (first_seen, last_seen) and those sources' ids (origin).
+ * (first_seen, last_seen, where known to the day) and those sources' ids (origin). followthemoney
+ * reads a statement without last_seen as last seen at its first_seen, so a statement whose latest
+ * date is not known to the day leaves out first_seen too.
  */
 export function toFtmStatementsCsv(records: readonly FtmRecord[]): string {
   const rows = [csvRow(statementColumns)];
   for (const { entity, origins, claims } of records) {
     const statement = (prop: string, type: string, value: string, from: readonly ProvenanceClaim[]) => {
       const { first_seen, last_seen } = from.length > 0 ? seen(from) : entity;
+      const dated = last_seen !== undefined;
       const origin = [...new Set(from.map((claim) => claim.source))].sort().join(' ');
-      const cells = { canonical_id: entity.id, entity_id: entity.id, prop, prop_type: type, schema: entity.schema, value, dataset: ftmDataset, origin, lang: '', original_value: '', external: 'f', first_seen: first_seen ?? '', last_seen: last_seen ?? '', id: statementKey(entity.id, prop, value) };
+      const cells = { canonical_id: entity.id, entity_id: entity.id, prop, prop_type: type, schema: entity.schema, value, dataset: ftmDataset, origin, lang: '', original_value: '', external: 'f', first_seen: dated ? (first_seen ?? '') : '', last_seen: last_seen ?? '', id: statementKey(entity.id, prop, value) };
       rows.push(csvRow(statementColumns.map((column) => cells[column])));
     };
     statement('id', 'id', entity.id, claims);
