@@ -103,7 +103,7 @@ export function evaluateSnapshot({ snapshot, records, actors, key, thresholds, l
 }
 
 /** Each record's decision at the threshold (its best candidate, if at least that), counted against the key. */
-function atThreshold(ranked: Map<string, ScoredPair[]>, keyPairs: KeyPairScore[], thresholds: MatchThresholds, threshold: number): ThresholdResult {
+export function atThreshold(ranked: Map<string, ScoredPair[]>, keyPairs: KeyPairScore[], thresholds: MatchThresholds, threshold: number): ThresholdResult {
   const label = new Map(keyPairs.map((pair) => [`${pair.record} ${pair.actor}`, pair.label]));
   const sameActor = new Map(keyPairs.filter((pair) => pair.label === 'SAME').map((pair) => [pair.record, pair.actor]));
   const decided = new Map<string, ScoredPair>();

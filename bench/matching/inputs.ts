@@ -12,7 +12,7 @@ import { UserError } from '../../src/errors.ts';
 import { defaultDataDir } from '../../src/loader/load.ts';
 import { listDataFiles, readDataFile } from '../../src/loader/readFiles.ts';
 import { unScParty } from '../../src/registries/unScParty.ts';
-import { readUnScList } from '../../src/registries/unSc.ts';
+import { readUnScList, type UnScRecord } from '../../src/registries/unSc.ts';
 import type { KeyLabel, KeyPair } from './evaluate.ts';
 
 export const keyFile = path.join(projectRoot, 'bench', 'matching', 'un-sc-key.yaml');
@@ -38,19 +38,27 @@ export function snapshotFile(date: string): string {
   return path.join(registriesDir, `un-sc-consolidated-${date}.xml`);
 }
 
-/** A snapshot's records as parties, and how long reading the XML took. */
-export function readSnapshotParties(date: string): { parties: Party[]; readMs: number } {
+/** A snapshot's records, and how long reading the XML took. */
+export function readSnapshotRecords(date: string): { records: UnScRecord[]; readMs: number } {
   const file = snapshotFile(date);
   if (!fs.existsSync(file)) throw new UserError(`${file} is missing: the UN list snapshots are read from seed/registries/`);
   const started = performance.now();
   const list = readUnScList(fs.readFileSync(file, 'utf8'), path.basename(file));
-  return { parties: list.records.map(unScParty), readMs: performance.now() - started };
+  return { records: list.records, readMs: performance.now() - started };
 }
 
-/** Every actor of the seed data files, once each (aliases of its several entries gathered), as parties with their countries. */
-export function readActorParties(dataDir = defaultDataDir): Party[] {
+/** A snapshot's records as parties, and how long reading the XML took. */
+export function readSnapshotParties(date: string): { parties: Party[]; readMs: number } {
+  const { records, readMs } = readSnapshotRecords(date);
+  return { parties: records.map(unScParty), readMs };
+}
+
+export type SeedActor = ActorLike & { aliases: string[]; description?: string | null };
+
+/** Every actor of the seed data files, once each (aliases of its several entries gathered), and every claim. */
+export function readSeedActors(dataDir = defaultDataDir): { actors: SeedActor[]; claims: ClaimLike[] } {
   const problems: Problem[] = [];
-  const actors = new Map<string, ActorLike & { aliases: string[] }>();
+  const actors = new Map<string, SeedActor>();
   const claims: ClaimLike[] = [];
   for (const file of listDataFiles(dataDir)) {
     const parsed = readDataFile(file, path.relative(projectRoot, file), problems);
@@ -62,6 +70,12 @@ export function readActorParties(dataDir = defaultDataDir): Party[] {
     }
   }
   if (problems.length) throw new UserError(`seed data: ${problems.map((p) => `${p.file}:${p.line ?? ''} ${p.path} ${p.message}`).join('; ')}`);
-  const countries = actorCountries([...actors.values()], claims);
-  return [...actors.values()].map((actor) => actorParty(actor, countries.get(actor.id)));
+  return { actors: [...actors.values()], claims };
+}
+
+/** Every actor of the seed data files as parties with their countries. */
+export function readActorParties(dataDir = defaultDataDir): Party[] {
+  const { actors, claims } = readSeedActors(dataDir);
+  const countries = actorCountries(actors, claims);
+  return actors.map((actor) => actorParty(actor, countries.get(actor.id)));
 }

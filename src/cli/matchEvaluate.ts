@@ -2,17 +2,23 @@
 // (bench/matching/un-sc-key.yaml) on both UN list snapshots: precision, recall and F1 at the
 // auto-SAME threshold and the review floor (src/config.ts matchingSettings), blocking's
 // candidates per record, and the time. `--json` prints the whole evaluation; `--scale N` times
-// blocking and scoring N synthetic records against N synthetic actors (bench/matching/scale.ts).
+// blocking and scoring N synthetic records against N synthetic actors (bench/matching/scale.ts);
+// `--nomenklatura` prints, as Markdown, ours side by side with nomenklatura's (the OpenSanctions
+// matcher, bench/matching/nomenklatura.ts) on the same pairs, and it on every 2024 pair.
 import { matchingSettings } from '../config.ts';
+import { actorCountries } from '../domain/matching/actorParty.ts';
+import { compareWithNomenklatura, nomenklaturaThresholds } from '../../bench/matching/nomenklatura.ts';
+import { comparisonMarkdown } from '../../bench/matching/nomenklaturaReport.ts';
 import { evaluateSnapshot, type SnapshotEvaluation, type ThresholdResult } from '../../bench/matching/evaluate.ts';
 import { measureScale, syntheticParties } from '../../bench/matching/scale.ts';
-import { keySnapshots, readActorParties, readKey, readSnapshotParties } from '../../bench/matching/inputs.ts';
+import { keySnapshots, readActorParties, readKey, readSeedActors, readSnapshotParties, readSnapshotRecords } from '../../bench/matching/inputs.ts';
 import { runMain } from './run.ts';
 
 async function main(): Promise<number> {
   const settings = matchingSettings();
   const scale = process.argv.indexOf('--scale');
   if (scale >= 0) return scaleRun(Number(process.argv[scale + 1] ?? 100_000), settings);
+  if (process.argv.includes('--nomenklatura')) return nomenklaturaRun(settings);
   const key = readKey();
   const actors = readActorParties();
   const results: (SnapshotEvaluation & { readMs: number })[] = [];
@@ -34,6 +40,29 @@ function scaleRun(n: number, settings: ReturnType<typeof matchingSettings>): num
   const words = parties.flatMap((party) => party.names.flatMap((name) => name.value.split(/\s+/))).filter((word) => /^\p{L}{3,}$/u.test(word));
   const result = measureScale(syntheticParties(words, n, 1, 'r'), syntheticParties(words, n, 2, 'a'), settings);
   console.log(JSON.stringify(result, (_, value: unknown) => (typeof value === 'number' ? Math.round(value * 100) / 100 : value), 2));
+  return 0;
+}
+
+/** Ours and nomenklatura's on both snapshots, at our thresholds and at yente's, as Markdown. */
+function nomenklaturaRun(settings: ReturnType<typeof matchingSettings>): number {
+  const key = readKey();
+  const seed = readSeedActors();
+  const countries = actorCountries(seed.actors, seed.claims);
+  const actors = seed.actors.map((actor) => ({ ...actor, countries: countries.get(actor.id) }));
+  const names = {
+    [settings.autoSame]: '(our auto SAME)',
+    [settings.reviewFloor]: '(our review floor)',
+    [nomenklaturaThresholds.match]: '(yente match)',
+    [nomenklaturaThresholds.cutoff]: '(yente cutoff)',
+  };
+  const thresholds = [...new Set(Object.keys(names).map(Number))].sort((a, b) => b - a);
+  const automatic = { ours: settings.autoSame, nomenklatura: nomenklaturaThresholds.match };
+  for (const snapshot of [...keySnapshots].reverse()) {
+    const { records } = readSnapshotRecords(snapshot);
+    const comparison = compareWithNomenklatura({ snapshot, records, actors, key, thresholds, limits: settings, allPairs: snapshot === keySnapshots[1] });
+    if (snapshot === keySnapshots[1]) console.log(`Versions: ${Object.entries(comparison.versions).map(([name, version]) => `${name} ${version}`).join(', ')}\n`);
+    console.log(comparisonMarkdown(comparison, names, automatic));
+  }
   return 0;
 }
 

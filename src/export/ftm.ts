@@ -227,6 +227,9 @@ function actorRecord(node: ExportNode, claims: readonly ProvenanceClaim[]): FtmR
   return { entity, origins: new Map(), claims };
 }
 
+/** An actor alone as its FtM entity (name, alias, weakAlias, description), with no claims: for matching it elsewhere (bench/matching/). */
+export const ftmActorEntity = (node: ExportNode): FtmEntity => actorRecord(node, []).entity;
+
 function sourceRecord(source: ProvenanceSource, claims: readonly ProvenanceClaim[]): FtmRecord {
   const properties: Record<string, string[]> = {};
   put(properties, 'title', source.title);
