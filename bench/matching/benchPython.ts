@@ -1,32 +1,5 @@
-// The Python of the nomenklatura comparison: a virtual environment at .venv-bench/ made from
-// tools/python/requirements-bench.txt with the python3 on PATH, the first time the benchmark asks
-// for it, and made again when the requirements change (as test/support/python.ts makes .venv-ftm/
-// for the tests; kept apart so that neither the tests nor CI install nomenklatura).
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { projectRoot } from '../../src/config.ts';
+// The Python of the nomenklatura comparison: .venv-bench/ from tools/python/requirements-bench.txt
+// (tools/python/venv.ts), apart from the tests' .venv-ftm/ so that neither the tests nor CI install nomenklatura.
+import { venvPython } from '../../tools/python/venv.ts';
 
-const venv = path.join(projectRoot, '.venv-bench');
-const requirements = path.join(projectRoot, 'tools', 'python', 'requirements-bench.txt');
-/** The requirements the venv was made from, written once pip has installed them all. */
-const stamp = path.join(venv, 'installed-requirements.txt');
-const python = path.join(venv, 'bin', 'python');
-
-function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { cwd: projectRoot, encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.error) throw new Error(`${command} ${args.join(' ')} could not start: ${result.error.message} (Python 3.11 or later, with venv, must be on PATH as python3)`);
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
-}
-
-/** The venv's python, with the pinned nomenklatura installed (made or remade here when it is not). */
-export function benchPython(): string {
-  const wanted = fs.readFileSync(requirements, 'utf8');
-  if (fs.existsSync(python) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === wanted) return python;
-  console.error(`Making the Python environment for the nomenklatura comparison in ${venv} (pip install -r tools/python/requirements-bench.txt)...`);
-  fs.rmSync(venv, { recursive: true, force: true });
-  run('python3', ['-m', 'venv', venv]);
-  run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', requirements]);
-  fs.writeFileSync(stamp, wanted);
-  return python;
-}
+export const benchPython = (): string => venvPython('.venv-bench', 'requirements-bench.txt', 'the nomenklatura comparison');
