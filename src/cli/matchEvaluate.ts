@@ -6,6 +6,7 @@
 // `--nomenklatura` prints, as Markdown, ours side by side with nomenklatura's (the OpenSanctions
 // matcher, bench/matching/nomenklatura.ts) on the same pairs, and it on every 2024 pair.
 import { matchingSettings } from '../config.ts';
+import { UserError } from '../errors.ts';
 import { actorCountries } from '../domain/matching/actorParty.ts';
 import { compareWithNomenklatura, nomenklaturaThresholds } from '../../bench/matching/nomenklatura.ts';
 import { comparisonMarkdown } from '../../bench/matching/nomenklaturaReport.ts';
@@ -17,7 +18,12 @@ import { runMain } from './run.ts';
 async function main(): Promise<number> {
   const settings = matchingSettings();
   const scale = process.argv.indexOf('--scale');
-  if (scale >= 0) return scaleRun(Number(process.argv[scale + 1] ?? 100_000), settings);
+  if (scale >= 0) {
+    const raw = process.argv[scale + 1] ?? '100000';
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) throw new UserError(`--scale takes a positive whole number of records and actors, got "${raw}"`);
+    return scaleRun(n, settings);
+  }
   if (process.argv.includes('--nomenklatura')) return nomenklaturaRun(settings);
   const key = readKey();
   const actors = readActorParties();
