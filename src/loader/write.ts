@@ -241,6 +241,8 @@ const apiWriteKinds: [kind: string, match: string][] = [
   ['claims', "MATCH (n:Claim) WHERE n.origin = 'api' WITH n.id AS id"],
   ['merged actors', 'MATCH (n:MergedActor) WITH n.id AS id'],
   ['contradictions', "MATCH (a)-[e:CONTRADICTS]->(b) WHERE e.origin = 'api' WITH a.id + ' contradicts ' + b.id AS id"],
+  ['imported registry snapshots', "MATCH (n:Source) WHERE n.origin = 'registry' WITH n.id AS id"],
+  ['judgements of registry records', "MATCH (n:MatchPair) WHERE n.decision <> 'PENDING' AND NOT n.automatic WITH n.id AS id"],
 ];
 
 export async function apiWrites(db: Database): Promise<ApiWrites> {
@@ -275,9 +277,12 @@ export async function refuseToDiscardApiWrites(db: Database, action: string, dis
   );
 }
 
-/** Every record of a label the loader or the API wrote (merged actors included, as the API's). */
+/**
+ * Every record of a label the loader or the API wrote (merged actors included, as the API's).
+ * What a registry import wrote (origin 'registry', src/writes/registryImport.ts) is not the seed's: left out.
+ */
 const hashes = (label: string) =>
-  `MATCH (n:${label === 'Actor' ? 'Actor|MergedActor' : label}) WHERE n.hash IS NOT NULL OR n.origin = 'api'
+  `MATCH (n:${label === 'Actor' ? 'Actor|MergedActor' : label}) WHERE (n.hash IS NOT NULL AND coalesce(n.origin, '') <> 'registry') OR n.origin = 'api'
    RETURN n.id AS id, n.hash AS hash, coalesce(n.origin = 'api', false) OR n:MergedActor AS api, n.relationship AS relationship, n.type AS type`;
 
 /**
@@ -334,18 +339,18 @@ function followMerges(batch: SeedBatch, merged: Map<string, string>): SeedBatch 
   };
 }
 
-/** Seeded actors and sources about to be removed that claims written through the API still cite: the load stops. */
+/** Seeded actors and sources about to be removed that claims written through the API or imported from a registry still cite: the load stops. */
 async function checkStaleInUse(db: Database, actors: Plan<ActorRecord>, sources: Plan<SourceRecord>, timeoutMs: number): Promise<void> {
   const rows = await db.read<{ id: string; claim: string }>(
-    `UNWIND $actors AS id MATCH (:Actor {id: id})<-[:SUBJECT|OBJECT|CLAIMED_BY|DISPUTED_BY|ABOUT|IN_PLACE]-(c) WHERE c.origin = 'api' RETURN id, min(c.id) AS claim
+    `UNWIND $actors AS id MATCH (:Actor {id: id})<-[:SUBJECT|OBJECT|CLAIMED_BY|DISPUTED_BY|ABOUT|IN_PLACE]-(c) WHERE c.origin IN ['api', 'registry'] RETURN id, min(c.id) AS claim
      UNION
-     UNWIND $sources AS id MATCH (:Source {id: id})<-[:IN_SOURCE]-(c) WHERE c.origin = 'api' RETURN id, min(c.id) AS claim`,
+     UNWIND $sources AS id MATCH (:Source {id: id})<-[:IN_SOURCE]-(c) WHERE c.origin IN ['api', 'registry'] RETURN id, min(c.id) AS claim`,
     { actors: actors.stale.map(([id]) => id), sources: sources.stale.map(([id]) => id) },
     timeoutMs,
   );
   if (rows.length === 0) return;
   const list = rows.map((row) => `"${row.id}" (cited by claim ${row.claim})`).join(', ');
-  throw new UserError(`nothing was written: the seed files no longer have ${list}, which claims written through the API cite. Put them back in the files, or change those claims first.`);
+  throw new UserError(`nothing was written: the seed files no longer have ${list}, which claims written through the API or imported from a registry cite. Put them back in the files, or change those claims first.`);
 }
 
 /** Whether the database holds nothing but access tokens, the GraphModel node and a test database's mark: then a load only creates. */

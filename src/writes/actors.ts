@@ -10,7 +10,7 @@ import { deriveRelationships, type RelationshipKey } from '../graph/derive.ts';
 import { liveCondition } from '../graph/filters.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
 import { actorKindLabels as kindLabels, actorKinds, checkedActorKind } from '../domain/vocabulary.ts';
-import { authorNow, recordChanges, type ChangeEntry } from './changeLog.ts';
+import { authorNow, recordChanges, type Author, type ChangeEntry } from './changeLog.ts';
 import { mentionsOfActor } from './mentions.ts';
 import { givenFields, lockOne, lockVersions, Problems, refuseNameOfAnother, retryingIdClash, slugOf, uniqueId } from './records.ts';
 
@@ -183,80 +183,104 @@ async function refuseSelfClaims(tx: Transaction, keep: string, merge: string): P
 }
 
 export async function mergeActors(db: Database, by: string, keep: string, merge: string): Promise<string> {
-  if (keep === merge) throw new InputError('merge', 'an actor cannot be merged into itself');
   const author = authorNow(by);
   return db.transaction(async (tx) => {
-    const versions = await lockVersions(tx, 'Actor', [keep, merge]);
-    for (const [argument, id] of [['keep', keep], ['merge', merge]] as const) if (!versions.has(id)) throw new NotFoundError(argument, id, 'actor');
-    const kept = await readActor(tx, keep, 'keep');
-    const gone = await readActor(tx, merge, 'merge');
-    await refuseSelfClaims(tx, keep, merge);
-    const moves = await tx.run<Move>(
-      `MATCH (n)-[e]->(:Actor {id: $merge}) WHERE (n:Claim AND type(e) IN $claimEdges) OR (n:Figure AND type(e) IN $figureEdges)
-       RETURN CASE WHEN n:Claim THEN 'Claim' ELSE 'Figure' END AS label, n.id AS node, type(e) AS type,
-              EXISTS { MATCH (n)-[k]->(:Actor {id: $keep}) WHERE type(k) = type(e) } AS keepHad`,
-      { keep, merge, claimEdges: movedEdges.Claim, figureEdges: movedEdges.Figure },
-    );
-    await moveEdges(tx, moves, merge, keep, 'merge');
-    const aliasesAdded = [gone.name, ...gone.aliases].filter((name) => name !== kept.name && !kept.aliases.includes(name));
-    const [origins] = await tx.run<MergeRecord['origins']>('MATCH (k:Actor {id: $keep}), (m:Actor {id: $merge}) RETURN k.origin AS keep, m.origin AS merge', { keep, merge });
-    const record: MergeRecord = { moves, aliasesAdded: [...new Set(aliasesAdded)], origins: origins! };
-    await tx.run(
-      `MATCH (k:Actor {id: $keep}), (m:Actor {id: $merge})
-       SET k.aliases = coalesce(k.aliases, []) + $aliasesAdded, k.version = $keepVersion, k.origin = 'api',
-           m.version = $mergeVersion, m.origin = 'api', m.mergedInto = $keep
-       REMOVE m:Actor:${kindLabels} SET m:MergedActor
-       CREATE (m)-[:MERGED_INTO {at: $at, by: $by, record: $record}]->(k)
-       WITH k, m
-       MATCH (s:Source)-[mention:MENTIONS]->(m) WHERE NOT EXISTS { (s)-[:MENTIONS]->(k) }
-       CREATE (s)-[:MENTIONS {count: mention.count, sentences: mention.sentences, origin: 'api', viaMerge: m.id}]->(k)`,
-      { keep, merge, aliasesAdded: record.aliasesAdded, keepVersion: versions.get(keep)! + 1, mergeVersion: versions.get(merge)! + 1, record: JSON.stringify(record), ...author },
-    );
-    const claimIds = [...new Set(moves.filter((m) => m.label === 'Claim').map((m) => m.node))];
-    await deriveRelationships(tx, await reassignRelationships(tx, claimIds), { batchSize: 100 });
-    const changes: ChangeEntry[] = [
-      { action: 'MERGE_ACTORS', target: keep, before: { aliases: kept.aliases }, after: { aliases: [...kept.aliases, ...record.aliasesAdded], merged: merge } },
-      { action: 'MERGE_ACTORS', target: merge, before: { mergedInto: null }, after: { mergedInto: keep } },
-      ...(await touchClaims(tx, moves, 'MERGE_ACTORS', merge, keep)),
-    ];
-    await recordChanges(tx, author, changes);
+    await mergeInTransaction(tx, author, keep, merge, 'analyst');
     return keep;
   });
 }
 
+/**
+ * Merges `merge` into `keep` inside a write's transaction. An analyst's merge copies the merged
+ * actor's names to `keep`'s aliases and makes both the API's; a registry record judged SAME
+ * (src/writes/judgements.ts) copies nothing and leaves both origins as they are: the record's
+ * names stay its own (RegistryName nodes, found through the merge), so that a reload of the seed
+ * keeps updating a seeded actor that a registry record was matched to.
+ */
+export async function mergeInTransaction(tx: Transaction, author: Author, keep: string, merge: string, how: 'analyst' | 'registry'): Promise<void> {
+  if (keep === merge) throw new InputError('merge', 'an actor cannot be merged into itself');
+  const versions = await lockVersions(tx, 'Actor', [keep, merge]);
+  for (const [argument, id] of [['keep', keep], ['merge', merge]] as const) if (!versions.has(id)) throw new NotFoundError(argument, id, 'actor');
+  const kept = await readActor(tx, keep, 'keep');
+  const gone = await readActor(tx, merge, 'merge');
+  await refuseSelfClaims(tx, keep, merge);
+  const moves = await tx.run<Move>(
+    `MATCH (n)-[e]->(:Actor {id: $merge}) WHERE (n:Claim AND type(e) IN $claimEdges) OR (n:Figure AND type(e) IN $figureEdges)
+     RETURN CASE WHEN n:Claim THEN 'Claim' ELSE 'Figure' END AS label, n.id AS node, type(e) AS type,
+            EXISTS { MATCH (n)-[k]->(:Actor {id: $keep}) WHERE type(k) = type(e) } AS keepHad`,
+    { keep, merge, claimEdges: movedEdges.Claim, figureEdges: movedEdges.Figure },
+  );
+  await moveEdges(tx, moves, merge, keep, 'merge');
+  const aliasesAdded = how === 'registry' ? [] : [gone.name, ...gone.aliases].filter((name) => name !== kept.name && !kept.aliases.includes(name));
+  const [origins] = await tx.run<MergeRecord['origins']>('MATCH (k:Actor {id: $keep}), (m:Actor {id: $merge}) RETURN k.origin AS keep, m.origin AS merge', { keep, merge });
+  const record: MergeRecord = { moves, aliasesAdded: [...new Set(aliasesAdded)], origins: origins! };
+  const newOrigins = how === 'registry' ? origins! : { keep: 'api', merge: 'api' };
+  await tx.run(
+    `MATCH (k:Actor {id: $keep}), (m:Actor {id: $merge})
+     SET k.aliases = coalesce(k.aliases, []) + $aliasesAdded, k.version = $keepVersion, k.origin = $newOrigins.keep,
+         m.version = $mergeVersion, m.origin = $newOrigins.merge, m.mergedInto = $keep
+     REMOVE m:Actor:${kindLabels} SET m:MergedActor
+     CREATE (m)-[:MERGED_INTO {at: $at, by: $by, record: $record}]->(k)
+     WITH k, m
+     MATCH (s:Source)-[mention:MENTIONS]->(m) WHERE NOT EXISTS { (s)-[:MENTIONS]->(k) }
+     CREATE (s)-[:MENTIONS {count: mention.count, sentences: mention.sentences, origin: 'api', viaMerge: m.id}]->(k)`,
+    {
+      keep,
+      merge,
+      aliasesAdded: record.aliasesAdded,
+      keepVersion: versions.get(keep)! + 1,
+      mergeVersion: versions.get(merge)! + 1,
+      record: JSON.stringify(record),
+      newOrigins,
+      ...author,
+    },
+  );
+  const claimIds = [...new Set(moves.filter((m) => m.label === 'Claim').map((m) => m.node))];
+  await deriveRelationships(tx, await reassignRelationships(tx, claimIds), { batchSize: 100 });
+  const changes: ChangeEntry[] = [
+    { action: 'MERGE_ACTORS', target: keep, before: { aliases: kept.aliases }, after: { aliases: [...kept.aliases, ...record.aliasesAdded], merged: merge } },
+    { action: 'MERGE_ACTORS', target: merge, before: { mergedInto: null }, after: { mergedInto: keep } },
+    ...(await touchClaims(tx, moves, 'MERGE_ACTORS', merge, keep)),
+  ];
+  await recordChanges(tx, author, changes);
+}
+
 export async function unmergeActors(db: Database, by: string, merged: string): Promise<string> {
   const author = authorNow(by);
-  return db.transaction(async (tx) => {
-    await lockVersions(tx, 'MergedActor', [merged]);
-    const [row] = await tx.run<{ keep: string; keptIsActor: boolean; record: string; kind: string; version: number }>(
-      `MATCH (m:MergedActor {id: $merged})-[e:MERGED_INTO]->(k)
-       RETURN k.id AS keep, k:Actor AS keptIsActor, e.record AS record, m.kind AS kind, coalesce(m.version, 1) AS version`,
-      { merged },
-    );
-    if (!row) throw new NotFoundError('merged', merged, 'merged actor');
-    if (!row.keptIsActor) throw new InputError('merged', `${merged} was merged into ${row.keep}, which has since been merged itself: undo that merge first`);
-    const keepVersion = await lockOne(tx, 'Actor', 'merged', row.keep);
-    const record = JSON.parse(row.record) as MergeRecord;
-    record.origins ??= { keep: 'api', merge: 'api' };
-    await tx.run(
-      `MATCH (m:MergedActor {id: $merged})-[e:MERGED_INTO]->(k:Actor {id: $keep})
-       DELETE e
-       REMOVE m:MergedActor, m.mergedInto SET m:Actor:${checkedActorKind(row.kind)}, m.version = $version, m.origin = $origins.merge
-       SET k.aliases = [alias IN k.aliases WHERE NOT alias IN $aliasesAdded], k.version = $keepVersion, k.origin = $origins.keep
-       WITH k, m
-       OPTIONAL MATCH (:Source)-[copied:MENTIONS {viaMerge: m.id}]->(k)
-       DELETE copied`,
-      { merged, keep: row.keep, aliasesAdded: record.aliasesAdded, version: row.version + 1, keepVersion: keepVersion + 1, origins: record.origins },
-    );
-    await moveEdges(tx, record.moves, row.keep, merged, 'undo');
-    const claimIds = [...new Set(record.moves.filter((m) => m.label === 'Claim').map((m) => m.node))];
-    await deriveRelationships(tx, await reassignRelationships(tx, claimIds), { batchSize: 100 });
-    const changes: ChangeEntry[] = [
-      { action: 'UNMERGE_ACTORS', target: row.keep, before: { merged }, after: { aliasesRemoved: record.aliasesAdded } },
-      { action: 'UNMERGE_ACTORS', target: merged, before: { mergedInto: row.keep }, after: { mergedInto: null } },
-      ...(await touchClaims(tx, record.moves, 'UNMERGE_ACTORS', row.keep, merged)),
-    ];
-    await recordChanges(tx, author, changes);
-    return merged;
-  });
+  return db.transaction((tx) => unmergeInTransaction(tx, author, merged));
+}
+
+/** Undoes the merge of `merged` inside a write's transaction (an analyst's merge, or a registry record's SAME); answers `merged`. */
+export async function unmergeInTransaction(tx: Transaction, author: Author, merged: string): Promise<string> {
+  await lockVersions(tx, 'MergedActor', [merged]);
+  const [row] = await tx.run<{ keep: string; keptIsActor: boolean; record: string; kind: string; version: number }>(
+    `MATCH (m:MergedActor {id: $merged})-[e:MERGED_INTO]->(k)
+     RETURN k.id AS keep, k:Actor AS keptIsActor, e.record AS record, m.kind AS kind, coalesce(m.version, 1) AS version`,
+    { merged },
+  );
+  if (!row) throw new NotFoundError('merged', merged, 'merged actor');
+  if (!row.keptIsActor) throw new InputError('merged', `${merged} was merged into ${row.keep}, which has since been merged itself: undo that merge first`);
+  const keepVersion = await lockOne(tx, 'Actor', 'merged', row.keep);
+  const record = JSON.parse(row.record) as MergeRecord;
+  record.origins ??= { keep: 'api', merge: 'api' };
+  await tx.run(
+    `MATCH (m:MergedActor {id: $merged})-[e:MERGED_INTO]->(k:Actor {id: $keep})
+     DELETE e
+     REMOVE m:MergedActor, m.mergedInto SET m:Actor:${checkedActorKind(row.kind)}, m.version = $version, m.origin = $origins.merge
+     SET k.aliases = [alias IN k.aliases WHERE NOT alias IN $aliasesAdded], k.version = $keepVersion, k.origin = $origins.keep
+     WITH k, m
+     OPTIONAL MATCH (:Source)-[copied:MENTIONS {viaMerge: m.id}]->(k)
+     DELETE copied`,
+    { merged, keep: row.keep, aliasesAdded: record.aliasesAdded, version: row.version + 1, keepVersion: keepVersion + 1, origins: record.origins },
+  );
+  await moveEdges(tx, record.moves, row.keep, merged, 'undo');
+  const claimIds = [...new Set(record.moves.filter((m) => m.label === 'Claim').map((m) => m.node))];
+  await deriveRelationships(tx, await reassignRelationships(tx, claimIds), { batchSize: 100 });
+  const changes: ChangeEntry[] = [
+    { action: 'UNMERGE_ACTORS', target: row.keep, before: { merged }, after: { aliasesRemoved: record.aliasesAdded } },
+    { action: 'UNMERGE_ACTORS', target: merged, before: { mergedInto: row.keep }, after: { mergedInto: null } },
+    ...(await touchClaims(tx, record.moves, 'UNMERGE_ACTORS', row.keep, merged)),
+  ];
+  await recordChanges(tx, author, changes);
+  return merged;
 }

@@ -14,6 +14,9 @@ export const changeActions = [
   'UPDATE_CLAIM',
   'RETRACT_CLAIM',
   'CONTRADICT',
+  'IMPORT_REGISTRY',
+  'JUDGE_MATCH',
+  'UNDO_JUDGEMENT',
 ] as const;
 export type ChangeAction = (typeof changeActions)[number];
 

@@ -35,6 +35,7 @@ export const vocabulary = {
     "ATTACKED": "Carried out or attempted an attack on the target.",
     "REPRESSES": "Arrests, detains, bans, prosecutes or persecutes the target or its members.",
     "MET_WITH": "Held a meeting with another actor.",
-    "SPOKE_TO": "Gave a statement, interview or comment to an outlet or another actor."
+    "SPOKE_TO": "Gave a statement, interview or comment to an outlet or another actor.",
+    "DESIGNATES": "Lists the actor on a sanctions list or in a terrorist designation (a listing body such as the UN Security Council, in the registry's own voice; since is the listing date)."
   }
 };

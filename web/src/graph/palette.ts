@@ -37,6 +37,7 @@ const typeColors: Record<string, string> = {
   REPRESSES: '#6c5ce7',
   MET_WITH: '#00a8c6',
   SPOKE_TO: '#95a5a6',
+  DESIGNATES: '#34495e',
 };
 
 export type LineStyle = 'solid' | 'dashed' | 'dotted';

@@ -125,7 +125,9 @@ export type RelationshipType =
   /** Held a meeting with another actor. */
   | 'MET_WITH'
   /** Gave a statement, interview or comment to an outlet or another actor. */
-  | 'SPOKE_TO';
+  | 'SPOKE_TO'
+  /** Lists the actor on a sanctions list or in a terrorist designation (a listing body such as the UN Security Council, in the registry's own voice; since is the listing date). */
+  | 'DESIGNATES';
 
 export type ActorQueryVariables = Exact<{
   id: string | number;
