@@ -21,6 +21,16 @@ CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name);
 CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind);
 CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.aliases]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } };
+// The names of merged actors (a registry record judged the same as one of ours keeps its names):
+// search finds the actor they were merged into by them too.
+CREATE FULLTEXT INDEX merged_actor_names IF NOT EXISTS FOR (m:MergedActor) ON EACH [m.name, m.aliases]
+  OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } };
+// Registry imports: an identifier and a registry's name by id, match pairs by id, by record and by decision (the review queue).
+CREATE CONSTRAINT identifier_id IF NOT EXISTS FOR (i:Identifier) REQUIRE i.id IS UNIQUE;
+CREATE CONSTRAINT registry_name_id IF NOT EXISTS FOR (n:RegistryName) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT match_pair_id IF NOT EXISTS FOR (p:MatchPair) REQUIRE p.id IS UNIQUE;
+CREATE INDEX match_pair_record IF NOT EXISTS FOR (p:MatchPair) ON (p.record);
+CREATE INDEX match_pair_decision IF NOT EXISTS FOR (p:MatchPair) ON (p.decision);
 // Writes through the API: merged actors keep their ids (they resolve to the actor kept), the
 // change log is read by target, and a source's text is found by its hash (one source per text).
 CREATE CONSTRAINT merged_actor_id IF NOT EXISTS FOR (m:MergedActor) REQUIRE m.id IS UNIQUE;

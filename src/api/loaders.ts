@@ -9,6 +9,7 @@ import type { RelationshipFilter } from '../graph/filters.ts';
 import type { Actor, Claim, Figure, Mention, Relationship, Source } from '../graph/model.ts';
 import { getRelationshipsByIds, relationshipsCitingSources, relationshipsOfActors, type Direction } from '../graph/relationships.ts';
 import { getSourcesByIds, mentionsOf } from '../graph/sources.ts';
+import { getMatchPairs, registryEntries, registryOfActors, type ActorRegistryView, type MatchPairView, type RegistryEntryView } from '../graph/registry.ts';
 import { groupBy } from '../domain/groupBy.ts';
 import type { Database } from '../neo4j/database.ts';
 
@@ -62,6 +63,17 @@ export function createLoaders(db: Database) {
     figuresAbout: listLoader<null, Figure>((ids, first) => figuresOf(db, 'about', ids, first)),
     figuresCitingSource: listLoader<null, Figure>((ids, first) => figuresOf(db, 'source', ids, first)),
     relationshipsCitingSource: listLoader<boolean, Relationship>((ids, first, includeRetracted) => relationshipsCitingSources(db, ids, first, includeRetracted)),
+    /** An actor's identifiers, registry names and designations (src/graph/registry.ts). */
+    actorRegistry: new DataLoader<string, ActorRegistryView>(async (ids) => {
+      const views = await registryOfActors(db, ids);
+      return ids.map((id) => views.get(id) ?? { identifiers: [], names: [], designations: [] });
+    }, batching),
+    /** The registry record a record actor was imported from; null for any other actor. */
+    registryEntry: new DataLoader<string, RegistryEntryView | null>(async (ids) => {
+      const entries = await registryEntries(db, ids);
+      return ids.map((id) => entries.get(id) ?? null);
+    }, batching),
+    matchPair: new DataLoader<string, MatchPairView | null>((ids) => getMatchPairs(db, ids), batching),
   };
 }
 

@@ -30,6 +30,32 @@ import { addSource } from '../writes/sources.ts';
 import { checkedIdempotencyKey, requestHash, writeOnce } from '../writes/idempotency.ts';
 import type { Role } from '../auth/tokens.ts';
 import type { Database } from '../neo4j/database.ts';
+import { loadConfig, matchingSettings } from '../config.ts';
+import { InputError, UserError } from '../errors.ts';
+import { actorIdByIdentifier, judgedPairs, matchQueue } from '../graph/registry.ts';
+import { judgeMatch, undoJudgement } from '../writes/judgements.ts';
+import { importRegistryText, type RegistryFormat, type RegistryImportReport } from '../writes/registryImport.ts';
+
+/** The matcher's thresholds and blocking limits and the loader's timeout (src/config.ts), read when an import asks. */
+function importOptions() {
+  const settings = matchingSettings();
+  return { thresholds: settings, limits: settings, timeoutMs: loadConfig().limits.loaderTimeoutMs };
+}
+const registryFormatOf: Record<'UN_SC', RegistryFormat> = { UN_SC: 'un-sc' };
+const emptyReport: RegistryImportReport = {
+  registry: '',
+  source: '',
+  sourceAdded: false,
+  records: 0,
+  regimes: null,
+  actors: { created: 0, amended: 0, unchanged: 0 },
+  claims: { created: 0, updated: 0, unchanged: 0 },
+  identifiersObserved: 0,
+  namesObserved: 0,
+  tiesLeftOut: 0,
+  matching: { automatic: [], queued: 0, decidedBefore: 0, unmatched: 0 },
+  timings: {},
+};
 
 /** A connection; its totalCount was counted when the query selects it (`selects`), and only then is it read. */
 function connection<T>(page: Page<T>) {
@@ -122,7 +148,10 @@ export const resolvers: Resolvers = {
   ActorKind: actorKindsByEnumValue as Resolvers['ActorKind'],
 
   Query: {
-    actor: async (_, { id }, { db, loaders }, info) => {
+    actor: async (_, { id: given, identifier }, { db, loaders }, info) => {
+      if ((given == null) === (identifier == null)) throw new InputError(given == null ? 'id' : 'identifier', 'give either id or identifier, not both nor neither');
+      const id = given ?? (await actorIdByIdentifier(db, identifier!.scheme, identifier!.value));
+      if (id === null) return null;
       const include = actorInclude(info, selectionsAt(info));
       return include.relationships.length > 0 ? (await getActorsByIds(db, [id], include))[0]! : loaders.actor.load(id);
     },
@@ -154,6 +183,9 @@ export const resolvers: Resolvers = {
     }),
     history: (_, { id, first }, { db }) => history(db, id, first),
     viewer: (_, __, { principal }) => principal,
+    matchQueue: (_, args, { db }) => matchQueue(db, args),
+    judgements: (_, args, { db }) => judgedPairs(db, args),
+    matchPair: (_, { id }, { loaders }) => loaders.matchPair.load(id),
   },
 
   Mutation: {
@@ -174,9 +206,66 @@ export const resolvers: Resolvers = {
       reloaded(context.loaders.claim, await written(context, info, args, 'editor', (db, by) => retractClaim(db, by, args.id, args.reason))),
     contradict: async (_, args, context, info) =>
       reloaded(context.loaders.claim, await written(context, info, args, 'editor', (db, by) => contradict(db, by, args.claim, args.other))),
+    importRegistry: async (_, args, context, info) => {
+      let report: RegistryImportReport | undefined;
+      await written(context, info, args, 'admin', async (db, by) => {
+        // A file refused (its records and lines named) is bad input, answered as such.
+        report = await importRegistryText(db, by, { format: registryFormatOf[args.format], text: args.text, file: 'text', regimes: args.regimes ?? null }, importOptions()).catch((error: unknown) => {
+          throw error instanceof UserError ? new InputError('text', error.message) : error;
+        });
+        return report.source;
+      });
+      // A write replayed under the same Idempotency-Key did nothing: it answers the source the first imported, and no counts.
+      return report ?? { ...emptyReport, source: context.writes.committed.at(-1)!.id };
+    },
+    judgeMatch: async (_, args, context, info) =>
+      reloaded(context.loaders.matchPair, await written(context, info, args, 'editor', (db, by) => judgeMatch(db, by, args.pair, args.decision))),
+    undoJudgement: async (_, args, context, info) =>
+      reloaded(context.loaders.matchPair, await written(context, info, args, 'editor', (db, by) => undoJudgement(db, by, args.pair))),
+  },
+
+  RegistryImport: {
+    source: async (report, _, { loaders }) => (await loaders.source.load(report.source))!,
+    actorsCreated: (report) => report.actors.created,
+    actorsAmended: (report) => report.actors.amended,
+    claimsCreated: (report) => report.claims.created,
+    claimsUpdated: (report) => report.claims.updated,
+    automatic: async (report, _, { loaders }) => found(await loaders.matchPair.loadMany(report.matching.automatic.map((a) => a.pair))),
+    queued: (report) => report.matching.queued,
+    unmatched: (report) => report.matching.unmatched,
+  },
+
+  MatchPair: {
+    record: async (pair, _, { loaders }) => {
+      const entry = await loaders.registryEntry.load(pair.recordId);
+      if (!entry) throw new Error(`match pair ${pair.id} names record ${pair.recordId}, which is no registry record`);
+      return entry;
+    },
+    candidate: async (pair, _, { loaders }) => (await loaders.actor.load(pair.candidateId))!,
+  },
+
+  Identifier: {
+    sources: async (identifier, _, { loaders }) => found(await loaders.source.loadMany(identifier.sources.map((s) => s.id))),
+  },
+  RegistryName: {
+    sources: async (name, _, { loaders }) => found(await loaders.source.loadMany(name.sources.map((s) => s.id))),
+  },
+  RegistryEntry: {
+    kind: (entry) => entry.kind as never,
+    sources: async (entry, _, { loaders }) => found(await loaders.source.loadMany(entry.sources.map((s) => s.id))),
+  },
+  Designation: {
+    by: async (designation, _, { loaders }) => (await loaders.actor.load(designation.byId))!,
+    listedIn: async (designation, _, { loaders }) => found(await loaders.source.loadMany(designation.listedIn.map((s) => s.id))),
+    notListedIn: async (designation, _, { loaders }) => found(await loaders.source.loadMany(designation.notListedIn.map((s) => s.id))),
+    claims: async (designation, _, { loaders }) => found(await loaders.claim.loadMany(designation.claimIds)),
   },
 
   Actor: {
+    identifiers: async (actor, _, { loaders }) => (await loaders.actorRegistry.load(actor.id)).identifiers,
+    registryNames: async (actor, _, { loaders }) => (await loaders.actorRegistry.load(actor.id)).names,
+    designations: async (actor, _, { loaders }) => (await loaders.actorRegistry.load(actor.id)).designations,
+    registryEntry: (actor, _, { loaders }) => (actor.origin === 'REGISTRY' ? loaders.registryEntry.load(actor.id) : null),
     relationships: (actor, { types, direction, statuses, asOf, first, includeRetracted }, { loaders }, info) =>
       brought(actor.nested, info) ??
       loaders.actorRelationships.load({ id: actor.id, first, args: { direction: direction ?? 'BOTH', filter: { types, statuses, asOf, includeRetracted } } }),

@@ -51,10 +51,11 @@ runMain(async () => {
       connection.db,
       `import:${os.userInfo().username}`,
       { format: format as RegistryFormat, text, file, regimes: values.regime ?? null },
-      { thresholds: settings, limits: settings },
+      { thresholds: settings, limits: settings, timeoutMs: config.limits.loaderTimeoutMs },
     );
     console.log(formatImportReport(report));
-    console.log(`Imported in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    const steps = Object.entries(report.timings).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`).join(', ');
+    console.log(`Imported in ${((Date.now() - started) / 1000).toFixed(1)} s (${steps}).`);
   } finally {
     await connection.close();
   }

@@ -20,8 +20,8 @@ export interface Actor {
   nested?: Record<string, Relationship[]>;
 }
 
-/** Who wrote a record: the loader (from seed/data) or the API. */
-export type Origin = 'SEED' | 'API';
+/** Who wrote a record: the loader (from seed/data), the API, or a registry import (src/writes/registryImport.ts). */
+export type Origin = 'SEED' | 'API' | 'REGISTRY';
 
 export interface Retraction {
   at: string;
@@ -161,7 +161,7 @@ export function actorProjection(node: string, include?: ActorInclude, st?: State
 }
 
 /** A record's origin as the API names it: written through the API, or (by default) loaded. */
-const origin = (value: unknown): Origin => (value === 'api' ? 'API' : 'SEED');
+const origin = (value: unknown): Origin => (value === 'api' ? 'API' : value === 'registry' ? 'REGISTRY' : 'SEED');
 
 /** A relationship's properties that are fields of their own. */
 const relationshipProperties = ['id', 'role', 'since', 'until', 'status', 'firstObserved', 'lastObserved', 'claimCount', 'retracted'];

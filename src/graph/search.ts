@@ -4,7 +4,7 @@
 import { argumentDefaults, queryLimits } from '../domain/limits.ts';
 import { InputError } from '../errors.ts';
 import { int, type Database } from '../neo4j/database.ts';
-import { checkKinds } from './actors.ts';
+import { checkKinds, maxMergeChain } from './actors.ts';
 import { checkRange } from './filters.ts';
 import { Statement, type ActorInclude } from './include.ts';
 import { actorProjection, toActor, type Actor } from './model.ts';
@@ -12,6 +12,8 @@ import { actorProjection, toActor, type Actor } from './model.ts';
 export interface SearchArgs {
   text: string;
   kinds?: readonly string[] | null;
+  /** SEED, API, REGISTRY: curated actors apart from registry ones. */
+  origins?: readonly string[] | null;
   limit?: number | null;
 }
 
@@ -40,15 +42,30 @@ export async function searchActors(db: Database, args: SearchArgs, include?: Act
   }
   const tokens = searchTokens(args.text);
   if (tokens.length === 0) return [];
+  // Merged actors' names (a registry record judged the same as one of ours) find the actor kept.
   const rows = await db.read<{ actor: Record<string, unknown> }>(
-    `CALL db.index.fulltext.queryNodes('actor_names', $query, {limit: $candidates}) YIELD node, score
-     WHERE $kinds IS NULL OR node.kind IN $kinds
-     WITH node, score,
-          toLower(node.name) = $whole OR any(alias IN node.aliases WHERE toLower(alias) = $whole) AS exact
+    `CALL () {
+       CALL db.index.fulltext.queryNodes('actor_names', $query, {limit: $candidates}) YIELD node, score
+       RETURN node, score, toLower(node.name) = $whole OR any(alias IN node.aliases WHERE toLower(alias) = $whole) AS exact
+       UNION ALL
+       CALL db.index.fulltext.queryNodes('merged_actor_names', $query, {limit: $candidates}) YIELD node AS merged, score
+       MATCH (merged)-[:MERGED_INTO*1..${maxMergeChain}]->(node:Actor)
+       RETURN node, score, toLower(merged.name) = $whole OR any(alias IN merged.aliases WHERE toLower(alias) = $whole) AS exact
+     }
+     WITH node, max(score) AS score, max(CASE WHEN exact THEN 1 ELSE 0 END) = 1 AS exact
+     WHERE ($kinds IS NULL OR node.kind IN $kinds) AND ($origins IS NULL OR coalesce(node.origin, 'seed') IN $origins)
      ORDER BY exact DESC, score DESC, node.name
      LIMIT $limit
      RETURN ${actorProjection('node', include, st)} AS actor`,
-    { ...st.params, query: luceneQuery(tokens), candidates: int(Math.max(100, limit * 10)), kinds, whole: args.text.trim().toLowerCase(), limit: int(limit) },
+    {
+      ...st.params,
+      query: luceneQuery(tokens),
+      candidates: int(Math.max(100, limit * 10)),
+      kinds,
+      origins: args.origins?.length ? args.origins.map((origin) => origin.toLowerCase()) : null,
+      whole: args.text.trim().toLowerCase(),
+      limit: int(limit),
+    },
   );
   return rows.map((row) => toActor(row.actor));
 }

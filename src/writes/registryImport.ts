@@ -31,6 +31,8 @@ import type { BlockingLimits } from '../domain/matching/block.ts';
 export interface RegistryImportOptions {
   thresholds: MatchThresholds;
   limits: BlockingLimits;
+  /** The import's one transaction (src/config.ts limits.loaderTimeoutMs). */
+  timeoutMs: number;
 }
 
 export interface RegistryImportReport {
@@ -47,6 +49,8 @@ export interface RegistryImportReport {
   /** Ties the narratives state with a reference number of a record this import does not hold: left out. */
   tiesLeftOut: number;
   matching: MatchOutcome;
+  /** Milliseconds each step took, in order (store, actors, claims, observations, matching). */
+  timings: Record<string, number>;
 }
 
 /** A failure of a check of the plan: the record (reference, line) and what is wrong; nothing is written. */
@@ -62,19 +66,26 @@ export class RegistryImportError extends UserError {
 
 export async function importRegistry(db: Database, by: string, plan: RegistryPlan, options: RegistryImportOptions): Promise<RegistryImportReport> {
   const author = authorNow(by);
-  return db.transaction((tx) => importInTransaction(tx, author, plan, options));
+  return db.transaction((tx) => importInTransaction(tx, author, plan, options), options.timeoutMs);
 }
 
 async function importInTransaction(tx: Transaction, author: Author, plan: RegistryPlan, options: RegistryImportOptions): Promise<RegistryImportReport> {
+  const timings: Record<string, number> = {};
+  let last = Date.now();
+  const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
+    const result = await work();
+    timings[step] = Date.now() - last;
+    last = Date.now();
+    return result;
+  };
   const hash = textHash(plan.source.text);
-  const source = await storeSource(tx, plan, hash);
+  const source = await timed('source', () => storeSource(tx, plan, hash));
   const changes: ChangeEntry[] = [];
   const listingBodyAdded = await ensureListingBody(tx, plan);
-  const actors = await writeRecordActors(tx, plan, source.published);
-  const records = checkedClaims(plan, source.id, await knownActors(tx, plan));
-  const claims = await writeClaims(tx, records);
-  const observed = await writeObservations(tx, plan, source.id);
-  const matching = await matchRecords(tx, author, plan, options.thresholds, options.limits);
+  const actors = await timed('actors', () => writeRecordActors(tx, plan, source.published));
+  const claims = await timed('claims', async () => writeClaims(tx, checkedClaims(plan, source.id, await knownActors(tx, plan))));
+  const observed = await timed('observations', () => writeObservations(tx, plan, source.id));
+  const matching = await timed('matching', () => matchRecords(tx, author, plan, options.thresholds, options.limits));
   const report: RegistryImportReport = {
     registry: plan.registry,
     source: source.id,
@@ -87,10 +98,11 @@ async function importInTransaction(tx: Transaction, author: Author, plan: Regist
     namesObserved: observed.names,
     tiesLeftOut: plan.records.reduce((n, record) => n + record.unresolvedReferences.length, 0),
     matching,
+    timings,
   };
   const wrote = source.added || source.regimesAdded || listingBodyAdded || actors.created + actors.amended + claims.created + claims.updated + observed.identifiers + observed.names > 0;
   if (wrote) {
-    const { matching: _, ...counts } = report;
+    const { matching: _, timings: __, ...counts } = report;
     changes.push({ action: 'IMPORT_REGISTRY', target: source.id, before: null, after: { ...counts, file: plan.file, judgements: matching.automatic.length, queued: matching.queued } });
     await recordChanges(tx, author, changes);
   }
@@ -257,10 +269,13 @@ function checkedClaims(plan: RegistryPlan, sourceId: string, resolved: Map<strin
       for (const evidence of checked.evidence) {
         if (!quoteIsAt(text, evidence)) report(['quotes'], `"${evidence.quote}" does not stand at ${evidence.start}-${evidence.end} of the snapshot`);
       }
+      // The hash is of the claim as the snapshot gives it (the records' own actors), so that a
+      // judgement made since (a merge) does not make the same snapshot's claim look changed.
+      const own = withHash({ ...checked, props: { ...checked.props, origin: 'registry', registryReference: record.identifier.value, registryRegime: record.regime } });
       const subject = resolved.get(checked.subject) ?? checked.subject;
       const object = resolved.get(checked.object) ?? checked.object;
       const relationship = relationshipId(subject, checked.type, object, checked.props.role as string | null);
-      records.push(withHash({ ...checked, subject, object, relationship, props: { ...checked.props, relationship, origin: 'registry' } }));
+      records.push({ ...own, subject, object, relationship, props: { ...own.props, relationship } });
     }
   }
   if (problems.length) throw new RegistryImportError(plan.file, problems);

@@ -3,6 +3,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor as ActorModel, Relationship as RelationshipModel, Evidence as EvidenceModel, Source as SourceModel, Mention as MentionModel, Figure as FigureModel, Claim as ClaimModel } from '../../graph/model.ts';
 import type { Change as ChangeModel } from '../../writes/changeLog.ts';
+import type { IdentifierView as IdentifierViewModel, NameView as NameViewModel, DesignationView as DesignationViewModel, RegistryEntryView as RegistryEntryViewModel, MatchPairView as MatchPairViewModel } from '../../graph/registry.ts';
+import type { RegistryImportReport as RegistryImportReportModel } from '../../writes/registryImport.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -30,7 +32,10 @@ export type Scalars = {
  */
 export type Query = {
   __typename?: 'Query';
-  /** One actor by id; null when there is none. */
+  /**
+   * One actor by id, or by an identifier a registry gives it (scheme "un-sc", value "QDe.010"): the
+   * record's actor, or the actor it was judged the same as. Give one of the two; null when none matches.
+   */
   actor: Maybe<Actor>;
   /** Actors ordered by name, a page at a time (first: 1 to 500). */
   actors: ActorConnection;
@@ -80,6 +85,15 @@ export type Query = {
   history: Array<Change>;
   /** Who the request's bearer token belongs to; null without a token. */
   viewer: Maybe<Viewer>;
+  /**
+   * The review queue: pairs of a registry record and one of our actors that nobody has judged, best
+   * score first, a page at a time (first: 1 to 500); `after` is the last pair seen, to resume.
+   */
+  matchQueue: Array<MatchPair>;
+  /** Judged pairs, latest first; `automatic` keeps the automatic (true) or the analysts' (false) judgements (first: 1 to 500). */
+  judgements: Array<MatchPair>;
+  /** One pair by id; null when there is none. */
+  matchPair: Maybe<MatchPair>;
 };
 
 
@@ -95,7 +109,8 @@ export type Query = {
  * "2014-11-03" and overlaps "2014-10-15".
  */
 export type QueryActorArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  identifier?: InputMaybe<IdentifierInput>;
 };
 
 
@@ -131,6 +146,7 @@ export type QueryActorsArgs = {
 export type QuerySearchArgs = {
   text: Scalars['String']['input'];
   kinds?: InputMaybe<Array<ActorKind>>;
+  origins?: InputMaybe<Array<Origin>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -372,6 +388,56 @@ export type QueryHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ */
+export type QueryMatchQueueArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ */
+export type QueryJudgementsArgs = {
+  automatic?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ */
+export type QueryMatchPairArgs = {
+  id: Scalars['ID']['input'];
+};
+
 /**
  * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
  * its source, as the loader checks them) and writes nothing when a check fails. Each records who
@@ -408,6 +474,21 @@ export type Mutation = {
   retractClaim: Claim;
   /** Records that `claim` contradicts `other` (both become DISPUTED). Answers `claim`. */
   contradict: Claim;
+  /**
+   * Admin. Imports a registry snapshot as `npm run import` does: UN_SC, the UN Security Council
+   * Consolidated List's XML as published. The text is stored byte for byte as a source; each record
+   * becomes an actor with its identifier, names and claims, matched to ours. `regimes` limits it to
+   * those UN_LIST_TYPE values (Al-Qaida, Taliban, ...). The same text again changes nothing.
+   */
+  importRegistry: RegistryImport;
+  /**
+   * Judges a pair of the review queue (or judges it again): SAME merges the record's actor into the
+   * candidate (its identifiers, names and claims then show on the candidate), NOT_SAME is remembered
+   * so that no later import proposes the pair again, UNSURE keeps both apart and out of the queue.
+   */
+  judgeMatch: MatchPair;
+  /** Undoes a pair's judgement, automatic or an analyst's (a SAME is unmerged): the pair waits in the queue again. */
+  undoJudgement: MatchPair;
 };
 
 
@@ -606,6 +687,221 @@ export type MutationContradictArgs = {
   other: Scalars['ID']['input'];
 };
 
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
+ */
+export type MutationImportRegistryArgs = {
+  format: RegistryFormat;
+  text: Scalars['String']['input'];
+  regimes?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
+ */
+export type MutationJudgeMatchArgs = {
+  pair: Scalars['ID']['input'];
+  decision: Judgement;
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
+ */
+export type MutationUndoJudgementArgs = {
+  pair: Scalars['ID']['input'];
+};
+
+/** A registry's identifier of an actor: the UN reference number (scheme un-sc, value QDe.010). */
+export type IdentifierInput = {
+  scheme: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+/** The registry formats an import reads. */
+export type RegistryFormat =
+  /** The UN Security Council Consolidated List, its XML as published (sc-sanctions.xsd). */
+  | 'UN_SC';
+
+/** Whether a registry record is one of our actors. */
+export type MatchDecision =
+  /** Nobody has judged it: it waits in the review queue. */
+  | 'PENDING'
+  /** The same: the record's actor is merged into the candidate. */
+  | 'SAME'
+  /** Not the same: remembered, never proposed again. */
+  | 'NOT_SAME'
+  /** Cannot be settled from what is known: kept apart, out of the queue. */
+  | 'UNSURE';
+
+/** An analyst's judgement of a pair. */
+export type Judgement =
+  | 'SAME'
+  | 'NOT_SAME'
+  | 'UNSURE';
+
+/** How a registry gives a name. */
+export type NameQuality =
+  /** The record's own name. */
+  | 'NAME'
+  /** Its name in the original script. */
+  | 'ORIGINAL_SCRIPT'
+  /** An alias of good quality (the UN's Good). */
+  | 'GOOD'
+  /** A weak alias (the UN's Low): it counts less in matching. */
+  | 'LOW'
+  /** Also known as. */
+  | 'AKA'
+  /** Formerly known as: a former name. */
+  | 'FKA'
+  /** An alias whose quality the record does not state. */
+  | 'UNSTATED';
+
+/** An identifier a registry gives an actor, with the snapshots that give it. */
+export type Identifier = {
+  __typename?: 'Identifier';
+  scheme: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+  /** The snapshots that give it, oldest first. */
+  sources: Array<Source>;
+};
+
+/** A name as a registry gives it: its quality and the snapshots that give it. */
+export type RegistryName = {
+  __typename?: 'RegistryName';
+  value: Scalars['String']['output'];
+  quality: NameQuality;
+  registry: Scalars['String']['output'];
+  sources: Array<Source>;
+};
+
+/**
+ * A listing of an actor (DESIGNATES): who lists it, under which reference and regime, since when,
+ * the snapshots that list it and the later ones of the same registry (covering its regime) that no
+ * longer do: "on the list of 2018-10-29, not on the list of 2024-09-26".
+ */
+export type Designation = {
+  __typename?: 'Designation';
+  by: Actor;
+  registry: Maybe<Scalars['String']['output']>;
+  referenceNumber: Maybe<Scalars['String']['output']>;
+  regime: Maybe<Scalars['String']['output']>;
+  /** The listing date, as the registry gives it. */
+  since: Maybe<Scalars['String']['output']>;
+  listedIn: Array<Source>;
+  notListedIn: Array<Source>;
+  claims: Array<Claim>;
+};
+
+/** The registry record an actor was imported from, as the record gives it. */
+export type RegistryEntry = {
+  __typename?: 'RegistryEntry';
+  /** The record's own actor id (un-sc-qde-010); it resolves to the actor it was judged the same as. */
+  id: Scalars['ID']['output'];
+  registry: Scalars['String']['output'];
+  regime: Maybe<Scalars['String']['output']>;
+  referenceNumber: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  kind: ActorKind;
+  /** The record's narrative (the UN's COMMENTS1). */
+  narrative: Maybe<Scalars['String']['output']>;
+  /** The actor the record was judged the same as; null when none. */
+  mergedInto: Maybe<Scalars['ID']['output']>;
+  names: Array<RegistryName>;
+  /** The snapshots that list it, oldest first. */
+  sources: Array<Source>;
+};
+
+/** One thing that moved a pair's score: what, on which names, by how much. */
+export type MatchReason = {
+  __typename?: 'MatchReason';
+  reason: Scalars['String']['output'];
+  detail: Scalars['String']['output'];
+  /** A name's similarity (0..1), a factor the score was multiplied by, or a bonus added to it. */
+  weight: Scalars['Float']['output'];
+};
+
+/** A registry record and one of our actors the matcher put side by side, with its judgement. */
+export type MatchPair = {
+  __typename?: 'MatchPair';
+  id: Scalars['ID']['output'];
+  record: RegistryEntry;
+  candidate: Actor;
+  /** The matcher's score, 0..1 (src/domain/matching/). */
+  score: Scalars['Float']['output'];
+  /** True when an identifier both carry is equal. */
+  certain: Scalars['Boolean']['output'];
+  reasons: Array<MatchReason>;
+  decision: MatchDecision;
+  /** Decided by the import itself (a shared identifier, or a score at or above MATCH_AUTO_SAME). */
+  automatic: Scalars['Boolean']['output'];
+  /** Who judged it (the importer for an automatic judgement); null while pending. */
+  by: Maybe<Scalars['String']['output']>;
+  at: Maybe<Scalars['String']['output']>;
+};
+
+/** What an import did. */
+export type RegistryImport = {
+  __typename?: 'RegistryImport';
+  source: Source;
+  /** False when the same text was imported before. */
+  sourceAdded: Scalars['Boolean']['output'];
+  records: Scalars['Int']['output'];
+  actorsCreated: Scalars['Int']['output'];
+  actorsAmended: Scalars['Int']['output'];
+  claimsCreated: Scalars['Int']['output'];
+  claimsUpdated: Scalars['Int']['output'];
+  /** Narrative ties to records the import does not hold, left out. */
+  tiesLeftOut: Scalars['Int']['output'];
+  /** Pairs decided SAME automatically. */
+  automatic: Array<MatchPair>;
+  /** Pairs added to the review queue. */
+  queued: Scalars['Int']['output'];
+  /** Records with no candidate at or above the review floor: actors of their own. */
+  unmatched: Scalars['Int']['output'];
+};
+
 export type AddSourceInput = {
   title: Scalars['String']['input'];
   publisher?: InputMaybe<Scalars['String']['input']>;
@@ -668,7 +964,9 @@ export type ClaimPatch = {
 /** Where a record came from: the seed files (the loader) or a write through the API. */
 export type Origin =
   | 'SEED'
-  | 'API';
+  | 'API'
+  /** Imported from a registry (npm run import, importRegistry): see Actor.registryEntry. */
+  | 'REGISTRY';
 
 export type ChangeAction =
   | 'ADD_SOURCE'
@@ -679,7 +977,13 @@ export type ChangeAction =
   | 'ADD_CLAIM'
   | 'UPDATE_CLAIM'
   | 'RETRACT_CLAIM'
-  | 'CONTRADICT';
+  | 'CONTRADICT'
+  /** A registry snapshot imported (target: its source). */
+  | 'IMPORT_REGISTRY'
+  /** A registry record judged the same as, or not the same as, one of our actors (target: the pair). */
+  | 'JUDGE_MATCH'
+  /** A judgement undone: the pair waits in the review queue again. */
+  | 'UNDO_JUDGEMENT';
 
 /** One write, as the append-only change log keeps it. */
 export type Change = {
@@ -738,6 +1042,14 @@ export type Actor = {
   /** Starts at 1 and grows with every change through the API (updateActor's expectedVersion). */
   version: Scalars['Int']['output'];
   origin: Origin;
+  /** The identifiers registries give it (its own and those of records judged the same as it), the UN reference number first. */
+  identifiers: Array<Identifier>;
+  /** Its names as registries give them, each with its quality and sources (`aliases` holds every name as a string). */
+  registryNames: Array<RegistryName>;
+  /** Who lists it (DESIGNATES), since when, and in which snapshots. */
+  designations: Array<Designation>;
+  /** The registry record this actor was imported from; null for an actor curated from articles. */
+  registryEntry: Maybe<RegistryEntry>;
   /** Relationships touching this actor, ordered by date (undated last); direction OUT means this actor is `from`. The first `first` (1 to 500). */
   relationships: Array<Relationship>;
   /** Where the sources mention this actor, most mentions first; the first `first` (1 to 500). */
@@ -1196,6 +1508,19 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  IdentifierInput: IdentifierInput;
+  RegistryFormat: RegistryFormat;
+  MatchDecision: MatchDecision;
+  Judgement: Judgement;
+  NameQuality: NameQuality;
+  Identifier: ResolverTypeWrapper<IdentifierViewModel>;
+  RegistryName: ResolverTypeWrapper<NameViewModel>;
+  Designation: ResolverTypeWrapper<DesignationViewModel>;
+  RegistryEntry: ResolverTypeWrapper<RegistryEntryViewModel>;
+  MatchReason: ResolverTypeWrapper<MatchReason>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  MatchPair: ResolverTypeWrapper<MatchPairViewModel>;
+  RegistryImport: ResolverTypeWrapper<RegistryImportReportModel>;
   AddSourceInput: AddSourceInput;
   AddActorInput: AddActorInput;
   ActorPatch: ActorPatch;
@@ -1216,7 +1541,6 @@ export type ResolversTypes = {
   Mention: ResolverTypeWrapper<MentionModel>;
   SourceMention: ResolverTypeWrapper<MentionModel>;
   Figure: ResolverTypeWrapper<FigureModel>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Subgraph: ResolverTypeWrapper<Omit<Subgraph, 'nodes' | 'relationships'> & { nodes: Array<ResolversTypes['Actor']>, relationships: Array<ResolversTypes['Relationship']> }>;
   Path: ResolverTypeWrapper<Omit<Path, 'nodes' | 'relationships'> & { nodes: Array<ResolversTypes['Actor']>, relationships: Array<ResolversTypes['Relationship']> }>;
   Stats: ResolverTypeWrapper<Stats>;
@@ -1243,6 +1567,15 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
   Mutation: Record<PropertyKey, never>;
+  IdentifierInput: IdentifierInput;
+  Identifier: IdentifierViewModel;
+  RegistryName: NameViewModel;
+  Designation: DesignationViewModel;
+  RegistryEntry: RegistryEntryViewModel;
+  MatchReason: MatchReason;
+  Float: Scalars['Float']['output'];
+  MatchPair: MatchPairViewModel;
+  RegistryImport: RegistryImportReportModel;
   AddSourceInput: AddSourceInput;
   AddActorInput: AddActorInput;
   ActorPatch: ActorPatch;
@@ -1259,7 +1592,6 @@ export type ResolversParentTypes = {
   Mention: MentionModel;
   SourceMention: MentionModel;
   Figure: FigureModel;
-  Float: Scalars['Float']['output'];
   Subgraph: Omit<Subgraph, 'nodes' | 'relationships'> & { nodes: Array<ResolversParentTypes['Actor']>, relationships: Array<ResolversParentTypes['Relationship']> };
   Path: Omit<Path, 'nodes' | 'relationships'> & { nodes: Array<ResolversParentTypes['Actor']>, relationships: Array<ResolversParentTypes['Relationship']> };
   Stats: Stats;
@@ -1275,7 +1607,7 @@ export type ResolversParentTypes = {
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
+  actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, Partial<QueryActorArgs>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<QueryActorsArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'text' | 'limit'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'id' | 'depth' | 'limit' | 'includeRetracted'>>;
@@ -1293,6 +1625,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   vocabulary?: Resolver<ResolversTypes['Vocabulary'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryHistoryArgs, 'id' | 'first'>>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
+  matchQueue?: Resolver<Array<ResolversTypes['MatchPair']>, ParentType, ContextType, RequireFields<QueryMatchQueueArgs, 'first'>>;
+  judgements?: Resolver<Array<ResolversTypes['MatchPair']>, ParentType, ContextType, RequireFields<QueryJudgementsArgs, 'first'>>;
+  matchPair?: Resolver<Maybe<ResolversTypes['MatchPair']>, ParentType, ContextType, RequireFields<QueryMatchPairArgs, 'id'>>;
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -1305,6 +1640,79 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationUpdateClaimArgs, 'id' | 'expectedVersion' | 'patch'>>;
   retractClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationRetractClaimArgs, 'id' | 'reason'>>;
   contradict?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationContradictArgs, 'claim' | 'other'>>;
+  importRegistry?: Resolver<ResolversTypes['RegistryImport'], ParentType, ContextType, RequireFields<MutationImportRegistryArgs, 'format' | 'text'>>;
+  judgeMatch?: Resolver<ResolversTypes['MatchPair'], ParentType, ContextType, RequireFields<MutationJudgeMatchArgs, 'pair' | 'decision'>>;
+  undoJudgement?: Resolver<ResolversTypes['MatchPair'], ParentType, ContextType, RequireFields<MutationUndoJudgementArgs, 'pair'>>;
+};
+
+export type IdentifierResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Identifier'] = ResolversParentTypes['Identifier']> = {
+  scheme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+};
+
+export type RegistryNameResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegistryName'] = ResolversParentTypes['RegistryName']> = {
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quality?: Resolver<ResolversTypes['NameQuality'], ParentType, ContextType>;
+  registry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+};
+
+export type DesignationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Designation'] = ResolversParentTypes['Designation']> = {
+  by?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  registry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  referenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  listedIn?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  notListedIn?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+};
+
+export type RegistryEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegistryEntry'] = ResolversParentTypes['RegistryEntry']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  registry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  regime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  referenceNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
+  narrative?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mergedInto?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['RegistryName']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+};
+
+export type MatchReasonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MatchReason'] = ResolversParentTypes['MatchReason']> = {
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type MatchPairResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MatchPair'] = ResolversParentTypes['MatchPair']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  record?: Resolver<ResolversTypes['RegistryEntry'], ParentType, ContextType>;
+  candidate?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  certain?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['MatchReason']>, ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['MatchDecision'], ParentType, ContextType>;
+  automatic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RegistryImportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegistryImport'] = ResolversParentTypes['RegistryImport']> = {
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  sourceAdded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  actorsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  actorsAmended?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  claimsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  claimsUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tiesLeftOut?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  automatic?: Resolver<Array<ResolversTypes['MatchPair']>, ParentType, ContextType>;
+  queued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unmatched?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
@@ -1335,6 +1743,10 @@ export type ActorResolvers<ContextType = Context, ParentType extends ResolversPa
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   origin?: Resolver<ResolversTypes['Origin'], ParentType, ContextType>;
+  identifiers?: Resolver<Array<ResolversTypes['Identifier']>, ParentType, ContextType>;
+  registryNames?: Resolver<Array<ResolversTypes['RegistryName']>, ParentType, ContextType>;
+  designations?: Resolver<Array<ResolversTypes['Designation']>, ParentType, ContextType>;
+  registryEntry?: Resolver<Maybe<ResolversTypes['RegistryEntry']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<ActorRelationshipsArgs, 'direction' | 'first' | 'includeRetracted'>>;
   mentions?: Resolver<Array<ResolversTypes['Mention']>, ParentType, ContextType, RequireFields<ActorMentionsArgs, 'first'>>;
   figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<ActorFiguresArgs, 'first'>>;
@@ -1518,6 +1930,13 @@ export type ActorKindResolvers = { GROUP: 'Group', PERSON: 'Person', STATE: 'Sta
 export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Identifier?: IdentifierResolvers<ContextType>;
+  RegistryName?: RegistryNameResolvers<ContextType>;
+  Designation?: DesignationResolvers<ContextType>;
+  RegistryEntry?: RegistryEntryResolvers<ContextType>;
+  MatchReason?: MatchReasonResolvers<ContextType>;
+  MatchPair?: MatchPairResolvers<ContextType>;
+  RegistryImport?: RegistryImportResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
   Retraction?: RetractionResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;

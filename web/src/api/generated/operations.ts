@@ -44,7 +44,9 @@ export type AddClaimInput = {
 /** Where a record came from: the seed files (the loader) or a write through the API. */
 export type Origin =
   | 'SEED'
-  | 'API';
+  | 'API'
+  /** Imported from a registry (npm run import, importRegistry): see Actor.registryEntry. */
+  | 'REGISTRY';
 
 export type ChangeAction =
   | 'ADD_SOURCE'
@@ -55,7 +57,13 @@ export type ChangeAction =
   | 'ADD_CLAIM'
   | 'UPDATE_CLAIM'
   | 'RETRACT_CLAIM'
-  | 'CONTRADICT';
+  | 'CONTRADICT'
+  /** A registry snapshot imported (target: its source). */
+  | 'IMPORT_REGISTRY'
+  /** A registry record judged the same as, or not the same as, one of our actors (target: the pair). */
+  | 'JUDGE_MATCH'
+  /** A judgement undone: the pair waits in the review queue again. */
+  | 'UNDO_JUDGEMENT';
 
 /** The kinds of actor (schema/vocabulary.yaml). */
 export type ActorKind =
