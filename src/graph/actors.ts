@@ -28,6 +28,15 @@ export const actorNamed = (id: string) => `CALL (${id}) {
   }`;
 
 /**
+ * Cypher binding `variable` to the node whose id is `id` itself, an Actor or a MergedActor (no
+ * merge followed), through each label's unique index: a label disjunction would scan every node.
+ */
+export const actorNodeNamed = (id: string, variable = 'a') => {
+  const scope = id.split('.')[0]; // `row.id` is read from `row`
+  return `CALL (${scope}) { MATCH (n:Actor {id: ${id}}) RETURN n AS ${variable} UNION MATCH (n:MergedActor {id: ${id}}) RETURN n AS ${variable} }`;
+};
+
+/**
  * The actors with these ids, in the same order; null where an id names no actor. The id of an
  * actor merged into another answers the actor it was merged into.
  */

@@ -5,7 +5,7 @@
 // judged the same as it gave too (merged into it).
 import { InputError } from '../errors.ts';
 import { int, type Database } from '../neo4j/database.ts';
-import { maxMergeChain } from './actors.ts';
+import { actorNodeNamed, maxMergeChain } from './actors.ts';
 import { listSize } from './filters.ts';
 
 export interface SourceRef {
@@ -119,7 +119,7 @@ export async function registryOfActors(db: Database, ids: readonly string[]): Pr
 export async function registryEntries(db: Database, ids: readonly string[]): Promise<Map<string, RegistryEntryView>> {
   const rows = await db.read<{ entry: Omit<RegistryEntryView, 'names'> & { names: NameView[] } }>(
     `UNWIND $ids AS id
-     MATCH (r {id: id}) WHERE (r:Actor OR r:MergedActor) AND r.referenceNumber IS NOT NULL
+     ${actorNodeNamed('id', 'r')} WITH r WHERE r.referenceNumber IS NOT NULL
      RETURN {id: r.id, registry: r.registry, regime: r.regime, referenceNumber: r.referenceNumber, name: r.name, kind: r.kind,
              narrative: r.description, mergedInto: r.mergedInto, names: ${namesOf('r')},
              sources: COLLECT { MATCH (i:Identifier)-[:IDENTIFIES]->(r) MATCH (i)-[:OBSERVED_IN]->(s:Source) WITH DISTINCT s ${bySource}

@@ -13,6 +13,7 @@ import type { MatchThresholds, Party, ScoredPair } from '../domain/matching/part
 import { InputError, NotFoundError } from '../errors.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
 import type { RegistryPlan } from '../registries/registryPlan.ts';
+import { actorNodeNamed } from '../graph/actors.ts';
 import { mergeInTransaction, unmergeInTransaction } from './actors.ts';
 import { authorNow, recordChanges, type Author, type ChangeEntry } from './changeLog.ts';
 
@@ -74,7 +75,7 @@ async function targetParties(tx: Transaction, registry: string): Promise<Party[]
 export async function matchRecords(tx: Transaction, author: Author, plan: RegistryPlan, thresholds: MatchThresholds, limits: BlockingLimits): Promise<MatchOutcome> {
   const ids = plan.records.map((record) => record.actorId);
   const pairs = await tx.run<{ record: string; candidate: string; decision: MatchDecision; merged: boolean }>(
-    `UNWIND $ids AS id MATCH (r {id: id}) WHERE r:Actor OR r:MergedActor
+    `UNWIND $ids AS id ${actorNodeNamed('id', 'r')}
      OPTIONAL MATCH (p:MatchPair {record: id})
      RETURN id AS record, p.candidate AS candidate, p.decision AS decision, r:MergedActor AS merged`,
     { ids },

@@ -15,7 +15,7 @@ import { quoteIsAt, type QuoteSpan } from '../domain/quotes.ts';
 import { sortedKeys, type ClaimRecord } from '../domain/records.ts';
 import { actorKindLabels as kindLabels, checkedActorKind } from '../domain/vocabulary.ts';
 import { UserError } from '../errors.ts';
-import { actorNamed } from '../graph/actors.ts';
+import { actorNamed, actorNodeNamed } from '../graph/actors.ts';
 import { deriveRelationships, type RelationshipKey } from '../graph/derive.ts';
 import { textHash, withHash } from '../loader/recordHash.ts';
 import { claimNodeCypher } from '../loader/write.ts';
@@ -191,7 +191,7 @@ function actorFields(record: PlannedRecord, plan: RegistryPlan, published: strin
  */
 async function writeRecordActors(tx: Transaction, plan: RegistryPlan, published: string): Promise<RegistryImportReport['actors']> {
   const rows = await tx.run<{ id: string; fields: Record<string, unknown> }>(
-    `UNWIND $ids AS id MATCH (a:Actor|MergedActor {id: id})
+    `UNWIND $ids AS id ${actorNodeNamed('id')}
      RETURN a.id AS id, {name: a.name, kind: a.kind, aliases: a.aliases, description: a.description, registry: a.registry, regime: a.regime, referenceNumber: a.referenceNumber, registryObserved: a.registryObserved} AS fields`,
     { ids: plan.records.map((record) => record.actorId) },
   );
@@ -215,7 +215,7 @@ async function writeRecordActors(tx: Transaction, plan: RegistryPlan, published:
   for (const [kind, group] of groupByKind(created)) {
     await tx.run(`UNWIND $rows AS row CREATE (a:Actor:${checkedActorKind(kind)}) SET a = row.props`, { rows: group });
   }
-  await tx.run('UNWIND $rows AS row MATCH (a:Actor|MergedActor {id: row.id}) SET a += row.props, a.version = coalesce(a.version, 1) + 1', { rows: amended });
+  await tx.run(`UNWIND $rows AS row ${actorNodeNamed('row.id')} SET a += row.props, a.version = coalesce(a.version, 1) + 1`, { rows: amended });
   // A kind that changed between snapshots (an entity read as an Organization) moves the label too.
   for (const [kind, group] of groupByKind(amended.map((row) => ({ ...row, kind: (row.props as { kind: string }).kind })))) {
     await tx.run(`UNWIND $rows AS row MATCH (a:Actor {id: row.id}) REMOVE a:${kindLabels} SET a:${checkedActorKind(kind)}`, { rows: group });
@@ -316,7 +316,7 @@ async function writeObservations(tx: Transaction, plan: RegistryPlan, sourceId: 
   }));
   const [ids] = await tx.run<{ added: number }>(
     `UNWIND $rows AS row
-     MATCH (a:Actor|MergedActor {id: row.actor})
+     ${actorNodeNamed('row.actor')}
      MERGE (i:Identifier {id: row.id}) ON CREATE SET i.scheme = row.scheme, i.value = row.value
      MERGE (i)-[:IDENTIFIES]->(a)
      WITH i, row MATCH (s:Source {id: $source})
@@ -338,7 +338,7 @@ async function writeObservations(tx: Transaction, plan: RegistryPlan, sourceId: 
   );
   const [added] = await tx.run<{ added: number }>(
     `UNWIND $rows AS row
-     MATCH (a:Actor|MergedActor {id: row.actor})
+     ${actorNodeNamed('row.actor')}
      MERGE (n:RegistryName {id: row.id}) ON CREATE SET n.value = row.value, n.quality = row.quality
      MERGE (n)-[:NAME_OF]->(a)
      WITH n, row MATCH (s:Source {id: $source})

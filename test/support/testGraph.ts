@@ -120,6 +120,8 @@ export async function contentHash(db: Database): Promise<string> {
     `CALL () { MATCH (n) RETURN collect([labels(n), properties(n)]) AS nodes }
      CALL () { MATCH (a)-[r]->(b) RETURN collect([type(r), a.id, b.id, properties(r)]) AS rels }
      RETURN nodes, rels`,
+    {},
+    config.limits.loaderTimeoutMs,
   );
   const lines = [...row!.nodes, ...row!.rels].map(canonical).sort();
   return createHash('sha256').update(lines.join('\n')).digest('hex');
