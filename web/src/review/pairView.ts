@@ -29,6 +29,7 @@ function recordSide(record: Entry): HTMLElement {
       row('Kind', record.kind.toLowerCase()),
       row('Listed in', listedIn || 'no snapshot'),
     ),
+    record.names.length > 0 ? el('h5', {}, 'Names, with their quality') : null,
     record.names.length > 0
       ? el('ul', { class: 'review-names', 'data-testid': 'review-record-names' }, ...record.names.map((name) => el('li', {}, name.value, el('span', { class: 'quality' }, ` ${name.quality.toLowerCase().replace('_', ' ')}`))))
       : null,
@@ -50,8 +51,10 @@ function candidateSide(candidate: Candidate): HTMLElement {
     el('h3', {}, 'Our actor'),
     el('h4', {}, kindSwatch(candidate.kind), ' ', candidate.name),
     el('table', { class: 'facts' }, row('Id', candidate.id), row('Kind', candidate.kind.toLowerCase()), row('Mentioned', `${plural(mentions, 'time')} in ${plural(sources, 'source')}`)),
+    candidate.aliases.length > 0 ? el('h5', {}, 'Also known as') : null,
     candidate.aliases.length > 0 ? el('ul', { class: 'review-names', 'data-testid': 'review-aliases' }, ...candidate.aliases.map((alias) => el('li', {}, alias))) : null,
     candidate.description ? el('p', { class: 'narrative' }, candidate.description) : null,
+    el('h5', {}, 'Some of its relationships'),
     candidate.relationships.length > 0
       ? el('ul', { class: 'review-ties', 'data-testid': 'review-ties' }, ...candidate.relationships.map((tie) => el('li', {}, tieText(candidate, tie))))
       : el('p', { class: 'hint' }, 'No relationships.'),
@@ -62,11 +65,12 @@ function scoreView(pair: MatchPair): HTMLElement {
   return el(
     'section',
     { class: 'review-score', 'data-testid': 'review-score' },
+    el('h3', {}, 'The matcher'),
     el('p', {}, el('strong', {}, `Score ${pair.score.toFixed(2)}`), pair.certain ? ' · an identifier both carry is equal' : null),
     el(
-      'table',
-      { class: 'facts', 'data-testid': 'review-reasons' },
-      ...pair.reasons.map((reason) => el('tr', {}, el('th', {}, reason.reason), el('td', {}, reason.detail), el('td', { class: 'weight' }, reason.weight.toFixed(2)))),
+      'ul',
+      { class: 'review-reasons', 'data-testid': 'review-reasons' },
+      ...pair.reasons.map((reason) => el('li', {}, el('strong', {}, reason.reason), el('span', { class: 'weight' }, ` ${reason.weight.toFixed(2)}`), el('div', {}, reason.detail))),
     ),
   );
 }
