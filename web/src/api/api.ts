@@ -4,6 +4,8 @@
 // writes.ts; the documents are in queries.ts, their result types generated from them. No DOM here.
 import type {
   ActorQuery,
+  ActorRegistryQuery,
+  ActorRegistryQueryVariables,
   ActorQueryVariables,
   ClaimRelationshipQuery,
   ClaimRelationshipQueryVariables,
@@ -12,6 +14,10 @@ import type {
   NeighborhoodQuery,
   ReadableSourceQuery,
   ReadableSourceQueryVariables,
+  ReviewPairQuery,
+  ReviewPairQueryVariables,
+  ReviewQueueQuery,
+  ReviewQueueQueryVariables,
   SearchQuery,
   SearchQueryVariables,
   ShortestPathQuery,
@@ -19,13 +25,16 @@ import type {
   ViewerQuery,
   VocabularyQuery,
 } from './generated/operations.ts';
-import type { Actor, Change, Path, ReadableSource, RelationshipWithEnds, SourceSummary, Subgraph, Viewer, Vocabulary } from './model.ts';
+import type { Actor, ActorRegistry, Change, MatchPair, Path, ReadableSource, RelationshipWithEnds, SourceSummary, Subgraph, Viewer, Vocabulary } from './model.ts';
 import {
   actorQuery,
+  actorRegistryQuery,
   claimRelationshipQuery,
   historyQuery,
   neighborhoodQuery,
   readableSourceQuery,
+  reviewPairQuery,
+  reviewQueueQuery,
   searchQuery,
   shortestPathQuery,
   sourcesQuery,
@@ -134,6 +143,24 @@ export async function fetchShortestPath(from: string, to: string, filter: Relati
 export async function fetchActor(id: string): Promise<Actor | null> {
   const data = await graphql<ActorQuery>(actorQuery, { id } satisfies ActorQueryVariables);
   return data.actor;
+}
+
+/** An actor's identifiers, designations and registry record (the panel asks when it shows the actor). */
+export async function fetchActorRegistry(id: string): Promise<ActorRegistry | null> {
+  const data = await graphql<ActorRegistryQuery>(actorRegistryQuery, { id } satisfies ActorRegistryQueryVariables);
+  return data.actor;
+}
+
+/** The review queue's next pending pair after `after` (best score first); null when none is left. */
+export async function fetchNextPair(after: string | null): Promise<MatchPair | null> {
+  const data = await graphql<ReviewQueueQuery>(reviewQueueQuery, { after } satisfies ReviewQueueQueryVariables);
+  return data.matchQueue[0] ?? null;
+}
+
+/** One pair by id, whatever its decision; null when the graph no longer holds it. */
+export async function fetchPair(id: string): Promise<MatchPair | null> {
+  const data = await graphql<ReviewPairQuery>(reviewPairQuery, { id } satisfies ReviewPairQueryVariables);
+  return data.matchPair;
 }
 
 /** Every source, by publication date (the API's order), without texts: the Sources list. */

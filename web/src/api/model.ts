@@ -2,11 +2,13 @@
 // (web/src/api/generated/operations.ts, generated from web/src/api/queries.ts). Only what is not
 // a query's shape is written here.
 import type {
+  ActorRegistryQuery,
   AddClaimMutation,
   ClaimRelationshipQuery,
   HistoryQuery,
   NeighborhoodQuery,
   ReadableSourceQuery,
+  ReviewQueueQuery,
   SearchQuery,
   ShortestPathQuery,
   SourcesQuery,
@@ -45,3 +47,9 @@ export type Change = HistoryQuery['history'][number];
 export type Viewer = NonNullable<ViewerQuery['viewer']>;
 export type Vocabulary = VocabularyQuery['vocabulary'];
 export type Term = Vocabulary['actorKinds'][number];
+/** What registries say of an actor: its identifiers, designations and the record it was imported from. */
+export type ActorRegistry = NonNullable<ActorRegistryQuery['actor']>;
+export type Designation = ActorRegistry['designations'][number];
+/** A pair of the review queue: a registry record, one of our actors, the matcher's score and reasons. */
+export type MatchPair = ReviewQueueQuery['matchQueue'][number];
+export type { Judgement } from './generated/operations.ts';

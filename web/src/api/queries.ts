@@ -5,7 +5,8 @@
 // (bench/load.ts) sends relationshipFields too.
 import { queryLimits } from '../../../src/domain/limits.ts';
 
-export const actorFields = 'id name kind aliases description';
+/** `origin` tells registry actors apart (the filters can hide them, the search badges them). */
+export const actorFields = 'id name kind aliases description origin';
 const sourceFields = 'id title publisher published';
 
 /**
@@ -86,3 +87,36 @@ export const addClaimMutation = `mutation AddClaim($input: AddClaimInput!) { add
 
 /** Retracts a claim; its relationship comes back retracted when no live claim is left. */
 export const retractClaimMutation = `mutation RetractClaim($id: ID!, $reason: String!) { retractClaim(id: $id, reason: $reason) { ${writtenClaimFields} } }`;
+
+/**
+ * What the panel adds for one actor, fetched when it is shown (not with every neighbourhood):
+ * the identifiers registries give it, its designations with the snapshots that list it and those
+ * that no longer do, and the record it was imported from.
+ */
+export const actorRegistryQuery = `query ActorRegistry($id: ID!) { actor(id: $id) {
+      id origin
+      identifiers { scheme value }
+      designations { by { name } registry referenceNumber regime since listedIn { published } notListedIn { published } }
+      registryEntry { registry regime referenceNumber }
+    } }`;
+
+/** How many of the candidate's relationships the review shows: enough to recognise it. */
+export const reviewTies = 6;
+
+/** A pair of the review queue, both sides as the reviewer compares them, with the matcher's reasons. */
+const matchPairFields = `id score certain decision reasons { reason detail weight }
+  record { id registry regime referenceNumber name kind narrative names { value quality } sources { id published } }
+  candidate { ${actorFields}
+    relationships(first: ${reviewTies}) { id type from { id name } to { id name } }
+    mentions(first: ${queryLimits.defaultListSize}) { count source { id } } }`;
+
+/** The next pending pair after `after` (best score first), or the first one without it. */
+export const reviewQueueQuery = `query ReviewQueue($after: ID) { matchQueue(first: 1, after: $after) { ${matchPairFields} } }`;
+
+/** One pair again (the one a reviewer stopped at), whatever its decision now. */
+export const reviewPairQuery = `query ReviewPair($id: ID!) { matchPair(id: $id) { ${matchPairFields} } }`;
+
+export const judgeMatchMutation = `mutation JudgeMatch($pair: ID!, $decision: Judgement!) { judgeMatch(pair: $pair, decision: $decision) { id decision } }`;
+
+/** Undoes a judgement: the pair waits in the queue again, and comes back to be shown. */
+export const undoJudgementMutation = `mutation UndoJudgement($pair: ID!) { undoJudgement(pair: $pair) { ${matchPairFields} } }`;

@@ -1,4 +1,4 @@
-// The writes curation mode makes (schema/schema.graphql's Mutation): each sends the session's
+// The writes curation mode makes (schema/schema.graphql's Mutation), and the review queue's judgements: each sends the session's
 // token, and an ApiError's problems name the input fields the API refused (formFields.ts shows
 // them beside those fields).
 import { graphql } from './api.ts';
@@ -9,12 +9,16 @@ import type {
   AddClaimMutationVariables,
   AddSourceMutation,
   AddSourceMutationVariables,
+  JudgeMatchMutation,
+  JudgeMatchMutationVariables,
   RetractClaimMutation,
   RetractClaimMutationVariables,
+  UndoJudgementMutation,
+  UndoJudgementMutationVariables,
 } from './generated/operations.ts';
 import type { AddActorInput, AddClaimInput, AddSourceInput } from './generated/operations.ts';
-import type { Actor, SourceSummary, WrittenClaim } from './model.ts';
-import { addActorMutation, addClaimMutation, addSourceMutation, retractClaimMutation } from './queries.ts';
+import type { Actor, Judgement, MatchPair, SourceSummary, WrittenClaim } from './model.ts';
+import { addActorMutation, addClaimMutation, addSourceMutation, judgeMatchMutation, retractClaimMutation, undoJudgementMutation } from './queries.ts';
 
 export type { AddActorInput, AddClaimInput, AddSourceInput } from './generated/operations.ts';
 export type { WrittenClaim } from './model.ts';
@@ -39,4 +43,16 @@ export async function addClaim(input: AddClaimInput): Promise<WrittenClaim> {
 export async function retractClaim(id: string, reason: string): Promise<WrittenClaim> {
   const data = await graphql<RetractClaimMutation>(retractClaimMutation, { id, reason } satisfies RetractClaimMutationVariables);
   return data.retractClaim;
+}
+
+/** Judges a pair of the review queue: SAME merges the record's actor into the candidate. */
+export async function judgeMatch(pair: string, decision: Judgement): Promise<{ id: string; decision: string }> {
+  const data = await graphql<JudgeMatchMutation>(judgeMatchMutation, { pair, decision } satisfies JudgeMatchMutationVariables);
+  return data.judgeMatch;
+}
+
+/** Undoes a pair's judgement (a SAME is unmerged); answers the pair, pending again. */
+export async function undoJudgement(pair: string): Promise<MatchPair> {
+  const data = await graphql<UndoJudgementMutation>(undoJudgementMutation, { pair } satisfies UndoJudgementMutationVariables);
+  return data.undoJudgement;
 }

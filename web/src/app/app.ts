@@ -59,7 +59,8 @@ export class App {
   }
 
   private get filters(): ViewFilters {
-    return { types: toSet(this.state.types), statuses: toSet(this.state.statuses), kinds: toSet(this.state.kinds), asOf: this.state.asOf };
+    const { types, statuses, kinds, registryActors, asOf } = this.state;
+    return { types: toSet(types), statuses: toSet(statuses), kinds: toSet(kinds), registryActors, asOf };
   }
 
   /** Loads and draws a whole view, as a link describes it. */
@@ -69,7 +70,7 @@ export class App {
     this.store.clear();
     this.graph.clear();
     this.path = null;
-    this.parts.legend.set({ kinds: toSet(state.kinds), types: toSet(state.types), statuses: toSet(state.statuses) });
+    this.parts.legend.set({ kinds: toSet(state.kinds), types: toSet(state.types), statuses: toSet(state.statuses), registryActors: state.registryActors });
     this.parts.slider.set(state.asOf);
     this.ui.depth.value = String(state.depth);
     await this.track(async () => {
@@ -123,6 +124,7 @@ export class App {
     this.state.kinds = toList(selection.kinds);
     this.state.types = toList(selection.types);
     this.state.statuses = toList(selection.statuses);
+    this.state.registryActors = selection.registryActors;
     this.afterFilterChange();
   }
 
@@ -180,6 +182,12 @@ export class App {
       this.graph.remove(relationship.id);
     } else this.keep(relationship);
     this.redraw(false);
+  }
+
+  /** Opens or closes the review queue in the URL (the view itself is web/src/review/). */
+  setReview(open: boolean): void {
+    this.state.review = open;
+    this.writeUrl();
   }
 
   /** Shows the panel again (signing in or out changes what it offers). */

@@ -1,6 +1,6 @@
 // Boots the app: reads the vocabulary (for the legend and filters), wires the controls to the
 // controller, checks the token this tab kept (curation mode), and restores the view the URL
-// describes.
+// describes (the review queue of registry matches included).
 import { ApiError, fetchVocabulary, refusedTokenMessage, useCredentials } from '../api/api.ts';
 import { App } from './app.ts';
 import { claimForm } from '../curation/claimForm.ts';
@@ -10,11 +10,13 @@ import { Legend } from '../graph/legend.ts';
 import type { Actor, Vocabulary } from '../api/model.ts';
 import { Panel, type PanelActions } from '../panel/panel.ts';
 import { ReadingView } from '../reading/readingView.ts';
+import { forgetRegistryFacts } from '../panel/registryFacts.ts';
+import { ReviewQueue } from '../review/reviewQueue.ts';
 import { createSearchBox } from '../panel/searchBox.ts';
 import { canWrite, onSessionChange, sessionToken, signOut } from './session.ts';
 import { SignIn } from './signIn.ts';
 import { SourceList } from '../reading/sourceList.ts';
-import { parseState } from './state.ts';
+import { parseState, type ViewState } from './state.ts';
 import { TimeSlider } from '../time/timeSlider.ts';
 import { retractClaim } from '../api/writes.ts';
 
@@ -92,6 +94,26 @@ async function main(): Promise<void> {
   app.attach({ legend, slider, panel });
   onSessionChange(() => app.refreshPanel());
   byId('sources-open').addEventListener('click', () => void sources.open());
+  const review = new ReviewQueue(byId<HTMLDialogElement>('review'), {
+    closed: () => app.setReview(false),
+    // A SAME moves a record's identifiers and designations onto our actor: the panel asks again.
+    judged: () => {
+      forgetRegistryFacts();
+      app.refreshPanel();
+    },
+  });
+  const openReview = () => {
+    app.setReview(true);
+    void review.open();
+  };
+  byId('review-open').addEventListener('click', openReview);
+  // Signing in (or out) while the queue is open decides whether it can judge.
+  onSessionChange(() => review.isOpen && void review.open());
+  const restore = async (state: ViewState) => {
+    await app.restore(state);
+    if (state.review) openReview();
+    else review.close();
+  };
 
   createSearchBox({ input: search, list: byId<HTMLUListElement>('search-suggestions'), onPick: (actor) => void app.focus(actor.id) });
   createSearchBox({ input: pathFrom, list: byId<HTMLUListElement>('path-from-suggestions'), onPick: (actor) => void app.setPathEnds(actor.id, ends.to?.id ?? null) });
@@ -103,9 +125,9 @@ async function main(): Promise<void> {
   byId('export-json').addEventListener('click', () => exportJson(app.document(), app.basename()));
   byId('export-graphml').addEventListener('click', () => exportGraphML(app.document(), app.basename()));
   byId('share').addEventListener('click', () => void copyLink(byId('share')));
-  window.addEventListener('popstate', () => void app.restore(parseState(location.search)));
+  window.addEventListener('popstate', () => void restore(parseState(location.search)));
 
-  await app.restore(parseState(location.search));
+  await restore(parseState(location.search));
   document.body.dataset.ready = 'true';
 }
 

@@ -1,6 +1,7 @@
 // The legend, built from the API's vocabulary, doubles as the filter: one checkbox per actor
 // kind, relationship type and claim status, each with the swatch the graph draws and the
-// vocabulary's definition as its tooltip. Below them, a key to how undated ties look as of a date.
+// vocabulary's definition as its tooltip, and one box for the actors imported from a registry.
+// Below them, a key to how undated ties look as of a date.
 import { el } from '../app/dom.ts';
 import { type Term, type Vocabulary } from '../api/model.ts';
 import { actorKindEnumValue } from '../../../src/domain/vocabulary.ts';
@@ -13,6 +14,8 @@ export interface FilterSelection {
   kinds: Set<string> | null;
   types: Set<string> | null;
   statuses: Set<string> | null;
+  /** Actors imported from a registry (origin REGISTRY) drawn or not. */
+  registryActors: boolean;
 }
 
 interface Section {
@@ -48,13 +51,14 @@ function sections(vocabulary: Vocabulary): Section[] {
 
 export class Legend {
   private readonly boxes = new Map<FilterFacet, Map<string, HTMLInputElement>>();
+  private readonly registryBox = el('input', { type: 'checkbox', 'data-testid': 'filter-registry-actors' });
 
   constructor(
     container: HTMLElement,
     vocabulary: Vocabulary,
     private readonly onChange: (selection: FilterSelection) => void,
   ) {
-    container.replaceChildren(...sections(vocabulary).map((section) => this.renderSection(section)), undatedKey());
+    container.replaceChildren(...sections(vocabulary).map((section) => this.renderSection(section)), this.renderOrigin(), undatedKey());
   }
 
   /** Ticks the boxes for a selection (null: all ticked). */
@@ -63,6 +67,7 @@ export class Legend {
       const chosen = selection[facet];
       for (const [key, box] of boxes) box.checked = chosen === null || chosen.has(key);
     }
+    this.registryBox.checked = selection.registryActors;
   }
 
   get(): FilterSelection {
@@ -70,7 +75,20 @@ export class Legend {
       const boxes = [...(this.boxes.get(facet) ?? new Map<string, HTMLInputElement>()).entries()];
       return boxes.every(([, box]) => box.checked) ? null : new Set(boxes.filter(([, box]) => box.checked).map(([key]) => key));
     };
-    return { kinds: read('kinds'), types: read('types'), statuses: read('statuses') };
+    return { kinds: read('kinds'), types: read('types'), statuses: read('statuses'), registryActors: this.registryBox.checked };
+  }
+
+  /** Not a vocabulary facet: where an actor came from. Registry records are many and mostly far from this graph's subject. */
+  private renderOrigin(): HTMLElement {
+    this.registryBox.checked = true;
+    this.registryBox.addEventListener('change', () => this.onChange(this.get()));
+    const title = 'Actors imported from a registry (the UN Security Council sanctions list) that no analyst judged the same as one of ours';
+    return el(
+      'section',
+      { class: 'legend-section legend-origin' },
+      el('h3', {}, 'Origin'),
+      el('ul', {}, el('li', {}, el('label', { title }, this.registryBox, el('span', {}, 'registry actors')))),
+    );
   }
 
   private renderSection(section: Section): HTMLElement {

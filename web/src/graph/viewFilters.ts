@@ -1,4 +1,4 @@
-// The analyst's filters (relationship types, claim statuses, actor kinds, as-of date) and what
+// The analyst's filters (relationship types, claim statuses, actor kinds, registry actors, as-of date) and what
 // they leave on screen: relationships that pass, between actors that pass, reachable from the
 // actors the analyst asked for (focus, expanded, path ends), like the API's per-hop filters.
 import { isValidAt } from '../time/asOf.ts';
@@ -10,11 +10,16 @@ export interface ViewFilters {
   types: Set<string> | null;
   statuses: Set<string> | null;
   kinds: Set<string> | null;
+  /**
+   * Whether actors imported from a registry (origin REGISTRY) pass: hidden, a militancy graph is
+   * not drowned in the hundreds of records a sanctions list designates.
+   */
+  registryActors: boolean;
   asOf: string | null;
 }
 
 export function allPass(): ViewFilters {
-  return { types: null, statuses: null, kinds: null, asOf: null };
+  return { types: null, statuses: null, kinds: null, registryActors: true, asOf: null };
 }
 
 export function relationshipPasses(relationship: Relationship, filters: ViewFilters): boolean {
@@ -37,7 +42,7 @@ export interface VisibleSet {
 export function visibleElements(store: GraphStore, filters: ViewFilters, roots: Iterable<string>, always?: VisibleSet): VisibleSet {
   const actorPasses = (id: string) => {
     const actor = store.actors.get(id);
-    return actor !== undefined && (!filters.kinds || filters.kinds.has(actor.kind));
+    return actor !== undefined && (!filters.kinds || filters.kinds.has(actor.kind)) && (filters.registryActors || actor.origin !== 'REGISTRY');
   };
   const adjacency = new Map<string, Relationship[]>();
   for (const relationship of store.relationships.values()) {

@@ -1,5 +1,6 @@
 // The side panel: what the analyst clicked. For an actor: kind, aliases, description, the
-// actions (expand, focus, path ends) and its loaded relationships. For a relationship: its
+// actions (expand, focus, path ends), what registries say of it (registryFacts.ts) and its
+// loaded relationships. For a relationship: its
 // ends, type, status and time, and its claims by source with their quotes (claimList.ts),
 // each of which opens the source to read (readingView.ts). Both show their history (the API's
 // writes to them); in curation mode a claim can be retracted.
@@ -8,6 +9,7 @@ import { claimList, type ClaimLinks } from './claimList.ts';
 import { append, el, type Child } from '../app/dom.ts';
 import type { GraphStore } from '../graph/graphStore.ts';
 import { historyToggle } from './historyView.ts';
+import { registryFacts } from './registryFacts.ts';
 import type { Actor, ActorRef, Evidence, Relationship, SourceRef } from '../api/model.ts';
 import { typeLabel } from '../graph/palette.ts';
 import { reportSpan, spanText, whenText } from '../time/relationshipTime.ts';
@@ -92,6 +94,7 @@ export class Panel {
       actor.aliases.length > 0
         ? el('section', {}, el('h3', {}, 'Also known as'), el('ul', { class: 'aliases', 'data-testid': 'actor-aliases' }, ...actor.aliases.map((alias) => el('li', {}, alias))))
         : null,
+      registryFacts(actor.id),
       this.relationshipList(actor, asOf),
       el('section', { 'data-testid': 'actor-history' }, el('h3', {}, 'Changes through the API'), historyToggle(actor.id)),
     ];

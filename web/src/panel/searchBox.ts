@@ -1,6 +1,7 @@
 // An alias-aware actor search box that suggests as the analyst types (the API's `search`,
 // which forgives transliteration: "Bukhori" finds Katibat al-Imam Bukhari). Arrow keys and
-// Enter pick, Escape closes; a click picks too.
+// Enter pick, Escape closes; a click picks too. An actor imported from a registry (a sanctions
+// list's record nobody judged the same as one of ours) carries a "registry" badge.
 import { searchActors } from '../api/api.ts';
 import { el } from '../app/dom.ts';
 import type { Actor } from '../api/model.ts';
@@ -52,6 +53,7 @@ export function createSearchBox({ input, list, onPick, limit = 8, delayMs = 120 
           kindSwatch(actor.kind),
           el('span', { class: 'name' }, actor.name),
           alias ? el('span', { class: 'alias' }, `aka ${alias}`) : null,
+          actor.origin === 'REGISTRY' ? el('span', { class: 'badge registry', 'data-testid': 'registry-badge', title: 'Imported from a registry' }, 'registry') : null,
           el('span', { class: 'kind' }, actor.kind.toLowerCase()),
         );
         item.addEventListener('mousedown', (event) => {

@@ -31,6 +31,7 @@ export function syntheticGraph(actorCount: number, relationshipCount: number, se
     kind: kinds[i % kinds.length]!,
     aliases: [],
     description: null,
+    origin: 'SEED',
   }));
   const relationships: Relationship[] = [];
   for (let i = 0; i < relationshipCount; i++) {

@@ -4,6 +4,40 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** Whether a registry record is one of our actors. */
+export type MatchDecision =
+  /** Nobody has judged it: it waits in the review queue. */
+  | 'PENDING'
+  /** The same: the record's actor is merged into the candidate. */
+  | 'SAME'
+  /** Not the same: remembered, never proposed again. */
+  | 'NOT_SAME'
+  /** Cannot be settled from what is known: kept apart, out of the queue. */
+  | 'UNSURE';
+
+/** An analyst's judgement of a pair. */
+export type Judgement =
+  | 'SAME'
+  | 'NOT_SAME'
+  | 'UNSURE';
+
+/** How a registry gives a name. */
+export type NameQuality =
+  /** The record's own name. */
+  | 'NAME'
+  /** Its name in the original script. */
+  | 'ORIGINAL_SCRIPT'
+  /** An alias of good quality (the UN's Good). */
+  | 'GOOD'
+  /** A weak alias (the UN's Low): it counts less in matching. */
+  | 'LOW'
+  /** Also known as. */
+  | 'AKA'
+  /** Formerly known as: a former name. */
+  | 'FKA'
+  /** An alias whose quality the record does not state. */
+  | 'UNSTATED';
+
 export type AddSourceInput = {
   title: string;
   publisher?: string | null | undefined;
@@ -142,21 +176,28 @@ export type ActorQueryVariables = Exact<{
 }>;
 
 
-export type ActorQuery = { actor: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null } | null };
+export type ActorQuery = { actor: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin } | null };
+
+export type ActorRegistryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ActorRegistryQuery = { actor: { id: string, origin: Origin, identifiers: Array<{ scheme: string, value: string }>, designations: Array<{ registry: string | null, referenceNumber: string | null, regime: string | null, since: string | null, by: { name: string }, listedIn: Array<{ published: string | null }>, notListedIn: Array<{ published: string | null }> }>, registryEntry: { registry: string, regime: string | null, referenceNumber: string } | null } | null };
 
 export type AddActorMutationVariables = Exact<{
   input: AddActorInput;
 }>;
 
 
-export type AddActorMutation = { addActor: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null } };
+export type AddActorMutation = { addActor: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin } };
 
 export type AddClaimMutationVariables = Exact<{
   input: AddClaimInput;
 }>;
 
 
-export type AddClaimMutation = { addClaim: { id: string, source: { id: string }, relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } };
+export type AddClaimMutation = { addClaim: { id: string, source: { id: string }, relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } };
 
 export type AddSourceMutationVariables = Exact<{
   input: AddSourceInput;
@@ -170,7 +211,7 @@ export type ClaimRelationshipQueryVariables = Exact<{
 }>;
 
 
-export type ClaimRelationshipQuery = { claim: { relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } | null };
+export type ClaimRelationshipQuery = { claim: { relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } | null };
 
 export type HistoryQueryVariables = Exact<{
   id: string | number;
@@ -178,6 +219,14 @@ export type HistoryQueryVariables = Exact<{
 
 
 export type HistoryQuery = { history: Array<{ at: string, by: string, action: ChangeAction, target: string, before: string | null, after: string | null }> };
+
+export type JudgeMatchMutationVariables = Exact<{
+  pair: string | number;
+  decision: Judgement;
+}>;
+
+
+export type JudgeMatchMutation = { judgeMatch: { id: string, decision: MatchDecision } };
 
 export type NeighborhoodQueryVariables = Exact<{
   id: string | number;
@@ -189,7 +238,7 @@ export type NeighborhoodQueryVariables = Exact<{
 }>;
 
 
-export type NeighborhoodQuery = { neighborhood: { nodes: Array<{ id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }>, relationships: Array<{ id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, from: { id: string }, to: { id: string }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> }> } };
+export type NeighborhoodQuery = { neighborhood: { nodes: Array<{ id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }>, relationships: Array<{ id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, from: { id: string }, to: { id: string }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> }> } };
 
 export type ReadableSourceQueryVariables = Exact<{
   id: string | number;
@@ -204,7 +253,21 @@ export type RetractClaimMutationVariables = Exact<{
 }>;
 
 
-export type RetractClaimMutation = { retractClaim: { id: string, source: { id: string }, relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } };
+export type RetractClaimMutation = { retractClaim: { id: string, source: { id: string }, relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } };
+
+export type ReviewPairQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReviewPairQuery = { matchPair: { id: string, score: number, certain: boolean, decision: MatchDecision, reasons: Array<{ reason: string, detail: string, weight: number }>, record: { id: string, registry: string, regime: string | null, referenceNumber: string, name: string, kind: ActorKind, narrative: string | null, names: Array<{ value: string, quality: NameQuality }>, sources: Array<{ id: string, published: string | null }> }, candidate: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin, relationships: Array<{ id: string, type: RelationshipType, from: { id: string, name: string }, to: { id: string, name: string } }>, mentions: Array<{ count: number, source: { id: string } }> } } | null };
+
+export type ReviewQueueQueryVariables = Exact<{
+  after?: string | number | null | undefined;
+}>;
+
+
+export type ReviewQueueQuery = { matchQueue: Array<{ id: string, score: number, certain: boolean, decision: MatchDecision, reasons: Array<{ reason: string, detail: string, weight: number }>, record: { id: string, registry: string, regime: string | null, referenceNumber: string, name: string, kind: ActorKind, narrative: string | null, names: Array<{ value: string, quality: NameQuality }>, sources: Array<{ id: string, published: string | null }> }, candidate: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin, relationships: Array<{ id: string, type: RelationshipType, from: { id: string, name: string }, to: { id: string, name: string } }>, mentions: Array<{ count: number, source: { id: string } }> } }> };
 
 export type SearchQueryVariables = Exact<{
   text: string;
@@ -212,7 +275,7 @@ export type SearchQueryVariables = Exact<{
 }>;
 
 
-export type SearchQuery = { search: Array<{ id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }> };
+export type SearchQuery = { search: Array<{ id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }> };
 
 export type ShortestPathQueryVariables = Exact<{
   from: string | number;
@@ -223,12 +286,19 @@ export type ShortestPathQueryVariables = Exact<{
 }>;
 
 
-export type ShortestPathQuery = { shortestPath: { length: number, nodes: Array<{ id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null }>, relationships: Array<{ id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, from: { id: string }, to: { id: string }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> }> } | null };
+export type ShortestPathQuery = { shortestPath: { length: number, nodes: Array<{ id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }>, relationships: Array<{ id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, from: { id: string }, to: { id: string }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> }> } | null };
 
 export type SourcesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SourcesQuery = { sources: Array<{ id: string, title: string, publisher: string | null, published: string | null, author: string | null, origin: Origin }> };
+
+export type UndoJudgementMutationVariables = Exact<{
+  pair: string | number;
+}>;
+
+
+export type UndoJudgementMutation = { undoJudgement: { id: string, score: number, certain: boolean, decision: MatchDecision, reasons: Array<{ reason: string, detail: string, weight: number }>, record: { id: string, registry: string, regime: string | null, referenceNumber: string, name: string, kind: ActorKind, narrative: string | null, names: Array<{ value: string, quality: NameQuality }>, sources: Array<{ id: string, published: string | null }> }, candidate: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin, relationships: Array<{ id: string, type: RelationshipType, from: { id: string, name: string }, to: { id: string, name: string } }>, mentions: Array<{ count: number, source: { id: string } }> } } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
