@@ -259,7 +259,28 @@ ${differences(results)}
 ## The @neo4j/graphql peer
 
 ${peerLimits(results)}
+
+## Registries
+
+${registrySection(results)}
 `;
+}
+
+/** The registry import end to end and matching at scale (bench/registries.ts). */
+function registrySection(results: BenchResults): string {
+  const r = results.registries;
+  if (!r) return 'Not measured in this run.';
+  const steps = Object.entries(r.import.steps).map(([step, ms]) => `${step} ${num(ms / 1000)} s`).join(', ');
+  const sc = r.scale;
+  return `The UN Security Council list of ${r.import.snapshot} (${r.import.records} records) imported onto the seed and matched end to end, as
+\`npm run import -- un-sc\` does it: **${num(r.import.seconds)} s** (${steps}); ${r.import.automatic} pairs decided SAME automatically,
+${r.import.queued} put in the review queue, ${r.import.unmatched} records with no candidate. The same file again: ${num(r.reimport.seconds)} s, ${r.reimport.claimsWritten} claims written.
+
+Matching at scale: ${size(sc.records)} registry-like records (the list's words, varied) against ${size(sc.actors)} actors, candidates through
+the blocking index: **${Math.round(sc.recordsPerSecond)} records/s** (prepare ${num(sc.prepareMs / 1000)} s, index ${num(sc.indexMs / 1000)} s, block ${num(sc.blockMs / 1000)} s,
+score ${num(sc.scoreMs / 1000)} s), ${num(sc.candidatesPerRecord.mean)} candidates per record (at most ${sc.candidatesPerRecord.max}), peak memory of the process ${Math.round(sc.peakRssMiB)} MiB.
+All pairs on a sample of ${sc.allPairs.sample} records: ${num(sc.allPairs.msPerRecord)} ms per record against ${num(sc.allPairs.blockedMsPerRecord)} ms through blocking,
+**${Math.round(sc.allPairs.ratio)}x** slower (the ratio grows with the number of actors). The matcher's precision and recall on the labelled key: \`npm run bench:match\` (\`bench/matching/README.md\`).`;
 }
 
 /** Writes benchmarks.md and benchmarks.svg into `docsDir`; returns their paths. */

@@ -1,6 +1,7 @@
 // What `npm run bench` writes to bench/results/<date>.json and `npm run bench:report` reads:
 // the machine, the versions, and per graph size the load figures, every latency figure of every
 // operation asked three ways, the ratios between them, throughput and memory.
+import type { RegistryBenchResult } from './registries.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,6 +81,8 @@ export interface BenchResults {
   sizeIndependence: Partial<Record<OperationName, Partial<Record<Way, number>>>>;
   /** Sizes measured in separate runs (mergeResults), with their dates. */
   runs?: { sizes: number[]; date: string }[];
+  /** The registry import and matching at scale (bench/registries.ts). */
+  registries?: RegistryBenchResult;
 }
 
 /**

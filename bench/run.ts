@@ -26,6 +26,7 @@ import { writeReport } from './report.ts';
 import { machine, peakOf, resultsFile, sizeIndependence, versions, writeResults, type BenchResults, type OperationResult, type SizeResult } from './results.ts';
 import { measureBaseline, measureOperation, warmUp, type Settings } from './threeWays.ts';
 import { addClaimLatency } from './writeLatency.ts';
+import { benchRegistries } from './registries.ts';
 
 export interface Options extends Settings {
   sizes: number[];
@@ -205,6 +206,8 @@ export async function runBenchmark(target: BenchTarget, options: Options): Promi
       results.sizeIndependence = sizeIndependence(results.sizes);
       writeResults(file, results); // after each size, so that a failure later keeps what was measured
     }
+    results.registries = await benchRegistries(db, config, options.quick ? 5_000 : 100_000);
+    writeResults(file, results);
   } finally {
     // The seed again, whatever happened (not after a refusal: then nothing was touched).
     if (results) {

@@ -16,6 +16,12 @@ export interface ScaleResult {
   candidatesPerRecord: { mean: number; max: number };
   postingsReadPerRecord: number;
   pairsScored: number;
+  /** Records matched per second end to end (prepare, index, block, score). */
+  recordsPerSecond: number;
+  /** All pairs on a sample: how many records were scored against every actor, and the ms per record both ways. */
+  allPairs: { sample: number; msPerRecord: number; blockedMsPerRecord: number; ratio: number };
+  /** The process's peak resident memory during the run (MiB). */
+  peakRssMiB: number;
 }
 
 /** A deterministic generator (mulberry32), so that every run measures the same parties. */
@@ -41,7 +47,10 @@ export function syntheticParties(words: readonly string[], n: number, seed: numb
   });
 }
 
-/** Blocks every record and scores its candidates; times each stage. */
+/** Records scored against every actor for the all-pairs baseline (each is N pairs). */
+const allPairsSample = 20;
+
+/** Blocks every record and scores its candidates; times each stage, and the all-pairs baseline on a sample. */
 export function measureScale(records: readonly Party[], actors: readonly Party[], limits: BlockingLimits): ScaleResult {
   let started = performance.now();
   const preparedRecords = records.map(prepareParty);
@@ -62,6 +71,14 @@ export function measureScale(records: readonly Party[], actors: readonly Party[]
   });
   const scoreMs = performance.now() - started;
   const counts = blocked.map((b) => b.candidates.length);
+  // The baseline blocking avoids: a sample of records scored against every actor.
+  const sample = preparedRecords.slice(0, Math.min(allPairsSample, preparedRecords.length));
+  started = performance.now();
+  for (const record of sample) for (const actor of preparedActors) scorePair(record, actor, weight);
+  const allPairsMs = performance.now() - started;
+  const blockedMsPerRecord = (blockMs + scoreMs) / Math.max(1, records.length);
+  const allPairsMsPerRecord = allPairsMs / Math.max(1, sample.length);
+  const peakRssMiB = process.resourceUsage().maxRSS / 1024;
   return {
     records: records.length,
     actors: actors.length,
@@ -72,5 +89,8 @@ export function measureScale(records: readonly Party[], actors: readonly Party[]
     candidatesPerRecord: { mean: pairsScored / Math.max(1, counts.length), max: Math.max(0, ...counts) },
     postingsReadPerRecord: blocked.reduce((sum, b) => sum + b.examined, 0) / Math.max(1, blocked.length),
     pairsScored,
+    recordsPerSecond: records.length / ((prepareMs + indexMs + blockMs + scoreMs) / 1000),
+    allPairs: { sample: sample.length, msPerRecord: allPairsMsPerRecord, blockedMsPerRecord, ratio: allPairsMsPerRecord / Math.max(1e-9, blockedMsPerRecord) },
+    peakRssMiB,
   };
 }

@@ -16,6 +16,12 @@ export interface ExportScope {
   depth?: number | null;
   /** Only relationships valid at this partial date. */
   asOf?: string | null;
+  /**
+   * Only actors of these origins ('seed', 'api', 'registry'), and the relationships between them:
+   * a militancy graph without the registry's unrelated designations. Every actor carries its
+   * `origin` (and a registry actor its registry, regime and reference number) whatever is chosen.
+   */
+  origins?: readonly string[] | null;
 }
 
 /** Internal bookkeeping that is not part of the data. */
@@ -67,15 +73,16 @@ export async function exportGraph(db: Database, scope: ExportScope = {}): Promis
     nodeIds = sub.nodes.map((n) => n.id);
     relationshipIds = sub.relationships.map((r) => r.id);
   }
-  const params: Params = { nodeIds, relationshipIds };
+  const params: Params = { nodeIds, relationshipIds, origins: scope.origins?.length ? [...scope.origins] : null };
+  const chosen = (a: string) => `($origins IS NULL OR coalesce(${a}.origin, 'seed') IN $origins)`;
   const condition = filterCondition('r', { asOf: scope.asOf }, params);
   const nodes = await db.read<{ props: Record<string, Value>; kind: string }>(
-    'MATCH (a:Actor) WHERE $nodeIds IS NULL OR a.id IN $nodeIds RETURN properties(a) AS props, a.kind AS kind ORDER BY a.id',
+    `MATCH (a:Actor) WHERE ($nodeIds IS NULL OR a.id IN $nodeIds) AND ${chosen('a')} RETURN properties(a) AS props, a.kind AS kind ORDER BY a.id`,
     params,
   );
   const edges = await db.read<{ props: Record<string, Value>; claims: ExportedClaim[]; type: string; source: string; target: string }>(
     `MATCH (a:Actor)-[r${typePattern()}]->(b:Actor)
-     WHERE ($relationshipIds IS NULL OR r.id IN $relationshipIds) AND ${condition}
+     WHERE ($relationshipIds IS NULL OR r.id IN $relationshipIds) AND ${condition} AND ${chosen('a')} AND ${chosen('b')}
      RETURN properties(r) AS props, ${claimsOfRelationship} AS claims, type(r) AS type, a.id AS source, b.id AS target ORDER BY r.id`,
     params,
   );
