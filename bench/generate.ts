@@ -91,6 +91,7 @@ const rules: Rule[] = [
   { type: 'ATTACKED', weight: 6, subjects: ['Group', 'State', 'Person'], objects: ['Group', 'State', 'Place', 'Organization'], says: ['{s} attacked {o}', '{s} carried out an attack on {o}'] },
   { type: 'REPRESSES', weight: 5, subjects: ['State', 'Organization'], objects: ['Person', 'Group', 'Organization'], says: ['{s} cracked down on {o}', '{s} banned {o}', '{s} prosecuted {o}'] },
   { type: 'MET_WITH', weight: 3, subjects: ['Person', 'State', 'Organization'], objects: ['Person', 'State', 'Organization'], says: ['{s} met with {o}', '{s} held talks with {o}'] },
+  { type: 'DESIGNATES', weight: 1, subjects: ['Organization', 'State'], objects: ['Group', 'Person', 'Organization'], says: ['{s} designated {o} as a terrorist organisation', '{s} added {o} to its sanctions list'] },
   { type: 'SPOKE_TO', weight: 3, subjects: ['Person', 'Organization'], objects: ['Organization', 'Person'], says: ['{s} spoke to {o}', '{s} gave an interview to {o}'] },
 ];
 

@@ -148,10 +148,7 @@ export const resolvers: Resolvers = {
   ActorKind: actorKindsByEnumValue as Resolvers['ActorKind'],
 
   Query: {
-    actor: async (_, { id: given, identifier }, { db, loaders }, info) => {
-      if ((given == null) === (identifier == null)) throw new InputError(given == null ? 'id' : 'identifier', 'give either id or identifier, not both nor neither');
-      const id = given ?? (await actorIdByIdentifier(db, identifier!.scheme, identifier!.value));
-      if (id === null) return null;
+    actor: async (_, { id }, { db, loaders }, info) => {
       const include = actorInclude(info, selectionsAt(info));
       return include.relationships.length > 0 ? (await getActorsByIds(db, [id], include))[0]! : loaders.actor.load(id);
     },
@@ -174,6 +171,10 @@ export const resolvers: Resolvers = {
     claims: async (_, args, { db }, info) =>
       connection(await listClaims(db, { ...args, countTotal: selects(info, 'totalCount'), include: claimInclude(info, selectionsAt(info, 'edges', 'node')) })),
     claim: (_, { id }, { loaders }) => loaders.claim.load(id),
+    actorByIdentifier: async (_, { identifier }, { db, loaders }) => {
+      const id = await actorIdByIdentifier(db, identifier.scheme, identifier.value);
+      return id === null ? null : loaders.actor.load(id);
+    },
     figures: (_, args, { db }) => listFigures(db, args),
     vocabulary: () => ({
       actorKinds: terms(vocabulary.actorKinds),

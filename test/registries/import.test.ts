@@ -164,9 +164,9 @@ describe('importing the UN Security Council list', () => {
       await app.stop();
     });
 
-    test('actor(identifier:) answers our actor, with its identifiers, registry names and designations', async () => {
+    test('actorByIdentifier answers our actor, with its identifiers, registry names and designations', async () => {
       const { body } = await app.graphql<{ actor: { id: string; origin: string; identifiers: { scheme: string; value: string; sources: { published: string }[] }[]; registryNames: { value: string; quality: string }[]; designations: { by: { name: string }; since: string; referenceNumber: string; regime: string; listedIn: { published: string }[]; notListedIn: { published: string }[] }[] } }>(
-        `{ actor(identifier: {scheme: "un-sc", value: "QDe.158"}) { id origin identifiers { scheme value sources { published } }
+        `{ actor: actorByIdentifier(identifier: {scheme: "un-sc", value: "QDe.158"}) { id origin identifiers { scheme value sources { published } }
              registryNames { value quality } designations { by { name } since referenceNumber regime listedIn { published } notListedIn { published } } } }`,
       );
       assert.equal(body.errors, undefined);

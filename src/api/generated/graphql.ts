@@ -32,11 +32,13 @@ export type Scalars = {
  */
 export type Query = {
   __typename?: 'Query';
-  /**
-   * One actor by id, or by an identifier a registry gives it (scheme "un-sc", value "QDe.010"): the
-   * record's actor, or the actor it was judged the same as. Give one of the two; null when none matches.
-   */
+  /** One actor by id; null when there is none. */
   actor: Maybe<Actor>;
+  /**
+   * One actor by an identifier a registry gives it (scheme "un-sc", value "QDe.010"): the record's
+   * actor, or the actor it was judged the same as; null when no actor carries it.
+   */
+  actorByIdentifier: Maybe<Actor>;
   /** Actors ordered by name, a page at a time (first: 1 to 500). */
   actors: ActorConnection;
   /**
@@ -109,8 +111,23 @@ export type Query = {
  * "2014-11-03" and overlaps "2014-10-15".
  */
 export type QueryActorArgs = {
-  id?: InputMaybe<Scalars['ID']['input']>;
-  identifier?: InputMaybe<IdentifierInput>;
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ */
+export type QueryActorByIdentifierArgs = {
+  identifier: IdentifierInput;
 };
 
 
@@ -1607,7 +1624,8 @@ export type ResolversParentTypes = {
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, Partial<QueryActorArgs>>;
+  actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
+  actorByIdentifier?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorByIdentifierArgs, 'identifier'>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<QueryActorsArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'text' | 'limit'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'id' | 'depth' | 'limit' | 'includeRetracted'>>;
