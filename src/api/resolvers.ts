@@ -31,10 +31,11 @@ import { checkedIdempotencyKey, requestHash, writeOnce } from '../writes/idempot
 import type { Role } from '../auth/tokens.ts';
 import type { Database } from '../neo4j/database.ts';
 import { loadConfig, matchingSettings } from '../config.ts';
-import { InputError, UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
+import { RegistryFileError } from '../registries/registryError.ts';
 import { actorIdByIdentifier, judgedPairs, matchQueue } from '../graph/registry.ts';
 import { judgeMatch, undoJudgement } from '../writes/judgements.ts';
-import { importRegistryText, type RegistryFormat, type RegistryImportReport } from '../writes/registryImport.ts';
+import { importRegistryText, RegistryImportError, type RegistryFormat, type RegistryImportReport } from '../writes/registryImport.ts';
 
 /** The matcher's thresholds and blocking limits and the loader's timeout (src/config.ts), read when an import asks. */
 function importOptions() {
@@ -212,7 +213,7 @@ export const resolvers: Resolvers = {
       await written(context, info, args, 'admin', async (db, by) => {
         // A file refused (its records and lines named) is bad input, answered as such.
         report = await importRegistryText(db, by, { format: registryFormatOf[args.format], text: args.text, file: 'text', regimes: args.regimes ?? null }, importOptions()).catch((error: unknown) => {
-          throw error instanceof UserError ? new InputError('text', error.message) : error;
+          throw error instanceof RegistryFileError || error instanceof RegistryImportError ? new InputError('text', error.message) : error;
         });
         return report.source;
       });

@@ -5,7 +5,7 @@
 // as identifier, its names with their quality, its designation (DESIGNATES, since LISTED_ON) and
 // the ties its narrative states with a reference number. Nothing the record does not say.
 import type { ClaimEntry } from '../domain/fileSchema.ts';
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 import { entryLimits } from '../domain/limits.ts';
 import { parsePartialDate } from '../domain/partialDate.ts';
 import type { QuoteSpan } from '../domain/quotes.ts';
@@ -42,7 +42,8 @@ export function unScPlan(snapshot: UnScSnapshot, text: string, regimes: readonly
     const known = new Set(Object.keys(regimesInFile).map((regime) => regime.toLowerCase()));
     const unknown = [...wanted].filter((regime) => !known.has(regime));
     if (unknown.length) {
-      throw new UserError(
+      throw new InputError(
+        'regimes',
         `${snapshot.file}: no record of regime ${unknown.map((r) => `"${r}"`).join(', ')}; the list holds ${Object.keys(regimesInFile).sort().join(', ')} (UN_LIST_TYPE). Nothing was imported.`,
       );
     }

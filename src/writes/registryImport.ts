@@ -14,7 +14,8 @@ import type { Problem } from '../domain/problems.ts';
 import { quoteIsAt, type QuoteSpan } from '../domain/quotes.ts';
 import { sortedKeys, type ClaimRecord } from '../domain/records.ts';
 import { actorKindLabels as kindLabels, checkedActorKind } from '../domain/vocabulary.ts';
-import { UserError } from '../errors.ts';
+import { InputError, UserError } from '../errors.ts';
+import { loneSurrogate, loneSurrogateMessage } from '../domain/fileSchema.ts';
 import { actorNamed, actorNodeNamed } from '../graph/actors.ts';
 import { deriveRelationships, type RelationshipKey } from '../graph/derive.ts';
 import { textHash, withHash } from '../loader/recordHash.ts';
@@ -367,7 +368,11 @@ export async function importRegistryText(
   input: { format: RegistryFormat; text: string; file: string; regimes: readonly string[] | null },
   options: RegistryImportOptions,
 ): Promise<RegistryImportReport> {
-  if (!registryFormats.includes(input.format)) throw new UserError(`unknown registry format "${input.format}": one of ${registryFormats.join(', ')}`);
+  if (!registryFormats.includes(input.format)) throw new InputError('format', `unknown registry format "${input.format}": one of ${registryFormats.join(', ')}`);
+  if (loneSurrogate.test(input.text)) throw new InputError('text', loneSurrogateMessage);
+  input.regimes?.forEach((regime, i) => {
+    if (loneSurrogate.test(regime)) throw new InputError(`regimes[${i}]`, loneSurrogateMessage);
+  });
   const snapshot = readUnScList(input.text, input.file);
   return importRegistry(db, by, unScPlan(snapshot, input.text, input.regimes), options);
 }

@@ -134,6 +134,13 @@ export const writeCalls: Record<string, Record<string, unknown>> = {
   updateClaim: { id: seedClaims[0], expectedVersion: 1, patch: { note: 'x' } },
   retractClaim: { id: seedClaims[0], reason: 'a hostile test' },
   contradict: { claim: seedClaims[0], other: seedClaims[1] },
+  importRegistry: {
+    format: 'UN_SC',
+    text: "<CONSOLIDATED_LIST dateGenerated='2024-09-26T00:00:07.514Z'>\n<INDIVIDUALS>\n</INDIVIDUALS>\n</CONSOLIDATED_LIST>\n",
+    regimes: ['Al-Qaida'],
+  },
+  judgeMatch: { pair: 'no-such-pair', decision: 'SAME' },
+  undoJudgement: { pair: 'no-such-pair' },
 };
 
 export interface WriteTarget {
