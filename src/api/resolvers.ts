@@ -54,6 +54,7 @@ const emptyReport: RegistryImportReport = {
   identifiersObserved: 0,
   namesObserved: 0,
   tiesLeftOut: 0,
+  leftOut: {},
   matching: { automatic: [], queued: 0, decidedBefore: 0, unmatched: 0 },
   timings: {},
 };

@@ -1,8 +1,11 @@
 // npm run import -- un-sc FILE [--regime NAME ...]
-// Imports a registry snapshot (the UN Security Council Consolidated List, its XML as published)
+// npm run import -- ftm FILE [--published YYYY-MM-DD]
+// Imports a registry snapshot (the UN Security Council Consolidated List, its XML as published;
+// or FollowTheMoney entities as JSON lines, as OpenSanctions and `npm run export -- --format ftm` write them)
 // into the graph: the snapshot as a source stored byte for byte, each record an actor with its
 // identifier, names and claims, matched to our actors (src/writes/registryImport.ts). --regime
 // limits it to records of that UN_LIST_TYPE (Al-Qaida, Taliban, ...; again for several).
+// --published gives an FtM file's publication day when none of its entities states one.
 // Importing the same file again changes nothing. The file must be UTF-8: its bytes are the source's text.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,6 +32,7 @@ export function formatImportReport(report: RegistryImportReport): string {
     `Source ${report.source} (${report.registry})${report.sourceAdded ? ', stored' : ', stored before'}; ${report.records} records${report.regimes ? ` of ${report.regimes.join(', ')}` : ''}.`,
     `Actors: ${actors.created} created, ${actors.amended} amended, ${actors.unchanged} unchanged.`,
     `Claims: ${claims.created} created, ${claims.updated} updated, ${claims.unchanged} unchanged; ${report.tiesLeftOut} narrative ties to records not imported left out.`,
+    ...Object.entries(report.leftOut).map(([reason, count]) => `Left out: ${count} ${reason}.`),
     `Observations new in this snapshot: ${report.identifiersObserved} identifiers, ${report.namesObserved} names.`,
     `Matching: ${matching.automatic.length} decided SAME automatically, ${matching.queued} pairs added to the review queue, ${matching.unmatched} records with no candidate, ${matching.decidedBefore} judged before.`,
     ...matching.automatic.map((a) => `  SAME (automatic, ${a.certain ? 'identifier' : `score ${a.score.toFixed(3)}`}): ${a.record} -> ${a.actor}`),
@@ -36,10 +40,10 @@ export function formatImportReport(report: RegistryImportReport): string {
 }
 
 runMain(async () => {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { regime: { type: 'string', multiple: true } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { regime: { type: 'string', multiple: true }, published: { type: 'string' } } });
   const [format, file, ...rest] = positionals;
   if (!format || !registryFormats.includes(format as RegistryFormat) || !file || rest.length) {
-    throw new UserError(`usage: npm run import -- ${registryFormats.join('|')} FILE [--regime NAME ...]`);
+    throw new UserError('usage: npm run import -- un-sc FILE [--regime NAME ...] | npm run import -- ftm FILE [--published YYYY-MM-DD]');
   }
   const text = readUtf8File(file);
   const config = loadConfig();
@@ -50,7 +54,7 @@ runMain(async () => {
     const report = await importRegistryText(
       connection.db,
       `import:${os.userInfo().username}`,
-      { format: format as RegistryFormat, text, file, regimes: values.regime ?? null },
+      { format: format as RegistryFormat, text, file, regimes: values.regime ?? null, published: values.published ?? null },
       { thresholds: settings, limits: settings, timeoutMs: config.limits.loaderTimeoutMs },
     );
     console.log(formatImportReport(report));

@@ -4,96 +4,15 @@
 // test/ftm.test.ts reads every entity written here with it.
 import { createHash } from 'node:crypto';
 import type { ExportEdge, ExportGraph, ExportNode } from '../domain/formats.ts';
+import { ancestry, ftmActorSchemata, ftmTieSchemata, tieSchemata, typePhrase, type ActorSchema, type TieSchema } from '../domain/ftmSchemata.ts';
 import { parsePartialDate, type PartialDate } from '../domain/partialDate.ts';
 import type { ExportProvenance, ProvenanceClaim, ProvenanceSource } from './provenance.ts';
 
+// The mapping lives in the domain, shared with the import; re-exported for the export's readers.
+export { ftmActorSchemata, ftmTieSchemata, typePhrase, type TieSchema };
+
 /** The dataset every entity and statement names. */
 export const ftmDataset = 'actorgraph';
-
-/**
- * The FtM schema of each actor kind. FtM has no schema for a state: a State is a party to ties
- * (a member of alliances, led by presidents, cooperating and opposing), so it must be a
- * LegalEntity, and OpenSanctions writes governments and their organs as `PublicBody`; FtM 4's
- * `Territory` is reference data for places, not a party, and fits our Place (a region, province
- * or city). Groups, armed or political, are `Organization`s, as in OpenSanctions' terrorist
- * listings; our Organization kind mixes agencies, alliances, outlets and companies, so it stays
- * the general `Organization`.
- */
-export const ftmActorSchemata: Readonly<Record<string, ActorSchema>> = {
-  Group: 'Organization',
-  Person: 'Person',
-  State: 'PublicBody',
-  Organization: 'Organization',
-  Place: 'Territory',
-};
-
-/** What each actor schema is, in FtM's model (its own name and every schema it extends). */
-const ancestry = {
-  Person: ['Person', 'LegalEntity', 'Thing'],
-  Organization: ['Organization', 'LegalEntity', 'Thing'],
-  PublicBody: ['PublicBody', 'Organization', 'LegalEntity', 'Thing'],
-  Territory: ['Territory', 'Thing'],
-} as const;
-type ActorSchema = keyof typeof ancestry;
-
-/** An end of a tie: the entity property it goes in and the schema FtM's model requires there (its range). */
-interface EntityRole {
-  prop: string;
-  range: string;
-}
-
-/**
- * The FtM schemata our ties become, with the properties of their two ends (subject, object; the
- * edge's source and target in FtM's terms) and where our `role` goes. Sanction's designating
- * side is no entity in FtM: `authority` holds its name.
- */
-const tieSchemata = {
-  Membership: { subject: { prop: 'member', range: 'LegalEntity' }, object: { prop: 'organization', range: 'Organization' }, role: 'role', status: true },
-  Directorship: { subject: { prop: 'director', range: 'LegalEntity' }, object: { prop: 'organization', range: 'Organization' }, role: 'role', status: true },
-  Associate: { subject: { prop: 'person', range: 'Person' }, object: { prop: 'associate', range: 'Person' }, role: 'relationship', status: false },
-  Payment: { subject: { prop: 'payer', range: 'LegalEntity' }, object: { prop: 'beneficiary', range: 'LegalEntity' }, role: 'purpose', status: false },
-  Sanction: { subject: { prop: 'authority', range: null }, object: { prop: 'entity', range: 'Thing' }, role: 'program', status: false },
-  UnknownLink: { subject: { prop: 'subject', range: 'Thing' }, object: { prop: 'object', range: 'Thing' }, role: 'role', status: true },
-} as const satisfies Record<string, { subject: EntityRole | { prop: string; range: null }; object: EntityRole; role: string; status: boolean }>;
-export type TieSchema = keyof typeof tieSchemata;
-
-/**
- * Each relationship type's FtM schemata, the first whose ends' ranges admit the two actors'
- * schemata winning (UnknownLink, whose ends are any Thing, last). Why each:
- * - PLEDGED_ALLEGIANCE_TO: bay'ah is joining and subordinating to a group (IS's "provinces"
- *   are the groups that pledged), so a Membership of the group; to a leader, a link.
- * - MEMBER_OF: Membership. LEADS: heads, commands or chairs: Directorship (OpenSanctions writes
- *   heads of organisations so); our `role` says which.
- * - COOPERATES_WITH, AFFILIATED_WITH, MET_WITH between two people: Associate (FtM's non-family
- *   tie of two persons); otherwise FtM has no schema for them: UnknownLink, its role naming ours.
- * - FUNDS: Payment (payer, beneficiary), FtM's money-between-parties schema; amounts unknown.
- * - DESIGNATES (announced, not yet in the vocabulary; nothing is exported of it until it is): Sanction, the designated actor its `entity`, the designator its `authority`.
- * - The rest (PART_OF, SPLIT_FROM, OPERATES_IN, OPPOSES, CITIZEN_OF, ACCUSES, SEEKS_ASSISTANCE_FROM,
- *   THREATENS, ATTACKED, REPRESSES, SPOKE_TO): FtM has no schema that says them (Succession is legal
- *   succession, not a split; Control and Ownership are not structural parts; Territory.partOf
- *   links territories only), so UnknownLink, whose `role` names our type.
- */
-export const ftmTieSchemata: Readonly<Record<string, readonly TieSchema[]>> = {
-  PLEDGED_ALLEGIANCE_TO: ['Membership', 'UnknownLink'],
-  COOPERATES_WITH: ['Associate', 'UnknownLink'],
-  MEMBER_OF: ['Membership', 'UnknownLink'],
-  LEADS: ['Directorship', 'UnknownLink'],
-  PART_OF: ['UnknownLink'],
-  SPLIT_FROM: ['UnknownLink'],
-  OPERATES_IN: ['UnknownLink'],
-  OPPOSES: ['UnknownLink'],
-  AFFILIATED_WITH: ['Associate', 'UnknownLink'],
-  CITIZEN_OF: ['UnknownLink'],
-  ACCUSES: ['UnknownLink'],
-  SEEKS_ASSISTANCE_FROM: ['UnknownLink'],
-  FUNDS: ['Payment', 'UnknownLink'],
-  THREATENS: ['UnknownLink'],
-  ATTACKED: ['UnknownLink'],
-  REPRESSES: ['UnknownLink'],
-  MET_WITH: ['Associate', 'UnknownLink'],
-  SPOKE_TO: ['UnknownLink'],
-  DESIGNATES: ['Sanction'],
-};
 
 /** An FtM entity as FtM's JSON lines hold it: id, schema, properties (lists of strings), and context fields. */
 export interface FtmEntity {
@@ -174,8 +93,6 @@ export function seenDates(dates: readonly (string | null)[]): Pick<FtmEntity, 'f
 /** Acronyms and very short names (IS, IMU, SNB) are weak aliases: too generic to match a name on. */
 const isWeakAlias = (alias: string) => alias.length < 4 || /^[\p{Lu}\d.-]+$/u.test(alias);
 
-/** A relationship type as words: PLEDGED_ALLEGIANCE_TO -> "pledged allegiance to". */
-export const typePhrase = (type: string) => type.toLowerCase().replace(/_/g, ' ');
 
 /** The tie schemata that say their type by themselves: each the first choice of one type alone. */
 const selfSaying = new Set(
@@ -223,7 +140,11 @@ function actorRecord(node: ExportNode, claims: readonly ProvenanceClaim[]): FtmR
   put(properties, 'alias', ...aliases.filter((alias) => !isWeakAlias(alias)));
   put(properties, 'weakAlias', ...aliases.filter(isWeakAlias));
   put(properties, 'description', text(node.properties.description));
-  const entity: FtmEntity = { id: actorEntityId(node.id), schema: actorSchema(node), properties, datasets: [ftmDataset], ...seen(claims) };
+  // FtM's schema cannot tell a Group from an Organization, nor a State from a ministry: LegalEntity's
+  // `classification` ("as provided by the data source") says our kind, and the import reads it back.
+  const schema = actorSchema(node);
+  if ((ancestry[schema] as readonly string[]).includes('LegalEntity')) put(properties, 'classification', node.kind);
+  const entity: FtmEntity = { id: actorEntityId(node.id), schema, properties, datasets: [ftmDataset], ...seen(claims) };
   return { entity, origins: new Map(), claims };
 }
 
@@ -329,7 +250,7 @@ export function toFtmJsonLines(records: readonly FtmRecord[]): string {
 
 /** The FtM type of each property written here (the same in every schema that has it), for statements' prop_type. */
 const propTypes: Readonly<Record<string, string>> = {
-  name: 'name', alias: 'name', weakAlias: 'name', description: 'text', summary: 'text',
+  name: 'name', alias: 'name', weakAlias: 'name', description: 'text', classification: 'string', summary: 'text',
   title: 'string', author: 'string', publisher: 'string', publishedAt: 'date', sourceUrl: 'url',
   member: 'entity', organization: 'entity', director: 'entity', person: 'entity', associate: 'entity', payer: 'entity',
   beneficiary: 'entity', entity: 'entity', subject: 'entity', object: 'entity', proof: 'entity', authority: 'string',

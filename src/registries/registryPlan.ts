@@ -36,7 +36,8 @@ export interface PlannedClaim {
 export interface PlannedRecord {
   /** The record's own actor: a stable id made from the registry and the reference (un-sc-qde-010). */
   actorId: string;
-  kind: 'Person' | 'Group' | 'Organization';
+  /** Person, Group or Organization from a list of sanctioned parties; State and Place where the registry says so (FtM). */
+  kind: 'Person' | 'Group' | 'Organization' | 'State' | 'Place';
   name: string;
   /** The record's narrative as the list gives it (decoded), or null. */
   description: string | null;
@@ -57,14 +58,23 @@ export interface RegistryPlan {
   registry: string;
   file: string;
   source: { id: string; title: string; publisher: string; published: string; text: string };
-  /** The body that lists, subject of every designation. */
-  listingBody: { id: string; name: string; kind: 'Organization' };
+  /** The body that lists, subject of every designation, created with the import; none when the designations name their own (FtM's Sanction names its authority). */
+  listingBody?: { id: string; name: string; kind: 'Organization' };
   records: PlannedRecord[];
   /** The regimes the import was limited to (null: all); a record of another regime is left out. */
   regimes: string[] | null;
   /** The regimes of the file, each with its number of records, for the report. */
   regimesInFile: Record<string, number>;
+  /** What the file holds that the plan leaves out, by reason, with how many (a Sanction whose authority is no entity of the file...). */
+  leftOut?: Record<string, number>;
 }
+
+/** An entity whose name says it is no armed group: a business, bank, charity, agency or the like. */
+const organizationWords =
+  /\b(?:bank|banking|company|companies|co\.|corporation|corp\.?|ltd\.?|limited|llc|inc\.?|trading|trade|industr(?:y|ies)|enterprise|establishment|exchange|foundation|charit(?:y|able)|relief|society|association|fund|institute|agency|ministry|office|bureau|committee|commission|department|airlines?|shipping|group of companies)\b/i;
+
+/** A listed entity that is not a person: an Organization when its name says it is a business or an agency, else a Group (the lists are of armed groups and their backers). */
+export const entityKind = (name: string): 'Group' | 'Organization' => (organizationWords.test(name) ? 'Organization' : 'Group');
 
 /** "QDe.010" -> "qde-010": a reference number as a part of an id. */
 export const idPart = (value: string) =>

@@ -9,15 +9,11 @@ import { InputError } from '../errors.ts';
 import { entryLimits } from '../domain/limits.ts';
 import { parsePartialDate } from '../domain/partialDate.ts';
 import type { QuoteSpan } from '../domain/quotes.ts';
-import { idPart, type NameQuality, type PlannedClaim, type PlannedName, type PlannedRecord, type RegistryPlan } from './registryPlan.ts';
+import { entityKind, idPart, type NameQuality, type PlannedClaim, type PlannedName, type PlannedRecord, type RegistryPlan } from './registryPlan.ts';
 import type { SpannedValue, UnScRecord, UnScSnapshot } from './unSc.ts';
 import { unScParty, unScScheme } from './unScParty.ts';
 
 export const unScListingBody = { id: 'un-security-council', name: 'United Nations Security Council', kind: 'Organization' as const };
-
-/** An entity whose name says it is no armed group: a business, bank, charity, agency or the like. */
-const organizationWords =
-  /\b(?:bank|banking|company|companies|co\.|corporation|corp\.?|ltd\.?|limited|llc|inc\.?|trading|trade|industr(?:y|ies)|enterprise|establishment|exchange|foundation|charit(?:y|able)|relief|society|association|fund|institute|agency|ministry|office|bureau|committee|commission|department|airlines?|shipping|group of companies)\b/i;
 
 const qualities: Record<string, NameQuality> = { good: 'GOOD', low: 'LOW', 'a.k.a.': 'AKA', 'f.k.a.': 'FKA' };
 
@@ -86,7 +82,7 @@ function plannedRecord(record: UnScRecord, text: string, sourceId: string, actor
     const quality = alias.quality ? (qualities[alias.quality.value.trim().toLowerCase()] ?? 'UNSTATED') : 'UNSTATED';
     addName(alias.name.value, quality, [span(alias.name)]);
   }
-  const kind = record.kind === 'individual' ? 'Person' : organizationWords.test(name) ? 'Organization' : 'Group';
+  const kind = record.kind === 'individual' ? 'Person' : entityKind(name);
   const claims: PlannedClaim[] = [];
   const quote = (value: QuoteSpan) => text.slice(value.start, value.end);
   const claim = (entry: Omit<ClaimEntry, 'claimedBy' | 'disputedBy' | 'contradicts' | 'source'>, spans: QuoteSpan[]) =>

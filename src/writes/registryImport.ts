@@ -22,6 +22,8 @@ import { textHash, withHash } from '../loader/recordHash.ts';
 import { claimNodeCypher } from '../loader/write.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
 import type { PlannedRecord, RegistryPlan } from '../registries/registryPlan.ts';
+import { readFtmEntities } from '../registries/ftm.ts';
+import { ftmPlan } from '../registries/ftmPlan.ts';
 import { readUnScList } from '../registries/unSc.ts';
 import { unScPlan } from '../registries/unScPlan.ts';
 import { authorNow, recordChanges, type Author, type ChangeEntry } from './changeLog.ts';
@@ -49,6 +51,8 @@ export interface RegistryImportReport {
   namesObserved: number;
   /** Ties the narratives state with a reference number of a record this import does not hold: left out. */
   tiesLeftOut: number;
+  /** What else the file holds that was left out, by reason, with how many (plan.leftOut). */
+  leftOut: Record<string, number>;
   matching: MatchOutcome;
   /** Milliseconds each step took, in order (store, actors, claims, observations, matching). */
   timings: Record<string, number>;
@@ -98,6 +102,7 @@ async function importInTransaction(tx: Transaction, author: Author, plan: Regist
     identifiersObserved: observed.identifiers,
     namesObserved: observed.names,
     tiesLeftOut: plan.records.reduce((n, record) => n + record.unresolvedReferences.length, 0),
+    leftOut: plan.leftOut ?? {},
     matching,
     timings,
   };
@@ -161,12 +166,14 @@ function rebase(plan: RegistryPlan, id: string): void {
   }
 }
 
-/** The listing body's actor, created the first time (origin registry); true when it was. */
+/** The listing body's actor, created the first time (origin registry); true when it was. A plan without one (FtM) creates none. */
 async function ensureListingBody(tx: Transaction, plan: RegistryPlan): Promise<boolean> {
-  const [found] = await tx.run<{ id: string }>(`WITH $id AS id ${actorNamed('id')} RETURN a.id AS id`, { id: plan.listingBody.id });
+  const body = plan.listingBody;
+  if (!body) return false;
+  const [found] = await tx.run<{ id: string }>(`WITH $id AS id ${actorNamed('id')} RETURN a.id AS id`, { id: body.id });
   if (found) return false;
-  await tx.run(`CREATE (a:Actor:${checkedActorKind(plan.listingBody.kind)}) SET a = $props`, {
-    props: { id: plan.listingBody.id, name: plan.listingBody.name, kind: plan.listingBody.kind, aliases: [], description: null, origin: 'registry', registry: plan.registry, version: 1 },
+  await tx.run(`CREATE (a:Actor:${checkedActorKind(body.kind)}) SET a = $props`, {
+    props: { id: body.id, name: body.name, kind: body.kind, aliases: [], description: null, origin: 'registry', registry: plan.registry, version: 1 },
   });
   return true;
 }
@@ -354,18 +361,19 @@ async function writeObservations(tx: Transaction, plan: RegistryPlan, sourceId: 
 
 
 /** The registries an import reads (`npm run import -- FORMAT FILE`, the importRegistry mutation). */
-export const registryFormats = ['un-sc'] as const;
+export const registryFormats = ['un-sc', 'ftm'] as const;
 export type RegistryFormat = (typeof registryFormats)[number];
 
 /**
  * One path for the command line and the API: the file's text read as its registry's format
  * (every problem of the file refused with its record and line before anything is written), made
- * a plan limited to `regimes`, and imported.
+ * a plan (the UN list limited to `regimes`; FtM entities published on `published`, else on the
+ * latest day they state), and imported.
  */
 export async function importRegistryText(
   db: Database,
   by: string,
-  input: { format: RegistryFormat; text: string; file: string; regimes: readonly string[] | null },
+  input: { format: RegistryFormat; text: string; file: string; regimes: readonly string[] | null; published?: string | null },
   options: RegistryImportOptions,
 ): Promise<RegistryImportReport> {
   if (!registryFormats.includes(input.format)) throw new InputError('format', `unknown registry format "${input.format}": one of ${registryFormats.join(', ')}`);
@@ -373,6 +381,14 @@ export async function importRegistryText(
   input.regimes?.forEach((regime, i) => {
     if (loneSurrogate.test(regime)) throw new InputError(`regimes[${i}]`, loneSurrogateMessage);
   });
-  const snapshot = readUnScList(input.text, input.file);
-  return importRegistry(db, by, unScPlan(snapshot, input.text, input.regimes), options);
+  return importRegistry(db, by, registryPlan(input), options);
+}
+
+function registryPlan(input: { format: RegistryFormat; text: string; file: string; regimes: readonly string[] | null; published?: string | null }): RegistryPlan {
+  if (input.format === 'ftm') {
+    if (input.regimes?.length) throw new InputError('regimes', '--regime is for the UN list: an FtM file has no regimes');
+    return ftmPlan(readFtmEntities(input.text, input.file), input.text, input.published ?? null);
+  }
+  if (input.published) throw new InputError('published', '--published is for FtM files: the UN list states its own date (dateGenerated)');
+  return unScPlan(readUnScList(input.text, input.file), input.text, input.regimes);
 }
