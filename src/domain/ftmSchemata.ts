@@ -60,7 +60,7 @@ export type TieSchema = keyof typeof tieSchemata;
  * - COOPERATES_WITH, AFFILIATED_WITH, MET_WITH between two people: Associate (FtM's non-family
  *   tie of two persons); otherwise FtM has no schema for them: UnknownLink, its role naming ours.
  * - FUNDS: Payment (payer, beneficiary), FtM's money-between-parties schema; amounts unknown.
- * - DESIGNATES (announced, not yet in the vocabulary; nothing is exported of it until it is): Sanction, the designated actor its `entity`, the designator its `authority`.
+ * - DESIGNATES: Sanction, the designated actor its `entity`, the designator its `authority` (FtM has no entity for it); our role, where there is one, as `program`.
  * - The rest (PART_OF, SPLIT_FROM, OPERATES_IN, OPPOSES, CITIZEN_OF, ACCUSES, SEEKS_ASSISTANCE_FROM,
  *   THREATENS, ATTACKED, REPRESSES, SPOKE_TO): FtM has no schema that says them (Succession is legal
  *   succession, not a split; Control and Ownership are not structural parts; Territory.partOf
