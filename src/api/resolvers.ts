@@ -42,7 +42,7 @@ function importOptions() {
   const settings = matchingSettings();
   return { thresholds: settings, limits: settings, timeoutMs: loadConfig().limits.loaderTimeoutMs };
 }
-const registryFormatOf: Record<'UN_SC', RegistryFormat> = { UN_SC: 'un-sc' };
+const registryFormatOf: Record<'UN_SC' | 'FTM', RegistryFormat> = { UN_SC: 'un-sc', FTM: 'ftm' };
 const emptyReport: RegistryImportReport = {
   registry: '',
   source: '',
@@ -213,7 +213,7 @@ export const resolvers: Resolvers = {
       let report: RegistryImportReport | undefined;
       await written(context, info, args, 'admin', async (db, by) => {
         // A file refused (its records and lines named) is bad input, answered as such.
-        report = await importRegistryText(db, by, { format: registryFormatOf[args.format], text: args.text, file: 'text', regimes: args.regimes ?? null }, importOptions()).catch((error: unknown) => {
+        report = await importRegistryText(db, by, { format: registryFormatOf[args.format], text: args.text, file: 'text', regimes: args.regimes ?? null, published: args.published ?? null }, importOptions()).catch((error: unknown) => {
           throw error instanceof RegistryFileError || error instanceof RegistryImportError ? new InputError('text', error.message) : error;
         });
         return report.source;

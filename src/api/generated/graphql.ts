@@ -493,9 +493,10 @@ export type Mutation = {
   contradict: Claim;
   /**
    * Admin. Imports a registry snapshot as `npm run import` does: UN_SC, the UN Security Council
-   * Consolidated List's XML as published. The text is stored byte for byte as a source; each record
-   * becomes an actor with its identifier, names and claims, matched to ours. `regimes` limits it to
-   * those UN_LIST_TYPE values (Al-Qaida, Taliban, ...). The same text again changes nothing.
+   * Consolidated List's XML as published, or FTM, FollowTheMoney entities as JSON lines. The text is
+   * stored byte for byte as a source; each record becomes an actor with its identifier, names and
+   * claims, matched to ours. `regimes` limits a UN list to those UN_LIST_TYPE values (Al-Qaida,
+   * Taliban, ...); `published` dates an FtM file that states no date. The same text again changes nothing.
    */
   importRegistry: RegistryImport;
   /**
@@ -725,6 +726,7 @@ export type MutationImportRegistryArgs = {
   format: RegistryFormat;
   text: Scalars['String']['input'];
   regimes?: InputMaybe<Array<Scalars['String']['input']>>;
+  published?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -779,7 +781,9 @@ export type IdentifierInput = {
 /** The registry formats an import reads. */
 export type RegistryFormat =
   /** The UN Security Council Consolidated List, its XML as published (sc-sanctions.xsd). */
-  | 'UN_SC';
+  | 'UN_SC'
+  /** FollowTheMoney entities, one JSON object per line (OpenSanctions, Aleph, npm run export -- --format ftm). */
+  | 'FTM';
 
 /** Whether a registry record is one of our actors. */
 export type MatchDecision =
