@@ -103,6 +103,8 @@ export interface Source {
   url: string | null;
   textHash: string;
   origin: Origin;
+  /** The registry of a registry snapshot (un-sc); null for any other source. */
+  registry: string | null;
   /** Null when the read did not bring it (SourceInclude.text). */
   text: string | null;
 }
@@ -198,7 +200,7 @@ export function relationshipProjection(r: string, include?: RelationshipInclude,
   return `{${fields.join(', ')}}`;
 }
 
-const sourceFields = ['id', 'title', 'publisher', 'author', 'published', 'publishedPrecision', 'dateNote', 'url', 'textHash', 'origin'];
+const sourceFields = ['id', 'title', 'publisher', 'author', 'published', 'publishedPrecision', 'dateNote', 'url', 'textHash', 'origin', 'registry'];
 
 /** Cypher map of a source node; its text only when asked for. */
 export const sourceProjection = (s: string, include: SourceInclude) => propertiesOf(s, [...picked(sourceFields, include.fields), ...(include.text ? ['text'] : [])]);
@@ -382,6 +384,7 @@ export function toSource(p: Props): Source {
     url: text(p.url),
     textHash: p.textHash as string,
     origin: origin(p.origin),
+    registry: text(p.registry),
     text: text(p.text),
   };
 }

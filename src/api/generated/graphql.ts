@@ -1217,6 +1217,8 @@ export type Source = {
   /** SHA-256 of the text's UTF-8 bytes (hex). */
   textHash: Scalars['String']['output'];
   origin: Origin;
+  /** The registry a registry snapshot (origin REGISTRY) is a snapshot of (un-sc); null for any other source. */
+  registry: Maybe<Scalars['String']['output']>;
   text: Scalars['String']['output'];
   /** The actors this source mentions, with counts and sentences, most mentions first; the first `first` (1 to 500). */
   mentions: Array<SourceMention>;
@@ -1838,6 +1840,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   textHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   origin?: Resolver<ResolversTypes['Origin'], ParentType, ContextType>;
+  registry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['SourceMention']>, ParentType, ContextType, RequireFields<SourceMentionsArgs, 'first'>>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<SourceRelationshipsArgs, 'first' | 'includeRetracted'>>;

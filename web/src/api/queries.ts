@@ -60,7 +60,7 @@ export const sourcesQuery = `query Sources { sources(first: ${queryLimits.maxPag
  * them in the text) and its live claims with their quotes' places (to underline them).
  */
 export const readableSourceQuery = `query ReadableSource($id: ID!) { source(id: $id) {
-      ${sourceFields} author url origin text
+      ${sourceFields} author url origin registry text
       mentions(first: ${queryLimits.maxPageSize}) { actor { id name aliases } }
       claims(first: ${queryLimits.maxPageSize}) { id type stance subject { id name } object { id name } evidence { quote start end } }
     } }`;

@@ -2,7 +2,8 @@
 // highlighted, the quotes that back its claims underlined (each a link that shows its claim's
 // relationship in the graph and the panel), and the quote the analyst clicked marked at its
 // recorded place ([start, end) in the text) and scrolled into view. In curation mode a selected
-// passage becomes a new claim's quote ("Add claim"). The source is fetched only now, once, and
+// passage becomes a new claim's quote ("Add claim"). A registry snapshot shows its records read as
+// records instead of its XML (registryRecordView.ts). The source is fetched only now, once, and
 // again after a write to it. Escape, the close button or a click beside the dialog close it;
 // the focus then goes back to what opened it.
 import { findMentions } from '../../../src/domain/mentions.ts';
@@ -12,6 +13,8 @@ import { el } from '../app/dom.ts';
 import type { Evidence, ReadableSource, SourceClaim, SourceRef } from '../api/model.ts';
 import { typeLabel } from '../graph/palette.ts';
 import { canWrite, onSessionChange } from '../app/session.ts';
+import { recordSpanAt } from '../../../src/domain/registryRecord.ts';
+import { recordElement, registryPicker } from './registryRecordView.ts';
 import { quoteSpans, segments, type Segment, type Span } from './textMarks.ts';
 import { selectedSpan } from './textSelection.ts';
 
@@ -26,6 +29,13 @@ export interface ReaderActions {
 interface Names {
   actors: Map<string, string>;
   claims: Map<string, string>;
+}
+
+/** The quotes (in place) of the claims that quote `at`, else `at` alone: what the reader opened the source to see. */
+function claimQuotes(source: ReadableSource, at: Span): Span[] {
+  const claims = source.claims.filter((claim) => claim.evidence.some((e) => e.start === at.start && e.end === at.end));
+  const quotes = claims.flatMap((claim) => claim.evidence.filter((e) => quoteIsAt(source.text, e)).map(({ start, end }) => ({ start, end })));
+  return quotes.length > 0 ? quotes : [{ start: at.start, end: at.end }];
 }
 
 const claimSays = (claim: SourceClaim) => `${claim.subject.name} ${typeLabel(claim.type)} ${claim.object.name} (${claim.stance.toLowerCase()})`;
@@ -100,6 +110,7 @@ export class ReadingView {
     this.about.replaceChildren([source.author, source.publisher, source.published].filter(Boolean).join(', '));
     // Only a web address becomes a link (never javascript: or data:, whoever wrote the URL).
     if (source.url && /^https?:\/\//i.test(source.url)) this.about.append(' · ', el('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'reading-url' }, 'original'));
+    if (source.registry) return this.showRegistry(source, evidence, notice);
     const mark = evidence && quoteIsAt(source.text, evidence) ? { start: evidence.start, end: evidence.end } : null;
     this.showNotice(evidence && !mark ? 'The quote is not at its recorded place in this text; the text is shown unmarked.' : notice);
     const mentions = findMentions(source.text, source.mentions.map((m) => m.actor));
@@ -109,6 +120,32 @@ export class ReadingView {
     this.showCuration();
     this.dialog.dataset.ready = 'true';
     if (markElement) markElement.scrollIntoView({ block: 'center' });
+    else this.text.scrollTop = 0;
+  }
+
+  /**
+   * A registry snapshot: its XML is megabytes of tags, so what shows is a picker over its records
+   * and, opened at a quote, the records that quote's claim cites, read as records, its quotes marked.
+   */
+  private showRegistry(source: ReadableSource, evidence: Evidence | undefined, notice: string): void {
+    const at = evidence && quoteIsAt(source.text, evidence) ? evidence : null;
+    this.showNotice(evidence && !at ? 'The quote is not at its recorded place in this snapshot; nothing is marked.' : notice);
+    const names: Names = { claims: new Map(source.claims.map((claim) => [claim.id, claimSays(claim)])), actors: new Map() };
+    const marks = at ? claimQuotes(source, at) : [];
+    const quotes = quoteSpans(source.text, source.claims);
+    const records = el('div', { class: 'registry-records' });
+    const showRecords = (spans: Span[], marked: Span[]) =>
+      records.replaceChildren(...spans.map((span) => recordElement(source.text, span, { quotes, marks: marked, piece: (piece, part) => this.segmentNode(piece, part, names) })));
+    const around = marks.map((mark) => recordSpanAt(source.text, mark.start)).filter((span): span is Span => span !== null);
+    showRecords(
+      around.filter((span, i) => around.findIndex((other) => other.start === span.start) === i),
+      marks,
+    );
+    this.text.replaceChildren(registryPicker(source, (entry) => showRecords([entry], [])), records);
+    this.showCuration();
+    this.dialog.dataset.ready = 'true';
+    const first = records.querySelector('mark');
+    if (first) first.scrollIntoView({ block: 'center' });
     else this.text.scrollTop = 0;
   }
 
@@ -174,7 +211,8 @@ export class ReadingView {
 
   /** The curation tools show when signed in as an editor; "Add claim" is enabled while a passage is selected. */
   private showCuration(): void {
-    this.tools.hidden = !canWrite() || this.shown === null;
+    // A registry record shows values, not the text: a selection there is no quote of it.
+    this.tools.hidden = !canWrite() || this.shown === null || Boolean(this.shown.registry);
     this.addClaim.disabled = this.shown === null || selectedSpan(this.text, this.shown.text) === null;
     if (!canWrite()) this.closeForm();
   }

@@ -245,7 +245,7 @@ export type ReadableSourceQueryVariables = Exact<{
 }>;
 
 
-export type ReadableSourceQuery = { source: { id: string, title: string, publisher: string | null, published: string | null, author: string | null, url: string | null, origin: Origin, text: string, mentions: Array<{ actor: { id: string, name: string, aliases: Array<string> } }>, claims: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, evidence: Array<{ quote: string, start: number, end: number }> }> } | null };
+export type ReadableSourceQuery = { source: { id: string, title: string, publisher: string | null, published: string | null, author: string | null, url: string | null, origin: Origin, registry: string | null, text: string, mentions: Array<{ actor: { id: string, name: string, aliases: Array<string> } }>, claims: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, evidence: Array<{ quote: string, start: number, end: number }> }> } | null };
 
 export type RetractClaimMutationVariables = Exact<{
   id: string | number;
