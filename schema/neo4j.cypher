@@ -31,6 +31,9 @@ CREATE CONSTRAINT registry_name_id IF NOT EXISTS FOR (n:RegistryName) REQUIRE n.
 CREATE CONSTRAINT match_pair_id IF NOT EXISTS FOR (p:MatchPair) REQUIRE p.id IS UNIQUE;
 CREATE INDEX match_pair_record IF NOT EXISTS FOR (p:MatchPair) ON (p.record);
 CREATE INDEX match_pair_decision IF NOT EXISTS FOR (p:MatchPair) ON (p.decision);
+// A registry claim's own ends (the records' actors): a judgement undone moves it back to them.
+CREATE INDEX claim_registry_subject IF NOT EXISTS FOR (c:Claim) ON (c.registrySubject);
+CREATE INDEX claim_registry_object IF NOT EXISTS FOR (c:Claim) ON (c.registryObject);
 // Writes through the API: merged actors keep their ids (they resolve to the actor kept), the
 // change log is read by target, and a source's text is found by its hash (one source per text).
 CREATE CONSTRAINT merged_actor_id IF NOT EXISTS FOR (m:MergedActor) REQUIRE m.id IS UNIQUE;

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createToken, revokeToken } from '../src/auth/tokens.ts';
 import { projectRoot } from '../src/config.ts';
 import { ensureWebBuild } from '../src/http/webBuild.ts';
-import { launchChromium } from './support/chromium.ts';
+import { openAppPage } from './support/chromium.ts';
 import { reseedAfterwards, seed, seededApp } from './support/testGraph.ts';
 
 const artifacts = path.join(projectRoot, 'test', 'artifacts');
@@ -106,7 +106,7 @@ describe('web app: curation mode', () => {
   let browser: Browser;
   let page: Page;
   let token: string;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   let newActorId = '';
   let relationshipId = '';
   let claimId = '';
@@ -115,10 +115,7 @@ describe('web app: curation mode', () => {
     await seed(setup.db, true);
     await ensureWebBuild();
     token = await createToken(setup.db, editor, 'editor');
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-    page.setDefaultTimeout(30_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    ({ browser, page, pageErrors } = await openAppPage());
   });
   after(async () => {
     await browser?.close();

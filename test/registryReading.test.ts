@@ -8,14 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { matchingSettings, projectRoot } from '../src/config.ts';
+import { projectRoot } from '../src/config.ts';
+import { importUnSc } from './support/registries.ts';
 import { ensureWebBuild } from '../src/http/webBuild.ts';
-import { importRegistryText } from '../src/writes/registryImport.ts';
-import { launchChromium } from './support/chromium.ts';
+import { openAppPage } from './support/chromium.ts';
 import { reseedAfterwards, seed, seededApp } from './support/testGraph.ts';
 
-const snapshot = path.join(projectRoot, 'seed', 'registries', 'un-sc-consolidated-2024-09-26.xml');
-const settings = matchingSettings({});
 const artifacts = path.join(projectRoot, 'test', 'artifacts');
 
 describe('web app: reading a registry snapshot', () => {
@@ -23,18 +21,13 @@ describe('web app: reading a registry snapshot', () => {
   reseedAfterwards();
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   /** The DESIGNATES claim of KHATIBA IMAM AL-BUKHARI (QDe.158), its relationship and designated actor. */
   let claim: { id: string; relationship: string; actor: string };
 
   before(async () => {
     await seed(setup.db, true);
-    await importRegistryText(
-      setup.db,
-      'test',
-      { format: 'un-sc', text: fs.readFileSync(snapshot, 'utf8'), file: snapshot, regimes: ['Al-Qaida'] },
-      { thresholds: settings, limits: settings, timeoutMs: 300_000 },
-    );
+    await importUnSc(setup.db, '2024-09-26', ['Al-Qaida']);
     const [row] = await setup.db.read<{ id: string }>(
       `MATCH (c:Claim {type: 'DESIGNATES'})-[e:EVIDENCE]->(:Source {registry: 'un-sc'}) WHERE e.quote = 'QDe.158' RETURN c.id AS id`,
     );
@@ -45,10 +38,7 @@ describe('web app: reading a registry snapshot', () => {
     );
     claim = { id: row.id, relationship: body.data!.claim.relationship.id, actor: body.data!.claim.relationship.to.id };
     await ensureWebBuild();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-    page.setDefaultTimeout(30_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    ({ browser, page, pageErrors } = await openAppPage());
   });
   after(async () => {
     await browser?.close();

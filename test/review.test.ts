@@ -10,14 +10,12 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { createToken } from '../src/auth/tokens.ts';
-import { matchingSettings, projectRoot } from '../src/config.ts';
+import { projectRoot } from '../src/config.ts';
+import { importUnSc } from './support/registries.ts';
 import { ensureWebBuild } from '../src/http/webBuild.ts';
-import { importRegistryText } from '../src/writes/registryImport.ts';
-import { launchChromium } from './support/chromium.ts';
+import { openAppPage } from './support/chromium.ts';
 import { reseedAfterwards, seed, seededApp } from './support/testGraph.ts';
 
-const snapshot = path.join(projectRoot, 'seed', 'registries', 'un-sc-consolidated-2024-09-26.xml');
-const settings = matchingSettings({});
 const bukhari = 'katibat-imam-bukhari';
 const artifacts = path.join(projectRoot, 'test', 'artifacts');
 
@@ -48,7 +46,7 @@ describe('web app: the review queue of registry matches', () => {
   let browser: Browser;
   let page: Page;
   let token: string;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   /** The queue's first three pairs before any judgement, best score first. */
   let queue: string[] = [];
 
@@ -67,21 +65,13 @@ describe('web app: the review queue of registry matches', () => {
 
   before(async () => {
     await seed(setup.db, true);
-    await importRegistryText(
-      setup.db,
-      'test',
-      { format: 'un-sc', text: fs.readFileSync(snapshot, 'utf8'), file: snapshot, regimes: ['Al-Qaida'] },
-      { thresholds: settings, limits: settings, timeoutMs: 300_000 },
-    );
+    await importUnSc(setup.db, '2024-09-26', ['Al-Qaida']);
     const { body } = await setup.app.graphql<{ matchQueue: { id: string }[] }>('{ matchQueue(first: 3) { id } }');
     queue = body.data!.matchQueue.map((pair) => pair.id);
     assert.equal(queue.length, 3, 'the import queued pairs for review');
     await ensureWebBuild();
     token = await createToken(setup.db, `reviewer-${process.pid}-${Date.now()}`, 'editor');
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-    page.setDefaultTimeout(30_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    ({ browser, page, pageErrors } = await openAppPage());
   });
   after(async () => {
     await browser?.close();
@@ -188,6 +178,8 @@ describe('web app: the review queue of registry matches', () => {
     const drawn = () => page.evaluate<number>(`window.__cy.nodes(':visible').filter((n) => n.id().startsWith('un-')).length`);
     assert.ok((await drawn()) > 0, 'the listing body is drawn beside the designated actor');
     await page.getByTestId('filter-registry-actors').uncheck();
+    // The view is redrawn once the filter has gone through the app's state: wait for it (30 s at most), then check.
+    await page.waitForFunction(`window.__cy.nodes(':visible').filter((n) => n.id().startsWith('un-')).length === 0`).catch(() => undefined);
     assert.equal(await drawn(), 0);
     assert.match(page.url(), /registry=hide/);
     await page.getByTestId('search-input').fill('United Nations Security');

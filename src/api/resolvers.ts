@@ -34,6 +34,7 @@ import { loadConfig, matchingSettings } from '../config.ts';
 import { InputError } from '../errors.ts';
 import { RegistryFileError } from '../registries/registryError.ts';
 import { actorIdByIdentifier, judgedPairs, matchQueue } from '../graph/registry.ts';
+import { listSize } from '../graph/filters.ts';
 import { judgeMatch, undoJudgement } from '../writes/judgements.ts';
 import { importRegistryText, RegistryImportError, type RegistryFormat, type RegistryImportReport } from '../writes/registryImport.ts';
 
@@ -50,7 +51,7 @@ const emptyReport: RegistryImportReport = {
   records: 0,
   regimes: null,
   actors: { created: 0, amended: 0, unchanged: 0 },
-  claims: { created: 0, updated: 0, unchanged: 0 },
+  claims: { created: 0, updated: 0, unchanged: 0, kept: 0, withinOneActor: 0 },
   identifiersObserved: 0,
   namesObserved: 0,
   tiesLeftOut: 0,
@@ -137,6 +138,10 @@ async function written(
   context.budget.spareFromDeadline(field);
   return id;
 }
+
+/** The first `first` of these snapshots (a registry's facts list them oldest first). */
+const sourcesOf = async (sources: readonly { id: string }[], first: number | null | undefined, loaders: Loaders) =>
+  found(await loaders.source.loadMany(sources.slice(0, listSize(first)).map((s) => s.id)));
 
 /** What a subgraph (neighborhood, path) brings with its actors and relationships. */
 const subgraphInclude = (info: GraphQLResolveInfo) => ({
@@ -233,7 +238,7 @@ export const resolvers: Resolvers = {
     actorsAmended: (report) => report.actors.amended,
     claimsCreated: (report) => report.claims.created,
     claimsUpdated: (report) => report.claims.updated,
-    automatic: async (report, _, { loaders }) => found(await loaders.matchPair.loadMany(report.matching.automatic.map((a) => a.pair))),
+    automatic: async (report, { first }, { loaders }) => found(await loaders.matchPair.loadMany(report.matching.automatic.slice(0, listSize(first)).map((a) => a.pair))),
     queued: (report) => report.matching.queued,
     unmatched: (report) => report.matching.unmatched,
   },
@@ -248,20 +253,20 @@ export const resolvers: Resolvers = {
   },
 
   Identifier: {
-    sources: async (identifier, _, { loaders }) => found(await loaders.source.loadMany(identifier.sources.map((s) => s.id))),
+    sources: (identifier, { first }, { loaders }) => sourcesOf(identifier.sources, first, loaders),
   },
   RegistryName: {
-    sources: async (name, _, { loaders }) => found(await loaders.source.loadMany(name.sources.map((s) => s.id))),
+    sources: (name, { first }, { loaders }) => sourcesOf(name.sources, first, loaders),
   },
   RegistryEntry: {
     kind: (entry) => entry.kind as never,
-    sources: async (entry, _, { loaders }) => found(await loaders.source.loadMany(entry.sources.map((s) => s.id))),
+    sources: (entry, { first }, { loaders }) => sourcesOf(entry.sources, first, loaders),
   },
   Designation: {
     by: async (designation, _, { loaders }) => (await loaders.actor.load(designation.byId))!,
-    listedIn: async (designation, _, { loaders }) => found(await loaders.source.loadMany(designation.listedIn.map((s) => s.id))),
-    notListedIn: async (designation, _, { loaders }) => found(await loaders.source.loadMany(designation.notListedIn.map((s) => s.id))),
-    claims: async (designation, _, { loaders }) => found(await loaders.claim.loadMany(designation.claimIds)),
+    listedIn: (designation, { first }, { loaders }) => sourcesOf(designation.listedIn, first, loaders),
+    notListedIn: (designation, { first }, { loaders }) => sourcesOf(designation.notListedIn, first, loaders),
+    claims: async (designation, { first }, { loaders }) => found(await loaders.claim.loadMany(designation.claimIds.slice(0, listSize(first)))),
   },
 
   Actor: {

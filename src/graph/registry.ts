@@ -106,8 +106,9 @@ export async function registryOfActors(db: Database, ids: readonly string[]): Pr
       names: row.names.flat(),
       designations: row.designations.map(({ later, ...designation }) => ({
         ...designation,
+        // Only a snapshot whose import covered the record's regime says it is off the list (a registry without regimes says nothing).
         notListedIn: later
-          .filter((source) => designation.regime === null || (source.regimes ?? []).includes(designation.regime.toLowerCase()))
+          .filter((source) => designation.regime !== null && (source.regimes ?? []).includes(designation.regime.toLowerCase()))
           .map(({ id, published }) => ({ id, published })),
       })),
     });
@@ -204,19 +205,11 @@ export async function matchQueue(db: Database, args: PairListArgs): Promise<Matc
 /** Judged pairs, latest first; `automatic` keeps the automatic (true) or the analysts' (false) ones. */
 export async function judgedPairs(db: Database, args: PairListArgs): Promise<MatchPairView[]> {
   const rows = await db.read<{ pair: Omit<MatchPairView, 'reasons'> & { reasons: string } }>(
-    `MATCH (p:MatchPair) WHERE p.decision <> 'PENDING' AND ($automatic IS NULL OR p.automatic = $automatic)
+    `MATCH (p:MatchPair) WHERE p.decision IN ['SAME', 'NOT_SAME', 'UNSURE'] AND ($automatic IS NULL OR p.automatic = $automatic)
+       AND EXISTS { MATCH (:Actor {id: p.candidate}) }
      WITH p ORDER BY p.at DESC, p.id LIMIT $first
      RETURN ${pairProjection} AS pair`,
     { first: int(listSize(args.first)), automatic: args.automatic ?? null },
-  );
-  return rows.map((row) => toPair(row.pair));
-}
-
-/** The pairs of one record actor or candidate, best first. */
-export async function pairsOfActor(db: Database, id: string): Promise<MatchPairView[]> {
-  const rows = await db.read<{ pair: Omit<MatchPairView, 'reasons'> & { reasons: string } }>(
-    `MATCH (p:MatchPair) WHERE p.record = $id OR p.candidate = $id WITH p ORDER BY p.score DESC, p.id LIMIT 100 RETURN ${pairProjection} AS pair`,
-    { id },
   );
   return rows.map((row) => toPair(row.pair));
 }

@@ -342,15 +342,17 @@ function followMerges(batch: SeedBatch, merged: Map<string, string>): SeedBatch 
 /** Seeded actors and sources about to be removed that claims written through the API or imported from a registry still cite: the load stops. */
 async function checkStaleInUse(db: Database, actors: Plan<ActorRecord>, sources: Plan<SourceRecord>, timeoutMs: number): Promise<void> {
   const rows = await db.read<{ id: string; claim: string }>(
-    `UNWIND $actors AS id MATCH (:Actor {id: id})<-[:SUBJECT|OBJECT|CLAIMED_BY|DISPUTED_BY|ABOUT|IN_PLACE]-(c) WHERE c.origin IN ['api', 'registry'] RETURN id, min(c.id) AS claim
+    `UNWIND $actors AS id MATCH (:Actor {id: id})<-[:SUBJECT|OBJECT|CLAIMED_BY|DISPUTED_BY|ABOUT|IN_PLACE]-(c) WHERE c.origin IN ['api', 'registry'] RETURN id, 'cited by claim ' + min(c.id) AS claim
      UNION
-     UNWIND $sources AS id MATCH (:Source {id: id})<-[:IN_SOURCE]-(c) WHERE c.origin IN ['api', 'registry'] RETURN id, min(c.id) AS claim`,
+     UNWIND $actors AS id MATCH (:Actor {id: id})<-[:MERGED_INTO]-(m:MergedActor) RETURN id, 'the actor ' + min(m.id) + ' is merged into it' AS claim
+     UNION
+     UNWIND $sources AS id MATCH (:Source {id: id})<-[:IN_SOURCE]-(c) WHERE c.origin IN ['api', 'registry'] RETURN id, 'cited by claim ' + min(c.id) AS claim`,
     { actors: actors.stale.map(([id]) => id), sources: sources.stale.map(([id]) => id) },
     timeoutMs,
   );
   if (rows.length === 0) return;
-  const list = rows.map((row) => `"${row.id}" (cited by claim ${row.claim})`).join(', ');
-  throw new UserError(`nothing was written: the seed files no longer have ${list}, which claims written through the API or imported from a registry cite. Put them back in the files, or change those claims first.`);
+  const list = rows.map((row) => `"${row.id}" (${row.claim})`).join(', ');
+  throw new UserError(`nothing was written: the seed files no longer have ${list}, which what was written through the API or imported from a registry still needs. Put them back in the files, or change those claims (or undo those merges) first.`);
 }
 
 /** Whether the database holds nothing but access tokens, the GraphModel node and a test database's mark: then a load only creates. */

@@ -12,7 +12,7 @@ import { parsePartialDate } from '../domain/partialDate.ts';
 import type { Problem } from '../domain/problems.ts';
 import type { QuoteSpan } from '../domain/quotes.ts';
 import { actorKinds } from '../domain/vocabulary.ts';
-import { UserError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 import type { FtmFile, FtmLine } from './ftm.ts';
 import { RegistryFileError } from './registryError.ts';
 import { entityKind, idPart, type NameQuality, type PlannedName, type PlannedRecord, type RegistryPlan } from './registryPlan.ts';
@@ -123,11 +123,12 @@ export function ftmPlan(ftm: FtmFile, text: string, published: string | null): R
 /** The day given, else the latest the entities state; never one made up. */
 function publishedDay(ftm: FtmFile, published: string | null): string {
   if (published !== null) {
-    if (parsePartialDate(published)?.precision !== 'day') throw new UserError(`--published "${published}" is not a day (YYYY-MM-DD). Nothing was imported.`);
+    if (parsePartialDate(published)?.precision !== 'day') throw new InputError('published', `--published "${published}" is not a day (YYYY-MM-DD). Nothing was imported.`);
     return published;
   }
   if (ftm.latestDay) return ftm.latestDay;
-  throw new UserError(
+  throw new InputError(
+    'published',
     `${ftm.file}: no entity states a date (first_seen, last_seen, last_change, modifiedAt), so the file's publication day is unknown: give it with --published YYYY-MM-DD. Nothing was imported.`,
   );
 }

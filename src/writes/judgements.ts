@@ -13,7 +13,9 @@ import type { MatchThresholds, Party, ScoredPair } from '../domain/matching/part
 import { InputError, NotFoundError } from '../errors.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
 import type { RegistryPlan } from '../registries/registryPlan.ts';
-import { actorNodeNamed } from '../graph/actors.ts';
+import { relationshipId } from '../domain/claimRules.ts';
+import { actorNamed, actorNodeNamed, maxMergeChain } from '../graph/actors.ts';
+import { deriveRelationships } from '../graph/derive.ts';
 import { mergeInTransaction, unmergeInTransaction } from './actors.ts';
 import { authorNow, recordChanges, type Author, type ChangeEntry } from './changeLog.ts';
 
@@ -47,13 +49,14 @@ const placingTypes = ['OPERATES_IN', 'CITIZEN_OF', 'PART_OF'];
 
 /**
  * Our actors as the matcher's targets: every actor that is not a record of this registry (nor its
- * listing body), with its countries and the identifiers it carries itself.
+ * listing body), with its countries and its identifiers (those of records judged the same as it too).
  */
 async function targetParties(tx: Transaction, registry: string): Promise<Party[]> {
   const actors = await tx.run<{ id: string; kind: string; name: string; aliases: string[] | null; identifiers: { scheme: string; value: string }[] }>(
     `MATCH (a:Actor) WHERE coalesce(a.registry, '') <> $registry
      RETURN a.id AS id, a.kind AS kind, a.name AS name, a.aliases AS aliases,
-            COLLECT { MATCH (i:Identifier)-[:IDENTIFIES]->(a) RETURN {scheme: i.scheme, value: i.value} } AS identifiers`,
+            [(i:Identifier)-[:IDENTIFIES]->(a) | {scheme: i.scheme, value: i.value}] +
+            [(i:Identifier)-[:IDENTIFIES]->(:MergedActor)-[:MERGED_INTO*1..${maxMergeChain}]->(a) | {scheme: i.scheme, value: i.value}] AS identifiers`,
     { registry },
   );
   const claims = await tx.run<{ type: string; subject: string; object: string }>(
@@ -82,9 +85,11 @@ export async function matchRecords(tx: Transaction, author: Author, plan: Regist
   );
   const existing = new Map<string, MatchDecision>();
   const decided = new Set<string>();
+  // A record judged the same as one of ours is decided; a NOT_SAME or UNSURE settles that pair
+  // alone (an actor added since may still be proposed for the record).
   for (const pair of pairs) {
     if (pair.candidate) existing.set(pairId(pair.record, pair.candidate), pair.decision);
-    if (pair.merged || (pair.decision && pair.decision !== 'PENDING')) decided.add(pair.record);
+    if (pair.merged) decided.add(pair.record);
   }
   const outcome: MatchOutcome = { automatic: [], queued: 0, decidedBefore: decided.size, unmatched: 0 };
   const open = plan.records.filter((record) => !decided.has(record.actorId));
@@ -94,8 +99,8 @@ export async function matchRecords(tx: Transaction, author: Author, plan: Regist
     open.map((record) => ({ ...record.party, id: record.actorId })),
     targets,
   );
-  const queued: ReturnType<typeof pairRow>[] = [];
-  const automatic: { row: ReturnType<typeof pairRow>; pair: ScoredPair }[] = [];
+  const queued: ScoredPair[] = [];
+  const chosen: ScoredPair[] = [];
   for (const query of matching.queries) {
     const { pairs: scored } = matchPrepared(matching, query, limits);
     const candidates = scored.filter((pair) => pair.certain || pair.score >= thresholds.reviewFloor);
@@ -105,22 +110,43 @@ export async function matchRecords(tx: Transaction, author: Author, plan: Regist
     }
     const sure = candidates.filter((pair) => pair.certain || pair.score >= thresholds.autoSame);
     const certain = sure.filter((pair) => pair.certain);
-    const chosen = certain.length === 1 ? certain[0] : certain.length === 0 && sure.length === 1 ? sure[0] : undefined;
+    const best = certain.length === 1 ? certain[0] : certain.length === 0 && sure.length === 1 ? sure[0] : undefined;
     for (const pair of candidates) {
-      const id = pairId(pair.left, pair.right);
-      if (existing.has(id)) continue;
-      if (pair === chosen) automatic.push({ row: pairRow(pair, 'SAME', true, author), pair });
-      else queued.push(pairRow(pair, 'PENDING', false, null));
+      if (existing.has(pairId(pair.left, pair.right))) continue;
+      (pair === best ? chosen : queued).push(pair);
     }
   }
-  await tx.run('UNWIND $rows AS row CREATE (p:MatchPair) SET p = row', { rows: [...queued, ...automatic.map((a) => a.row)] });
-  outcome.queued = queued.length;
+  // Two records the same actor is the reviewer's to say (the list may hold one group twice): a
+  // candidate chosen by two records, or one a record of this registry is judged the same as
+  // already, is reviewed instead; so is a merge that would make a claim of an actor about itself.
+  const taken = new Set(
+    (await tx.run<{ id: string }>('MATCH (:MergedActor {registry: $registry})-[:MERGED_INTO]->(a:Actor) RETURN DISTINCT a.id AS id', { registry: plan.registry })).map(
+      (row) => row.id,
+    ),
+  );
+  const choosers = new Map<string, number>();
+  for (const pair of chosen) choosers.set(pair.right, (choosers.get(pair.right) ?? 0) + 1);
   const changes: ChangeEntry[] = [];
-  for (const { row, pair } of automatic) {
-    await mergeInTransaction(tx, author, pair.right, pair.left, 'registry');
-    outcome.automatic.push({ pair: row.id, record: pair.left, actor: pair.right, score: pair.score, certain: pair.certain });
-    changes.push({ action: 'JUDGE_MATCH', target: row.id, before: null, after: { decision: 'SAME', automatic: true, score: pair.score, certain: pair.certain, reasons: pair.reasons } });
+  const automatic: ScoredPair[] = [];
+  for (const pair of chosen) {
+    if (taken.has(pair.right) || choosers.get(pair.right)! > 1) {
+      queued.push(pair);
+      continue;
+    }
+    try {
+      await mergeInTransaction(tx, author, pair.right, pair.left, 'registry');
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      queued.push(pair);
+      continue;
+    }
+    automatic.push(pair);
+    outcome.automatic.push({ pair: pairId(pair.left, pair.right), record: pair.left, actor: pair.right, score: pair.score, certain: pair.certain });
+    changes.push({ action: 'JUDGE_MATCH', target: pairId(pair.left, pair.right), before: null, after: { decision: 'SAME', automatic: true, score: pair.score, certain: pair.certain, reasons: pair.reasons } });
   }
+  const rows = [...queued.map((pair) => pairRow(pair, 'PENDING', false, null)), ...automatic.map((pair) => pairRow(pair, 'SAME', true, author))];
+  await tx.run('UNWIND $rows AS row CREATE (p:MatchPair) SET p = row', { rows });
+  outcome.queued = queued.length;
   await recordChanges(tx, author, changes);
   return outcome;
 }
@@ -176,9 +202,17 @@ async function refuseSameElsewhere(tx: Transaction, pair: PairState): Promise<vo
 
 /** Sets the pair's judgement; SAME merges, leaving SAME unmerges. Answers the pair's id. */
 async function setJudgement(tx: Transaction, author: Author, pair: PairState, decision: MatchDecision, action: 'JUDGE_MATCH' | 'UNDO_JUDGEMENT'): Promise<string> {
-  if (pair.decision === decision) return pair.id;
-  if (pair.decision === 'SAME') await unmergeInTransaction(tx, author, pair.record);
-  if (decision === 'SAME') {
+  // The same judgement again changes nothing, but an analyst's SAME on an automatic one confirms it (recorded as the analyst's).
+  if (pair.decision === decision && !(pair.automatic && decision !== 'PENDING')) return pair.id;
+  if (pair.decision === 'SAME' && decision !== 'SAME') {
+    // Unmerged only where the merge is still this pair's (an admin may have unmerged or merged it otherwise since).
+    const [merged] = await tx.run<{ into: string | null }>('OPTIONAL MATCH (r:MergedActor {id: $record}) RETURN r.mergedInto AS into', { record: pair.record });
+    if (merged?.into === pair.candidate) {
+      await unmergeInTransaction(tx, author, pair.record);
+      await realignRegistryClaims(tx, [pair.record]);
+    }
+  }
+  if (decision === 'SAME' && pair.decision !== 'SAME') {
     await refuseSameElsewhere(tx, pair);
     await mergeInTransaction(tx, author, pair.candidate, pair.record, 'registry');
   }
@@ -192,6 +226,38 @@ async function setJudgement(tx: Transaction, author: Author, pair: PairState, de
 }
 
 /** An analyst's judgement of a pair (SAME, NOT_SAME, UNSURE). */
+/**
+ * Moves the registry claims whose own ends are these records' actors (registrySubject,
+ * registryObject) to the actors those ends resolve to now, where they differ: after an unmerge,
+ * the claims a later import wrote straight onto the actor a record was judged the same as go
+ * back to the record. Their relationships are derived again.
+ */
+export async function realignRegistryClaims(tx: Transaction, recordIds: string[]): Promise<void> {
+  const rows = await tx.run<{ id: string; subject: string; object: string; relationship: string; type: string; role: string | null }>(
+    `UNWIND $ids AS rid
+     CALL (rid) { MATCH (c:Claim {registrySubject: rid}) RETURN c UNION MATCH (c:Claim {registryObject: rid}) RETURN c }
+     WITH DISTINCT c WHERE c.origin = 'registry'
+     MATCH (s:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(o:Actor)
+     WITH c, s, o, c.registrySubject AS ownSubject, c.registryObject AS ownObject
+     ${actorNamed('ownSubject')} WITH c, s, o, ownObject, a AS toSubject
+     ${actorNamed('ownObject')} WITH c, s, o, toSubject, a AS toObject
+     WHERE (toSubject <> s OR toObject <> o) AND toSubject <> toObject
+     RETURN c.id AS id, toSubject.id AS subject, toObject.id AS object, c.relationship AS relationship, c.type AS type, c.role AS role`,
+    { ids: recordIds },
+  );
+  if (rows.length === 0) return;
+  const moved = rows.map((row) => ({ ...row, now: relationshipId(row.subject, row.type, row.object, row.role) }));
+  await tx.run(
+    `UNWIND $rows AS row MATCH (c:Claim {id: row.id})
+     CALL (c) { MATCH (c)-[e:SUBJECT|OBJECT]->() DELETE e }
+     WITH c, row MATCH (s:Actor {id: row.subject}), (o:Actor {id: row.object})
+     CREATE (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o)
+     SET c.relationship = row.now, c.version = coalesce(c.version, 1) + 1`,
+    { rows: moved },
+  );
+  await deriveRelationships(tx, moved.flatMap((row) => [{ id: row.relationship, type: row.type }, { id: row.now, type: row.type }]), { batchSize: 100 });
+}
+
 export async function judgeMatch(db: Database, by: string, id: string, decision: string): Promise<string> {
   if (!matchDecisions.includes(decision as MatchDecision) || decision === 'PENDING') {
     throw new InputError('decision', `must be SAME, NOT_SAME or UNSURE (undoJudgement puts a pair back in the queue)`);

@@ -46,7 +46,8 @@ export interface RegistryImportReport {
   records: number;
   regimes: string[] | null;
   actors: { created: number; amended: number; unchanged: number };
-  claims: { created: number; updated: number; unchanged: number };
+  /** kept: changed by an analyst since (origin api), left as they are; withinOneActor: ties between two records judged the same actor, left out. */
+  claims: { created: number; updated: number; unchanged: number; kept: number; withinOneActor: number };
   identifiersObserved: number;
   namesObserved: number;
   /** Ties the narratives state with a reference number of a record this import does not hold: left out. */
@@ -179,7 +180,7 @@ async function ensureListingBody(tx: Transaction, plan: RegistryPlan): Promise<b
 }
 
 /** A record's actor's fields as the snapshot gives them. */
-function actorFields(record: PlannedRecord, plan: RegistryPlan, published: string) {
+function actorFields(record: PlannedRecord, plan: RegistryPlan) {
   return {
     name: record.name,
     kind: record.kind,
@@ -188,36 +189,46 @@ function actorFields(record: PlannedRecord, plan: RegistryPlan, published: strin
     registry: plan.registry,
     regime: record.regime,
     referenceNumber: record.identifier.value,
-    registryObserved: published,
   };
 }
 
 /**
  * Each record's own actor: created when new; when the snapshot is as new as the one it was last
- * read from or newer, amended to what it says (its aliases are those of every snapshot). A record
- * judged SAME is a merged actor: its node keeps the record's fields all the same.
+ * read from or newer, amended to what it says. Its aliases are those of every snapshot, a former
+ * name among them, sorted (so that the order of imports leaves no trace). A record judged SAME is
+ * a merged actor: its node keeps the record's fields all the same. An actor an analyst has edited
+ * (origin api) keeps the analyst's name, kind and description: only the registry's fields and
+ * the names it adds change.
  */
 async function writeRecordActors(tx: Transaction, plan: RegistryPlan, published: string): Promise<RegistryImportReport['actors']> {
-  const rows = await tx.run<{ id: string; fields: Record<string, unknown> }>(
+  // The newest snapshot that gave the record before this one: its identifier's observations.
+  const rows = await tx.run<{ id: string; origin: string | null; newest: string | null; fields: Record<string, unknown> }>(
     `UNWIND $ids AS id ${actorNodeNamed('id')}
-     RETURN a.id AS id, {name: a.name, kind: a.kind, aliases: a.aliases, description: a.description, registry: a.registry, regime: a.regime, referenceNumber: a.referenceNumber, registryObserved: a.registryObserved} AS fields`,
+     RETURN a.id AS id, a.origin AS origin,
+            COLLECT { MATCH (i:Identifier)-[:IDENTIFIES]->(a) MATCH (i)-[:OBSERVED_IN]->(s:Source) RETURN s.published AS day ORDER BY day DESC LIMIT 1 }[0] AS newest,
+            {name: a.name, kind: a.kind, aliases: coalesce(a.aliases, []), description: a.description, registry: a.registry, regime: a.regime,
+             referenceNumber: a.referenceNumber} AS fields`,
     { ids: plan.records.map((record) => record.actorId) },
   );
-  const existing = new Map(rows.map((row) => [row.id, row.fields]));
+  const existing = new Map(rows.map((row) => [row.id, row]));
   const created: { id: string; kind: string; props: object }[] = [];
-  const amended: { id: string; props: object }[] = [];
+  const amended: { id: string; props: Record<string, unknown> }[] = [];
   let unchanged = 0;
   for (const record of plan.records) {
-    const fields = actorFields(record, plan, published);
-    const before = existing.get(record.actorId);
-    if (!before) {
-      created.push({ id: record.actorId, kind: record.kind, props: { id: record.actorId, ...fields, origin: 'registry', version: 1 } });
+    const fields = actorFields(record, plan);
+    const found = existing.get(record.actorId);
+    if (!found) {
+      created.push({ id: record.actorId, kind: record.kind, props: { id: record.actorId, ...fields, aliases: [...fields.aliases].sort(), origin: 'registry', version: 1 } });
       continue;
     }
-    const older = String(before.registryObserved ?? '') > published;
-    const aliases = [...new Set([...((before.aliases as string[] | null) ?? []), ...fields.aliases])].filter((alias) => alias !== (older ? before.name : fields.name));
-    const after = older ? { ...before, aliases } : { ...fields, aliases };
-    if (JSON.stringify(sortedKeys(after)) === JSON.stringify(sortedKeys({ ...before, aliases: before.aliases ?? [] }))) unchanged += 1;
+    const before = found.fields;
+    const older = (found.newest ?? '') > published;
+    const registryFields = { regime: fields.regime, referenceNumber: fields.referenceNumber };
+    const base = older ? before : found.origin === 'api' ? { ...before, ...registryFields } : fields;
+    const names = [...(before.aliases as string[]), before.name as string, ...fields.aliases, fields.name];
+    const aliases = [...new Set(names)].filter((alias) => alias !== base.name).sort();
+    const after = { ...base, aliases };
+    if (JSON.stringify(sortedKeys(after)) === JSON.stringify(sortedKeys(before))) unchanged += 1;
     else amended.push({ id: record.actorId, props: after });
   }
   for (const [kind, group] of groupByKind(created)) {
@@ -225,7 +236,7 @@ async function writeRecordActors(tx: Transaction, plan: RegistryPlan, published:
   }
   await tx.run(`UNWIND $rows AS row ${actorNodeNamed('row.id')} SET a += row.props, a.version = coalesce(a.version, 1) + 1`, { rows: amended });
   // A kind that changed between snapshots (an entity read as an Organization) moves the label too.
-  for (const [kind, group] of groupByKind(amended.map((row) => ({ ...row, kind: (row.props as { kind: string }).kind })))) {
+  for (const [kind, group] of groupByKind(amended.map((row) => ({ ...row, kind: row.props.kind as string })))) {
     await tx.run(`UNWIND $rows AS row MATCH (a:Actor {id: row.id}) REMOVE a:${kindLabels} SET a:${checkedActorKind(kind)}`, { rows: group });
   }
   return { created: created.length, amended: amended.length, unchanged };
@@ -279,7 +290,18 @@ function checkedClaims(plan: RegistryPlan, sourceId: string, resolved: Map<strin
       }
       // The hash is of the claim as the snapshot gives it (the records' own actors), so that a
       // judgement made since (a merge) does not make the same snapshot's claim look changed.
-      const own = withHash({ ...checked, props: { ...checked.props, origin: 'registry', registryReference: record.identifier.value, registryRegime: record.regime } });
+      // Its own ends are kept too: a judgement undone later moves it back to them (src/writes/judgements.ts).
+      const own = withHash({
+        ...checked,
+        props: {
+          ...checked.props,
+          origin: 'registry',
+          registryReference: record.identifier.value,
+          registryRegime: record.regime,
+          registrySubject: checked.subject,
+          registryObject: checked.object,
+        },
+      });
       const subject = resolved.get(checked.subject) ?? checked.subject;
       const object = resolved.get(checked.object) ?? checked.object;
       const relationship = relationshipId(subject, checked.type, object, checked.props.role as string | null);
@@ -290,14 +312,28 @@ function checkedClaims(plan: RegistryPlan, sourceId: string, resolved: Map<strin
   return records;
 }
 
-/** Writes the claims new or changed (by hash), and derives the relationships they touch. */
+/**
+ * Writes the claims new or changed (by hash), or linked to other actors than their own ends
+ * resolve to now (a judgement made or undone since), and derives the relationships they touch.
+ * A claim an analyst has since changed (origin api) is the analyst's: kept. A tie between two
+ * records judged the same actor would be a claim of that actor about itself: left out.
+ */
 async function writeClaims(tx: Transaction, records: ClaimRecord[]): Promise<RegistryImportReport['claims']> {
-  const rows = await tx.run<{ id: string; hash: string | null; relationship: string; type: string }>(
-    'UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN c.id AS id, c.hash AS hash, c.relationship AS relationship, c.type AS type',
+  const rows = await tx.run<{ id: string; hash: string | null; origin: string | null; relationship: string; type: string; subject: string; object: string }>(
+    `UNWIND $ids AS id MATCH (s:Actor)<-[:SUBJECT]-(c:Claim {id: id})-[:OBJECT]->(o:Actor)
+     RETURN c.id AS id, c.hash AS hash, c.origin AS origin, c.relationship AS relationship, c.type AS type, s.id AS subject, o.id AS object`,
     { ids: records.map((record) => record.id) },
   );
   const existing = new Map(rows.map((row) => [row.id, row]));
-  const changed = records.filter((record) => existing.get(record.id)?.hash !== record.props.hash);
+  const counts = { created: 0, updated: 0, unchanged: 0, kept: 0, withinOneActor: 0 };
+  const changed = records.filter((record) => {
+    const before = existing.get(record.id);
+    if (before?.origin === 'api') return counts.kept++, false;
+    if (record.subject === record.object) return counts.withinOneActor++, false;
+    if (before && before.hash === record.props.hash && before.subject === record.subject && before.object === record.object) return counts.unchanged++, false;
+    counts[before ? 'updated' : 'created'] += 1;
+    return true;
+  });
   const keys = new Map<string, RelationshipKey>();
   for (const record of changed) {
     keys.set(record.relationship, { id: record.relationship, type: record.type });
@@ -306,8 +342,7 @@ async function writeClaims(tx: Transaction, records: ClaimRecord[]): Promise<Reg
   }
   for (let i = 0; i < changed.length; i += 500) await tx.run(claimNodeCypher('Claim'), { rows: changed.slice(i, i + 500) });
   await deriveRelationships(tx, [...keys.values()], { batchSize: 500 });
-  const updated = changed.filter((record) => existing.has(record.id)).length;
-  return { created: changed.length - updated, updated, unchanged: records.length - changed.length };
+  return counts;
 }
 
 /** Each record's identifier and names, observed in this snapshot at their spans; answers how many observations are new. */

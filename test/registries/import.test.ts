@@ -6,17 +6,17 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { matchingSettings } from '../../src/config.ts';
+import { importOptions } from '../support/registries.ts';
 import { readKey, snapshotFile } from '../../bench/matching/inputs.ts';
 import { actorIdOf } from '../../src/registries/unScPlan.ts';
 import { importRegistryText, type RegistryImportReport } from '../../src/writes/registryImport.ts';
 import { judgeMatch, undoJudgement } from '../../src/writes/judgements.ts';
+import { updateActor } from '../../src/writes/actors.ts';
 import { createToken, revokeToken } from '../../src/auth/tokens.ts';
 import type { Database } from '../../src/neo4j/database.ts';
 import { contentHash, openTestDb, seed, startTestApp, type TestApp } from '../support/testGraph.ts';
 
-const settings = matchingSettings({});
-const options = { thresholds: settings, limits: settings, timeoutMs: 300_000 };
+const options = importOptions;
 const texts = {
   '2018-10-29': fs.readFileSync(snapshotFile('2018-10-29'), 'utf8'),
   '2024-09-26': fs.readFileSync(snapshotFile('2024-09-26'), 'utf8'),
@@ -153,6 +153,37 @@ describe('importing the UN Security Council list', () => {
     );
     assert.ok(gone.length > 0, 'some records of 2018 are off the list of 2024');
     shapes.push(await shape(db));
+  });
+
+  test('an automatic SAME undone after a later import takes every claim of the record back, and judged again brings them', async () => {
+    const designations = (id: string) =>
+      db.read<{ source: string }>(
+        `MATCH (c:Claim {type: 'DESIGNATES'})-[:OBJECT]->(:Actor {id: $id}) MATCH (c)-[:IN_SOURCE]->(s) RETURN s.published AS source ORDER BY source`,
+        { id },
+      );
+    const pair = 'un-sc-qde-158--katibat-imam-bukhari';
+    const before = await contentHash(db);
+    await undoJudgement(db, 'analyst', pair);
+    assert.deepEqual(await designations('katibat-imam-bukhari'), []);
+    assert.deepEqual(await designations('un-sc-qde-158'), [{ source: '2018-10-29' }, { source: '2024-09-26' }]);
+    await judgeMatch(db, 'analyst', pair, 'SAME');
+    assert.deepEqual(await designations('katibat-imam-bukhari'), [{ source: '2018-10-29' }, { source: '2024-09-26' }]);
+    const [row] = await db.read<{ automatic: boolean; by: string }>('MATCH (p:MatchPair {id: $pair}) RETURN p.automatic AS automatic, p.by AS by', { pair });
+    assert.deepEqual(row, { automatic: false, by: 'analyst' });
+    assert.notEqual(await contentHash(db), before, 'the judgements are recorded');
+  });
+
+  test("an analyst's edit of a registry actor survives a re-import", async () => {
+    const [record] = await db.read<{ id: string; version: number }>(
+      "MATCH (a:Actor {referenceNumber: 'QDi.299'}) RETURN a.id AS id, coalesce(a.version, 1) AS version",
+    );
+    assert.ok(record, 'QDi.299 is an actor of its own (not judged the same automatically)');
+    await updateActor(db, 'analyst', record.id, record.version, { description: 'An analyst wrote this.' });
+    const before = await contentHash(db);
+    await run('2024-09-26');
+    assert.equal(await contentHash(db), before);
+    const [after] = await db.read<{ description: string }>('MATCH (a:Actor {id: $id}) RETURN a.description AS description', { id: record.id });
+    assert.equal(after!.description, 'An analyst wrote this.');
   });
 
   describe('through the API', () => {

@@ -4,7 +4,7 @@
 // stack, unpacked into the temporary directory on first use); else a system Chromium.
 import fs from 'node:fs';
 import sparticuz from '@sparticuz/chromium';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const systemChromium = '/usr/bin/chromium';
 
@@ -24,4 +24,21 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: await chromiumPath(),
     args: ['--headless', '--no-sandbox', '--no-zygote', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+export interface AppPage {
+  browser: Browser;
+  page: Page;
+  /** Every uncaught error of the page: each app test asserts there is none. */
+  pageErrors: string[];
+}
+
+/** Chromium with one page at the app's test size (30 s per step), its page errors collected. */
+export async function openAppPage(viewport = { width: 1500, height: 950 }): Promise<AppPage> {
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport });
+  page.setDefaultTimeout(30_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return { browser, page, pageErrors };
 }

@@ -824,8 +824,14 @@ export type Identifier = {
   __typename?: 'Identifier';
   scheme: Scalars['String']['output'];
   value: Scalars['String']['output'];
-  /** The snapshots that give it, oldest first. */
+  /** The snapshots that give it, oldest first (first: 1 to 500). */
   sources: Array<Source>;
+};
+
+
+/** An identifier a registry gives an actor, with the snapshots that give it. */
+export type IdentifierSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A name as a registry gives it: its quality and the snapshots that give it. */
@@ -834,7 +840,14 @@ export type RegistryName = {
   value: Scalars['String']['output'];
   quality: NameQuality;
   registry: Scalars['String']['output'];
+  /** The snapshots that give it, oldest first (first: 1 to 500). */
   sources: Array<Source>;
+};
+
+
+/** A name as a registry gives it: its quality and the snapshots that give it. */
+export type RegistryNameSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -850,9 +863,42 @@ export type Designation = {
   regime: Maybe<Scalars['String']['output']>;
   /** The listing date, as the registry gives it. */
   since: Maybe<Scalars['String']['output']>;
+  /** The snapshots that list it, oldest first (first: 1 to 500). */
   listedIn: Array<Source>;
+  /** The later snapshots that do not, oldest first (first: 1 to 500). */
   notListedIn: Array<Source>;
+  /** Its DESIGNATES claims, one per snapshot, oldest first (first: 1 to 500). */
   claims: Array<Claim>;
+};
+
+
+/**
+ * A listing of an actor (DESIGNATES): who lists it, under which reference and regime, since when,
+ * the snapshots that list it and the later ones of the same registry (covering its regime) that no
+ * longer do: "on the list of 2018-10-29, not on the list of 2024-09-26".
+ */
+export type DesignationListedInArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A listing of an actor (DESIGNATES): who lists it, under which reference and regime, since when,
+ * the snapshots that list it and the later ones of the same registry (covering its regime) that no
+ * longer do: "on the list of 2018-10-29, not on the list of 2024-09-26".
+ */
+export type DesignationNotListedInArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A listing of an actor (DESIGNATES): who lists it, under which reference and regime, since when,
+ * the snapshots that list it and the later ones of the same registry (covering its regime) that no
+ * longer do: "on the list of 2018-10-29, not on the list of 2024-09-26".
+ */
+export type DesignationClaimsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** The registry record an actor was imported from, as the record gives it. */
@@ -870,8 +916,14 @@ export type RegistryEntry = {
   /** The actor the record was judged the same as; null when none. */
   mergedInto: Maybe<Scalars['ID']['output']>;
   names: Array<RegistryName>;
-  /** The snapshots that list it, oldest first. */
+  /** The snapshots that list it, oldest first (first: 1 to 500). */
   sources: Array<Source>;
+};
+
+
+/** The registry record an actor was imported from, as the record gives it. */
+export type RegistryEntrySourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One thing that moved a pair's score: what, on which names, by how much. */
@@ -915,12 +967,18 @@ export type RegistryImport = {
   claimsUpdated: Scalars['Int']['output'];
   /** Narrative ties to records the import does not hold, left out. */
   tiesLeftOut: Scalars['Int']['output'];
-  /** Pairs decided SAME automatically. */
+  /** Pairs decided SAME automatically (first: 1 to 500; `judgements(automatic: true)` lists them all). */
   automatic: Array<MatchPair>;
   /** Pairs added to the review queue. */
   queued: Scalars['Int']['output'];
   /** Records with no candidate at or above the review floor: actors of their own. */
   unmatched: Scalars['Int']['output'];
+};
+
+
+/** What an import did. */
+export type RegistryImportAutomaticArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type AddSourceInput = {
@@ -1672,14 +1730,14 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 export type IdentifierResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Identifier'] = ResolversParentTypes['Identifier']> = {
   scheme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<IdentifierSourcesArgs, 'first'>>;
 };
 
 export type RegistryNameResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegistryName'] = ResolversParentTypes['RegistryName']> = {
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   quality?: Resolver<ResolversTypes['NameQuality'], ParentType, ContextType>;
   registry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<RegistryNameSourcesArgs, 'first'>>;
 };
 
 export type DesignationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Designation'] = ResolversParentTypes['Designation']> = {
@@ -1688,9 +1746,9 @@ export type DesignationResolvers<ContextType = Context, ParentType extends Resol
   referenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   regime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  listedIn?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
-  notListedIn?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
-  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  listedIn?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<DesignationListedInArgs, 'first'>>;
+  notListedIn?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<DesignationNotListedInArgs, 'first'>>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<DesignationClaimsArgs, 'first'>>;
 };
 
 export type RegistryEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegistryEntry'] = ResolversParentTypes['RegistryEntry']> = {
@@ -1703,7 +1761,7 @@ export type RegistryEntryResolvers<ContextType = Context, ParentType extends Res
   narrative?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mergedInto?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   names?: Resolver<Array<ResolversTypes['RegistryName']>, ParentType, ContextType>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<RegistryEntrySourcesArgs, 'first'>>;
 };
 
 export type MatchReasonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MatchReason'] = ResolversParentTypes['MatchReason']> = {
@@ -1734,7 +1792,7 @@ export type RegistryImportResolvers<ContextType = Context, ParentType extends Re
   claimsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   claimsUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tiesLeftOut?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  automatic?: Resolver<Array<ResolversTypes['MatchPair']>, ParentType, ContextType>;
+  automatic?: Resolver<Array<ResolversTypes['MatchPair']>, ParentType, ContextType, RequireFields<RegistryImportAutomaticArgs, 'first'>>;
   queued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unmatched?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
