@@ -202,14 +202,20 @@ export async function matchQueue(db: Database, args: PairListArgs): Promise<Matc
   return rows.map((row) => toPair(row.pair));
 }
 
-/** Judged pairs, latest first; `automatic` keeps the automatic (true) or the analysts' (false) ones. */
+/** Judged pairs, latest first (then by id); `automatic` keeps the automatic (true) or the analysts' (false) ones; `after` the last pair seen. */
 export async function judgedPairs(db: Database, args: PairListArgs): Promise<MatchPairView[]> {
   const rows = await db.read<{ pair: Omit<MatchPairView, 'reasons'> & { reasons: string } }>(
-    `MATCH (p:MatchPair) WHERE p.decision IN ['SAME', 'NOT_SAME', 'UNSURE'] AND ($automatic IS NULL OR p.automatic = $automatic)
+    `OPTIONAL MATCH (last:MatchPair {id: $after})
+     MATCH (p:MatchPair) WHERE p.decision IN ['SAME', 'NOT_SAME', 'UNSURE'] AND ($automatic IS NULL OR p.automatic = $automatic)
        AND EXISTS { MATCH (:Actor {id: p.candidate}) }
+       AND (last IS NULL OR p.at < last.at OR (p.at = last.at AND p.id > last.id))
      WITH p ORDER BY p.at DESC, p.id LIMIT $first
      RETURN ${pairProjection} AS pair`,
-    { first: int(listSize(args.first)), automatic: args.automatic ?? null },
+    { first: int(listSize(args.first)), automatic: args.automatic ?? null, after: args.after ?? null },
   );
+  if (args.after && rows.length === 0) {
+    const [known] = await db.read<{ n: number }>('MATCH (p:MatchPair {id: $after}) RETURN count(p) AS n', { after: args.after });
+    if (!known?.n) throw new InputError('after', `no match pair "${args.after}"`);
+  }
   return rows.map((row) => toPair(row.pair));
 }

@@ -60,7 +60,9 @@ export async function searchActors(db: Database, args: SearchArgs, include?: Act
     {
       ...st.params,
       query: luceneQuery(tokens),
-      candidates: int(Math.max(100, limit * 10)),
+      // The filters apply after the index's cut: filtered by origin (registry names can fill the top
+      // of a list thousands long), the index is asked for ten times as many.
+      candidates: int(Math.max(100, limit * 10) * (args.origins?.length ? 10 : 1)),
       kinds,
       origins: args.origins?.length ? args.origins.map((origin) => origin.toLowerCase()) : null,
       whole: args.text.trim().toLowerCase(),

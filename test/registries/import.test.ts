@@ -265,7 +265,10 @@ describe('importing the UN Security Council list', () => {
       );
       assert.deepEqual(undone.body.data!.undoJudgement, { decision: 'PENDING', record: { mergedInto: null } });
       const judgements = await app.graphql<{ judgements: { id: string; automatic: boolean }[] }>(`{ judgements(automatic: true) { id automatic } }`);
-      assert.ok(judgements.body.data!.judgements.length > 0);
+      const automatic = judgements.body.data!.judgements;
+      assert.ok(automatic.length > 1 && automatic.every((j) => j.automatic));
+      const rest = await app.graphql<{ judgements: { id: string }[] }>(`query ($after: ID) { judgements(automatic: true, after: $after) { id } }`, { after: automatic[0]!.id });
+      assert.deepEqual(rest.body.data!.judgements.map((j) => j.id), automatic.slice(1).map((j) => j.id), 'resumed after the first');
     });
 
     test('importRegistry is an admin\'s, and refuses a bad file naming its record', async () => {

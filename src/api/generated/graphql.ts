@@ -92,7 +92,7 @@ export type Query = {
    * score first, a page at a time (first: 1 to 500); `after` is the last pair seen, to resume.
    */
   matchQueue: Array<MatchPair>;
-  /** Judged pairs, latest first; `automatic` keeps the automatic (true) or the analysts' (false) judgements (first: 1 to 500). */
+  /** Judged pairs, latest first; `automatic` keeps the automatic (true) or the analysts' (false) judgements (first: 1 to 500); `after` is the last pair seen. */
   judgements: Array<MatchPair>;
   /** One pair by id; null when there is none. */
   matchPair: Maybe<MatchPair>;
@@ -437,6 +437,7 @@ export type QueryMatchQueueArgs = {
 export type QueryJudgementsArgs = {
   automatic?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
