@@ -227,7 +227,7 @@ export const resolvers: Resolvers = {
       return report ?? { ...emptyReport, source: context.writes.committed.at(-1)!.id };
     },
     judgeMatch: async (_, args, context, info) =>
-      reloaded(context.loaders.matchPair, await written(context, info, args, 'editor', (db, by) => judgeMatch(db, by, args.pair, args.decision))),
+      reloaded(context.loaders.matchPair, await written(context, info, args, 'editor', (db, by) => judgeMatch(db, by, args.pair, args.decision, args.expected))),
     undoJudgement: async (_, args, context, info) =>
       reloaded(context.loaders.matchPair, await written(context, info, args, 'editor', (db, by) => undoJudgement(db, by, args.pair))),
   },

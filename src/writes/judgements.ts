@@ -10,7 +10,7 @@ import { actorCountries, actorParty } from '../domain/matching/actorParty.ts';
 import type { BlockingLimits } from '../domain/matching/block.ts';
 import { prepareMatching, matchPrepared } from '../domain/matching/match.ts';
 import type { MatchThresholds, Party, ScoredPair } from '../domain/matching/party.ts';
-import { InputError, NotFoundError } from '../errors.ts';
+import { ConcurrentChangeError, InputError, NotFoundError } from '../errors.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
 import type { RegistryPlan } from '../registries/registryPlan.ts';
 import { relationshipId } from '../domain/claimRules.ts';
@@ -225,7 +225,6 @@ async function setJudgement(tx: Transaction, author: Author, pair: PairState, de
   return pair.id;
 }
 
-/** An analyst's judgement of a pair (SAME, NOT_SAME, UNSURE). */
 /**
  * Moves the registry claims whose own ends are these records' actors (registrySubject,
  * registryObject) to the actors those ends resolve to now, where they differ: after an unmerge,
@@ -258,12 +257,22 @@ export async function realignRegistryClaims(tx: Transaction, recordIds: string[]
   await deriveRelationships(tx, moved.flatMap((row) => [{ id: row.relationship, type: row.type }, { id: row.now, type: row.type }]), { batchSize: 100 });
 }
 
-export async function judgeMatch(db: Database, by: string, id: string, decision: string): Promise<string> {
+/**
+ * An analyst's judgement of a pair (SAME, NOT_SAME, UNSURE). With `expected` (the decision the
+ * analyst saw), a pair judged otherwise meanwhile is a conflict: nothing is written.
+ */
+export async function judgeMatch(db: Database, by: string, id: string, decision: string, expected?: string | null): Promise<string> {
   if (!matchDecisions.includes(decision as MatchDecision) || decision === 'PENDING') {
     throw new InputError('decision', `must be SAME, NOT_SAME or UNSURE (undoJudgement puts a pair back in the queue)`);
   }
   const author = authorNow(by);
-  return db.transaction(async (tx) => setJudgement(tx, author, await lockedPair(tx, id), decision as MatchDecision, 'JUDGE_MATCH'));
+  return db.transaction(async (tx) => {
+    const pair = await lockedPair(tx, id);
+    if (expected && pair.decision !== expected) {
+      throw new ConcurrentChangeError(`Pair ${id} is ${pair.decision} now${pair.by ? ` (judged by ${pair.by} at ${pair.at})` : ''}, not ${expected} as expected`);
+    }
+    return setJudgement(tx, author, pair, decision as MatchDecision, 'JUDGE_MATCH');
+  });
 }
 
 /** Undoes a pair's judgement, automatic or not: it waits in the queue again (a SAME is unmerged). */

@@ -121,7 +121,8 @@ describe('importing the UN Security Council list', () => {
       "MATCH (p:MatchPair {decision: 'PENDING'}) RETURN p.id AS id, p.record AS record, p.candidate AS candidate ORDER BY p.score DESC LIMIT 1",
     );
     assert.ok(pending, 'the queue holds a pair');
-    await judgeMatch(db, 'analyst', pending.id, 'NOT_SAME');
+    await judgeMatch(db, 'analyst', pending.id, 'NOT_SAME', 'PENDING');
+    await assert.rejects(judgeMatch(db, 'another analyst', pending.id, 'SAME', 'PENDING'), /is NOT_SAME now \(judged by analyst at .*\), not PENDING as expected/);
     const before = await contentHash(db);
     await run('2018-10-29');
     assert.equal(await contentHash(db), before, 'NOT_SAME is remembered: nothing proposed again');

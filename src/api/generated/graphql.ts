@@ -504,6 +504,8 @@ export type Mutation = {
    * Judges a pair of the review queue (or judges it again): SAME merges the record's actor into the
    * candidate (its identifiers, names and claims then show on the candidate), NOT_SAME is remembered
    * so that no later import proposes the pair again, UNSURE keeps both apart and out of the queue.
+   * `expected` is the decision the analyst saw (PENDING in the queue): when another has judged the
+   * pair since, the judgement is a CONFLICT and changes nothing.
    */
   judgeMatch: MatchPair;
   /** Undoes a pair's judgement, automatic or an analyst's (a SAME is unmerged): the pair waits in the queue again. */
@@ -750,6 +752,7 @@ export type MutationImportRegistryArgs = {
 export type MutationJudgeMatchArgs = {
   pair: Scalars['ID']['input'];
   decision: Judgement;
+  expected?: InputMaybe<MatchDecision>;
 };
 
 

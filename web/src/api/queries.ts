@@ -116,7 +116,7 @@ export const reviewQueueQuery = `query ReviewQueue($after: ID) { matchQueue(firs
 /** One pair again (the one a reviewer stopped at), whatever its decision now. */
 export const reviewPairQuery = `query ReviewPair($id: ID!) { matchPair(id: $id) { ${matchPairFields} } }`;
 
-export const judgeMatchMutation = `mutation JudgeMatch($pair: ID!, $decision: Judgement!) { judgeMatch(pair: $pair, decision: $decision) { id decision } }`;
+export const judgeMatchMutation = `mutation JudgeMatch($pair: ID!, $decision: Judgement!, $expected: MatchDecision) { judgeMatch(pair: $pair, decision: $decision, expected: $expected) { id decision } }`;
 
 /** Undoes a judgement: the pair waits in the queue again, and comes back to be shown. */
 export const undoJudgementMutation = `mutation UndoJudgement($pair: ID!) { undoJudgement(pair: $pair) { ${matchPairFields} } }`;

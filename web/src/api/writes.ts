@@ -45,9 +45,12 @@ export async function retractClaim(id: string, reason: string): Promise<WrittenC
   return data.retractClaim;
 }
 
-/** Judges a pair of the review queue: SAME merges the record's actor into the candidate. */
+/**
+ * Judges a pair of the review queue: SAME merges the record's actor into the candidate. A pair
+ * another analyst has judged since it was shown is a CONFLICT, not overwritten.
+ */
 export async function judgeMatch(pair: string, decision: Judgement): Promise<{ id: string; decision: string }> {
-  const data = await graphql<JudgeMatchMutation>(judgeMatchMutation, { pair, decision } satisfies JudgeMatchMutationVariables);
+  const data = await graphql<JudgeMatchMutation>(judgeMatchMutation, { pair, decision, expected: 'PENDING' } satisfies JudgeMatchMutationVariables);
   return data.judgeMatch;
 }
 

@@ -223,6 +223,7 @@ export type HistoryQuery = { history: Array<{ at: string, by: string, action: Ch
 export type JudgeMatchMutationVariables = Exact<{
   pair: string | number;
   decision: Judgement;
+  expected?: MatchDecision | null | undefined;
 }>;
 
 
