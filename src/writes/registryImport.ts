@@ -348,52 +348,51 @@ async function writeClaims(tx: Transaction, records: ClaimRecord[]): Promise<Reg
 /** Each record's identifier and names, observed in this snapshot at their spans; answers how many observations are new. */
 async function writeObservations(tx: Transaction, plan: RegistryPlan, sourceId: string): Promise<{ identifiers: number; names: number }> {
   const text = plan.source.text;
-  const identifiers = plan.records.map((record) => ({
-    id: `${record.identifier.scheme}:${record.identifier.value}`,
-    scheme: record.identifier.scheme,
-    value: record.identifier.value,
-    actor: record.actorId,
-    start: record.identifier.start,
-    end: record.identifier.end,
-    quote: text.slice(record.identifier.start, record.identifier.end),
+  const identifiers = plan.records.map(({ identifier, actorId }) => ({
+    id: `${identifier.scheme}:${identifier.value}`,
+    actor: actorId,
+    fields: { scheme: identifier.scheme, value: identifier.value },
+    seen: { start: identifier.start, end: identifier.end, quote: text.slice(identifier.start, identifier.end) },
   }));
-  const [ids] = await tx.run<{ added: number }>(
-    `UNWIND $rows AS row
-     ${actorNodeNamed('row.actor')}
-     MERGE (i:Identifier {id: row.id}) ON CREATE SET i.scheme = row.scheme, i.value = row.value
-     MERGE (i)-[:IDENTIFIES]->(a)
-     WITH i, row MATCH (s:Source {id: $source})
-     OPTIONAL MATCH (i)-[seen:OBSERVED_IN]->(s)
-     WITH i, row, s, seen WHERE seen IS NULL
-     CREATE (i)-[:OBSERVED_IN {start: row.start, end: row.end, quote: row.quote}]->(s)
-     RETURN count(*) AS added`,
-    { rows: identifiers, source: sourceId },
-  );
   const names = plan.records.flatMap((record) =>
     record.names.map((name) => ({
       id: `${record.actorId}|${name.quality}|${name.value}`,
       actor: record.actorId,
-      value: name.value,
-      quality: name.quality,
-      starts: name.spans.map((span) => span.start),
-      ends: name.spans.map((span) => span.end),
+      fields: { value: name.value, quality: name.quality },
+      seen: { starts: name.spans.map((span) => span.start), ends: name.spans.map((span) => span.end) },
     })),
   );
-  const [added] = await tx.run<{ added: number }>(
+  return {
+    identifiers: await observe(tx, 'Identifier', 'IDENTIFIES', identifiers, sourceId),
+    names: await observe(tx, 'RegistryName', 'NAME_OF', names, sourceId),
+  };
+}
+
+/**
+ * MERGEs each row's node, linked to its record's actor, and its OBSERVED_IN edge to the snapshot
+ * (with where it stands there) where that observation is new; answers how many were.
+ */
+async function observe(
+  tx: Transaction,
+  label: 'Identifier' | 'RegistryName',
+  link: 'IDENTIFIES' | 'NAME_OF',
+  rows: { id: string; actor: string; fields: object; seen: object }[],
+  sourceId: string,
+): Promise<number> {
+  const [row] = await tx.run<{ added: number }>(
     `UNWIND $rows AS row
      ${actorNodeNamed('row.actor')}
-     MERGE (n:RegistryName {id: row.id}) ON CREATE SET n.value = row.value, n.quality = row.quality
-     MERGE (n)-[:NAME_OF]->(a)
+     MERGE (n:${label} {id: row.id}) ON CREATE SET n += row.fields
+     MERGE (n)-[:${link}]->(a)
      WITH n, row MATCH (s:Source {id: $source})
      OPTIONAL MATCH (n)-[seen:OBSERVED_IN]->(s)
      WITH n, row, s, seen WHERE seen IS NULL
-     CREATE (n)-[:OBSERVED_IN {starts: row.starts, ends: row.ends}]->(s)
+     CREATE (n)-[o:OBSERVED_IN]->(s) SET o = row.seen
      RETURN count(*) AS added`,
-    { rows: names, source: sourceId },
+    { rows, source: sourceId },
   );
-  return { identifiers: Number(ids?.added ?? 0), names: Number(added?.added ?? 0) };
+  return Number(row?.added ?? 0);
 }
-
 
 /** The registries an import reads (`npm run import -- FORMAT FILE`, the importRegistry mutation). */
 export const registryFormats = ['un-sc', 'ftm'] as const;
