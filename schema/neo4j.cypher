@@ -31,6 +31,8 @@ CREATE CONSTRAINT registry_name_id IF NOT EXISTS FOR (n:RegistryName) REQUIRE n.
 CREATE CONSTRAINT match_pair_id IF NOT EXISTS FOR (p:MatchPair) REQUIRE p.id IS UNIQUE;
 CREATE INDEX match_pair_record IF NOT EXISTS FOR (p:MatchPair) ON (p.record);
 CREATE INDEX match_pair_decision IF NOT EXISTS FOR (p:MatchPair) ON (p.decision);
+// An actor's designations look up the later snapshots of the same registry.
+CREATE INDEX source_registry IF NOT EXISTS FOR (s:Source) ON (s.registry);
 // A registry claim's own ends (the records' actors): a judgement undone moves it back to them.
 CREATE INDEX claim_registry_subject IF NOT EXISTS FOR (c:Claim) ON (c.registrySubject);
 CREATE INDEX claim_registry_object IF NOT EXISTS FOR (c:Claim) ON (c.registryObject);

@@ -35,7 +35,7 @@ export interface MatchOutcome {
   automatic: AutomaticJudgement[];
   /** Pairs new in the review queue. */
   queued: number;
-  /** Records judged before (a pair of theirs decided): not matched again. */
+  /** Records judged the same as one of our actors before (merged): not matched again. */
   decidedBefore: number;
   /** Records with no candidate at or above the review floor: actors of their own. */
   unmatched: number;
@@ -70,10 +70,11 @@ async function targetParties(tx: Transaction, registry: string): Promise<Party[]
 }
 
 /**
- * Matches the plan's records to our actors and decides what may be decided without review:
- * a record none of whose pairs was judged yet, with exactly one candidate that shares its
- * identifier or scores at least `autoSame`, is judged SAME automatically; every other candidate
- * at or above the review floor waits in the queue. Pairs that exist already are left as they are.
+ * Matches the plan's records (those not judged the same as one of ours already) to our actors and
+ * decides what may be decided without review: a record with exactly one candidate that shares its
+ * identifier or scores at least `autoSame`, a candidate no other record takes, is judged SAME
+ * automatically; every other candidate at or above the review floor waits in the queue. Pairs
+ * that exist already, judged or pending, are left as they are.
  */
 export async function matchRecords(tx: Transaction, author: Author, plan: RegistryPlan, thresholds: MatchThresholds, limits: BlockingLimits): Promise<MatchOutcome> {
   const ids = plan.records.map((record) => record.actorId);

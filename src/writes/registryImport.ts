@@ -107,7 +107,9 @@ async function importInTransaction(tx: Transaction, author: Author, plan: Regist
     matching,
     timings,
   };
-  const wrote = source.added || source.regimesAdded || listingBodyAdded || actors.created + actors.amended + claims.created + claims.updated + observed.identifiers + observed.names > 0;
+  // Pairs new in the queue count too: the change log says which import proposed them.
+  const written = actors.created + actors.amended + claims.created + claims.updated + observed.identifiers + observed.names + matching.queued + matching.automatic.length;
+  const wrote = source.added || source.regimesAdded || listingBodyAdded || written > 0;
   if (wrote) {
     const { matching: _, timings: __, ...counts } = report;
     changes.push({ action: 'IMPORT_REGISTRY', target: source.id, before: null, after: { ...counts, file: plan.file, judgements: matching.automatic.length, queued: matching.queued } });
