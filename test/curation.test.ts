@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createToken, revokeToken } from '../src/auth/tokens.ts';
 import { projectRoot } from '../src/config.ts';
 import { ensureWebBuild } from '../src/http/webBuild.ts';
-import { openAppPage } from './support/chromium.ts';
+import { openAppPage, until } from './support/chromium.ts';
 import { reseedAfterwards, seed, seededApp } from './support/testGraph.ts';
 
 const artifacts = path.join(projectRoot, 'test', 'artifacts');
@@ -87,15 +87,6 @@ function selectText(page: Page, start: number, end: number): Promise<string> {
     selection.addRange(range);
     return selection.toString();
   })()`);
-}
-
-/** Polls `check` (page.waitForFunction would evaluate a string, which the app's CSP forbids). */
-async function until(check: () => Promise<boolean>, what: string, withinMs = 10_000): Promise<void> {
-  for (const deadline = Date.now() + withinMs; Date.now() < deadline; ) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  assert.fail(`timed out waiting until ${what}`);
 }
 
 const edgeDrawn = (page: Page, id: string) => page.evaluate<boolean>(`(() => { const e = window.__cy.getElementById(${JSON.stringify(id)}); return e.nonempty() && e.visible(); })()`);

@@ -13,20 +13,11 @@ import { createToken } from '../src/auth/tokens.ts';
 import { projectRoot } from '../src/config.ts';
 import { importUnSc } from './support/registries.ts';
 import { ensureWebBuild } from '../src/http/webBuild.ts';
-import { openAppPage } from './support/chromium.ts';
+import { openAppPage, until } from './support/chromium.ts';
 import { reseedAfterwards, seed, seededApp } from './support/testGraph.ts';
 
 const bukhari = 'katibat-imam-bukhari';
 const artifacts = path.join(projectRoot, 'test', 'artifacts');
-
-/** Polls `check` (page.waitForFunction would evaluate a string, which the app's CSP forbids). */
-async function until(check: () => boolean | Promise<boolean>, what: string, withinMs = 10_000): Promise<void> {
-  for (const deadline = Date.now() + withinMs; Date.now() < deadline; ) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  assert.fail(`timed out waiting until ${what}`);
-}
 
 /** Waits until the app has no request in flight. */
 async function settled(page: Page): Promise<void> {
@@ -178,9 +169,8 @@ describe('web app: the review queue of registry matches', () => {
     const drawn = () => page.evaluate<number>(`window.__cy.nodes(':visible').filter((n) => n.id().startsWith('un-')).length`);
     assert.ok((await drawn()) > 0, 'the listing body is drawn beside the designated actor');
     await page.getByTestId('filter-registry-actors').uncheck();
-    // The view is redrawn once the filter has gone through the app's state: wait for it (30 s at most), then check.
-    await page.waitForFunction(`window.__cy.nodes(':visible').filter((n) => n.id().startsWith('un-')).length === 0`).catch(() => undefined);
-    assert.equal(await drawn(), 0);
+    // The view is redrawn once the filter has gone through the app's state.
+    await until(async () => (await drawn()) === 0, 'no registry actor is drawn');
     assert.match(page.url(), /registry=hide/);
     await page.getByTestId('search-input').fill('United Nations Security');
     await page.getByTestId('suggestion').first().waitFor();

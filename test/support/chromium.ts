@@ -2,6 +2,7 @@
 // Neo4j Browser connecting to the local server): CHROMIUM_PATH when set; else the build that
 // the npm package @sparticuz/chromium ships (installed by `npm install` like the rest of the
 // stack, unpacked into the temporary directory on first use); else a system Chromium.
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import sparticuz from '@sparticuz/chromium';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -41,4 +42,13 @@ export async function openAppPage(viewport = { width: 1500, height: 950 }): Prom
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return { browser, page, pageErrors };
+}
+
+/** Polls `check` every 100 ms until it holds (page.waitForFunction would evaluate a string in the page, which the app's CSP forbids). */
+export async function until(check: () => boolean | Promise<boolean>, what: string, withinMs = 10_000): Promise<void> {
+  for (const deadline = Date.now() + withinMs; Date.now() < deadline; ) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.fail(`timed out waiting until ${what}`);
 }
