@@ -18,6 +18,7 @@ export interface StanceFields {
   stance: string;
   claimedBy: readonly string[];
   disputedBy: readonly string[];
+  note?: string | null;
 }
 
 /** What is wrong with a claim's stance and claimants, as [field, message]; empty when nothing is. */
@@ -32,6 +33,12 @@ export function stanceProblems(claim: StanceFields): [keyof StanceFields, string
   }
   if (claim.stance === 'DENIED' && claim.disputedBy.length === 0) {
     problems.push(['disputedBy', 'a DENIED claim needs disputedBy: who says it is not so']);
+  }
+  if (claim.stance === 'INFERRED' && claim.claimedBy.length > 0) {
+    problems.push(['claimedBy', 'an INFERRED claim is the curator\'s own reading: nobody in the source claims it (a claim someone makes is ATTRIBUTED)']);
+  }
+  if (claim.stance === 'INFERRED' && !claim.note?.trim()) {
+    problems.push(['note', 'an INFERRED claim needs a note saying what was inferred from what']);
   }
   return problems;
 }
@@ -62,11 +69,13 @@ export function contestedClaims(claims: readonly StatusClaim[]): Set<string> {
 /**
  * The status of a relationship's claims (the derivation's one rule): DISPUTED when any denies
  * it, is disputed, or contradicts or is contradicted by another claim that is not retracted
- * (`contested`, from contestedClaims); else REPORTED when any asserts it; else ALLEGED.
+ * (`contested`, from contestedClaims); else REPORTED when any asserts it; else ALLEGED when
+ * anyone is said to claim it; else (held only by a curator's inferences) INFERRED.
  */
 export function statusOf(claims: readonly StatusClaim[], contested: ReadonlySet<string>): string {
   if (claims.some((c) => c.props.stance === 'DENIED' || c.disputedBy.length > 0 || contested.has(c.id))) return 'DISPUTED';
-  return claims.some((c) => c.props.stance === 'ASSERTED') ? 'REPORTED' : 'ALLEGED';
+  if (claims.some((c) => c.props.stance === 'ASSERTED')) return 'REPORTED';
+  return claims.some((c) => c.props.stance !== 'INFERRED') ? 'ALLEGED' : 'INFERRED';
 }
 
 /** The same rule in Cypher, over the claim nodes of the Cypher list `claims`. */
@@ -74,4 +83,5 @@ export const statusOfClaims = (claims: string) =>
   `CASE WHEN any(x IN ${claims} WHERE x.stance = 'DENIED' OR EXISTS { (x)-[:DISPUTED_BY]->(:Actor) } OR EXISTS { (x)-[:CONTRADICTS]-(y) WHERE y.retracted IS NULL })
         THEN 'DISPUTED'
         WHEN any(x IN ${claims} WHERE x.stance = 'ASSERTED') THEN 'REPORTED'
-        ELSE 'ALLEGED' END`;
+        WHEN any(x IN ${claims} WHERE x.stance <> 'INFERRED') THEN 'ALLEGED'
+        ELSE 'INFERRED' END`;

@@ -3,6 +3,7 @@
 // src/loader/validate.ts.
 import { z } from 'zod';
 import { entryLimits } from './limits.ts';
+import { credibilityGrades, reliabilityGrades } from './vocabulary.ts';
 
 /**
  * Every string of a seed file and of the API's writes: a lone UTF-16 surrogate (a JSON or YAML
@@ -35,6 +36,18 @@ const partialDate = string
   .refine((date) => !date.startsWith('0000'), 'has year 0000, which no calendar has (1 BC is followed by AD 1)');
 const ids = z.array(slug).default([]);
 
+/** An editor's Admiralty grade with its reason (schema/vocabulary.yaml): a source's reliability, A to F. */
+export const reliabilitySchema = z.strictObject({
+  grade: z.enum(reliabilityGrades as [string, ...string[]], { message: `must be one of ${reliabilityGrades.join(', ')}` }),
+  reason: text,
+});
+
+/** A claim's credibility, 1 to 6, with its reason. */
+export const credibilitySchema = z.strictObject({
+  grade: z.number().refine((value) => credibilityGrades.includes(value), `must be one of ${credibilityGrades.join(', ')}`),
+  reason: text,
+});
+
 /** What every claim shares, relationship claims and figures alike. */
 const claim = {
   stance: string,
@@ -42,6 +55,8 @@ const claim = {
   disputedBy: ids,
   contradicts: z.array(claimId).default([]),
   note: text.optional(),
+  /** How far to believe it (Admiralty 1-6), graded by an editor; absent when ungraded. */
+  credibility: credibilitySchema.optional(),
   /** The claim's source: the file's `source` unless given. */
   source: slug.optional(),
   // Bounded so that finding a quote in its text stays quick (src/domain/quotes.ts) whoever sends it.
@@ -62,6 +77,8 @@ export const sourceSchema = z.strictObject({
   author: text.optional(),
   published: partialDate.optional(),
   dateNote: text.optional(),
+  /** How far to trust the source (Admiralty A-F), graded by an editor; absent when ungraded. */
+  reliability: reliabilitySchema.optional(),
   url: z.url({ protocol: /^https?$/, message: 'must be an http or https URL' }).refine((value) => !loneSurrogate.test(value), loneSurrogateMessage).optional(),
 });
 

@@ -7,6 +7,10 @@ export interface Vocabulary {
   actorKinds: Record<string, string>;
   claimStatuses: Record<string, string>;
   stances: Record<string, string>;
+  /** Admiralty grading: a source's reliability, A to F. */
+  sourceReliability: Record<string, string>;
+  /** Admiralty grading: a claim's credibility, 1 to 6. */
+  informationCredibility: Record<string, string>;
   relationshipTypes: Record<string, string>;
 }
 
@@ -25,6 +29,10 @@ export const actorKindsByEnumValue: Readonly<Record<string, string>> = Object.fr
 export const claimStatuses: readonly string[] = Object.keys(vocabulary.claimStatuses);
 export const stances: readonly string[] = Object.keys(vocabulary.stances);
 export const relationshipTypes: readonly string[] = Object.keys(vocabulary.relationshipTypes);
+/** A to F, best first. */
+export const reliabilityGrades: readonly string[] = Object.keys(vocabulary.sourceReliability);
+/** 1 to 6, best first, as numbers. */
+export const credibilityGrades: readonly number[] = Object.keys(vocabulary.informationCredibility).map(Number);
 
 /** Throws unless `type` is in the whitelist; the only way a relationship type reaches Cypher text. */
 export function checkedRelationshipType(type: string): string {

@@ -23,20 +23,21 @@ describe('relationshipId', () => {
 });
 
 describe('stanceProblems', () => {
-  const claim = (stance: string, claimedBy: string[] = [], disputedBy: string[] = []) => ({ stance, claimedBy, disputedBy });
+  const claim = (stance: string, claimedBy: string[] = [], disputedBy: string[] = [], note?: string) => ({ stance, claimedBy, disputedBy, note });
 
   it('accepts each stance with the claimants it needs', () => {
     assert.deepEqual(stanceProblems(claim('ASSERTED')), []);
     assert.deepEqual(stanceProblems(claim('ASSERTED', [], ['uzbekistan'])), []);
     assert.deepEqual(stanceProblems(claim('ATTRIBUTED', ['uzbekistan'])), []);
     assert.deepEqual(stanceProblems(claim('DENIED', [], ['imu'])), []);
+    assert.deepEqual(stanceProblems(claim('INFERRED', [], [], '"IDU" read as the IMU')), []);
   });
 
   it('refuses an unknown stance, naming the known ones, and checks nothing else then', () => {
     const problems = stanceProblems(claim('asserted'));
     assert.equal(problems.length, 1);
     assert.equal(problems[0]![0], 'stance');
-    assert.match(problems[0]![1], /unknown stance "asserted".*ASSERTED, ATTRIBUTED, DENIED/);
+    assert.match(problems[0]![1], /unknown stance "asserted".*ASSERTED, ATTRIBUTED, DENIED, INFERRED/);
   });
 
   it('an ATTRIBUTED claim needs claimedBy', () => {
@@ -49,6 +50,12 @@ describe('stanceProblems', () => {
 
   it('a DENIED claim needs disputedBy', () => {
     assert.deepEqual(stanceProblems(claim('DENIED', ['uzbekistan'])).map(([field]) => field), ['disputedBy']);
+  });
+
+  it('an INFERRED claim needs a note saying what was inferred from what, and no claimant', () => {
+    assert.deepEqual(stanceProblems(claim('INFERRED')).map(([field]) => field), ['note']);
+    assert.deepEqual(stanceProblems(claim('INFERRED', [], [], '  ')).map(([field]) => field), ['note']);
+    assert.deepEqual(stanceProblems(claim('INFERRED', ['uzbekistan'], [], 'read so')).map(([field]) => field), ['claimedBy']);
   });
 });
 
@@ -64,6 +71,13 @@ describe('statusOf and contestedClaims', () => {
   it('is REPORTED when a claim asserts it, else ALLEGED', () => {
     assert.equal(status([c('c1', 'ATTRIBUTED'), c('c2', 'ASSERTED')]), 'REPORTED');
     assert.equal(status([c('c1', 'ATTRIBUTED'), c('c2', 'ATTRIBUTED')]), 'ALLEGED');
+  });
+
+  it('is INFERRED only when every claim is a curator\'s inference: never REPORTED', () => {
+    assert.equal(status([c('c1', 'INFERRED'), c('c2', 'INFERRED')]), 'INFERRED');
+    assert.equal(status([c('c1', 'INFERRED'), c('c2', 'ATTRIBUTED')]), 'ALLEGED');
+    assert.equal(status([c('c1', 'INFERRED'), c('c2', 'ASSERTED')]), 'REPORTED');
+    assert.equal(status([c('c1', 'INFERRED', { disputedBy: ['imu'] })]), 'DISPUTED');
   });
 
   it('is DISPUTED when a claim denies it or is disputed, even beside an assertion', () => {

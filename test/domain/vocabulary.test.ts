@@ -9,14 +9,18 @@ import {
   checkedActorKind,
   checkedRelationshipType,
   claimStatuses,
+  credibilityGrades,
   relationshipTypes,
+  reliabilityGrades,
   stances,
 } from '../../src/domain/vocabulary.ts';
 
 describe('vocabulary', () => {
   it('holds the terms the rules name', () => {
-    assert.deepEqual([...claimStatuses].sort(), ['ALLEGED', 'DISPUTED', 'REPORTED']);
-    assert.deepEqual([...stances].sort(), ['ASSERTED', 'ATTRIBUTED', 'DENIED']);
+    assert.deepEqual([...claimStatuses].sort(), ['ALLEGED', 'DISPUTED', 'INFERRED', 'REPORTED']);
+    assert.deepEqual([...stances].sort(), ['ASSERTED', 'ATTRIBUTED', 'DENIED', 'INFERRED']);
+    assert.deepEqual(reliabilityGrades, ['A', 'B', 'C', 'D', 'E', 'F']);
+    assert.deepEqual(credibilityGrades, [1, 2, 3, 4, 5, 6]);
     for (const kind of ['Group', 'Person', 'State']) assert.ok(actorKinds.includes(kind), kind);
     for (const type of ['MEMBER_OF', 'LEADS', 'PLEDGED_ALLEGIANCE_TO']) assert.ok(relationshipTypes.includes(type), type);
   });

@@ -1462,7 +1462,9 @@ export type ClaimStatus =
   /** Attributed to someone (claimedBy) and unconfirmed; nobody in the sources contests it. */
   | 'ALLEGED'
   /** Claimed by someone and contested by someone else (disputedBy) in a source. */
-  | 'DISPUTED';
+  | 'DISPUTED'
+  /** Held only by a curator's inferences (an identification or reading the source does not state); no source asserts or attributes it. */
+  | 'INFERRED';
 
 /** How a source makes a claim (schema/vocabulary.yaml). */
 export type Stance =
@@ -1471,7 +1473,9 @@ export type Stance =
   /** The source reports that someone claims it (claimedBy names who). */
   | 'ATTRIBUTED'
   /** The source, or someone it quotes, says it is not so (disputedBy names who). */
-  | 'DENIED';
+  | 'DENIED'
+  /** The curator's identification or reading, not the source's words (the note says what was inferred from what). */
+  | 'INFERRED';
 
 /** The relationship types (schema/vocabulary.yaml), where each is defined. */
 export type RelationshipType =

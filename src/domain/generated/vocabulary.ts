@@ -10,12 +10,30 @@ export const vocabulary = {
   "claimStatuses": {
     "REPORTED": "The source states it as fact, in its own voice or from an uncontested official record.",
     "ALLEGED": "Attributed to someone (claimedBy) and unconfirmed; nobody in the sources contests it.",
-    "DISPUTED": "Claimed by someone and contested by someone else (disputedBy) in a source."
+    "DISPUTED": "Claimed by someone and contested by someone else (disputedBy) in a source.",
+    "INFERRED": "Held only by a curator's inferences (an identification or reading the source does not state); no source asserts or attributes it."
   },
   "stances": {
     "ASSERTED": "The source states it in its own voice.",
     "ATTRIBUTED": "The source reports that someone claims it (claimedBy names who).",
-    "DENIED": "The source, or someone it quotes, says it is not so (disputedBy names who)."
+    "DENIED": "The source, or someone it quotes, says it is not so (disputedBy names who).",
+    "INFERRED": "The curator's identification or reading, not the source's words (the note says what was inferred from what)."
+  },
+  "sourceReliability": {
+    "A": "Completely reliable - no doubt of authenticity, trustworthiness or competency; a history of complete reliability.",
+    "B": "Usually reliable - minor doubt about authenticity, trustworthiness or competency; a history of valid information most of the time.",
+    "C": "Fairly reliable - doubt of authenticity, trustworthiness or competency, but has provided valid information in the past.",
+    "D": "Not usually reliable - significant doubt about authenticity, trustworthiness or competency, but has provided valid information in the past.",
+    "E": "Unreliable - lacking in authenticity, trustworthiness and competency; a history of invalid information.",
+    "F": "Reliability cannot be judged - no basis exists for evaluating the reliability of the source."
+  },
+  "informationCredibility": {
+    "1": "Confirmed by other sources - confirmed by other independent sources; logical in itself; consistent with other information on the subject.",
+    "2": "Probably true - not confirmed; logical in itself; consistent with other information on the subject.",
+    "3": "Possibly true - not confirmed; reasonably logical in itself; agrees with some other information on the subject.",
+    "4": "Doubtful - not confirmed; possible but not logical; no other information on the subject.",
+    "5": "Improbable - not confirmed; not logical in itself; contradicted by other information on the subject.",
+    "6": "Truth cannot be judged - no basis exists for evaluating the validity of the information."
   },
   "relationshipTypes": {
     "PLEDGED_ALLEGIANCE_TO": "Swore allegiance (bay'ah) or declared loyalty to a group or its leader.",

@@ -52,6 +52,7 @@ const statusLooks: Record<string, StatusLook> = {
   REPORTED: { lineStyle: 'solid', outline: null },
   ALLEGED: { lineStyle: 'dashed', outline: null },
   DISPUTED: { lineStyle: 'dotted', outline: '#ff1f1f' },
+  INFERRED: { lineStyle: 'dotted', outline: '#9a9a9a' },
 };
 
 function hashHue(name: string): number {
