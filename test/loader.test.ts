@@ -114,6 +114,18 @@ describe('the seeded graph', () => {
     assert.ok(leaders.some((r) => r.from === 'abu-bakr-al-baghdadi'));
   });
 
+  it("derives INFERRED where only the curator's reading holds a relationship, REPORTED where a source also states it", async () => {
+    const [idu] = await relationships("a.id = 'islamic-movement-of-uzbekistan' AND type(r) = 'PLEDGED_ALLEGIANCE_TO' AND b.id = 'abu-bakr-al-baghdadi'");
+    assert.equal(idu?.status, 'INFERRED', '"IDU" read as the IMU is the curator\'s identification');
+    assert.deepEqual((await claimsOf(idu.id)).map((c) => [c.stance, c.claimedBy.length]), [['INFERRED', 0]]);
+    const [batken] = await relationships("a.id = 'batken-region' AND type(r) = 'PART_OF' AND b.id = 'kyrgyzstan'");
+    assert.equal(batken?.status, 'INFERRED', 'a place placed in its state from context');
+    // The Diplomat leaves "the Ministry of Internal Affairs" unplaced; EurasiaNet names the Tajik Interior Ministry.
+    const [ministry] = await relationships("a.id = 'tajikistan-ministry-of-internal-affairs' AND type(r) = 'PART_OF' AND b.id = 'tajikistan'");
+    assert.equal(ministry?.status, 'REPORTED');
+    assert.deepEqual([...new Set((await claimsOf(ministry.id)).map((c) => c.stance))].sort(), ['ASSERTED', 'INFERRED']);
+  });
+
   it("marks Khamdanov's attack claim as claimed by him and disputed by Lillis", async () => {
     const [threat] = await relationships("type(r) = 'THREATENS' AND a.id = 'islamic-state' AND b.id = 'uzbekistan'");
     assert.equal(threat?.status, 'DISPUTED');
