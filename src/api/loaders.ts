@@ -52,7 +52,8 @@ export function createLoaders(db: Database) {
     relationship: new DataLoader<string, Relationship | null>((ids) => getRelationshipsByIds(db, ids), batching),
     claim: new DataLoader<string, Claim | null>((ids) => getClaimsByIds(db, ids), batching),
     figure: new DataLoader<string, Figure | null>((ids) => getFiguresByIds(db, ids), batching),
-    relationshipClaims: listLoader<boolean, Claim>((ids, first, includeRetracted) => claimsOf(db, 'relationship', ids, first, { includeRetracted })),
+    /** A relationship's claims; with knownAsOf (a relationship read as known then), those known then. */
+    relationshipClaims: listLoader<{ includeRetracted: boolean; knownAsOf: string | null }, Claim>((ids, first, options) => claimsOf(db, 'relationship', ids, first, options)),
     sourceClaims: listLoader<boolean, Claim>((ids, first, includeRetracted) => claimsOf(db, 'source', ids, first, { includeRetracted })),
     actorClaims: listLoader<{ role: ClaimRole | null; includeRetracted: boolean }, Claim>((ids, first, options) => claimsOf(db, 'actor', ids, first, options)),
     actorRelationships: listLoader<{ direction: Direction; filter: RelationshipFilter }, Relationship>((ids, first, { direction, filter }) =>
