@@ -5,12 +5,16 @@
 // once its snapshot was published.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
 import { projectRoot } from '../src/config.ts';
+import { ensureWebBuild } from '../src/http/webBuild.ts';
 import { exportGraph } from '../src/export/exportGraph.ts';
 import { createToken, revokeToken } from '../src/auth/tokens.ts';
 import { listClaims } from '../src/graph/claims.ts';
 import { listRelationships } from '../src/graph/relationships.ts';
+import { launchChromium } from './support/chromium.ts';
 import { importUnSc } from './support/registries.ts';
 import { reseedAfterwards, seededApp } from './support/testGraph.ts';
 
@@ -174,13 +178,60 @@ describe('export --known-as-of', () => {
   });
 });
 
+describe('the web app\'s "known on" control', () => {
+  let browser: Browser | undefined;
+  before(async () => {
+    await ensureWebBuild();
+    browser = await launchChromium();
+  });
+  after(() => browser?.close());
+
+  it('draws the ties as known on the date, keeps it in the link, and "Now" brings back everything known now', { timeout: 180_000 }, async () => {
+    const page = await browser!.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(60_000);
+    const settled = async () => {
+      await page.waitForSelector('body[data-ready="true"][data-busy="0"]');
+      await page.evaluate(`new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))`);
+    };
+    const drawn = () => page.evaluate<string[]>(`window.__cy.edges(':visible').map((e) => e.id())`);
+    const status = (id: string) => page.evaluate<string>(`window.__cy.getElementById(${JSON.stringify(id)}).data('status')`);
+    await page.goto(`${setup.app.url}/?focus=katibat-imam-bukhari`);
+    await settled();
+    assert.ok((await drawn()).includes(baghdadiPledge));
+    assert.equal(await status(talibanPledge), 'DISPUTED');
+
+    await page.getByTestId('known-on').fill('2015-12');
+    await page.getByTestId('known-on').press('Enter');
+    await settled();
+    const known = await drawn();
+    assert.ok(!known.includes(baghdadiPledge), 'the Diplomat of 2016 is not out yet');
+    assert.ok(known.includes(talibanPledge));
+    assert.equal(await status(talibanPledge), 'REPORTED');
+    assert.match(page.url(), /knownAsOf=2015-12/);
+
+    await page.reload();
+    await settled();
+    assert.equal(await page.getByTestId('known-on').inputValue(), '2015-12', 'the link restores it');
+    assert.ok(!(await drawn()).includes(baghdadiPledge));
+
+    await page.getByTestId('known-on-now').click();
+    await settled();
+    assert.ok((await drawn()).includes(baghdadiPledge));
+    assert.equal(await status(talibanPledge), 'DISPUTED');
+    assert.doesNotMatch(page.url(), /knownAsOf/);
+    await page.close();
+  });
+});
+
 describe('a retraction recorded now, read as known at an earlier date', () => {
   const claim = 'katibat-imam-bukhari--pledged-allegiance-to--taliban--rferl-2015-02';
   let editor = '';
+  // Token names are never reused (revoked ones are kept): one of this run's own.
+  const name = `knowtime-editor-${randomUUID()}`;
   before(async () => {
-    editor = await createToken(setup.db, 'knowtime-editor', 'editor');
+    editor = await createToken(setup.db, name, 'editor');
   });
-  after(() => revokeToken(setup.db, 'knowtime-editor'));
+  after(() => revokeToken(setup.db, name));
 
   it('is applied as known today and not at 2015-12', async () => {
     const retract = await gql(`mutation { retractClaim(id: "${claim}", reason: "knowledge-time test") { id } }`, {}, editor);
