@@ -238,23 +238,26 @@ describe('a retraction recorded now, read as known at an earlier date', () => {
     assert.equal(retract.body.errors, undefined, JSON.stringify(retract.body.errors));
     const today = new Date().toISOString().slice(0, 10);
     const read = async (knownAsOf: string) => {
-      const answer = await gql<{ claims: { edges: { node: { id: string } }[] }; all: { edges: { node: { id: string } }[] }; actor: { relationships: Rel[] } }>(
+      const answer = await gql<{ claims: { edges: { node: { id: string } }[] }; all: { edges: { node: { id: string; retracted: { reason: string } | null } }[] }; actor: { relationships: Rel[] } }>(
         `query ($k: String) {
            claims(source: "rferl-2015-02-is-planning-attacks", knownAsOf: $k, first: 500) { edges { node { id } } }
-           all: claims(source: "rferl-2015-02-is-planning-attacks", knownAsOf: $k, includeRetracted: true, first: 500) { edges { node { id } } }
+           all: claims(source: "rferl-2015-02-is-planning-attacks", knownAsOf: $k, includeRetracted: true, first: 500) { edges { node { id retracted { reason } } } }
            actor(id: "katibat-imam-bukhari") { relationships(types: [PLEDGED_ALLEGIANCE_TO], knownAsOf: $k) { ${relFields} } } }`,
         { k: knownAsOf },
       );
       assert.equal(answer.body.errors, undefined, JSON.stringify(answer.body.errors));
       const data = answer.body.data!;
-      return { listed: data.claims.edges.some((e) => e.node.id === claim), withRetracted: data.all.edges.some((e) => e.node.id === claim), rel: data.actor.relationships.find((r) => r.id === talibanPledge) };
+      const retracted = data.all.edges.find((e) => e.node.id === claim)?.node.retracted;
+      return { listed: data.claims.edges.some((e) => e.node.id === claim), withRetracted: data.all.edges.some((e) => e.node.id === claim), retracted, rel: data.actor.relationships.find((r) => r.id === talibanPledge) };
     };
     const then = await read('2015-12');
     assert.equal(then.listed, true, 'the claim stood in 2015');
+    assert.equal(then.retracted, null, 'and reads as standing then');
     assert.ok(then.rel?.claims.some((c) => c.id === claim), 'and its relationship lists it');
     const now = await read(today);
     assert.equal(now.listed, false, 'retracted today');
     assert.equal(now.withRetracted, true);
+    assert.equal(now.retracted?.reason, 'knowledge-time test');
     assert.ok(now.rel && !now.rel.claims.some((c) => c.id === claim));
     assert.equal(now.rel.claimCount, then.rel!.claimCount - 1);
   });

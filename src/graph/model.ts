@@ -4,7 +4,7 @@
 import { apiLimits } from '../config.ts';
 import { int } from '../neo4j/database.ts';
 import { filterCondition, knownParams, latestFirst, listSize, liveCondition, relationshipOrder, typePattern, type Known } from './filters.ts';
-import { gatheredAsKnown, knownClaimCondition, knownFields } from './knownAsOf.ts';
+import { gatheredAsKnown, knownClaimCondition, knownFields, standingOn } from './knownAsOf.ts';
 import { claimRoles, type ActorInclude, type ClaimInclude, type ClaimRole, type Direction, type Fields, type RelationshipInclude, type SourceInclude, type Statement } from './include.ts';
 
 export interface Actor {
@@ -171,9 +171,9 @@ const origin = (value: unknown): Origin => (value === 'api' ? 'API' : value === 
 /** A relationship's properties that are fields of their own. */
 const relationshipProperties = ['id', 'role', 'since', 'until', 'status', 'firstObserved', 'lastObserved', 'claimCount', 'retracted'];
 
-/** Claims `c` of relationship `r`, as a nested list. */
-const claimsOfRelationship = (r: string, c: string, condition: string, limit: string, include: ClaimInclude, st: Statement) =>
-  `COLLECT { MATCH (${c}:Claim {relationship: ${r}.id}) WHERE ${condition} WITH ${c} ORDER BY ${latestFirst(c)} LIMIT ${limit} RETURN ${claimProjection(c, include)} }`;
+/** Claims `c` of relationship `r`, as a nested list (with knownAsOf, as they stood then). */
+const claimsOfRelationship = (r: string, c: string, condition: string, limit: string, include: ClaimInclude, known: Known | null) =>
+  `COLLECT { MATCH (${c}:Claim {relationship: ${r}.id}) WHERE ${condition} WITH ${c} ORDER BY ${latestFirst(c)} LIMIT ${limit} RETURN ${claimProjection(c, include, known)} }`;
 
 /** A relationship's properties: the stored edge's, or with knownAsOf those derived from the claims known then. */
 function relationshipProps(r: string, keys: readonly string[] | null, known: Known | null): string {
@@ -200,14 +200,14 @@ export function relationshipProjection(r: string, include?: RelationshipInclude,
       const first = st.fresh('first');
       st.params[first] = int(listSize(args.first));
       const condition = known ? knownClaimCondition(c, known.end, args.includeRetracted) : liveCondition(c, args.includeRetracted);
-      return `${mapKey(key)}: ${claimsOfRelationship(r, c, condition, `$${first}`, nested, st)}`;
+      return `${mapKey(key)}: ${claimsOfRelationship(r, c, condition, `$${first}`, nested, known)}`;
     });
     if (lists.length > 0) fields.push(`nested: {${lists.join(', ')}}`);
     if (include.gathered) {
       // Its live claims, or all of them when every one is retracted (as relationshipClaims with first 500).
       const c = st.fresh('c');
       const condition = known ? gatheredAsKnown(r, c, known.end) : `(${r}.retracted = true OR ${c}.retracted IS NULL)`;
-      fields.push(`gathered: ${claimsOfRelationship(r, c, condition, String(apiLimits.maxPageSize), include.gathered, st)}`);
+      fields.push(`gathered: ${claimsOfRelationship(r, c, condition, String(apiLimits.maxPageSize), include.gathered, known)}`);
     }
   }
   return `{${fields.join(', ')}}`;
@@ -243,7 +243,11 @@ const asked = (include: { fields?: Fields } | undefined, field: string) => !incl
 const claimProperties = ['id', 'type', 'role', 'since', 'until', 'dateText', 'stance', 'observedAt', 'note', 'version', 'origin'];
 const claimPropertiesOf: Record<string, string[]> = { relationship: ['relationship'], retracted: ['retracted', 'retractedAt', 'retractedBy', 'retractedReason'] };
 
-export const claimCoreProjection = (c: string, include?: ClaimInclude) => {
+/**
+ * With knownAsOf (`known`): whether claim `c`'s retraction was recorded after the date, so that
+ * it reads as standing then.
+ */
+export const claimCoreProjection = (c: string, include?: ClaimInclude, known: Known | null = null) => {
   const only = include?.fields;
   const props = only ? [...picked(claimProperties, only), ...[...only].flatMap((field) => claimPropertiesOf[field] ?? [])] : null;
   return [
@@ -256,12 +260,13 @@ export const claimCoreProjection = (c: string, include?: ClaimInclude) => {
         }}]`]
       : []),
     ...(asked(include, 'contradicts') ? [`contradicts: [(${c})-[:CONTRADICTS]-(x) | x.id]`] : []),
+    ...(known ? [`retractedLater: ${c}.retracted IS NOT NULL AND ${standingOn(c, known.end)}`] : []),
   ].join(',\n   ');
 };
 
-/** Cypher map of a claim; with an include, its actors (whose ids then come from them) and source as records. */
-export function claimProjection(c: string, include?: ClaimInclude): string {
-  const fields = [claimCoreProjection(c, include), ...roleFields(c, ['subject', 'object'], include)];
+/** Cypher map of a claim; with an include, its actors (whose ids then come from them) and source as records; with `known`, as it stood then. */
+export function claimProjection(c: string, include?: ClaimInclude, known: Known | null = null): string {
+  const fields = [claimCoreProjection(c, include, known), ...roleFields(c, ['subject', 'object'], include)];
   if (include?.source) fields.push(`sourceRecord: [(${c})-[:IN_SOURCE]->(x:Source) | ${sourceProjection('x', include.source)}][0]`);
   return `{${fields.join(', ')}}`;
 }
@@ -278,6 +283,8 @@ interface ClaimCoreRow {
   disputedBy?: string[];
   evidence?: (Omit<Evidence, 'source'> & { source?: Props })[];
   contradicts?: string[];
+  /** Read as known at a date before its retraction was recorded. */
+  retractedLater?: boolean;
 }
 
 /** A claim's or figure's shared fields; claimants and disputers from the actors read whole, when they were. */
@@ -301,7 +308,7 @@ function toClaimCore(row: ClaimCoreRow, claimedBy = row.claimedBy, disputedBy = 
     note: text(p.note),
     version: Number(p.version ?? 1),
     origin: origin(p.origin),
-    retracted: p.retracted ? { at: p.retractedAt as string, by: p.retractedBy as string, reason: p.retractedReason as string } : null,
+    retracted: p.retracted && !row.retractedLater ? { at: p.retractedAt as string, by: p.retractedBy as string, reason: p.retractedReason as string } : null,
   };
 }
 
