@@ -132,6 +132,25 @@ describe('knownAsOf on the seed graph', () => {
     assert.ok(!before.has(talibanPledge), 'not yet pledged in October 2014');
   });
 
+  it("a source's and an actor's claims and relationships, read as known before the source was out, are none of its", async () => {
+    const diplomat = 'diplomat-2016-07-ready-to-face-isis';
+    const read = async (knownAsOf: string) => {
+      const answer = await gql<{ source: { claims: { id: string }[]; relationships: { id: string }[] }; actor: { claims: { id: string }[] } }>(
+        `query ($k: String) { source(id: "${diplomat}") { claims(knownAsOf: $k, first: 500) { id } relationships(knownAsOf: $k, first: 500) { id } }
+           actor(id: "katibat-imam-bukhari") { claims(knownAsOf: $k, first: 500) { id } } }`,
+        { k: knownAsOf },
+      );
+      assert.equal(answer.body.errors, undefined, JSON.stringify(answer.body.errors));
+      return answer.body.data!;
+    };
+    const [before, out] = [await read('2016-06-30'), await read('2016-07')];
+    assert.deepEqual([before.source.claims, before.source.relationships], [[], []]);
+    assert.ok(out.source.claims.length > 0 && out.source.relationships.length > 0);
+    assert.ok(out.source.relationships.some((r) => r.id === baghdadiPledge));
+    assert.ok(!before.actor.claims.some((c) => c.id.endsWith('--diplomat-2016-07')));
+    assert.ok(out.actor.claims.some((c) => c.id.endsWith('--diplomat-2016-07')));
+  });
+
   it('refuses a bad knownAsOf with BAD_USER_INPUT naming it, on every field that takes one', async () => {
     for (const query of [
       '{ relationships(knownAsOf: "2015-13") { totalCount } }',

@@ -279,8 +279,8 @@ export const resolvers: Resolvers = {
       loaders.actorRelationships.load({ id: actor.id, first, args: { direction: direction ?? 'BOTH', filter: { types, statuses, asOf, knownAsOf, includeRetracted } } }),
     mentions: (actor, { first }, { loaders }) => loaders.mentionsOfActor.load({ id: actor.id, first, args: null }),
     figures: (actor, { first }, { loaders }) => loaders.figuresAbout.load({ id: actor.id, first, args: null }),
-    claims: (actor, { role, first, includeRetracted }, { loaders }) =>
-      loaders.actorClaims.load({ id: actor.id, first, args: { role: role ?? null, includeRetracted: includeRetracted ?? false } }),
+    claims: (actor, { role, first, includeRetracted, knownAsOf }, { loaders }) =>
+      loaders.actorClaims.load({ id: actor.id, first, args: { role: role ?? null, includeRetracted: includeRetracted ?? false, knownAsOf: knownAsOf ?? null } }),
   },
 
   Relationship: {
@@ -326,9 +326,10 @@ export const resolvers: Resolvers = {
         return text;
       }),
     mentions: (source, { first }, { loaders }) => loaders.mentionsInSource.load({ id: source.id, first, args: null }),
-    relationships: (source, { first, includeRetracted }, { loaders }) =>
-      loaders.relationshipsCitingSource.load({ id: source.id, first, args: includeRetracted ?? false }),
-    claims: (source, { first, includeRetracted }, { loaders }) => loaders.sourceClaims.load({ id: source.id, first, args: includeRetracted ?? false }),
+    relationships: (source, { first, includeRetracted, knownAsOf }, { loaders }) =>
+      loaders.relationshipsCitingSource.load({ id: source.id, first, args: { includeRetracted: includeRetracted ?? false, knownAsOf: knownAsOf ?? null } }),
+    claims: (source, { first, includeRetracted, knownAsOf }, { loaders }) =>
+      loaders.sourceClaims.load({ id: source.id, first, args: { includeRetracted: includeRetracted ?? false, knownAsOf: knownAsOf ?? null } }),
     figures: (source, { first }, { loaders }) => loaders.figuresCitingSource.load({ id: source.id, first, args: null }),
   },
 

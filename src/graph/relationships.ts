@@ -174,22 +174,34 @@ export async function listRelationships(db: Database, query: RelationshipQuery):
   return joinPages(observed, never, first);
 }
 
-/** For each source id, the first `first` relationships (by date) its claims support, reached through them. */
+/**
+ * For each source id, the first `first` relationships (by date) its claims support, reached
+ * through them; with knownAsOf, through its claims known then (none before it was published).
+ */
 export function relationshipsCitingSources(
   db: Database,
   sourceIds: readonly string[],
   first?: number | null,
-  includeRetracted?: boolean | null,
+  { includeRetracted = false, knownAsOf = null }: { includeRetracted?: boolean | null; knownAsOf?: string | null } = {},
 ): Promise<Map<string, Relationship[]>> {
-  return readFirstPerParent(db, sourceIds, first, {
-    match: `MATCH (:Source {id: id})<-[:IN_SOURCE]-(c:Claim) WHERE ${liveCondition('c', includeRetracted)}
+  const params: Params = {};
+  const known = knownParams({ knownAsOf }, params);
+  const claim = known ? knownClaimCondition('c', known.end, includeRetracted) : liveCondition('c', includeRetracted);
+  return readFirstPerParent(
+    db,
+    sourceIds,
+    first,
+    {
+      match: `MATCH (:Source {id: id})<-[:IN_SOURCE]-(c:Claim) WHERE ${claim}
             MATCH (a:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(b:Actor)
-            MATCH (a)-[r${typePattern()}]->(b) WHERE r.id = c.relationship AND ${liveCondition('r', includeRetracted)}`,
-    keep: 'DISTINCT r',
-    order: byDate('r'),
-    projection: relationshipProjection('r'),
-    toItem: toRelationship,
-  });
+            MATCH (a)-[r${typePattern()}]->(b) WHERE r.id = c.relationship AND ${filterCondition('r', { includeRetracted, knownAsOf }, params)}`,
+      keep: 'DISTINCT r',
+      order: byDate('r'),
+      projection: relationshipProjection('r', undefined, undefined, known),
+      toItem: toRelationship,
+    },
+    params,
+  );
 }
 
 /** The first `first` relationships of an actor, ordered by date (undated last). */

@@ -1276,6 +1276,7 @@ export type ActorClaimsArgs = {
   role?: InputMaybe<ClaimRole>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  knownAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -1409,6 +1410,7 @@ export type SourceMentionsArgs = {
 export type SourceRelationshipsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  knownAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1420,6 +1422,7 @@ export type SourceFiguresArgs = {
 export type SourceClaimsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  knownAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Mention = {
