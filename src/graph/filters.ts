@@ -3,7 +3,7 @@
 import { argumentDefaults, queryLimits } from '../domain/limits.ts';
 import { InputError } from '../errors.ts';
 import { checkedRelationshipType, claimStatuses, relationshipTypes, stances } from '../domain/vocabulary.ts';
-import { parsePartialDate } from '../domain/partialDate.ts';
+import { parsePartialDate, type PartialDate } from '../domain/partialDate.ts';
 import { knownFields } from './knownAsOf.ts';
 
 export interface RelationshipFilter {
@@ -43,12 +43,15 @@ export function checkFilter(filter: RelationshipFilter): void {
   for (const status of filter.statuses ?? []) {
     if (!claimStatuses.includes(status)) throw new InputError('statuses', `unknown claim status "${status}"`);
   }
-  if (filter.asOf != null && !parsePartialDate(filter.asOf)) {
-    throw new InputError('asOf', `"${filter.asOf}" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD`);
-  }
-  if (filter.knownAsOf != null && !parsePartialDate(filter.knownAsOf)) {
-    throw new InputError('knownAsOf', `"${filter.knownAsOf}" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD`);
-  }
+  if (filter.asOf != null) dateArgument('asOf', filter.asOf);
+  if (filter.knownAsOf != null) dateArgument('knownAsOf', filter.knownAsOf);
+}
+
+/** A date argument as a partial date; a bad one is refused, naming the argument. */
+function dateArgument(argument: string, text: string): PartialDate {
+  const date = parsePartialDate(text);
+  if (!date) throw new InputError(argument, `"${text}" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD`);
+  return date;
 }
 
 /** The Cypher parameters of a knownAsOf: its last day (`end`) and the date as given (`text`). */
@@ -60,8 +63,7 @@ export interface Known {
 /** With knownAsOf: its parameters, named with `prefix`, added to `params`; null without. */
 export function knownParams(filter: Pick<RelationshipFilter, 'knownAsOf'>, params: Params, prefix = ''): Known | null {
   if (filter.knownAsOf == null) return null;
-  const date = parsePartialDate(filter.knownAsOf);
-  if (!date) throw new InputError('knownAsOf', `"${filter.knownAsOf}" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD`);
+  const date = dateArgument('knownAsOf', filter.knownAsOf);
   params[`${prefix}knownEnd`] = date.end;
   params[`${prefix}knownAsOf`] = filter.knownAsOf;
   return { end: `$${prefix}knownEnd`, text: `$${prefix}knownAsOf` };
