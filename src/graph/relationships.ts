@@ -164,7 +164,9 @@ export async function listRelationships(db: Database, query: RelationshipQuery):
     });
   // Through claims, without asOf: ordered by the claims' relationship ids, which are the page's.
   if (byClaims && query.asOf == null) return page((order) => `${match} WITH r, rid AS id, '' AS seen WHERE ${where} AND ${order.after}`);
-  if (anchored) return page(undefined);
+  // With knownAsOf every relationship is derived anew from its claims known then: walked once, in
+  // one statement (not one per type, which would repeat that derivation in the statement's text).
+  if (anchored || query.knownAsOf != null) return page(undefined);
   if (query.asOf == null) return page(byIdIndex(query.types, where));
   const observed = await page(byObservation(query.types, where));
   if (observed.hasNextPage) return observed;
