@@ -121,6 +121,7 @@ export function actorInclude(info: GraphQLResolveInfo, sets: Sets): ActorInclude
         types: a.types as string[] | null,
         statuses: a.statuses as string[] | null,
         asOf: a.asOf as string | null,
+        knownAsOf: a.knownAsOf as string | null,
         includeRetracted: a.includeRetracted as boolean | null,
         first: a.first as number | null,
       };

@@ -20,6 +20,12 @@ import type { Database } from '../neo4j/database.ts';
  */
 const batching = { batchScheduleFn: (run: () => void) => setImmediate(run) };
 
+/** What a nested list of claims (or of relationships reached through them) keeps: retracted ones or not, and as known at a date. */
+interface ClaimListArgs {
+  includeRetracted: boolean;
+  knownAsOf: string | null;
+}
+
 /** A parent's nested list: the parent's id, how many items, and any other arguments. */
 export interface ListKey<A> {
   id: string;
@@ -52,9 +58,10 @@ export function createLoaders(db: Database) {
     relationship: new DataLoader<string, Relationship | null>((ids) => getRelationshipsByIds(db, ids), batching),
     claim: new DataLoader<string, Claim | null>((ids) => getClaimsByIds(db, ids), batching),
     figure: new DataLoader<string, Figure | null>((ids) => getFiguresByIds(db, ids), batching),
-    relationshipClaims: listLoader<boolean, Claim>((ids, first, includeRetracted) => claimsOf(db, 'relationship', ids, first, { includeRetracted })),
-    sourceClaims: listLoader<boolean, Claim>((ids, first, includeRetracted) => claimsOf(db, 'source', ids, first, { includeRetracted })),
-    actorClaims: listLoader<{ role: ClaimRole | null; includeRetracted: boolean }, Claim>((ids, first, options) => claimsOf(db, 'actor', ids, first, options)),
+    /** A relationship's claims; with knownAsOf (a relationship read as known then), those known then. */
+    relationshipClaims: listLoader<ClaimListArgs, Claim>((ids, first, options) => claimsOf(db, 'relationship', ids, first, options)),
+    sourceClaims: listLoader<ClaimListArgs, Claim>((ids, first, options) => claimsOf(db, 'source', ids, first, options)),
+    actorClaims: listLoader<ClaimListArgs & { role: ClaimRole | null }, Claim>((ids, first, options) => claimsOf(db, 'actor', ids, first, options)),
     actorRelationships: listLoader<{ direction: Direction; filter: RelationshipFilter }, Relationship>((ids, first, { direction, filter }) =>
       relationshipsOfActors(db, ids, filter, direction, first),
     ),
@@ -62,7 +69,7 @@ export function createLoaders(db: Database) {
     mentionsInSource: listLoader<null, Mention>((ids, first) => mentionsOf(db, 'source', ids, first)),
     figuresAbout: listLoader<null, Figure>((ids, first) => figuresOf(db, 'about', ids, first)),
     figuresCitingSource: listLoader<null, Figure>((ids, first) => figuresOf(db, 'source', ids, first)),
-    relationshipsCitingSource: listLoader<boolean, Relationship>((ids, first, includeRetracted) => relationshipsCitingSources(db, ids, first, includeRetracted)),
+    relationshipsCitingSource: listLoader<ClaimListArgs, Relationship>((ids, first, options) => relationshipsCitingSources(db, ids, first, options)),
     /** An actor's identifiers, registry names and designations (src/graph/registry.ts). */
     actorRegistry: new DataLoader<string, ActorRegistryView>(async (ids) => {
       const views = await registryOfActors(db, ids);

@@ -89,7 +89,7 @@ const actorsByIds = async (loaders: Loaders, ids: readonly string[]): Promise<Ac
  * its live claims, or all of them when every one is retracted (it is shown only when asked for).
  */
 const allClaims = async (rel: Relationship, loaders: Loaders): Promise<Claim[]> =>
-  rel.gathered ?? loaders.relationshipClaims.load({ id: rel.id, first: apiLimits.maxPageSize, args: rel.retracted });
+  rel.gathered ?? loaders.relationshipClaims.load({ id: rel.id, first: apiLimits.maxPageSize, args: { includeRetracted: rel.retracted, knownAsOf: rel.knownAsOf } });
 
 /** The claimants (or disputers) of these claims, each once: as the read brought them, else by id. */
 async function actorsOfClaims(claims: Claim[], role: 'claimedBy' | 'disputedBy', loaders: Loaders): Promise<Actor[]> {
@@ -274,18 +274,18 @@ export const resolvers: Resolvers = {
     registryNames: async (actor, _, { loaders }) => (await loaders.actorRegistry.load(actor.id)).names,
     designations: async (actor, _, { loaders }) => (await loaders.actorRegistry.load(actor.id)).designations,
     registryEntry: (actor, _, { loaders }) => (actor.origin === 'REGISTRY' ? loaders.registryEntry.load(actor.id) : null),
-    relationships: (actor, { types, direction, statuses, asOf, first, includeRetracted }, { loaders }, info) =>
+    relationships: (actor, { types, direction, statuses, asOf, knownAsOf, first, includeRetracted }, { loaders }, info) =>
       brought(actor.nested, info) ??
-      loaders.actorRelationships.load({ id: actor.id, first, args: { direction: direction ?? 'BOTH', filter: { types, statuses, asOf, includeRetracted } } }),
+      loaders.actorRelationships.load({ id: actor.id, first, args: { direction: direction ?? 'BOTH', filter: { types, statuses, asOf, knownAsOf, includeRetracted } } }),
     mentions: (actor, { first }, { loaders }) => loaders.mentionsOfActor.load({ id: actor.id, first, args: null }),
     figures: (actor, { first }, { loaders }) => loaders.figuresAbout.load({ id: actor.id, first, args: null }),
-    claims: (actor, { role, first, includeRetracted }, { loaders }) =>
-      loaders.actorClaims.load({ id: actor.id, first, args: { role: role ?? null, includeRetracted: includeRetracted ?? false } }),
+    claims: (actor, { role, first, includeRetracted, knownAsOf }, { loaders }) =>
+      loaders.actorClaims.load({ id: actor.id, first, args: { role: role ?? null, includeRetracted: includeRetracted ?? false, knownAsOf: knownAsOf ?? null } }),
   },
 
   Relationship: {
     claims: (rel, { first, includeRetracted }, { loaders }, info) =>
-      brought(rel.nested, info) ?? loaders.relationshipClaims.load({ id: rel.id, first, args: includeRetracted ?? false }),
+      brought(rel.nested, info) ?? loaders.relationshipClaims.load({ id: rel.id, first, args: { includeRetracted: includeRetracted ?? false, knownAsOf: rel.knownAsOf } }),
     claimedBy: async (rel, _, { loaders }) => actorsOfClaims(await allClaims(rel, loaders), 'claimedBy', loaders),
     disputedBy: async (rel, _, { loaders }) => actorsOfClaims(await allClaims(rel, loaders), 'disputedBy', loaders),
     evidence: async (rel, _, { loaders }) => gatheredEvidence(await allClaims(rel, loaders)),
@@ -326,9 +326,10 @@ export const resolvers: Resolvers = {
         return text;
       }),
     mentions: (source, { first }, { loaders }) => loaders.mentionsInSource.load({ id: source.id, first, args: null }),
-    relationships: (source, { first, includeRetracted }, { loaders }) =>
-      loaders.relationshipsCitingSource.load({ id: source.id, first, args: includeRetracted ?? false }),
-    claims: (source, { first, includeRetracted }, { loaders }) => loaders.sourceClaims.load({ id: source.id, first, args: includeRetracted ?? false }),
+    relationships: (source, { first, includeRetracted, knownAsOf }, { loaders }) =>
+      loaders.relationshipsCitingSource.load({ id: source.id, first, args: { includeRetracted: includeRetracted ?? false, knownAsOf: knownAsOf ?? null } }),
+    claims: (source, { first, includeRetracted, knownAsOf }, { loaders }) =>
+      loaders.sourceClaims.load({ id: source.id, first, args: { includeRetracted: includeRetracted ?? false, knownAsOf: knownAsOf ?? null } }),
     figures: (source, { first }, { loaders }) => loaders.figuresCitingSource.load({ id: source.id, first, args: null }),
   },
 

@@ -1,4 +1,4 @@
-// npm run export -- --format graphml|gexf|csv|json|cypher|ftm|ftm-statements [--focus ID --depth N] [--as-of DATE] [--origins seed,api,registry] [--out FILE]
+// npm run export -- --format graphml|gexf|csv|json|cypher|ftm|ftm-statements [--focus ID --depth N] [--as-of DATE] [--known-as-of DATE] [--origins seed,api,registry] [--out FILE]
 // Writes the whole graph, or an actor's neighbourhood, with all properties. Without --out it
 // prints to standard output; csv writes FILE.nodes.csv and FILE.edges.csv. ftm writes
 // FollowTheMoney entities as JSON lines, ftm-statements their values as FtM statements (CSV).
@@ -27,6 +27,7 @@ function parse() {
       focus: { type: 'string' },
       depth: { type: 'string' },
       'as-of': { type: 'string' },
+      'known-as-of': { type: 'string' },
       origins: { type: 'string' },
       out: { type: 'string' },
     },
@@ -34,14 +35,16 @@ function parse() {
   const format = values.format as ExportFormat | FtmFormat | 'seed' | undefined;
   if (!format || !formats.includes(format)) throw new UserError(`--format must be one of ${formats.join(', ')}`);
   if (format === 'seed' && !values.out) throw new UserError('seed writes a folder: give --out DIR');
-  if (format === 'seed' && (values.focus || values['as-of'] || values.origins)) throw new UserError('seed exports all that the API wrote: --focus, --depth, --as-of and --origins do not apply');
+  if (format === 'seed' && (values.focus || values['as-of'] || values['known-as-of'] || values.origins)) {
+    throw new UserError('seed exports all that the API wrote: --focus, --depth, --as-of, --known-as-of and --origins do not apply');
+  }
   if (values.depth !== undefined && !values.focus) throw new UserError('--depth goes with --focus ID');
   if (format === 'csv' && !values.out) throw new UserError('csv writes two files: give --out NAME (for NAME.nodes.csv and NAME.edges.csv)');
   const depth = values.depth === undefined ? null : Number(values.depth);
   const origins = values.origins === undefined ? null : values.origins.split(',').map((origin) => origin.trim().toLowerCase());
   const unknown = origins?.filter((origin) => !exportOrigins.includes(origin));
   if (unknown?.length) throw new UserError(`--origins takes ${exportOrigins.join(', ')} (comma-separated), not ${unknown.join(', ')}`);
-  return { format, focus: values.focus ?? null, depth, asOf: values['as-of'] ?? null, origins, out: values.out ?? null };
+  return { format, focus: values.focus ?? null, depth, asOf: values['as-of'] ?? null, knownAsOf: values['known-as-of'] ?? null, origins, out: values.out ?? null };
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

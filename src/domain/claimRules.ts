@@ -78,10 +78,14 @@ export function statusOf(claims: readonly StatusClaim[], contested: ReadonlySet<
   return claims.some((c) => c.props.stance !== 'INFERRED') ? 'ALLEGED' : 'INFERRED';
 }
 
-/** The same rule in Cypher, over the claim nodes of the Cypher list `claims`. */
-export const statusOfClaims = (claims: string) =>
-  `CASE WHEN any(x IN ${claims} WHERE x.stance = 'DENIED' OR EXISTS { (x)-[:DISPUTED_BY]->(:Actor) } OR EXISTS { (x)-[:CONTRADICTS]-(y) WHERE y.retracted IS NULL })
+/**
+ * The same rule in Cypher, over the claim nodes of the Cypher list `claims`. A contradiction
+ * counts when the other claim `y` passes `counts` (by default: it is not retracted; for the graph
+ * as known at a date, src/graph/knownAsOf.ts: it was published by then and not retracted by then).
+ */
+export const statusOfClaims = (claims: string, counts: (y: string) => string = (y) => `${y}.retracted IS NULL`) =>
+  `CASE WHEN any(s_x IN ${claims} WHERE s_x.stance = 'DENIED' OR EXISTS { (s_x)-[:DISPUTED_BY]->(:Actor) } OR EXISTS { (s_x)-[:CONTRADICTS]-(s_y) WHERE ${counts('s_y')} })
         THEN 'DISPUTED'
-        WHEN any(x IN ${claims} WHERE x.stance = 'ASSERTED') THEN 'REPORTED'
-        WHEN any(x IN ${claims} WHERE x.stance <> 'INFERRED') THEN 'ALLEGED'
+        WHEN any(s_x IN ${claims} WHERE s_x.stance = 'ASSERTED') THEN 'REPORTED'
+        WHEN any(s_x IN ${claims} WHERE s_x.stance <> 'INFERRED') THEN 'ALLEGED'
         ELSE 'INFERRED' END`;

@@ -4,7 +4,8 @@
 import { apiLimits } from '../config.ts';
 import { argumentDefaults } from '../domain/limits.ts';
 import type { Database } from '../neo4j/database.ts';
-import { filterCondition, typePattern, type Params } from '../graph/filters.ts';
+import { filterCondition, knownParams, typePattern, type Params } from '../graph/filters.ts';
+import { gatheredAsKnown, knownFields } from '../graph/knownAsOf.ts';
 import { neighborhood } from '../graph/traversal.ts';
 import type { ExportGraph, Value } from '../domain/formats.ts';
 import { gatheredActors, gatheredEvidence, gatheredSources } from '../domain/gathered.ts';
@@ -16,6 +17,8 @@ export interface ExportScope {
   depth?: number | null;
   /** Only relationships valid at this partial date. */
   asOf?: string | null;
+  /** The graph as its sources stood on this partial date: relationships derived from the claims known then (src/graph/knownAsOf.ts). */
+  knownAsOf?: string | null;
   /**
    * Only actors of these origins ('seed', 'api', 'registry'), and the relationships between them:
    * a militancy graph without the registry's unrelated designations. Every actor carries its
@@ -27,9 +30,12 @@ export interface ExportScope {
 /** Internal bookkeeping that is not part of the data. */
 const internal = new Set(['hash']);
 
-/** A relationship's live claims (all of them when every one is retracted) in id order, each with its links. */
-const claimsOfRelationship = `COLLECT {
-  MATCH (c:Claim {relationship: r.id}) WHERE c.retracted IS NULL OR r.retracted
+/**
+ * A relationship's live claims (all of them when every one is retracted) in id order, each with
+ * its links; `which` is the condition on claim `c` of relationship `r`.
+ */
+const claimsOfRelationship = (which: string) => `COLLECT {
+  MATCH (c:Claim {relationship: r.id}) WHERE ${which}
   WITH c ORDER BY c.id
   RETURN {id: c.id, stance: c.stance,
     sources: COLLECT { MATCH (c)-[:IN_SOURCE]->(x) RETURN x.id },
@@ -69,13 +75,17 @@ export async function exportGraph(db: Database, scope: ExportScope = {}): Promis
   let nodeIds: string[] | null = null;
   let relationshipIds: string[] | null = null;
   if (scope.focus) {
-    const sub = await neighborhood(db, { id: scope.focus, depth: scope.depth ?? argumentDefaults.neighborhoodDepth, asOf: scope.asOf, limit: apiLimits.maxNeighborhoodLimit });
+    const sub = await neighborhood(db, { id: scope.focus, depth: scope.depth ?? argumentDefaults.neighborhoodDepth, asOf: scope.asOf, knownAsOf: scope.knownAsOf, limit: apiLimits.maxNeighborhoodLimit });
     nodeIds = sub.nodes.map((n) => n.id);
     relationshipIds = sub.relationships.map((r) => r.id);
   }
   const params: Params = { nodeIds, relationshipIds, origins: scope.origins?.length ? [...scope.origins] : null };
   const chosen = (a: string) => `($origins IS NULL OR coalesce(${a}.origin, 'seed') IN $origins)`;
-  const condition = filterCondition('r', { asOf: scope.asOf }, params);
+  const condition = filterCondition('r', { asOf: scope.asOf, knownAsOf: scope.knownAsOf }, params);
+  // With knownAsOf, each edge as derived from the claims known then, and those claims.
+  const known = knownParams(scope, params);
+  const props = known ? knownFields('r', known.end) : 'properties(r)';
+  const claims = claimsOfRelationship(known ? gatheredAsKnown('r', 'c', known.end) : 'c.retracted IS NULL OR r.retracted');
   const nodes = await db.read<{ props: Record<string, Value>; kind: string }>(
     `MATCH (a:Actor) WHERE ($nodeIds IS NULL OR a.id IN $nodeIds) AND ${chosen('a')} RETURN properties(a) AS props, a.kind AS kind ORDER BY a.id`,
     params,
@@ -83,7 +93,7 @@ export async function exportGraph(db: Database, scope: ExportScope = {}): Promis
   const edges = await db.read<{ props: Record<string, Value>; claims: ExportedClaim[]; type: string; source: string; target: string }>(
     `MATCH (a:Actor)-[r${typePattern()}]->(b:Actor)
      WHERE ($relationshipIds IS NULL OR r.id IN $relationshipIds) AND ${condition} AND ${chosen('a')} AND ${chosen('b')}
-     RETURN properties(r) AS props, ${claimsOfRelationship} AS claims, type(r) AS type, a.id AS source, b.id AS target ORDER BY r.id`,
+     RETURN ${props} AS props, ${claims} AS claims, type(r) AS type, a.id AS source, b.id AS target ORDER BY r.id`,
     params,
   );
   return {

@@ -7,7 +7,8 @@ import type { Database } from '../neo4j/database.ts';
 import { searchTokens } from './search.ts';
 import { readByIds, readFirstPerParent } from './batchReads.ts';
 import { cursorKey, joinPages, readPage, toPage, type Page, type PageOrder } from './cursor.ts';
-import { checkFilter, checkStances, claimSeenAsOf, filterCondition, latestFirst, listSize, liveCondition, type Params } from './filters.ts';
+import { checkFilter, checkStances, claimSeenAsOf, filterCondition, knownParams, latestFirst, listSize, liveCondition, type Params } from './filters.ts';
+import { knownClaimCondition } from './knownAsOf.ts';
 import type { ClaimInclude } from './include.ts';
 import { claimProjection, toClaim, type Claim } from './model.ts';
 
@@ -29,20 +30,35 @@ const parentMatch = {
     `MATCH (:Actor {id: id})<-[:${role ? roleEdges[role] : Object.values(roleEdges).join('|')}]-(c:Claim) WITH DISTINCT c`,
 };
 
+/** What a nested claim list keeps: with knownAsOf, the claims known then (and standing then, unless retracted ones are asked for). */
+export interface ClaimListOptions {
+  role?: ClaimRole | null;
+  includeRetracted?: boolean | null;
+  knownAsOf?: string | null;
+}
+
 export function claimsOf(
   db: Database,
   parent: 'relationship' | 'source' | 'actor',
   ids: readonly string[],
   first?: number | null,
-  { role = null, includeRetracted = false }: { role?: ClaimRole | null; includeRetracted?: boolean | null } = {},
+  { role = null, includeRetracted = false, knownAsOf = null }: ClaimListOptions = {},
 ): Promise<Map<string, Claim[]>> {
-  return readFirstPerParent(db, ids, first, {
-    match: `${parent === 'actor' ? parentMatch.actor(role) : parentMatch[parent]} WITH c WHERE ${liveCondition('c', includeRetracted)}`,
-    keep: 'c',
-    order: latestFirst('c'),
-    projection: claimProjection('c'),
-    toItem: toClaim,
-  });
+  const params: Params = {};
+  const known = knownParams({ knownAsOf }, params);
+  return readFirstPerParent(
+    db,
+    ids,
+    first,
+    {
+      match: `${parent === 'actor' ? parentMatch.actor(role) : parentMatch[parent]} WITH c WHERE ${known ? knownClaimCondition('c', known.end, includeRetracted) : liveCondition('c', includeRetracted)}`,
+      keep: 'c',
+      order: latestFirst('c'),
+      projection: claimProjection('c', undefined, known),
+      toItem: toClaim,
+    },
+    params,
+  );
 }
 
 export interface ClaimQuery {
@@ -54,6 +70,8 @@ export interface ClaimQuery {
   source?: string | null;
   text?: string | null;
   asOf?: string | null;
+  /** Only claims whose source was published by then, retractions recorded by then applied. */
+  knownAsOf?: string | null;
   includeRetracted?: boolean | null;
   first?: number | null;
   after?: string | null;
@@ -109,8 +127,9 @@ export function chooseAnchor<K extends string>(anchors: ClaimAnchor<K>[], query:
 /** Claims a page at a time: by id, or with asOf latest observed (at or before the date) first. */
 export async function listClaims(db: Database, query: ClaimQuery): Promise<Page<Claim>> {
   const first = listSize(query.first);
-  checkFilter({ types: query.types, asOf: query.asOf });
+  checkFilter({ types: query.types, asOf: query.asOf, knownAsOf: query.knownAsOf });
   const params: Params = { types: query.types?.length ? [...new Set(query.types)] : null, stances: checkStances(query.stances) };
+  const known = knownParams(query, params);
   if (query.text != null) {
     const phrase = quotePhrase(query.text);
     if (phrase === null) return toPage([], first, (c: Claim) => c.id, query.countTotal === false ? null : 0);
@@ -120,7 +139,9 @@ export async function listClaims(db: Database, query: ClaimQuery): Promise<Page<
   // With no anchor, the claim id index in order.
   const match = anchor?.match ?? "MATCH (c:Claim) WHERE c.id > ''";
   const where = [
-    filterCondition('c', { asOf: query.asOf, includeRetracted: query.includeRetracted }, params),
+    // With knownAsOf, a claim's retraction is read as of then (not from its stored mark).
+    filterCondition('c', { asOf: query.asOf, includeRetracted: query.includeRetracted || known !== null }, params),
+    known ? knownClaimCondition('c', known.end, query.includeRetracted) : 'true',
     '($types IS NULL OR c.type IN $types)',
     '($stances IS NULL OR c.stance IN $stances)',
     ...conditions,
@@ -131,7 +152,7 @@ export async function listClaims(db: Database, query: ClaimQuery): Promise<Page<
       match,
       where,
       candidates,
-      projection: claimProjection('c', query.include),
+      projection: claimProjection('c', query.include, known),
       toItem: toClaim,
       seen: query.asOf != null ? claimSeenAsOf('c') : null,
       after,

@@ -20,7 +20,46 @@ export interface DeriveOptions {
 
 /** The claim among `claims` whose `key` is least (or greatest), ignoring those without one. */
 const extreme = (claims: string, key: string, compare: '<' | '>') =>
-  `reduce(e = null, x IN ${claims} | CASE WHEN x.${key} IS NOT NULL AND (e IS NULL OR x.${key} ${compare} e.${key}) THEN x ELSE e END)`;
+  `reduce(d_e = null, d_x IN ${claims} | CASE WHEN d_x.${key} IS NOT NULL AND (d_e IS NULL OR d_x.${key} ${compare} d_e.${key}) THEN d_x ELSE d_e END)`;
+
+/** How the derivation reads a claim: whether it stands (not retracted), and whether a claim contradicting one counts. */
+export interface ClaimReading {
+  isLive: (x: string) => string;
+  contradictionCounts: (y: string) => string;
+}
+
+/** Now: a claim stands unless it is retracted; a contradiction counts while the other claim stands. */
+export const readingNow: ClaimReading = { isLive: (x) => `${x}.retracted IS NULL`, contradictionCounts: (y) => `${y}.retracted IS NULL` };
+
+/**
+ * Cypher clauses turning `d_every` (a relationship's claims ordered by id, at least one) into
+ * `d_claims` (those it is derived from) and `d_fields` (the derived edge's properties): the one
+ * gathering of a relationship's fields from its claims, for the stored edge (deriveCypher) and
+ * for the graph as known at a date (src/graph/knownAsOf.ts). Its variables start with `d_`, so
+ * that it can sit in a subquery without shadowing the statement's own.
+ */
+export function derivedFields(reading: ClaimReading = readingNow): string {
+  return `// Derived from its live claims; from all of them, and marked retracted, when none is live.
+      WITH d_every, [d_x IN d_every WHERE ${reading.isLive('d_x')}] AS d_live
+      WITH CASE WHEN size(d_live) > 0 THEN d_live ELSE d_every END AS d_claims, size(d_live) = 0 AS d_retracted
+      WITH d_claims, d_retracted,
+           ${extreme('d_claims', 'sinceStart', '<')} AS d_since,
+           ${extreme('d_claims', 'untilEnd', '>')} AS d_latestUntil,
+           ${extreme('d_claims', 'observedStart', '<')} AS d_firstSeen,
+           ${extreme('d_claims', 'observedEnd', '>')} AS d_lastSeen
+      // Claims that only say when it started and claims that only say when it ended can give
+      // an end before the start: then the end is not known, rather than the span empty.
+      WITH d_claims, d_retracted, d_since, d_firstSeen, d_lastSeen,
+           CASE WHEN d_since IS NOT NULL AND d_latestUntil IS NOT NULL AND d_latestUntil.untilEnd < d_since.sinceStart THEN null ELSE d_latestUntil END AS d_until
+      WITH d_claims, {
+        id: d_claims[0].relationship, role: d_claims[0].role, status: ${statusOfClaims('d_claims', reading.contradictionCounts)},
+        since: d_since.since, sincePrecision: d_since.sincePrecision, sinceStart: d_since.sinceStart,
+        until: d_until.until, untilPrecision: d_until.untilPrecision, untilEnd: d_until.untilEnd,
+        firstObserved: d_firstSeen.observedAt, firstObservedStart: d_firstSeen.observedStart,
+        lastObserved: d_lastSeen.observedAt, lastObservedEnd: d_lastSeen.observedEnd,
+        claimCount: size(d_claims), retracted: CASE WHEN d_retracted THEN true END
+      } AS d_fields`;
+}
 
 /** Cypher deriving the relationships of one type, from rows {id}: replaced when they have claims, removed when none are left. */
 function deriveCypher(type: string): string {
@@ -30,30 +69,12 @@ function deriveCypher(type: string): string {
     OPTIONAL CALL (row) {
       MATCH (c:Claim {relationship: row.id})
       WITH c ORDER BY c.id
-      WITH collect(c) AS every
-      WHERE size(every) > 0
-      // Derived from its live claims; from all of them, and marked retracted, when none is live.
-      WITH every, [x IN every WHERE x.retracted IS NULL] AS live
-      WITH CASE WHEN size(live) > 0 THEN live ELSE every END AS claims, size(live) = 0 AS retracted
-      MATCH (a:Actor)<-[:SUBJECT]-(first:Claim {id: claims[0].id})-[:OBJECT]->(b:Actor)
-      WITH a, b, claims, retracted,
-           ${extreme('claims', 'sinceStart', '<')} AS since,
-           ${extreme('claims', 'untilEnd', '>')} AS latestUntil,
-           ${extreme('claims', 'observedStart', '<')} AS firstSeen,
-           ${extreme('claims', 'observedEnd', '>')} AS lastSeen
-      // Claims that only say when it started and claims that only say when it ended can give
-      // an end before the start: then the end is not known, rather than the span empty.
-      WITH a, b, claims, retracted, since, firstSeen, lastSeen,
-           CASE WHEN since IS NOT NULL AND latestUntil IS NOT NULL AND latestUntil.untilEnd < since.sinceStart THEN null ELSE latestUntil END AS until
+      WITH collect(c) AS d_every
+      WHERE size(d_every) > 0
+      ${derivedFields()}
+      MATCH (a:Actor)<-[:SUBJECT]-(first:Claim {id: d_claims[0].id})-[:OBJECT]->(b:Actor)
       CREATE (a)-[r:${t}]->(b)
-      SET r = {
-        id: row.id, role: claims[0].role, status: ${statusOfClaims('claims')},
-        since: since.since, sincePrecision: since.sincePrecision, sinceStart: since.sinceStart,
-        until: until.until, untilPrecision: until.untilPrecision, untilEnd: until.untilEnd,
-        firstObserved: firstSeen.observedAt, firstObservedStart: firstSeen.observedStart,
-        lastObserved: lastSeen.observedAt, lastObservedEnd: lastSeen.observedEnd,
-        claimCount: size(claims), retracted: CASE WHEN retracted THEN true END
-      }
+      SET r = d_fields
       RETURN r
     }
     RETURN count(r) AS derived, count(*) - count(r) AS removed`;

@@ -1,9 +1,10 @@
 // Relationship filters shared by every traversal: types (from the whitelist only), claim
-// statuses and `asOf`. Inputs are checked here, once, whoever calls: API, CLI or benchmark.
+// statuses, `asOf` and `knownAsOf`. Inputs are checked here, once, whoever calls: API, CLI or benchmark.
 import { argumentDefaults, queryLimits } from '../domain/limits.ts';
 import { InputError } from '../errors.ts';
 import { checkedRelationshipType, claimStatuses, relationshipTypes, stances } from '../domain/vocabulary.ts';
-import { parsePartialDate } from '../domain/partialDate.ts';
+import { parsePartialDate, type PartialDate } from '../domain/partialDate.ts';
+import { knownFields } from './knownAsOf.ts';
 
 export interface RelationshipFilter {
   types?: readonly string[] | null;
@@ -11,6 +12,8 @@ export interface RelationshipFilter {
   asOf?: string | null;
   /** Show what is retracted too (a retracted claim; a relationship whose every claim is retracted). */
   includeRetracted?: boolean | null;
+  /** The graph as its sources stood on this partial date (src/graph/knownAsOf.ts). */
+  knownAsOf?: string | null;
 }
 
 /** A Cypher condition keeping claim or relationship `x` unless it is retracted (or retracted ones are asked for). */
@@ -40,18 +43,48 @@ export function checkFilter(filter: RelationshipFilter): void {
   for (const status of filter.statuses ?? []) {
     if (!claimStatuses.includes(status)) throw new InputError('statuses', `unknown claim status "${status}"`);
   }
-  if (filter.asOf != null && !parsePartialDate(filter.asOf)) {
-    throw new InputError('asOf', `"${filter.asOf}" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD`);
-  }
+  if (filter.asOf != null) dateArgument('asOf', filter.asOf);
+  if (filter.knownAsOf != null) dateArgument('knownAsOf', filter.knownAsOf);
+}
+
+/** A date argument as a partial date; a bad one is refused, naming the argument. */
+function dateArgument(argument: string, text: string): PartialDate {
+  const date = parsePartialDate(text);
+  if (!date) throw new InputError(argument, `"${text}" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD`);
+  return date;
+}
+
+/** The Cypher parameters of a knownAsOf: its last day (`end`) and the date as given (`text`). */
+export interface Known {
+  end: string;
+  text: string;
+}
+
+/** With knownAsOf: its parameters, named with `prefix`, added to `params`; null without. */
+export function knownParams(filter: Pick<RelationshipFilter, 'knownAsOf'>, params: Params, prefix = ''): Known | null {
+  if (filter.knownAsOf == null) return null;
+  const date = dateArgument('knownAsOf', filter.knownAsOf);
+  params[`${prefix}knownEnd`] = date.end;
+  params[`${prefix}knownAsOf`] = filter.knownAsOf;
+  return { end: `$${prefix}knownEnd`, text: `$${prefix}knownAsOf` };
 }
 
 /**
  * A Cypher condition on relationship (or claim) variable `r`: status, asOf and, unless asked
  * for, not retracted (the types go in the pattern), adding its parameters to `params`, their
- * names starting with `prefix` (so that lists nested in one statement keep their own).
+ * names starting with `prefix` (so that lists nested in one statement keep their own). With
+ * knownAsOf (relationships only), the same conditions hold of `r` as derived from the claims
+ * known then, and a relationship none of whose claims is known fails.
  */
 export function filterCondition(r: string, filter: RelationshipFilter, params: Params, prefix = ''): string {
   checkFilter(filter);
+  const known = knownParams(filter, params, prefix);
+  const condition = conditionOn(known ? 'k_view' : r, filter, params, prefix);
+  return known ? `any(k_view IN [${knownFields(r, known.end)}] WHERE k_view IS NOT NULL AND ${condition})` : condition;
+}
+
+/** filterCondition's conditions on the fields of `r` (an edge, a claim, or a map of fields). */
+function conditionOn(r: string, filter: RelationshipFilter, params: Params, prefix: string): string {
   const conditions: string[] = [];
   if (!filter.includeRetracted) conditions.push(liveCondition(r, false));
   if (filter.statuses && filter.statuses.length > 0) {

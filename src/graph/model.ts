@@ -3,7 +3,8 @@
 // fields brings those alone: the record it gives holds empty values (null, [], absent) for the rest.
 import { apiLimits } from '../config.ts';
 import { int } from '../neo4j/database.ts';
-import { filterCondition, latestFirst, listSize, liveCondition, relationshipOrder, typePattern } from './filters.ts';
+import { filterCondition, knownParams, latestFirst, listSize, liveCondition, relationshipOrder, typePattern, type Known } from './filters.ts';
+import { gatheredAsKnown, knownClaimCondition, knownFields, standingOn } from './knownAsOf.ts';
 import { claimRoles, type ActorInclude, type ClaimInclude, type ClaimRole, type Direction, type Fields, type RelationshipInclude, type SourceInclude, type Statement } from './include.ts';
 
 export interface Actor {
@@ -55,6 +56,8 @@ export interface Relationship {
   claimCount: number;
   /** Every claim it was derived from is retracted. */
   retracted: boolean;
+  /** The knownAsOf it was derived at (src/graph/knownAsOf.ts), its claims then listed as known that day; null: as known now. */
+  knownAsOf: string | null;
   /** Claim lists a read brought with it, by response key, and every claim (`gathered`) when asked. */
   nested?: Record<string, Claim[]>;
   gathered?: Claim[];
@@ -155,7 +158,7 @@ export function actorProjection(node: string, include?: ActorInclude, st?: State
       st.params[`${prefix}first`] = int(listSize(args.first));
       const [left, right] = arrows[args.direction];
       return `${mapKey(key)}: COLLECT { MATCH (${node})${left}[${r}${typePattern(args.types)}]${right}(:Actor) WHERE ${condition}
-        WITH ${r} ORDER BY ${relationshipOrder(r, args.asOf, prefix)} LIMIT $${prefix}first RETURN ${relationshipProjection(r, nested, st)} }`;
+        WITH ${r} ORDER BY ${relationshipOrder(r, args.asOf, prefix)} LIMIT $${prefix}first RETURN ${relationshipProjection(r, nested, st, knownParams(args, st.params, prefix))} }`;
     });
     fields.push(`nested: {${lists.join(', ')}}`);
   }
@@ -168,17 +171,25 @@ const origin = (value: unknown): Origin => (value === 'api' ? 'API' : value === 
 /** A relationship's properties that are fields of their own. */
 const relationshipProperties = ['id', 'role', 'since', 'until', 'status', 'firstObserved', 'lastObserved', 'claimCount', 'retracted'];
 
-/** Claims `c` of relationship `r`, as a nested list. */
-const claimsOfRelationship = (r: string, c: string, condition: string, limit: string, include: ClaimInclude, st: Statement) =>
-  `COLLECT { MATCH (${c}:Claim {relationship: ${r}.id}) WHERE ${condition} WITH ${c} ORDER BY ${latestFirst(c)} LIMIT ${limit} RETURN ${claimProjection(c, include)} }`;
+/** Claims `c` of relationship `r`, as a nested list (with knownAsOf, as they stood then). */
+const claimsOfRelationship = (r: string, c: string, condition: string, limit: string, include: ClaimInclude, known: Known | null) =>
+  `COLLECT { MATCH (${c}:Claim {relationship: ${r}.id}) WHERE ${condition} WITH ${c} ORDER BY ${latestFirst(c)} LIMIT ${limit} RETURN ${claimProjection(c, include, known)} }`;
+
+/** A relationship's properties: the stored edge's, or with knownAsOf those derived from the claims known then. */
+function relationshipProps(r: string, keys: readonly string[] | null, known: Known | null): string {
+  if (!known) return propertiesOf(r, keys);
+  return keys ? `[k_p IN [${knownFields(r, known.end)}] | ${propertiesOf('k_p', keys)}][0]` : knownFields(r, known.end);
+}
 
 /**
  * Cypher map projection of a relationship with both ends, whatever direction it was matched in;
- * with an include (`r` a variable then), the claim lists asked for.
+ * with an include (`r` a variable then), the claim lists asked for. With `known` (the parameters
+ * of a knownAsOf, src/graph/filters.ts knownParams), as derived from the claims known then.
  */
-export function relationshipProjection(r: string, include?: RelationshipInclude, st?: Statement): string {
+export function relationshipProjection(r: string, include?: RelationshipInclude, st?: Statement, known: Known | null = null): string {
   const only = include?.fields;
-  const fields = [`props: ${propertiesOf(r, only ? picked(relationshipProperties, only) : null)}`, `type: type(${r})`];
+  const fields = [`props: ${relationshipProps(r, only ? picked(relationshipProperties, only) : null, known)}`, `type: type(${r})`];
+  if (known) fields.push(`knownAsOf: ${known.text}`);
   for (const [end, node] of [['from', `startNode(${r})`], ['to', `endNode(${r})`]] as const) {
     const asked = only ? include[end] : undefined;
     if (asked !== null) fields.push(`${end}: ${actorProjection(node, asked ? { fields: asked, relationships: [] } : undefined)}`);
@@ -188,13 +199,15 @@ export function relationshipProjection(r: string, include?: RelationshipInclude,
       const c = st.fresh('c');
       const first = st.fresh('first');
       st.params[first] = int(listSize(args.first));
-      return `${mapKey(key)}: ${claimsOfRelationship(r, c, liveCondition(c, args.includeRetracted), `$${first}`, nested, st)}`;
+      const condition = known ? knownClaimCondition(c, known.end, args.includeRetracted) : liveCondition(c, args.includeRetracted);
+      return `${mapKey(key)}: ${claimsOfRelationship(r, c, condition, `$${first}`, nested, known)}`;
     });
     if (lists.length > 0) fields.push(`nested: {${lists.join(', ')}}`);
     if (include.gathered) {
       // Its live claims, or all of them when every one is retracted (as relationshipClaims with first 500).
       const c = st.fresh('c');
-      fields.push(`gathered: ${claimsOfRelationship(r, c, `(${r}.retracted = true OR ${c}.retracted IS NULL)`, String(apiLimits.maxPageSize), include.gathered, st)}`);
+      const condition = known ? gatheredAsKnown(r, c, known.end) : `(${r}.retracted = true OR ${c}.retracted IS NULL)`;
+      fields.push(`gathered: ${claimsOfRelationship(r, c, condition, String(apiLimits.maxPageSize), include.gathered, known)}`);
     }
   }
   return `{${fields.join(', ')}}`;
@@ -230,7 +243,11 @@ const asked = (include: { fields?: Fields } | undefined, field: string) => !incl
 const claimProperties = ['id', 'type', 'role', 'since', 'until', 'dateText', 'stance', 'observedAt', 'note', 'version', 'origin'];
 const claimPropertiesOf: Record<string, string[]> = { relationship: ['relationship'], retracted: ['retracted', 'retractedAt', 'retractedBy', 'retractedReason'] };
 
-export const claimCoreProjection = (c: string, include?: ClaimInclude) => {
+/**
+ * With knownAsOf (`known`): whether claim `c`'s retraction was recorded after the date, so that
+ * it reads as standing then.
+ */
+export const claimCoreProjection = (c: string, include?: ClaimInclude, known: Known | null = null) => {
   const only = include?.fields;
   const props = only ? [...picked(claimProperties, only), ...[...only].flatMap((field) => claimPropertiesOf[field] ?? [])] : null;
   return [
@@ -243,12 +260,13 @@ export const claimCoreProjection = (c: string, include?: ClaimInclude) => {
         }}]`]
       : []),
     ...(asked(include, 'contradicts') ? [`contradicts: [(${c})-[:CONTRADICTS]-(x) | x.id]`] : []),
+    ...(known ? [`retractedLater: ${c}.retracted IS NOT NULL AND ${standingOn(c, known.end)}`] : []),
   ].join(',\n   ');
 };
 
-/** Cypher map of a claim; with an include, its actors (whose ids then come from them) and source as records. */
-export function claimProjection(c: string, include?: ClaimInclude): string {
-  const fields = [claimCoreProjection(c, include), ...roleFields(c, ['subject', 'object'], include)];
+/** Cypher map of a claim; with an include, its actors (whose ids then come from them) and source as records; with `known`, as it stood then. */
+export function claimProjection(c: string, include?: ClaimInclude, known: Known | null = null): string {
+  const fields = [claimCoreProjection(c, include, known), ...roleFields(c, ['subject', 'object'], include)];
   if (include?.source) fields.push(`sourceRecord: [(${c})-[:IN_SOURCE]->(x:Source) | ${sourceProjection('x', include.source)}][0]`);
   return `{${fields.join(', ')}}`;
 }
@@ -265,6 +283,8 @@ interface ClaimCoreRow {
   disputedBy?: string[];
   evidence?: (Omit<Evidence, 'source'> & { source?: Props })[];
   contradicts?: string[];
+  /** Read as known at a date before its retraction was recorded. */
+  retractedLater?: boolean;
 }
 
 /** A claim's or figure's shared fields; claimants and disputers from the actors read whole, when they were. */
@@ -288,7 +308,7 @@ function toClaimCore(row: ClaimCoreRow, claimedBy = row.claimedBy, disputedBy = 
     note: text(p.note),
     version: Number(p.version ?? 1),
     origin: origin(p.origin),
-    retracted: p.retracted ? { at: p.retractedAt as string, by: p.retractedBy as string, reason: p.retractedReason as string } : null,
+    retracted: p.retracted && !row.retractedLater ? { at: p.retractedAt as string, by: p.retractedBy as string, reason: p.retractedReason as string } : null,
   };
 }
 
@@ -350,7 +370,7 @@ export function toActor(row: Props): Actor {
 }
 
 /** A relationship's row; a read with an include leaves out the ends it does not ask for. */
-export function toRelationship(row: { props: Props; type: string; from?: Props; to?: Props; nested?: Props; gathered?: ClaimRow[] }): Relationship {
+export function toRelationship(row: { props: Props; type: string; from?: Props; to?: Props; nested?: Props; gathered?: ClaimRow[]; knownAsOf?: string }): Relationship {
   const p = row.props;
   const relationship: Relationship = {
     id: p.id as string,
@@ -366,6 +386,7 @@ export function toRelationship(row: { props: Props; type: string; from?: Props; 
     lastObserved: text(p.lastObserved),
     claimCount: Number(p.claimCount ?? 0),
     retracted: p.retracted === true,
+    knownAsOf: row.knownAsOf ?? null,
   };
   if (row.nested) relationship.nested = nestedLists(row.nested, toClaim);
   if (row.gathered) relationship.gathered = row.gathered.map(toClaim);

@@ -7,9 +7,11 @@ import { int, type Database } from '../neo4j/database.ts';
 import { chooseAnchor, provenanceAnchors } from './claims.ts';
 import { readByIds, readFirstPerParent } from './batchReads.ts';
 import { cursorKey, joinPages, readPage, type Page } from './cursor.ts';
+import { knownClaimCondition } from './knownAsOf.ts';
 import {
   byDate,
   filterCondition,
+  knownParams,
   listSize,
   liveCondition,
   perType,
@@ -38,6 +40,7 @@ export function relationshipsOfActors(
 ): Promise<Map<string, Relationship[]>> {
   const params: Params = {};
   const condition = filterCondition('r', filter, params);
+  const known = knownParams(filter, params);
   const [left, right] = arrows[direction];
   return readFirstPerParent(
     db,
@@ -47,7 +50,7 @@ export function relationshipsOfActors(
       match: `MATCH (:Actor {id: id})${left}[r${typePattern(filter.types)}]${right}(:Actor) WHERE ${condition}`,
       keep: 'r',
       order: relationshipOrder('r', filter.asOf),
-      projection: relationshipProjection('r'),
+      projection: relationshipProjection('r', undefined, undefined, known),
       toItem: toRelationship,
     },
     params,
@@ -78,6 +81,10 @@ export interface RelationshipQuery extends RelationshipFilter {
 
 const contestedStatuses = ['ALLEGED', 'DISPUTED'];
 
+/** Only contested relationships: by the stored status, or with knownAsOf by the status derived then. */
+const contestedCondition = (query: RelationshipQuery, params: Params) =>
+  query.knownAsOf == null ? 'r.status IN $contestedStatuses' : filterCondition('r', { knownAsOf: query.knownAsOf, includeRetracted: true, statuses: contestedStatuses }, params, 'contested_');
+
 /**
  * Where a relationship query starts, giving rows of distinct `r`: from a claimant, disputer or
  * source through the claims (the other provenance filters on the same claim); from an actor;
@@ -89,8 +96,10 @@ function relationshipAnchor(query: RelationshipQuery, params: Params): { match: 
   params.about = query.about ?? null;
   if (anchor) {
     // One claim per relationship, in the order of the relationships' ids (a page without asOf
-    // then reaches only the relationships it shows).
-    const match = `${anchor.match} WHERE ${[liveCondition('c', query.includeRetracted), '($claimTypes IS NULL OR c.type IN $claimTypes)', ...conditions].join(' AND ')}
+    // then reaches only the relationships it shows). With knownAsOf, a claim known then.
+    const known = knownParams(query, params);
+    const live = known ? knownClaimCondition('c', known.end, query.includeRetracted) : liveCondition('c', query.includeRetracted);
+    const match = `${anchor.match} WHERE ${[live, '($claimTypes IS NULL OR c.type IN $claimTypes)', ...conditions].join(' AND ')}
       WITH c.relationship AS rid, collect(c)[0] AS c ORDER BY rid
       MATCH (a:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(b:Actor)
       WHERE $about IS NULL OR a.id = $about OR b.id = $about
@@ -98,7 +107,8 @@ function relationshipAnchor(query: RelationshipQuery, params: Params): { match: 
     return { match, anchored: true, byClaims: true };
   }
   if (query.about != null) return { match: `MATCH (:Actor {id: $about})-[r${types}]-(:Actor) WITH DISTINCT r`, anchored: true };
-  if (query.contested) {
+  // With knownAsOf, the status then may not be the stored one: the status indexes cannot start it.
+  if (query.contested && query.knownAsOf == null) {
     return { match: `CALL () { ${perType(query.types, (type) => `MATCH ()-[r:${type}]->() WHERE r.status IN $contestedStatuses RETURN r`)} } WITH r`, anchored: true };
   }
   return { match: `MATCH (:Actor)-[r${types}]->(:Actor)`, anchored: false };
@@ -136,14 +146,15 @@ export async function listRelationships(db: Database, query: RelationshipQuery):
   const first = listSize(query.first);
   const st = new Statement({ contestedStatuses, claimTypes: query.types?.length ? [...new Set(query.types)] : null });
   const { match, anchored, byClaims } = relationshipAnchor(query, st.params);
-  const where = [filterCondition('r', query, st.params), query.contested ? 'r.status IN $contestedStatuses' : 'true'].join(' AND ');
+  const where = [filterCondition('r', query, st.params), query.contested ? contestedCondition(query, st.params) : 'true'].join(' AND ');
+  const known = knownParams(query, st.params);
   const page = (candidates: ((order: { after: string }) => string) | undefined, after = query.after, countTotal = query.countTotal !== false) =>
     readPage(db, {
       variable: 'r',
       match,
       where,
       candidates,
-      projection: relationshipProjection('r', query.include, st),
+      projection: relationshipProjection('r', query.include, st, known),
       toItem: toRelationship,
       seen: query.asOf != null ? relationshipSeenAsOf('r') : null,
       after,
@@ -153,7 +164,9 @@ export async function listRelationships(db: Database, query: RelationshipQuery):
     });
   // Through claims, without asOf: ordered by the claims' relationship ids, which are the page's.
   if (byClaims && query.asOf == null) return page((order) => `${match} WITH r, rid AS id, '' AS seen WHERE ${where} AND ${order.after}`);
-  if (anchored) return page(undefined);
+  // With knownAsOf every relationship is derived anew from its claims known then: walked once, in
+  // one statement (not one per type, which would repeat that derivation in the statement's text).
+  if (anchored || query.knownAsOf != null) return page(undefined);
   if (query.asOf == null) return page(byIdIndex(query.types, where));
   const observed = await page(byObservation(query.types, where));
   if (observed.hasNextPage) return observed;
@@ -163,22 +176,34 @@ export async function listRelationships(db: Database, query: RelationshipQuery):
   return joinPages(observed, never, first);
 }
 
-/** For each source id, the first `first` relationships (by date) its claims support, reached through them. */
+/**
+ * For each source id, the first `first` relationships (by date) its claims support, reached
+ * through them; with knownAsOf, through its claims known then (none before it was published).
+ */
 export function relationshipsCitingSources(
   db: Database,
   sourceIds: readonly string[],
   first?: number | null,
-  includeRetracted?: boolean | null,
+  { includeRetracted = false, knownAsOf = null }: { includeRetracted?: boolean | null; knownAsOf?: string | null } = {},
 ): Promise<Map<string, Relationship[]>> {
-  return readFirstPerParent(db, sourceIds, first, {
-    match: `MATCH (:Source {id: id})<-[:IN_SOURCE]-(c:Claim) WHERE ${liveCondition('c', includeRetracted)}
+  const params: Params = {};
+  const known = knownParams({ knownAsOf }, params);
+  const claim = known ? knownClaimCondition('c', known.end, includeRetracted) : liveCondition('c', includeRetracted);
+  return readFirstPerParent(
+    db,
+    sourceIds,
+    first,
+    {
+      match: `MATCH (:Source {id: id})<-[:IN_SOURCE]-(c:Claim) WHERE ${claim}
             MATCH (a:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(b:Actor)
-            MATCH (a)-[r${typePattern()}]->(b) WHERE r.id = c.relationship AND ${liveCondition('r', includeRetracted)}`,
-    keep: 'DISTINCT r',
-    order: byDate('r'),
-    projection: relationshipProjection('r'),
-    toItem: toRelationship,
-  });
+            MATCH (a)-[r${typePattern()}]->(b) WHERE r.id = c.relationship AND ${filterCondition('r', { includeRetracted, knownAsOf }, params)}`,
+      keep: 'DISTINCT r',
+      order: byDate('r'),
+      projection: relationshipProjection('r', undefined, undefined, known),
+      toItem: toRelationship,
+    },
+    params,
+  );
 }
 
 /** The first `first` relationships of an actor, ordered by date (undated last). */
@@ -186,12 +211,13 @@ export async function timeline(db: Database, id: string, filter: RelationshipFil
   const st = new Statement({ id, first: int(listSize(filter.first)) });
   const params = st.params;
   const condition = filterCondition('r', filter, params);
+  const known = knownParams(filter, params);
   const [row] = await db.read<{ found: boolean; rels: Row['rel'][] }>(
     `OPTIONAL MATCH (a:Actor {id: $id})
      CALL (a) {
        OPTIONAL MATCH (a)-[r${typePattern(filter.types)}]-(:Actor) WHERE ${condition}
        WITH r ORDER BY ${byDate('r')} LIMIT $first
-       RETURN collect(CASE WHEN r IS NULL THEN null ELSE ${relationshipProjection('r', include, st)} END) AS rels
+       RETURN collect(CASE WHEN r IS NULL THEN null ELSE ${relationshipProjection('r', include, st, known)} END) AS rels
      }
      RETURN a IS NOT NULL AS found, rels`,
     params,

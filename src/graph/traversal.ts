@@ -4,7 +4,7 @@
 import { argumentDefaults, queryLimits } from '../domain/limits.ts';
 import { NotFoundError } from '../errors.ts';
 import { int, type Database } from '../neo4j/database.ts';
-import { checkRange, filterCondition, listSize, typePattern, type Params, type RelationshipFilter } from './filters.ts';
+import { checkRange, filterCondition, knownParams, listSize, typePattern, type Params, type RelationshipFilter } from './filters.ts';
 import { Statement, type ActorInclude, type RelationshipInclude } from './include.ts';
 import { actorProjection, relationshipProjection, toActor, toRelationship, type Actor, type Relationship } from './model.ts';
 
@@ -56,6 +56,7 @@ export async function neighborhood(db: Database, args: NeighborhoodArgs, include
   const limit = checkRange('limit', args.limit ?? argumentDefaults.neighborhoodLimit, 1, queryLimits.maxNeighborhoodLimit);
   const st = new Statement({ id: args.id, limit: int(limit) });
   const condition = filterCondition('r', args, st.params);
+  const known = knownParams(args, st.params);
   const types = typePattern(args.types);
   const hops = Array.from({ length: depth }, () => hop(types, condition)).join('\n');
   const [row] = await db.read<{ nodes: Record<string, unknown>[]; rels: RelRow[] }>(
@@ -68,7 +69,7 @@ export async function neighborhood(db: Database, args: NeighborhoodArgs, include
        WITH DISTINCT r ORDER BY r.id
        RETURN collect(r) AS rels
      }
-     RETURN [n IN nodes | ${actorProjection('n', include.nodes, st)}] AS nodes, [r IN rels | ${relationshipProjection('r', include.relationships, st)}] AS rels`,
+     RETURN [n IN nodes | ${actorProjection('n', include.nodes, st)}] AS nodes, [r IN rels | ${relationshipProjection('r', include.relationships, st, known)}] AS rels`,
     st.params,
   );
   if (!row) throw new NotFoundError('id', args.id);
@@ -92,6 +93,7 @@ export async function shortestPath(db: Database, args: ShortestPathArgs, include
   const st = new Statement({ from: args.from, to: args.to });
   const params = st.params;
   const condition = filterCondition('r', args, params);
+  const known = knownParams(args, params);
   const [row] = await db.read<{ a: Record<string, unknown> | null; b: Record<string, unknown> | null; nodes: Record<string, unknown>[] | null; rels: RelRow[] | null }>(
     `OPTIONAL MATCH (a:Actor {id: $from})
      OPTIONAL MATCH (b:Actor {id: $to})
@@ -102,7 +104,7 @@ export async function shortestPath(db: Database, args: ShortestPathArgs, include
      }
      RETURN ${actorProjection('a')} AS a, ${actorProjection('b')} AS b,
             [n IN nodes(p) | ${actorProjection('n', include.nodes, st)}] AS nodes,
-            [r IN relationships(p) | ${relationshipProjection('r', include.relationships, st)}] AS rels`,
+            [r IN relationships(p) | ${relationshipProjection('r', include.relationships, st, known)}] AS rels`,
     params,
   );
   if (!row?.a) throw new NotFoundError('from', args.from);
@@ -116,6 +118,7 @@ export interface AllegianceArgs {
   id: string;
   includeRetracted?: boolean | null;
   asOf?: string | null;
+  knownAsOf?: string | null;
   depth?: number | null;
   first?: number | null;
 }
@@ -125,14 +128,16 @@ export async function allegianceChain(db: Database, args: AllegianceArgs, includ
   const depth = checkRange('depth', args.depth ?? argumentDefaults.allegianceDepth, 1, queryLimits.maxAllegianceDepth);
   const st = new Statement({ id: args.id, first: int(listSize(args.first)) });
   const params = st.params;
-  const condition = filterCondition('r', { asOf: args.asOf, includeRetracted: args.includeRetracted }, params);
+  const filter = { asOf: args.asOf, includeRetracted: args.includeRetracted, knownAsOf: args.knownAsOf };
+  const condition = filterCondition('r', filter, params);
+  const known = knownParams(filter, params);
   const [row] = await db.read<{ found: boolean; rels: RelRow[] }>(
     `OPTIONAL MATCH (a:Actor {id: $id})
      OPTIONAL MATCH p = (a)(()-[r:PLEDGED_ALLEGIANCE_TO WHERE ${condition}]->(:Actor)){1,${depth}}
      WITH a, [x IN relationships(p)] AS rels
      UNWIND (CASE WHEN rels = [] OR rels IS NULL THEN [null] ELSE rels END) AS r
      WITH DISTINCT a, r ORDER BY r.sinceStart IS NULL, r.sinceStart, r.id LIMIT $first
-     RETURN a IS NOT NULL AS found, collect(CASE WHEN r IS NULL THEN null ELSE ${relationshipProjection('r', include, st)} END) AS rels`,
+     RETURN a IS NOT NULL AS found, collect(CASE WHEN r IS NULL THEN null ELSE ${relationshipProjection('r', include, st, known)} END) AS rels`,
     params,
   );
   if (!row?.found) throw new NotFoundError('id', args.id);

@@ -29,6 +29,11 @@ export type Scalars = {
  * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
  * and not ended before it; a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
  */
 export type Query = {
   __typename?: 'Query';
@@ -109,6 +114,11 @@ export type Query = {
  * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
  * and not ended before it; a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
  */
 export type QueryActorArgs = {
   id: Scalars['ID']['input'];
@@ -125,6 +135,11 @@ export type QueryActorArgs = {
  * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
  * and not ended before it; a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
  */
 export type QueryActorByIdentifierArgs = {
   identifier: IdentifierInput;
@@ -141,6 +156,11 @@ export type QueryActorByIdentifierArgs = {
  * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
  * and not ended before it; a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
  */
 export type QueryActorsArgs = {
   kinds?: InputMaybe<Array<ActorKind>>;
@@ -159,6 +179,11 @@ export type QueryActorsArgs = {
  * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
  * and not ended before it; a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
  */
 export type QuerySearchArgs = {
   text: Scalars['String']['input'];
@@ -178,6 +203,11 @@ export type QuerySearchArgs = {
  * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
  * and not ended before it; a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
  */
 export type QueryNeighborhoodArgs = {
   id: Scalars['ID']['input'];
@@ -185,6 +215,7 @@ export type QueryNeighborhoodArgs = {
   types?: InputMaybe<Array<RelationshipType>>;
   statuses?: InputMaybe<Array<ClaimStatus>>;
   asOf?: InputMaybe<Scalars['String']['input']>;
+  knownAsOf?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -200,6 +231,11 @@ export type QueryNeighborhoodArgs = {
  * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
  * and not ended before it; a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
  */
 export type QueryShortestPathArgs = {
   from: Scalars['ID']['input'];
@@ -207,6 +243,7 @@ export type QueryShortestPathArgs = {
   types?: InputMaybe<Array<RelationshipType>>;
   statuses?: InputMaybe<Array<ClaimStatus>>;
   asOf?: InputMaybe<Scalars['String']['input']>;
+  knownAsOf?: InputMaybe<Scalars['String']['input']>;
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -222,6 +259,11 @@ export type QueryShortestPathArgs = {
  * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
  * and not ended before it; a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
  */
 export type QueryRelationshipsArgs = {
   types?: InputMaybe<Array<RelationshipType>>;
@@ -229,6 +271,7 @@ export type QueryRelationshipsArgs = {
   claimedBy?: InputMaybe<Scalars['ID']['input']>;
   source?: InputMaybe<Scalars['ID']['input']>;
   asOf?: InputMaybe<Scalars['String']['input']>;
+  knownAsOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
@@ -245,6 +288,11 @@ export type QueryRelationshipsArgs = {
  * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
  * and not ended before it; a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
  */
 export type QuerySourcesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -261,6 +309,11 @@ export type QuerySourcesArgs = {
  * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
  * and not ended before it; a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
  */
 export type QuerySourceArgs = {
   id: Scalars['ID']['input'];
@@ -277,10 +330,16 @@ export type QuerySourceArgs = {
  * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
  * and not ended before it; a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
  */
 export type QueryAllegianceChainArgs = {
   id: Scalars['ID']['input'];
   asOf?: InputMaybe<Scalars['String']['input']>;
+  knownAsOf?: InputMaybe<Scalars['String']['input']>;
   depth?: InputMaybe<Scalars['Int']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
@@ -297,11 +356,17 @@ export type QueryAllegianceChainArgs = {
  * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
  * and not ended before it; a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
  */
 export type QueryTimelineArgs = {
   id: Scalars['ID']['input'];
   types?: InputMaybe<Array<RelationshipType>>;
   statuses?: InputMaybe<Array<ClaimStatus>>;
+  knownAsOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -317,12 +382,18 @@ export type QueryTimelineArgs = {
  * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
  * and not ended before it; a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
  */
 export type QueryContestedClaimsArgs = {
   types?: InputMaybe<Array<RelationshipType>>;
   claimedBy?: InputMaybe<Scalars['ID']['input']>;
   disputedBy?: InputMaybe<Scalars['ID']['input']>;
   about?: InputMaybe<Scalars['ID']['input']>;
+  knownAsOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
@@ -339,6 +410,11 @@ export type QueryContestedClaimsArgs = {
  * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
  * and not ended before it; a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
  */
 export type QueryClaimsArgs = {
   about?: InputMaybe<Scalars['ID']['input']>;
@@ -349,6 +425,7 @@ export type QueryClaimsArgs = {
   source?: InputMaybe<Scalars['ID']['input']>;
   text?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['String']['input']>;
+  knownAsOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
@@ -365,6 +442,11 @@ export type QueryClaimsArgs = {
  * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
  * and not ended before it; a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
  */
 export type QueryClaimArgs = {
   id: Scalars['ID']['input'];
@@ -381,6 +463,11 @@ export type QueryClaimArgs = {
  * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
  * and not ended before it; a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
  */
 export type QueryFiguresArgs = {
   about?: InputMaybe<Scalars['ID']['input']>;
@@ -399,6 +486,11 @@ export type QueryFiguresArgs = {
  * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
  * and not ended before it; a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
  */
 export type QueryHistoryArgs = {
   id: Scalars['ID']['input'];
@@ -416,6 +508,11 @@ export type QueryHistoryArgs = {
  * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
  * and not ended before it; a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
  */
 export type QueryMatchQueueArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -433,6 +530,11 @@ export type QueryMatchQueueArgs = {
  * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
  * and not ended before it; a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
  */
 export type QueryJudgementsArgs = {
   automatic?: InputMaybe<Scalars['Boolean']['input']>;
@@ -451,6 +553,11 @@ export type QueryJudgementsArgs = {
  * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
  * and not ended before it; a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
  */
 export type QueryMatchPairArgs = {
   id: Scalars['ID']['input'];
@@ -1149,6 +1256,7 @@ export type ActorRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   statuses?: InputMaybe<Array<ClaimStatus>>;
   asOf?: InputMaybe<Scalars['String']['input']>;
+  knownAsOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -1168,6 +1276,7 @@ export type ActorClaimsArgs = {
   role?: InputMaybe<ClaimRole>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  knownAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -1195,7 +1304,7 @@ export type Relationship = {
   claimCount: Scalars['Int']['output'];
   /** True when every claim it was derived from is retracted: it is then hidden unless includeRetracted is true. */
   retracted: Scalars['Boolean']['output'];
-  /** The claims it is derived from, latest observed first; the first `first` (1 to 500). */
+  /** The claims it is derived from, latest observed first; the first `first` (1 to 500). Read with `knownAsOf`, the claims known then. */
   claims: Array<Claim>;
   /** Everyone who claims it, over all its claims. */
   claimedBy: Array<Actor>;
@@ -1301,6 +1410,7 @@ export type SourceMentionsArgs = {
 export type SourceRelationshipsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  knownAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1312,6 +1422,7 @@ export type SourceFiguresArgs = {
 export type SourceClaimsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  knownAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Mention = {

@@ -123,6 +123,8 @@ export interface RelationshipFilterArgs {
   types?: string[] | null;
   statuses?: string[] | null;
   asOf?: string | null;
+  /** The graph as its sources stood on this date (the API derives it; no client-side filter). */
+  knownAsOf?: string | null;
 }
 
 export async function searchActors(text: string, limit: number, signal?: AbortSignal): Promise<Actor[]> {

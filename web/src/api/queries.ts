@@ -35,15 +35,15 @@ const writtenClaimFields = `id source { id } relationship { ${relationshipWithEn
 
 export const searchQuery = `query Search($text: String!, $limit: Int) { search(text: $text, limit: $limit) { ${actorFields} } }`;
 
-export const neighborhoodQuery = `query Neighborhood($id: ID!, $depth: Int, $limit: Int, $types: [RelationshipType!], $statuses: [ClaimStatus!], $asOf: String) {
-      neighborhood(id: $id, depth: $depth, limit: $limit, types: $types, statuses: $statuses, asOf: $asOf) {
+export const neighborhoodQuery = `query Neighborhood($id: ID!, $depth: Int, $limit: Int, $types: [RelationshipType!], $statuses: [ClaimStatus!], $asOf: String, $knownAsOf: String) {
+      neighborhood(id: $id, depth: $depth, limit: $limit, types: $types, statuses: $statuses, asOf: $asOf, knownAsOf: $knownAsOf) {
         nodes { ${actorFields} }
         relationships { ${relationshipFields} }
       }
     }`;
 
-export const shortestPathQuery = `query ShortestPath($from: ID!, $to: ID!, $types: [RelationshipType!], $statuses: [ClaimStatus!], $asOf: String) {
-      shortestPath(from: $from, to: $to, types: $types, statuses: $statuses, asOf: $asOf) {
+export const shortestPathQuery = `query ShortestPath($from: ID!, $to: ID!, $types: [RelationshipType!], $statuses: [ClaimStatus!], $asOf: String, $knownAsOf: String) {
+      shortestPath(from: $from, to: $to, types: $types, statuses: $statuses, asOf: $asOf, knownAsOf: $knownAsOf) {
         length
         nodes { ${actorFields} }
         relationships { ${relationshipFields} }

@@ -9,6 +9,7 @@ import type { Actor, Relationship, RelationshipWithEnds } from '../api/model.ts'
 import type { Panel } from '../panel/panel.ts';
 import { emptyState, formatState, type ViewState } from './state.ts';
 import type { TimeSlider } from '../time/timeSlider.ts';
+import type { KnownOnControl } from '../time/knownOn.ts';
 import { undatedTies } from '../time/undatedTies.ts';
 import { filterArgs, visibleElements, type ViewFilters, type VisibleSet } from '../graph/viewFilters.ts';
 import { viewDocument, type ViewDocument } from '../export/viewDocument.ts';
@@ -28,6 +29,7 @@ export interface AppUi {
 export interface AppParts {
   legend: Legend;
   slider: TimeSlider;
+  knownOn: KnownOnControl;
   panel: Panel;
 }
 
@@ -72,17 +74,18 @@ export class App {
     this.path = null;
     this.parts.legend.set({ kinds: toSet(state.kinds), types: toSet(state.types), statuses: toSet(state.statuses), registryActors: state.registryActors });
     this.parts.slider.set(state.asOf);
+    this.parts.knownOn.set(state.knownAsOf);
     this.ui.depth.value = String(state.depth);
     await this.track(async () => {
       try {
         if (state.focus) {
-          const subgraph = await fetchNeighborhood(state.focus, state.depth, neighborhoodLimit);
+          const subgraph = await fetchNeighborhood(state.focus, state.depth, neighborhoodLimit, this.known);
           if (generation !== this.generation) return;
           this.store.add(subgraph);
           this.ui.showFocusName(this.store.actors.get(state.focus)?.name ?? state.focus);
         }
         for (const id of state.expanded) {
-          const subgraph = await fetchNeighborhood(id, 1, neighborhoodLimit);
+          const subgraph = await fetchNeighborhood(id, 1, neighborhoodLimit, this.known);
           if (generation !== this.generation) return;
           this.store.add(subgraph);
         }
@@ -113,7 +116,7 @@ export class App {
     if (!this.state.expanded.includes(id) && id !== this.state.focus) this.state.expanded.push(id);
     const generation = this.generation;
     await this.track(async () => {
-      const subgraph = await fetchNeighborhood(id, 1, neighborhoodLimit);
+      const subgraph = await fetchNeighborhood(id, 1, neighborhoodLimit, this.known);
       if (generation !== this.generation) return;
       this.store.add(subgraph);
       this.redraw(false);
@@ -126,6 +129,18 @@ export class App {
     this.state.statuses = toList(selection.statuses);
     this.state.registryActors = selection.registryActors;
     this.afterFilterChange();
+  }
+
+  /** The graph as known on another date: every tie is derived anew by the API, so the view is loaded again. */
+  async setKnownAsOf(knownAsOf: string | null): Promise<void> {
+    if (knownAsOf === this.state.knownAsOf) return;
+    await this.restore({ ...this.state, knownAsOf });
+    this.writeUrl();
+  }
+
+  /** The knowledge date the API reads the view at (the view's filters apply client-side). */
+  private get known(): { knownAsOf: string | null } {
+    return { knownAsOf: this.state.knownAsOf };
   }
 
   setAsOf(asOf: string | null): void {
@@ -229,7 +244,7 @@ export class App {
     this.ui.showPathEnds(ends[0] ?? null, ends[1] ?? null);
     if (!from || !to) return this.setPathStatus('');
     if (this.state.types?.length === 0 || this.state.statuses?.length === 0) return this.setPathStatus('No path: every relationship type or status is filtered out.');
-    const path = await fetchShortestPath(from, to, filterArgs(this.filters));
+    const path = await fetchShortestPath(from, to, { ...filterArgs(this.filters), ...this.known });
     if (generation !== this.generation) return;
     if (!path) return this.setPathStatus('No path within 6 hops under the current filters.');
     this.store.add(path);
@@ -277,7 +292,8 @@ export class App {
     this.ui.status.textContent = focus
       ? `${focus} · depth ${this.state.depth}${this.state.expanded.length ? ` + ${this.state.expanded.length} expanded` : ''} · ` +
         `${visible.actors.size} of ${this.store.actors.size} actors, ${visible.relationships.size} of ${this.store.relationships.size} relationships shown` +
-        ` · ${this.state.asOf ? `as of ${this.state.asOf}` : 'all time'}`
+        ` · ${this.state.asOf ? `as of ${this.state.asOf}` : 'all time'}` +
+        ` · ${this.state.knownAsOf ? `as known on ${this.state.knownAsOf}` : 'as known now'}`
       : 'No actor chosen yet: search for one above.';
   }
 

@@ -18,6 +18,7 @@ import { SignIn } from './signIn.ts';
 import { SourceList } from '../reading/sourceList.ts';
 import { parseState, type ViewState } from './state.ts';
 import { TimeSlider } from '../time/timeSlider.ts';
+import { KnownOnControl } from '../time/knownOn.ts';
 import { retractClaim } from '../api/writes.ts';
 
 async function main(): Promise<void> {
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   }
   const legend = new Legend(byId('legend'), vocabulary, (selection) => app.setFilters(selection));
   const slider = new TimeSlider(byId('time'), (asOf) => app.setAsOf(asOf));
+  const knownOn = new KnownOnControl(byId('known-on'), (knownAsOf) => void app.setKnownAsOf(knownAsOf));
   const reader = new ReadingView(byId<HTMLDialogElement>('reader'), {
     showClaim: (claimId) => void app.showClaim(claimId),
     claimForm: (source, quote, done) =>
@@ -91,7 +93,7 @@ async function main(): Promise<void> {
     },
   };
   const panel = new Panel(byId('panel'), app.store, actions, stances);
-  app.attach({ legend, slider, panel });
+  app.attach({ legend, slider, knownOn, panel });
   onSessionChange(() => app.refreshPanel());
   byId('sources-open').addEventListener('click', () => void sources.open());
   const review = new ReviewQueue(byId<HTMLDialogElement>('review'), {

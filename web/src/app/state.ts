@@ -1,7 +1,7 @@
 // The view as a shareable link: focus actor, depth, filters, as-of date, expanded actors, path
 // ends, the selected element and whether the review queue is open live in the URL's query
 // string, and a reload restores them.
-//   ?focus=katibat-imam-bukhari&depth=1&asOf=2014-12&types=PLEDGED_ALLEGIANCE_TO,MEMBER_OF
+//   ?focus=katibat-imam-bukhari&depth=1&asOf=2014-12&knownAsOf=2015-12&types=PLEDGED_ALLEGIANCE_TO,MEMBER_OF
 //    &statuses=REPORTED&kinds=GROUP,PERSON&registry=hide&expand=taliban&from=a&to=b&select=<element id>&review=1
 import { argumentDefaults, queryLimits } from '../../../src/domain/limits.ts';
 
@@ -17,6 +17,8 @@ export interface ViewState {
   /** Whether actors imported from a registry (origin REGISTRY) are drawn. */
   registryActors: boolean;
   asOf: string | null;
+  /** The graph as its sources stood on this date (the API's knownAsOf); null: everything known now. */
+  knownAsOf: string | null;
   expanded: string[];
   pathFrom: string | null;
   pathTo: string | null;
@@ -29,7 +31,7 @@ export interface ViewState {
 export const maxDepth = queryLimits.maxNeighborhoodDepth;
 
 export function emptyState(): ViewState {
-  return { focus: null, depth: defaultDepth, types: null, statuses: null, kinds: null, registryActors: true, asOf: null, expanded: [], pathFrom: null, pathTo: null, selected: null, review: false };
+  return { focus: null, depth: defaultDepth, types: null, statuses: null, kinds: null, registryActors: true, asOf: null, knownAsOf: null, expanded: [], pathFrom: null, pathTo: null, selected: null, review: false };
 }
 
 const asOfPattern = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -43,6 +45,7 @@ export function parseState(search: string): ViewState {
   const params = new URLSearchParams(search);
   const depth = Number(params.get('depth') ?? defaultDepth);
   const asOf = params.get('asOf');
+  const knownAsOf = params.get('knownAsOf');
   return {
     focus: params.get('focus') || null,
     depth: Number.isInteger(depth) && depth >= 1 && depth <= maxDepth ? depth : defaultDepth,
@@ -51,6 +54,7 @@ export function parseState(search: string): ViewState {
     kinds: list(params.get('kinds')),
     registryActors: params.get('registry') !== 'hide',
     asOf: asOf && asOfPattern.test(asOf) ? asOf : null,
+    knownAsOf: knownAsOf && asOfPattern.test(knownAsOf) ? knownAsOf : null,
     expanded: list(params.get('expand')) ?? [],
     pathFrom: params.get('from') || null,
     pathTo: params.get('to') || null,
@@ -64,6 +68,7 @@ export function formatState(state: ViewState): string {
   if (state.focus) params.set('focus', state.focus);
   if (state.focus && state.depth !== defaultDepth) params.set('depth', String(state.depth));
   if (state.asOf) params.set('asOf', state.asOf);
+  if (state.knownAsOf) params.set('knownAsOf', state.knownAsOf);
   if (state.types) params.set('types', state.types.join(','));
   if (state.statuses) params.set('statuses', state.statuses.join(','));
   if (state.kinds) params.set('kinds', state.kinds.join(','));

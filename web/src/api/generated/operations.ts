@@ -240,6 +240,7 @@ export type NeighborhoodQueryVariables = Exact<{
   types?: Array<RelationshipType> | RelationshipType | null | undefined;
   statuses?: Array<ClaimStatus> | ClaimStatus | null | undefined;
   asOf?: string | null | undefined;
+  knownAsOf?: string | null | undefined;
 }>;
 
 
@@ -288,6 +289,7 @@ export type ShortestPathQueryVariables = Exact<{
   types?: Array<RelationshipType> | RelationshipType | null | undefined;
   statuses?: Array<ClaimStatus> | ClaimStatus | null | undefined;
   asOf?: string | null | undefined;
+  knownAsOf?: string | null | undefined;
 }>;
 
 
