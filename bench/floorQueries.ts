@@ -4,7 +4,9 @@
 // from the vocabulary's whitelist. It owes nothing to src/graph but two definitions: the Lucene
 // text a search builds from the user's words, and the first and last day of a partial date.
 import neo4j, { type Driver } from 'neo4j-driver';
-import { searchTokens, luceneQuery } from '../src/graph/search.ts';
+import { quotePhrases } from '../src/graph/claims.ts';
+import { actorQuery, foldedInCypher } from '../src/graph/search.ts';
+import { nameFolds } from '../src/domain/searchText.ts';
 import { parsePartialDate } from '../src/domain/partialDate.ts';
 import { checkedRelationshipType, relationshipTypes } from '../src/domain/vocabulary.ts';
 import { neighborhoodQuestions, type OperationName, type Probes } from './operations.ts';
@@ -78,10 +80,10 @@ const actor = (p: Probes): FloorQuery => ({
 /** Ten actors ranked as the API ranks them: exact name or alias first, then the full-text score, then the name. */
 const search = (p: Probes): FloorQuery => ({
   cypher: `CALL db.index.fulltext.queryNodes('actor_names', $query, {limit: 100}) YIELD node, score
-    WITH node, score, toLower(node.name) = $whole OR any(alias IN node.aliases WHERE toLower(alias) = $whole) AS exact
+    WITH node, score, ${foldedInCypher('node.name')} = $whole OR any(alias IN coalesce(node.aliases, []) WHERE ${foldedInCypher('alias')} = $whole) AS exact
     ORDER BY exact DESC, score DESC, node.name LIMIT 10
     RETURN node.id AS id, node.name AS name`,
-  params: { query: luceneQuery(searchTokens(p.searchText)), whole: p.searchText.trim().toLowerCase() },
+  params: { ...actorQuery(p.searchText)!, folds: nameFolds.map((fold) => [...fold]) },
   ids: (rows) => rows.map((row) => row.id as string),
 });
 
@@ -216,7 +218,7 @@ const quoteSearch = (p: Probes): FloorQuery =>
     WITH DISTINCT startNode(relationship) AS c WHERE c:Claim AND ${live('c')}
     WITH c ORDER BY c.id LIMIT $limit
     RETURN collect(${claimMap('c')}) AS items`,
-    { phrase: `"${searchTokens(p.quoteText).join(' ')}"`, limit: neo4j.int(first + 1) },
+    { phrase: quotePhrases(p.quoteText), limit: neo4j.int(first + 1) },
   );
 
 const floorQueries: Record<OperationName, (p: Probes) => FloorQuery> = {

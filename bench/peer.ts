@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { apiLimits, projectRoot } from '../src/config.ts';
 import { parsePartialDate } from '../src/domain/partialDate.ts';
-import { luceneQuery, searchTokens } from '../src/graph/search.ts';
+import { actorQuery } from '../src/graph/search.ts';
 import { relationshipTypes } from '../src/domain/vocabulary.ts';
 import { isNeighborhood, neighborhoods, type OperationName, type Probes } from './operations.ts';
 import { relationshipFields } from './peerTypeDefs.ts';
@@ -123,7 +123,7 @@ function actorRequest(probes: Probes): PeerRequest {
 function searchRequest(probes: Probes): PeerRequest {
   return {
     query: 'query($phrase: String!) { actorsByName(phrase: $phrase, first: 10, sort: [{score: DESC}, {node: {name: ASC}}]) { edges { node { id name } } } }',
-    variables: { phrase: luceneQuery(searchTokens(probes.searchText)) },
+    variables: { phrase: actorQuery(probes.searchText)!.query },
     note:
       'The full-text query is Lucene syntax written by the client (the same exact, prefix and fuzzy ~ terms the API builds from the text); ' +
       'the peer passes it as is, so a phrase with a syntax error is an error. Ranked by score alone: the API ranks an exact name or alias first.',

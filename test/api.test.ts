@@ -144,6 +144,23 @@ describe('GraphQL API on the seed graph', () => {
       ['Islamic State', 'islamic-state'],
       ['islamic movement of uzbekistan', 'islamic-movement-of-uzbekistan'],
       ['Khamdanoff', 'alisher-khamdanov'],
+      // Dotted initialisms match their undotted form, in names and in what is typed.
+      ['U.S.', 'united-states'],
+      ['US', 'united-states'],
+      ['U.S.A.', 'united-states'],
+      ['U.S. Treasury', 'us-treasury-department'],
+      ['US Treasury Department', 'us-treasury-department'],
+      // Straight, typographic and modifier apostrophes match each other.
+      ["Abu Sa'ad", 'abu-saad-al-uzbeki'],
+      ['Abu Sa’ad', 'abu-saad-al-uzbeki'],
+      ['Abu Saʼad', 'abu-saad-al-uzbeki'],
+      ['abu sa`ad al-uzbeki', 'abu-saad-al-uzbeki'],
+      // Descriptive aliases the texts use, whole or in part.
+      ['so-called caliph of the Islamic State', 'abu-bakr-al-baghdadi'],
+      ['the so-called caliph of the Islamic State', 'abu-bakr-al-baghdadi'],
+      ['caliph of the Islamic State', 'abu-bakr-al-baghdadi'],
+      ['director of a Bishkek-based think tank', 'kadyr-malikov'],
+      ['officer with Uzbekistan’s domestic intelligence agency', 'alisher-khamdanov'],
     ]) {
       it(`ranks ${id} first for "${text}"`, async () => assert.equal((await searchIds(text!))[0], id));
     }

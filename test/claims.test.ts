@@ -58,6 +58,38 @@ describe('the claims connection', () => {
     assert.equal((await claims('text: $text', { text: '"){}[]~*' })).total, 0);
   });
 
+  /** The ids of the claims whose quotes hold the text (first 100). */
+  const quoting = async (text: string) => (await claims('text: $text, first: 100', { text })).nodes.map((c) => c.id).sort();
+
+  it('finds numbers printed with thousands separators, typed with or without them', async () => {
+    for (const [printed, typed] of [['1,500 Uzbeks', '1500 Uzbeks'], ['12,800', '12800']] as const) {
+      const found = await claims('text: $text, first: 100', { text: printed });
+      assert.ok(found.nodes.length > 0, printed);
+      assert.ok(found.nodes.every((c) => c.evidence.some((e) => e.quote.includes(printed))), printed);
+      assert.deepEqual(await quoting(typed), found.nodes.map((c) => c.id).sort(), typed);
+    }
+  });
+
+  it('matches straight, typographic and modifier apostrophes and quotation marks with each other', async () => {
+    // The text prints Kazakhstan’s, Sa’ad and “having connection”.
+    for (const group of [
+      ["Kazakhstan's state press service", 'Kazakhstan’s state press service', 'Kazakhstanʼs state press service'],
+      ["Abu Sa'ad al-Uzbeki", 'Abu Sa’ad al-Uzbeki', 'Abu Sa`ad al-Uzbeki'],
+      ['for "having connection"', 'for “having connection”', "for 'having connection'"],
+    ]) {
+      const first = await quoting(group[0]!);
+      assert.ok(first.length > 0, group[0]);
+      for (const text of group.slice(1)) assert.deepEqual(await quoting(text), first, text);
+    }
+  });
+
+  it('finds dotted initialisms typed with or without their stops', async () => {
+    const dotted = await quoting('the U.S. Treasury');
+    assert.ok(dotted.length > 0);
+    assert.deepEqual(await quoting('the US Treasury'), dotted);
+    assert.deepEqual(await quoting('the U.S Treasury'), dotted);
+  });
+
   it('filters by actor, claimant, disputer, source, type and stance, each on the same claim', async () => {
     const aboutIs = await claims('about: "islamic-state", stances: [ATTRIBUTED], first: 500');
     assert.ok(aboutIs.total > 10);
@@ -71,7 +103,7 @@ describe('the claims connection', () => {
     assert.equal(source.total, khamdanov.nodes.filter((c) => c.source.id === 'rferl-2015-02-is-planning-attacks').length);
   });
 
-  it('gives every quote its offsets in its source, and every claim its relationship', async () => {
+  it('gives every quote its offsets in its source, which cut exactly the quote stored, and every claim its relationship', async () => {
     const { sources } = await data<{ sources: { id: string; text: string }[] }>('{ sources { id text } }');
     const text = new Map(sources.map((s) => [s.id, s.text]));
     const all = await claims('first: 500');
@@ -80,11 +112,18 @@ describe('the claims connection', () => {
       assert.ok(claim.evidence.length > 0, claim.id);
       for (const e of claim.evidence) {
         assert.equal(e.source.id, claim.source.id);
-        assert.equal(squash(text.get(e.source.id)!.slice(e.start, e.end)), squash(e.quote), claim.id);
+        assert.equal(e.quote, text.get(e.source.id)!.slice(e.start, e.end), claim.id);
       }
       assert.ok(claim.relationship.claimCount >= 1);
       assert.ok(claim.relationship.id.startsWith(`${claim.subject.id}--`), claim.id);
     }
+  });
+
+  it('stores a quote as printed: the seed file\'s plain space before "12,800" is the text\'s no-break space', async () => {
+    const found = await claims('text: $text, first: 100', { text: 'around 12,800 people' });
+    const quotes = found.nodes.flatMap((c) => c.evidence.map((e) => e.quote)).filter((q) => squash(q).includes('around 12,800 people'));
+    assert.ok(quotes.length > 0);
+    for (const quote of quotes) assert.ok(quote.includes('around\u00a012,800'), JSON.stringify(quote));
   });
 
   for (const asOf of [null, '2015-06']) {

@@ -96,7 +96,7 @@ async function analystsDay(): Promise<void> {
     subject: 'jamaat-ansarullah', type: 'PLEDGED_ALLEGIANCE_TO', object: 'islamic-movement-of-uzbekistan', stance: 'DENIED', disputedBy: ['uzbekistan'], source: ids.source,
     quotes: ['Officials in Tashkent denied that Jamaat Ansarullah pledged allegiance', 'Ташкент: «без комментариев»'],
   });
-  // A claim on a seed source, its quote wrapped where the text has a space.
+  // A claim on a seed source, its quote wrapped where the text has a space (stored, and so exported, as the text prints it).
   ids.member = await addClaim({
     subject: 'kadyr-malikov', type: 'MEMBER_OF', object: 'religion-law-and-politics-analytical-center', role: 'director', stance: 'ASSERTED', source: seedSource,
     quotes: ['Kadyr Malikov, who leads the Religion, Law\nand Politics analytical center'],
@@ -214,7 +214,7 @@ describe('npm run export -- --format seed', () => {
     assert.deepEqual(onSeedSource.actors, undefined);
     assert.equal(onSeedSource.claims[0].source, seedSource);
     assert.deepEqual(onSeedSource.claims[0].contradicts, [ids.cooperates]);
-    assert.equal(onSeedSource.claims[0].quotes[0], 'Kadyr Malikov, who leads the Religion, Law\nand Politics analytical center');
+    assert.equal(onSeedSource.claims[0].quotes[0], 'Kadyr Malikov, who leads the Religion, Law and Politics analytical center', 'the quote as the text prints it');
     const unused = parse(fs.readFileSync(path.join(out, 'data', 'api-actors.yaml'), 'utf8'));
     assert.deepEqual(unused.actors, [{ id: ids.observers, kind: 'Organization', name: 'Bishkek Observers', aliases: ['null', 'On', '0x1F'], description: 'yes: a test; # not a comment' }]);
 

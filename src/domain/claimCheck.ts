@@ -1,7 +1,8 @@
 // One claim's checks and the record it becomes, shared by the loader (src/loader/validate.ts)
 // and the API's writes (src/writes/claims.ts), so that both refuse the same claims with the same
 // messages: known actors and type, real dates, the stance rules, a known source, every quote
-// verbatim. The record's hash is the caller's (src/loader/recordHash.ts: node:crypto).
+// verbatim (found up to whitespace, stored as the source prints it). The record's hash is the
+// caller's (src/loader/recordHash.ts: node:crypto).
 import { relationshipId, stanceProblems } from './claimRules.ts';
 import { parsePartialDate, type PartialDate } from './partialDate.ts';
 import { locateQuote, type QuoteSpan } from './quotes.ts';
@@ -67,7 +68,8 @@ export function checkClaimCore(entry: ClaimEntry | FigureEntry, fileSource: stri
   else {
     entry.quotes.forEach((quote, j) => {
       const span = source.findQuote ? source.findQuote(quote) : locateQuote(source.text, quote);
-      if (span) evidence.push({ quote, ...span });
+      // Found up to whitespace, stored as printed: the quote is the source's own characters at its span.
+      if (span) evidence.push({ quote: source.text.slice(span.start, span.end), ...span });
       else report(['quotes', j], `quote not found in source "${sourceId}" (id ${entry.id}): "${quote}"`);
     });
   }

@@ -48,8 +48,12 @@ export function locateQuote(text: string, quote: string): QuoteSpan | null {
   return quoteFinder(text)(quote);
 }
 
+/** A quote as it is matched: every run of whitespace one space, none at the ends. */
+export function squashWhitespace(quote: string): string {
+  return quote.replace(/\s+/g, ' ').trim();
+}
+
 /** Whether `quote` really stands at [start, end) of the text, runs of whitespace counting as one space. */
 export function quoteIsAt(text: string, { start, end, quote }: QuoteSpan & { quote: string }): boolean {
-  const words = (part: string) => part.replace(/\s+/g, ' ').trim();
-  return start >= 0 && start <= end && end <= text.length && words(text.slice(start, end)) === words(quote);
+  return start >= 0 && start <= end && end <= text.length && squashWhitespace(text.slice(start, end)) === squashWhitespace(quote);
 }

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ActorEntry, ClaimEntry } from '../domain/fileSchema.ts';
 import { SeedValidationError, type Problem } from '../domain/problems.ts';
+import { squashWhitespace } from '../domain/quotes.ts';
 import { listDataFiles, readDataFile } from '../loader/readFiles.ts';
 import { textHash } from '../loader/recordHash.ts';
 import { projectRoot } from '../config.ts';
@@ -45,7 +46,11 @@ export const actorContent = (a: ActorEntry): Content => ({
   description: a.description ?? null,
 });
 
-/** Contradictions are edges, compared on their own; quotes, claimants and disputers in any order. */
+/**
+ * Contradictions are edges, compared on their own; quotes, claimants and disputers in any order;
+ * quotes up to whitespace (the loader stores a quote as its source prints it: a file's plain space
+ * may stand for the text's no-break space).
+ */
 export const claimContent = (c: ClaimEntry): Content => ({
   type: c.type,
   subject: c.subject,
@@ -59,7 +64,7 @@ export const claimContent = (c: ClaimEntry): Content => ({
   disputedBy: sorted(c.disputedBy),
   source: c.source ?? null,
   note: c.note ?? null,
-  quotes: sorted(c.quotes),
+  quotes: sorted(c.quotes.map(squashWhitespace)),
   retracted: c.retracted ?? null,
 });
 

@@ -4,7 +4,7 @@
 import { apiLimits } from '../config.ts';
 import { InputError } from '../errors.ts';
 import type { Database } from '../neo4j/database.ts';
-import { searchTokens } from './search.ts';
+import { searchPhrases, searchWords } from '../domain/searchText.ts';
 import { readByIds, readFirstPerParent } from './batchReads.ts';
 import { cursorKey, joinPages, readPage, toPage, type Page, type PageOrder } from './cursor.ts';
 import { checkFilter, checkStances, claimSeenAsOf, filterCondition, knownParams, latestFirst, listSize, liveCondition, type Params } from './filters.ts';
@@ -81,11 +81,15 @@ export interface ClaimQuery {
   include?: ClaimInclude;
 }
 
-/** A Lucene phrase of the text's letter and digit tokens: "Al-Furqan" finds quotes that say it, whatever the punctuation. */
-function quotePhrase(text: string): string | null {
+/**
+ * Lucene phrases of the text's words, any of which finds a quote: "Al-Furqan" finds quotes that say
+ * it whatever the punctuation, "Kazakhstan's" those that print Kazakhstan’s, "1500" those that print
+ * 1,500 (src/domain/searchText.ts: every form a word may stand as in the index).
+ */
+export function quotePhrases(text: string): string | null {
   if (text.length > apiLimits.maxSearchTextLength) throw new InputError('text', `is longer than ${apiLimits.maxSearchTextLength} characters`);
-  const tokens = searchTokens(text);
-  return tokens.length > 0 ? `"${tokens.join(' ')}"` : null;
+  const phrases = searchPhrases(searchWords(text));
+  return phrases.length > 0 ? phrases.map((phrase) => `"${phrase.join(' ')}"`).join(' OR ') : null;
 }
 
 /** A filter that can also start a query: how to reach claims `c` from it, and how to check a claim `c` against it. */
@@ -131,7 +135,7 @@ export async function listClaims(db: Database, query: ClaimQuery): Promise<Page<
   const params: Params = { types: query.types?.length ? [...new Set(query.types)] : null, stances: checkStances(query.stances) };
   const known = knownParams(query, params);
   if (query.text != null) {
-    const phrase = quotePhrase(query.text);
+    const phrase = quotePhrases(query.text);
     if (phrase === null) return toPage([], first, (c: Claim) => c.id, query.countTotal === false ? null : 0);
     query = { ...query, text: phrase };
   }

@@ -26,13 +26,25 @@ describe('claimRecord', () => {
     const { record, problems } = check(entry({ role: 'Émir', since: '2014-10', until: '2015', claimedBy: [], disputedBy: ['uzbekistan', 'uzbekistan'] }));
     assert.deepEqual(problems, []);
     assert.equal(record.relationship, 'imu--pledged-allegiance-to--islamic-state--emir');
-    assert.deepEqual(record.evidence, [{ quote: 'The IMU pledged  allegiance', start: 16, end: 42 }]);
+    assert.deepEqual(record.evidence, [{ quote: 'The IMU pledged allegiance', start: 16, end: 42 }], 'the quote as the source prints it');
     assert.deepEqual(record.disputedBy, ['uzbekistan'], 'each once');
     assert.equal(record.source, 'rferl-2015');
     const { sinceStart, sincePrecision, untilEnd, observedAt: at, observedPrecision, role, note } = record.props;
     assert.deepEqual({ sinceStart, sincePrecision, untilEnd, at, observedPrecision, role, note }, {
       sinceStart: '2014-10-01', sincePrecision: 'month', untilEnd: '2015-12-31', at: '2015-01', observedPrecision: 'month', role: 'Émir', note: null,
     });
+  });
+
+  it("stores a quote found up to whitespace as the source's own characters: a no-break space stays one", () => {
+    const printed = 'In 2015 around\u00a012,800 people were in prison,\nhe said.';
+    const graph: ClaimLookup = { ...lookup, source: (id) => (id === 'rferl-2015' ? { text: printed, observed: unobserved } : undefined) };
+    const { record, problems } = check(entry({ quotes: ['around 12,800 people', 'in prison, he said'] }), 'rferl-2015', graph);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(record.evidence, [
+      { quote: 'around\u00a012,800 people', start: 8, end: 28 },
+      { quote: 'in prison,\nhe said', start: 34, end: 52 },
+    ]);
+    for (const e of record.evidence) assert.equal(printed.slice(e.start, e.end), e.quote);
   });
 
   it('refuses a date that is no real day, or an until before the since', () => {
@@ -68,8 +80,8 @@ describe('claimRecord', () => {
   });
 
   it('finds quotes with the source\'s own finder when it has one', () => {
-    const finder: ClaimLookup = { ...lookup, source: () => ({ text: '', observed: unobserved, findQuote: () => ({ start: 1, end: 2 }) }) };
-    assert.deepEqual(check(entry(), 'rferl-2015', finder).record.evidence, [{ quote: 'The IMU pledged  allegiance', start: 1, end: 2 }]);
+    const finder: ClaimLookup = { ...lookup, source: () => ({ text: 'The  IMU', observed: unobserved, findQuote: () => ({ start: 0, end: 8 }) }) };
+    assert.deepEqual(check(entry(), 'rferl-2015', finder).record.evidence, [{ quote: 'The  IMU', start: 0, end: 8 }], 'the text at the span it gives');
   });
 
   it('stores a retraction as flat properties', () => {

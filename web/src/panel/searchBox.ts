@@ -2,6 +2,7 @@
 // which forgives transliteration: "Bukhori" finds Katibat al-Imam Bukhari). Arrow keys and
 // Enter pick, Escape closes; a click picks too. An actor imported from a registry (a sanctions
 // list's record nobody judged the same as one of ours) carries a "registry" badge.
+import { foldName } from '../../../src/domain/searchText.ts';
 import { searchActors } from '../api/api.ts';
 import { el } from '../app/dom.ts';
 import type { Actor } from '../api/model.ts';
@@ -18,9 +19,10 @@ export interface SearchBoxOptions {
 
 /** The alias that matched, when the name alone does not explain the suggestion. */
 function matchedAlias(actor: Actor, text: string): string | undefined {
-  const wanted = text.trim().toLowerCase();
-  if (actor.name.toLowerCase().includes(wanted)) return undefined;
-  return actor.aliases.find((alias) => alias.toLowerCase().includes(wanted)) ?? actor.aliases[0];
+  // Folded as the search folds names: "US" typed shows the alias "U.S.", "Sa'ad" the name "Sa’ad".
+  const wanted = foldName(text);
+  if (foldName(actor.name).includes(wanted)) return undefined;
+  return actor.aliases.find((alias) => foldName(alias).includes(wanted)) ?? actor.aliases[0];
 }
 
 export function createSearchBox({ input, list, onPick, limit = 8, delayMs = 120 }: SearchBoxOptions): { clear(): void } {
