@@ -122,6 +122,8 @@ export function actorInclude(info: GraphQLResolveInfo, sets: Sets): ActorInclude
         statuses: a.statuses as string[] | null,
         asOf: a.asOf as string | null,
         includeRetracted: a.includeRetracted as boolean | null,
+        minReliability: a.minReliability as string | null,
+        minCredibility: a.minCredibility as number | null,
         first: a.first as number | null,
       };
       return { key, args, include: relationshipInclude(info, under(nodes)) };

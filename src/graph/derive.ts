@@ -1,11 +1,14 @@
 // The one place relationships are made: each actor-to-actor relationship is derived from its
 // claims (one per subject, type, object and role), after every load and, later, every write.
 // The derived edge keeps only what traversals filter and order on: id, role, status, the span
-// of its claims' dates, its first and last observation and how many claims support it.
+// of its claims' dates, its first and last observation and how many claims support it, and
+// its claims' Admiralty grades (`grades`, one code such as "B2" per distinct grading, which the
+// minReliability/minCredibility filters read; `bestGrade`, src/domain/grading.ts).
 import { groupBy } from '../domain/groupBy.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
 import { checkedRelationshipType } from '../domain/vocabulary.ts';
 import { statusOfClaims } from '../domain/claimRules.ts';
+import { bestGradeCodeCypher, gradeCodeCypher } from '../domain/grading.ts';
 
 /** A derived relationship's id and type (the type is part of the id, but Cypher needs it as a label). */
 export interface RelationshipKey {
@@ -43,7 +46,7 @@ function deriveCypher(type: string): string {
            ${extreme('claims', 'observedEnd', '>')} AS lastSeen
       // Claims that only say when it started and claims that only say when it ended can give
       // an end before the start: then the end is not known, rather than the span empty.
-      WITH a, b, claims, retracted, since, firstSeen, lastSeen,
+      WITH a, b, claims, retracted, since, firstSeen, lastSeen, COLLECT { UNWIND claims AS x WITH DISTINCT ${gradeCodeCypher('x')} AS code RETURN code ORDER BY code } AS grades,
            CASE WHEN since IS NOT NULL AND latestUntil IS NOT NULL AND latestUntil.untilEnd < since.sinceStart THEN null ELSE latestUntil END AS until
       CREATE (a)-[r:${t}]->(b)
       SET r = {
@@ -52,7 +55,8 @@ function deriveCypher(type: string): string {
         until: until.until, untilPrecision: until.untilPrecision, untilEnd: until.untilEnd,
         firstObserved: firstSeen.observedAt, firstObservedStart: firstSeen.observedStart,
         lastObserved: lastSeen.observedAt, lastObservedEnd: lastSeen.observedEnd,
-        claimCount: size(claims), retracted: CASE WHEN retracted THEN true END
+        claimCount: size(claims), retracted: CASE WHEN retracted THEN true END,
+        grades: grades, bestGrade: ${bestGradeCodeCypher('grades')}
       }
       RETURN r
     }

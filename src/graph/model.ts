@@ -2,6 +2,7 @@
 // Nothing here knows about GraphQL. A read with an include (src/graph/include.ts) that names
 // fields brings those alone: the record it gives holds empty values (null, [], absent) for the rest.
 import { apiLimits } from '../config.ts';
+import { gradingOf, type Grading } from '../domain/grading.ts';
 import { int } from '../neo4j/database.ts';
 import { filterCondition, latestFirst, listSize, liveCondition, relationshipOrder, typePattern } from './filters.ts';
 import { claimRoles, type ActorInclude, type ClaimInclude, type ClaimRole, type Direction, type Fields, type RelationshipInclude, type SourceInclude, type Statement } from './include.ts';
@@ -55,6 +56,8 @@ export interface Relationship {
   claimCount: number;
   /** Every claim it was derived from is retracted. */
   retracted: boolean;
+  /** Its best grading among its claims ("B2", src/domain/grading.ts); null when none is graded. */
+  bestGrade: string | null;
   /** Claim lists a read brought with it, by response key, and every claim (`gathered`) when asked. */
   nested?: Record<string, Claim[]>;
   gathered?: Claim[];
@@ -75,6 +78,8 @@ export interface ClaimCore {
   version: number;
   origin: Origin;
   retracted: Retraction | null;
+  /** How far to believe it (Admiralty 1-6), with who graded it and why; null when ungraded. */
+  credibility: Grading<number> | null;
 }
 
 /** One source's assertion that a subject stands in a relationship to an object. */
@@ -105,6 +110,8 @@ export interface Source {
   origin: Origin;
   /** The registry of a registry snapshot (un-sc); null for any other source. */
   registry: string | null;
+  /** How far to trust it (Admiralty A-F), with who graded it and why; null when ungraded. */
+  reliability: Grading<string> | null;
   /** Null when the read did not bring it (SourceInclude.text). */
   text: string | null;
 }
@@ -166,7 +173,7 @@ export function actorProjection(node: string, include?: ActorInclude, st?: State
 const origin = (value: unknown): Origin => (value === 'api' ? 'API' : value === 'registry' ? 'REGISTRY' : 'SEED');
 
 /** A relationship's properties that are fields of their own. */
-const relationshipProperties = ['id', 'role', 'since', 'until', 'status', 'firstObserved', 'lastObserved', 'claimCount', 'retracted'];
+const relationshipProperties = ['id', 'role', 'since', 'until', 'status', 'firstObserved', 'lastObserved', 'claimCount', 'retracted', 'bestGrade'];
 
 /** Claims `c` of relationship `r`, as a nested list. */
 const claimsOfRelationship = (r: string, c: string, condition: string, limit: string, include: ClaimInclude, st: Statement) =>
@@ -201,9 +208,16 @@ export function relationshipProjection(r: string, include?: RelationshipInclude,
 }
 
 const sourceFields = ['id', 'title', 'publisher', 'author', 'published', 'publishedPrecision', 'dateNote', 'url', 'textHash', 'origin', 'registry'];
+/** The properties a grading field is read from (src/domain/grading.ts gradeProps). */
+const gradingProperties = (key: 'reliability' | 'credibility') => [key, `${key}Reason`, `${key}By`, `${key}At`];
 
 /** Cypher map of a source node; its text only when asked for. */
-export const sourceProjection = (s: string, include: SourceInclude) => propertiesOf(s, [...picked(sourceFields, include.fields), ...(include.text ? ['text'] : [])]);
+export const sourceProjection = (s: string, include: SourceInclude) =>
+  propertiesOf(s, [
+    ...picked(sourceFields, include.fields),
+    ...(!include.fields || include.fields.has('reliability') ? gradingProperties('reliability') : []),
+    ...(include.text ? ['text'] : []),
+  ]);
 
 /**
  * Cypher map of a claim or figure node: its properties and its links (source, claimants,
@@ -228,7 +242,11 @@ const asked = (include: { fields?: Fields } | undefined, field: string) => !incl
 
 /** A claim's properties that are fields of their own, and those a field is read from. */
 const claimProperties = ['id', 'type', 'role', 'since', 'until', 'dateText', 'stance', 'observedAt', 'note', 'version', 'origin'];
-const claimPropertiesOf: Record<string, string[]> = { relationship: ['relationship'], retracted: ['retracted', 'retractedAt', 'retractedBy', 'retractedReason'] };
+const claimPropertiesOf: Record<string, string[]> = {
+  relationship: ['relationship'],
+  retracted: ['retracted', 'retractedAt', 'retractedBy', 'retractedReason'],
+  credibility: gradingProperties('credibility'),
+};
 
 export const claimCoreProjection = (c: string, include?: ClaimInclude) => {
   const only = include?.fields;
@@ -289,6 +307,7 @@ function toClaimCore(row: ClaimCoreRow, claimedBy = row.claimedBy, disputedBy = 
     version: Number(p.version ?? 1),
     origin: origin(p.origin),
     retracted: p.retracted ? { at: p.retractedAt as string, by: p.retractedBy as string, reason: p.retractedReason as string } : null,
+    credibility: gradingOf<number>('credibility', p),
   };
 }
 
@@ -366,6 +385,7 @@ export function toRelationship(row: { props: Props; type: string; from?: Props; 
     lastObserved: text(p.lastObserved),
     claimCount: Number(p.claimCount ?? 0),
     retracted: p.retracted === true,
+    bestGrade: text(p.bestGrade),
   };
   if (row.nested) relationship.nested = nestedLists(row.nested, toClaim);
   if (row.gathered) relationship.gathered = row.gathered.map(toClaim);
@@ -385,6 +405,7 @@ export function toSource(p: Props): Source {
     textHash: p.textHash as string,
     origin: origin(p.origin),
     registry: text(p.registry),
+    reliability: gradingOf<string>('reliability', p),
     text: text(p.text),
   };
 }

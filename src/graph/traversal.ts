@@ -115,6 +115,8 @@ export async function shortestPath(db: Database, args: ShortestPathArgs, include
 export interface AllegianceArgs {
   id: string;
   includeRetracted?: boolean | null;
+  minReliability?: string | null;
+  minCredibility?: number | null;
   asOf?: string | null;
   depth?: number | null;
   first?: number | null;
@@ -125,7 +127,7 @@ export async function allegianceChain(db: Database, args: AllegianceArgs, includ
   const depth = checkRange('depth', args.depth ?? argumentDefaults.allegianceDepth, 1, queryLimits.maxAllegianceDepth);
   const st = new Statement({ id: args.id, first: int(listSize(args.first)) });
   const params = st.params;
-  const condition = filterCondition('r', { asOf: args.asOf, includeRetracted: args.includeRetracted }, params);
+  const condition = filterCondition('r', { asOf: args.asOf, includeRetracted: args.includeRetracted, minReliability: args.minReliability, minCredibility: args.minCredibility }, params);
   const [row] = await db.read<{ found: boolean; rels: RelRow[] }>(
     `OPTIONAL MATCH (a:Actor {id: $id})
      OPTIONAL MATCH p = (a)(()-[r:PLEDGED_ALLEGIANCE_TO WHERE ${condition}]->(:Actor)){1,${depth}}

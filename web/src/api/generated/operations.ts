@@ -4,6 +4,27 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type ChangeAction =
+  | 'ADD_SOURCE'
+  | 'ADD_ACTOR'
+  | 'UPDATE_ACTOR'
+  | 'MERGE_ACTORS'
+  | 'UNMERGE_ACTORS'
+  | 'ADD_CLAIM'
+  | 'UPDATE_CLAIM'
+  | 'RETRACT_CLAIM'
+  | 'CONTRADICT'
+  /** A registry snapshot imported (target: its source). */
+  | 'IMPORT_REGISTRY'
+  /** A registry record judged the same as, or not the same as, one of our actors (target: the pair). */
+  | 'JUDGE_MATCH'
+  /** A judgement undone: the pair waits in the review queue again. */
+  | 'UNDO_JUDGEMENT'
+  /** A source's reliability graded (before/after: the grading with its reason). */
+  | 'GRADE_SOURCE'
+  /** A claim's credibility graded (before/after: the grading with its reason). */
+  | 'GRADE_CLAIM';
+
 /** Whether a registry record is one of our actors. */
 export type MatchDecision =
   /** Nobody has judged it: it waits in the review queue. */
@@ -82,23 +103,6 @@ export type Origin =
   /** Imported from a registry (npm run import, importRegistry): see Actor.registryEntry. */
   | 'REGISTRY';
 
-export type ChangeAction =
-  | 'ADD_SOURCE'
-  | 'ADD_ACTOR'
-  | 'UPDATE_ACTOR'
-  | 'MERGE_ACTORS'
-  | 'UNMERGE_ACTORS'
-  | 'ADD_CLAIM'
-  | 'UPDATE_CLAIM'
-  | 'RETRACT_CLAIM'
-  | 'CONTRADICT'
-  /** A registry snapshot imported (target: its source). */
-  | 'IMPORT_REGISTRY'
-  /** A registry record judged the same as, or not the same as, one of our actors (target: the pair). */
-  | 'JUDGE_MATCH'
-  /** A judgement undone: the pair waits in the review queue again. */
-  | 'UNDO_JUDGEMENT';
-
 /** The kinds of actor (schema/vocabulary.yaml). */
 export type ActorKind =
   /** Armed or political group, or a faction of one. */
@@ -175,6 +179,21 @@ export type RelationshipType =
   /** Lists the actor on a sanctions list or in a terrorist designation (a listing body such as the UN Security Council, in the registry's own voice; since is the listing date). */
   | 'DESIGNATES';
 
+/** Admiralty source reliability grades, A (best) to F (schema/vocabulary.yaml). */
+export type Reliability =
+  /** Completely reliable - no doubt of authenticity, trustworthiness or competency; a history of complete reliability. */
+  | 'A'
+  /** Usually reliable - minor doubt about authenticity, trustworthiness or competency; a history of valid information most of the time. */
+  | 'B'
+  /** Fairly reliable - doubt of authenticity, trustworthiness or competency, but has provided valid information in the past. */
+  | 'C'
+  /** Not usually reliable - significant doubt about authenticity, trustworthiness or competency, but has provided valid information in the past. */
+  | 'D'
+  /** Unreliable - lacking in authenticity, trustworthiness and competency; a history of invalid information. */
+  | 'E'
+  /** Reliability cannot be judged - no basis exists for evaluating the reliability of the source. */
+  | 'F';
+
 export type ActorQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -201,7 +220,7 @@ export type AddClaimMutationVariables = Exact<{
 }>;
 
 
-export type AddClaimMutation = { addClaim: { id: string, source: { id: string }, relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } };
+export type AddClaimMutation = { addClaim: { id: string, source: { id: string }, relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, bestGrade: { code: string } | null, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, credibility: { grade: number, reason: string } | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null, reliability: { grade: Reliability, reason: string } | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } };
 
 export type AddSourceMutationVariables = Exact<{
   input: AddSourceInput;
@@ -215,7 +234,7 @@ export type ClaimRelationshipQueryVariables = Exact<{
 }>;
 
 
-export type ClaimRelationshipQuery = { claim: { relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } | null };
+export type ClaimRelationshipQuery = { claim: { relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, bestGrade: { code: string } | null, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, credibility: { grade: number, reason: string } | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null, reliability: { grade: Reliability, reason: string } | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } | null };
 
 export type HistoryQueryVariables = Exact<{
   id: string | number;
@@ -243,7 +262,7 @@ export type NeighborhoodQueryVariables = Exact<{
 }>;
 
 
-export type NeighborhoodQuery = { neighborhood: { nodes: Array<{ id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }>, relationships: Array<{ id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, from: { id: string }, to: { id: string }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> }> } };
+export type NeighborhoodQuery = { neighborhood: { nodes: Array<{ id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }>, relationships: Array<{ id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, from: { id: string }, to: { id: string }, bestGrade: { code: string } | null, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, credibility: { grade: number, reason: string } | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null, reliability: { grade: Reliability, reason: string } | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> }> } };
 
 export type ReadableSourceQueryVariables = Exact<{
   id: string | number;
@@ -258,7 +277,7 @@ export type RetractClaimMutationVariables = Exact<{
 }>;
 
 
-export type RetractClaimMutation = { retractClaim: { id: string, source: { id: string }, relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } };
+export type RetractClaimMutation = { retractClaim: { id: string, source: { id: string }, relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, bestGrade: { code: string } | null, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, credibility: { grade: number, reason: string } | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null, reliability: { grade: Reliability, reason: string } | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } };
 
 export type ReviewPairQueryVariables = Exact<{
   id: string | number;
@@ -291,7 +310,7 @@ export type ShortestPathQueryVariables = Exact<{
 }>;
 
 
-export type ShortestPathQuery = { shortestPath: { length: number, nodes: Array<{ id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }>, relationships: Array<{ id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, from: { id: string }, to: { id: string }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> }> } | null };
+export type ShortestPathQuery = { shortestPath: { length: number, nodes: Array<{ id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }>, relationships: Array<{ id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, from: { id: string }, to: { id: string }, bestGrade: { code: string } | null, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, credibility: { grade: number, reason: string } | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null, reliability: { grade: Reliability, reason: string } | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> }> } | null };
 
 export type SourcesQueryVariables = Exact<{ [key: string]: never; }>;
 
