@@ -15,7 +15,7 @@ import { allegianceChain, neighborhood, shortestPath } from '../graph/traversal.
 import { gatheredActors, gatheredConflicts, gatheredDateText, gatheredEvidence, gatheredNote } from '../domain/gathered.ts';
 import { actorKindsByEnumValue, vocabulary } from '../domain/vocabulary.ts';
 import type { Context } from './context.ts';
-import type { Reliability, Resolvers, SourceReliability } from './generated/graphql.ts';
+import type { Resolvers, SourceReliability } from './generated/graphql.ts';
 import type { Loaders } from './loaders.ts';
 import { requireRole } from './authorization.ts';
 import { selects } from './selection.ts';
@@ -28,7 +28,7 @@ import { history } from '../writes/changeLog.ts';
 import { addClaim, contradict, retractClaim, updateClaim } from '../writes/claims.ts';
 import { addSource } from '../writes/sources.ts';
 import { gradeClaim, gradeSource } from '../writes/grades.ts';
-import { parseGradeCode } from '../domain/grading.ts';
+import { gradeCode } from '../domain/grading.ts';
 import { checkedIdempotencyKey, requestHash, writeOnce } from '../writes/idempotency.ts';
 import type { Role } from '../auth/tokens.ts';
 import type { Database } from '../neo4j/database.ts';
@@ -300,7 +300,6 @@ export const resolvers: Resolvers = {
     conflictsWith: (rel, _, context) => contradictingRelationships(rel, context),
     dateText: async (rel, _, { loaders }) => gatheredDateText(await allClaims(rel, loaders)),
     note: async (rel, _, { loaders }) => gatheredNote(await allClaims(rel, loaders)),
-    bestGrade: (rel) => (rel.bestGrade === null ? null : { code: rel.bestGrade, ...(parseGradeCode(rel.bestGrade) as { reliability: Reliability | null; credibility: number | null }) }),
   },
 
   Claim: {
@@ -309,6 +308,7 @@ export const resolvers: Resolvers = {
     claimedBy: (claim, _, { loaders }) => claim.linked?.claimedBy ?? actorsByIds(loaders, claim.claimedBy),
     disputedBy: (claim, _, { loaders }) => claim.linked?.disputedBy ?? actorsByIds(loaders, claim.disputedBy),
     source: async (claim, _, { loaders }) => claim.sourceRecord ?? (await loaders.source.load(claim.sourceId))!,
+    grade: async (claim, _, { loaders }) => gradeCode((claim.sourceRecord ?? (await loaders.source.load(claim.sourceId)))?.reliability?.grade ?? null, claim.credibility?.grade ?? null),
     // Retracted claims are hidden here as in every list; claim(id) still answers them.
     contradicts: async (claim, _, { loaders }) => found(await loaders.claim.loadMany(claim.contradicts)).filter((c) => !c.retracted),
     relationship: async (claim, _, { loaders }) => {

@@ -47,17 +47,6 @@ export type ClaimCredibility = {
   at: Maybe<Scalars['String']['output']>;
 };
 
-/**
- * A claim's grading as one code, its source's reliability then its credibility ("B2"; "-" for an
- * ungraded half: "-2", "B-").
- */
-export type GradeCode = {
-  __typename?: 'GradeCode';
-  code: Scalars['String']['output'];
-  reliability: Maybe<Reliability>;
-  credibility: Maybe<Scalars['Int']['output']>;
-};
-
 export type Source = {
   __typename?: 'Source';
   /** How far to trust it (Admiralty A-F), with its reason; null when ungraded (F is a judgement, not "unset"). */
@@ -118,6 +107,11 @@ export type Claim = {
   __typename?: 'Claim';
   /** How far to believe it (Admiralty 1-6), with its reason; null when ungraded (6 is a judgement, not "unset"). Its source's reliability is `source.reliability`. */
   credibility: Maybe<ClaimCredibility>;
+  /**
+   * Its grading as one code: its source's reliability, then its credibility ("B2"; "-" for an ungraded
+   * half: "-2", "B-", "--").
+   */
+  grade: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   type: RelationshipType;
   subject: Actor;
@@ -183,11 +177,11 @@ export type Figure = {
 export type Relationship = {
   __typename?: 'Relationship';
   /**
-   * The best grading among its live claims: the best credibility, then the best reliability of the
+   * The best grading among its live claims, as a code ("B2", as Claim.grade): the best credibility, then the best reliability of the
    * sources of the claims with it; an ungraded half ranks after every grade. Null when no claim is graded
    * and no source of one is.
    */
-  bestGrade: Maybe<GradeCode>;
+  bestGrade: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   type: RelationshipType;
   from: Actor;
@@ -1816,7 +1810,6 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ClaimCredibility: ResolverTypeWrapper<ClaimCredibility>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  GradeCode: ResolverTypeWrapper<GradeCode>;
   Source: ResolverTypeWrapper<SourceModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1879,7 +1872,6 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   ClaimCredibility: ClaimCredibility;
   Int: Scalars['Int']['output'];
-  GradeCode: GradeCode;
   Source: SourceModel;
   ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
@@ -1937,12 +1929,6 @@ export type ClaimCredibilityResolvers<ContextType = Context, ParentType extends 
   at?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type GradeCodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GradeCode'] = ResolversParentTypes['GradeCode']> = {
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  reliability?: Resolver<Maybe<ResolversTypes['Reliability']>, ParentType, ContextType>;
-  credibility?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
   reliability?: Resolver<Maybe<ResolversTypes['SourceReliability']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1965,6 +1951,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
 
 export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
   credibility?: Resolver<Maybe<ResolversTypes['ClaimCredibility']>, ParentType, ContextType>;
+  grade?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
@@ -2009,7 +1996,7 @@ export type FigureResolvers<ContextType = Context, ParentType extends ResolversP
 };
 
 export type RelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = {
-  bestGrade?: Resolver<Maybe<ResolversTypes['GradeCode']>, ParentType, ContextType>;
+  bestGrade?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
@@ -2277,7 +2264,6 @@ export type ActorKindResolvers = { GROUP: 'Group', PERSON: 'Person', STATE: 'Sta
 export type Resolvers<ContextType = Context> = {
   SourceReliability?: SourceReliabilityResolvers<ContextType>;
   ClaimCredibility?: ClaimCredibilityResolvers<ContextType>;
-  GradeCode?: GradeCodeResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
   Figure?: FigureResolvers<ContextType>;

@@ -24,8 +24,7 @@ export type Relationship = Subgraph['relationships'][number];
 /** One source's assertion of a relationship, with its stance, who claims and disputes it, and its quotes. */
 export type Claim = Relationship['claims'][number];
 export type ActorRef = Claim['claimedBy'][number];
-/** A source as any list names it; a claim's source also carries its reliability (Claim['source']). */
-export type SourceRef = Omit<Claim['source'], 'reliability'>;
+export type SourceRef = Claim['source'];
 /** A verbatim quote of a claim's source: `text.slice(start, end)` (UTF-16 offsets) is the quote as printed. */
 export type Evidence = Claim['evidence'][number];
 /** Another claim as a contradiction names it: what it says and where. */

@@ -8,8 +8,6 @@ import { queryLimits } from '../../../src/domain/limits.ts';
 /** `origin` tells registry actors apart (the filters can hide them, the search badges them). */
 export const actorFields = 'id name kind aliases description origin';
 const sourceFields = 'id title publisher published';
-/** A claim's source as the panel shows it: with its reliability, half of the claim's grade ("B2"). */
-const gradedSourceFields = `${sourceFields} reliability { grade reason }`;
 
 /**
  * How many claims of each relationship the graph queries bring: the API refuses a query that
@@ -20,13 +18,14 @@ const gradedSourceFields = `${sourceFields} reliability { grade reason }`;
 export const claimsPerRelationship = 8;
 
 // What the panel shows of a claim; the source's text is not here (readableSourceQuery reads it).
-const claimFields = `id stance observedAt since until dateText note credibility { grade reason }
+// grade ("B2") is a code, not its source's reliability object: the neighbourhood of 500 actors must stay under the query cost.
+const claimFields = `id stance observedAt since until dateText note grade credibility { reason }
   claimedBy { id name } disputedBy { id name }
-  source { ${gradedSourceFields} }
+  source { ${sourceFields} }
   evidence { quote start end }
   contradicts { id type stance subject { id name } object { id name } source { ${sourceFields} } relationship { id } }`;
 
-export const relationshipFields = `id type from { id } to { id } role since until status firstObserved lastObserved claimCount bestGrade { code }
+export const relationshipFields = `id type from { id } to { id } role since until status firstObserved lastObserved claimCount bestGrade
   claims(first: ${claimsPerRelationship}) { ${claimFields} }`;
 
 /** How a claim's relationship is loaded into the graph on its own: with its ends, and whether it is retracted. */

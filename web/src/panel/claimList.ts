@@ -5,7 +5,7 @@
 // Every quote opens the reading view at that quote; the source's title opens it at the top.
 // Each claim shows its history on demand, and in curation mode can be retracted with a reason.
 import { groupBy } from '../../../src/domain/groupBy.ts';
-import { gradeCode } from '../../../src/domain/grading.ts';
+import { parseGradeCode } from '../../../src/domain/grading.ts';
 import { el } from '../app/dom.ts';
 import { historyToggle } from './historyView.ts';
 import type { ActorRef, Claim, ClaimRef, Evidence, SourceRef } from '../api/model.ts';
@@ -53,17 +53,17 @@ function actorList(label: string, testid: string, actors: ActorRef[], links: Cla
 
 /**
  * A claim's grade as the Admiralty code reads it, "B2" (its source's reliability, its credibility;
- * "-" for an ungraded half), with both reasons as its tooltip; "ungraded" when neither is graded.
+ * "-" for an ungraded half), with what each half is and the credibility's reason as its tooltip;
+ * "ungraded" when neither is graded.
  */
-export function gradeView(claim: Pick<Claim, 'credibility' | 'source'>): HTMLElement {
-  const [reliability, credibility] = [claim.source.reliability, claim.credibility];
-  const graded = reliability != null || credibility != null;
+export function gradeView(claim: Pick<Claim, 'grade' | 'credibility'>): HTMLElement {
+  const { reliability, credibility } = parseGradeCode(claim.grade);
+  const graded = reliability !== null || credibility !== null;
   const reasons = [
-    reliability ? `Source reliability ${reliability.grade}: ${reliability.reason}` : 'Source reliability: ungraded',
-    credibility ? `Credibility ${credibility.grade}: ${credibility.reason}` : 'Credibility: ungraded',
+    reliability ? `Source reliability ${reliability}` : 'Source reliability: ungraded',
+    credibility ? `Credibility ${credibility}: ${claim.credibility?.reason ?? ''}` : 'Credibility: ungraded',
   ].join('\n');
-  const code = graded ? gradeCode(reliability?.grade ?? null, credibility?.grade ?? null) : 'ungraded';
-  return el('span', { class: `grade${graded ? '' : ' ungraded'}`, 'data-testid': 'claim-grade', title: reasons }, code);
+  return el('span', { class: `grade${graded ? '' : ' ungraded'}`, 'data-testid': 'claim-grade', title: reasons }, graded ? claim.grade : 'ungraded');
 }
 
 function claimView(claim: Claim, links: ClaimLinks): HTMLElement {
