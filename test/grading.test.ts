@@ -224,6 +224,12 @@ describe('grades set through the API', () => {
     assert.equal(graded.source.reliability?.grade, 'A');
     assert.equal(graded.claim.credibility?.grade, 2);
     assert.equal(graded.claim.relationship.bestGrade, 'A2');
+    // Read with only the fields asked for, as a list brings them (src/graph/include.ts).
+    const listed = await gql<{ claims: { edges: { node: { grade: string; credibility: { reason: string } } }[] } }>(
+      'query($source: ID!) { claims(source: $source, about: "kazakhstan", types: [LEADS]) { edges { node { grade credibility { reason } } } } }',
+      { source },
+    );
+    assert.deepEqual(listed.body.data?.claims.edges.map((e) => e.node), [{ grade: 'A2', credibility: { reason: 'Confirmed by the 2002 article.' } }], JSON.stringify(listed.body));
   });
 
   it('the web app\'s evidence panel shows each claim\'s grade with its reasons, and the relationship\'s best', { timeout: 300_000 }, async () => {

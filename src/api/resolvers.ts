@@ -28,7 +28,6 @@ import { history } from '../writes/changeLog.ts';
 import { addClaim, contradict, retractClaim, updateClaim } from '../writes/claims.ts';
 import { addSource } from '../writes/sources.ts';
 import { gradeClaim, gradeSource } from '../writes/grades.ts';
-import { gradeCode } from '../domain/grading.ts';
 import { checkedIdempotencyKey, requestHash, writeOnce } from '../writes/idempotency.ts';
 import type { Role } from '../auth/tokens.ts';
 import type { Database } from '../neo4j/database.ts';
@@ -308,7 +307,6 @@ export const resolvers: Resolvers = {
     claimedBy: (claim, _, { loaders }) => claim.linked?.claimedBy ?? actorsByIds(loaders, claim.claimedBy),
     disputedBy: (claim, _, { loaders }) => claim.linked?.disputedBy ?? actorsByIds(loaders, claim.disputedBy),
     source: async (claim, _, { loaders }) => claim.sourceRecord ?? (await loaders.source.load(claim.sourceId))!,
-    grade: async (claim, _, { loaders }) => gradeCode((claim.sourceRecord ?? (await loaders.source.load(claim.sourceId)))?.reliability?.grade ?? null, claim.credibility?.grade ?? null),
     // Retracted claims are hidden here as in every list; claim(id) still answers them.
     contradicts: async (claim, _, { loaders }) => found(await loaders.claim.loadMany(claim.contradicts)).filter((c) => !c.retracted),
     relationship: async (claim, _, { loaders }) => {

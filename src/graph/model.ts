@@ -2,7 +2,7 @@
 // Nothing here knows about GraphQL. A read with an include (src/graph/include.ts) that names
 // fields brings those alone: the record it gives holds empty values (null, [], absent) for the rest.
 import { apiLimits } from '../config.ts';
-import { gradingOf, type Grading } from '../domain/grading.ts';
+import { gradeCode, gradingOf, type Grading } from '../domain/grading.ts';
 import { int } from '../neo4j/database.ts';
 import { filterCondition, latestFirst, listSize, liveCondition, relationshipOrder, typePattern } from './filters.ts';
 import { claimRoles, type ActorInclude, type ClaimInclude, type ClaimRole, type Direction, type Fields, type RelationshipInclude, type SourceInclude, type Statement } from './include.ts';
@@ -80,6 +80,8 @@ export interface ClaimCore {
   retracted: Retraction | null;
   /** How far to believe it (Admiralty 1-6), with who graded it and why; null when ungraded. */
   credibility: Grading<number> | null;
+  /** Its source's reliability and its credibility as one code ("B2", src/domain/grading.ts), when the read brought the source's. */
+  grade: string;
 }
 
 /** One source's assertion that a subject stands in a relationship to an object. */
@@ -244,16 +246,18 @@ const asked = (include: { fields?: Fields } | undefined, field: string) => !incl
 const claimProperties = ['id', 'type', 'role', 'since', 'until', 'dateText', 'stance', 'observedAt', 'note', 'version', 'origin'];
 const claimPropertiesOf: Record<string, string[]> = {
   relationship: ['relationship'],
+  grade: gradingProperties('credibility'),
   retracted: ['retracted', 'retractedAt', 'retractedBy', 'retractedReason'],
   credibility: gradingProperties('credibility'),
 };
 
 export const claimCoreProjection = (c: string, include?: ClaimInclude) => {
   const only = include?.fields;
-  const props = only ? [...picked(claimProperties, only), ...[...only].flatMap((field) => claimPropertiesOf[field] ?? [])] : null;
+  const props = only ? [...new Set([...picked(claimProperties, only), ...[...only].flatMap((field) => claimPropertiesOf[field] ?? [])])] : null;
   return [
     `props: ${propertiesOf(c, props)}`,
     ...(asked(include, 'source') ? [`source: [(${c})-[:IN_SOURCE]->(x:Source) | x.id][0]`] : []),
+    ...(asked(include, 'grade') ? [`sourceReliability: [(${c})-[:IN_SOURCE]->(x:Source) | x.reliability][0]`] : []),
     ...roleFields(c, ['claimedBy', 'disputedBy'], include),
     ...(asked(include, 'evidence')
       ? [`evidence: [(${c})-[e:EVIDENCE]->(x:Source) | {sourceId: x.id, quote: e.quote, start: e.start, end: e.end${
@@ -283,6 +287,7 @@ interface ClaimCoreRow {
   disputedBy?: string[];
   evidence?: (Omit<Evidence, 'source'> & { source?: Props })[];
   contradicts?: string[];
+  sourceReliability?: string | null;
 }
 
 /** A claim's or figure's shared fields; claimants and disputers from the actors read whole, when they were. */
@@ -308,6 +313,7 @@ function toClaimCore(row: ClaimCoreRow, claimedBy = row.claimedBy, disputedBy = 
     origin: origin(p.origin),
     retracted: p.retracted ? { at: p.retractedAt as string, by: p.retractedBy as string, reason: p.retractedReason as string } : null,
     credibility: gradingOf<number>('credibility', p),
+    grade: gradeCode(row.sourceReliability ?? null, p.credibility === null || p.credibility === undefined ? null : Number(p.credibility)),
   };
 }
 
