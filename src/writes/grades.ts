@@ -20,7 +20,7 @@ function checkedGrade<G extends string | number>(kind: 'reliability' | 'credibil
   throw InputError.of(result.error.issues.map((issue) => ({ argumentName: String(issue.path[0] ?? 'grade'), message: issue.message })));
 }
 
-/** The grading as stored: the grade with who set it, when and why; null props (ungraded) keep the reason of the change only in the log. */
+/** The grading as stored (grade, who, when, why); null when made ungraded, whose reason only the change log keeps. */
 const newGrading = <G extends string | number>(grade: G | null, reason: string, author: Author): Grading<G> | null =>
   grade === null ? null : { grade, reason, by: author.by, at: author.at };
 
