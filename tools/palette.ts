@@ -215,8 +215,11 @@ const nodeRule = (label: string, look: { color: string; border?: string; diamete
     ['caption', `"${caption}"`],
   ]);
 
-const edgeRule = (type: string, look: TypeEntry) =>
-  rule(`relationship.${type}`, [['color', upper(look.color)], ['shaft-width', `${look.width ?? 2}px`], ['caption', '"<type>"']]);
+/** A derived relationship's caption: its type and its best Admiralty grading ("B2", empty when ungraded; src/graph/derive.ts bestGrade). */
+const derivedCaption = '<type> {bestGrade}';
+
+const edgeRule = (type: string, look: TypeEntry, caption = '<type>') =>
+  rule(`relationship.${type}`, [['color', upper(look.color)], ['shaft-width', `${look.width ?? 2}px`], ['caption', `"${caption}"`]]);
 
 /** neo4j-browser/actorgraph.grass: the Browser's style, the same colours as the web app's. */
 export function generateGrass(palette: Palette = readPalette()): string {
@@ -233,7 +236,7 @@ export function generateGrass(palette: Palette = readPalette()): string {
     rule('node.Actor', [['caption', '"{name}"']]),
     ...Object.entries(palette.actorKinds).map(([kind, look]) => nodeRule(kind, look, '{name}')),
     ...Object.entries(palette.claimNodes).map(([label, look]) => nodeRule(label, look, look.caption)),
-    ...Object.entries(palette.relationshipTypes).map(([type, look]) => edgeRule(type, look)),
+    ...Object.entries(palette.relationshipTypes).map(([type, look]) => edgeRule(type, look, derivedCaption)),
     ...Object.entries(palette.claimEdges).map(([type, look]) => edgeRule(type, look)),
   ].join('');
 }

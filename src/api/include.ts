@@ -123,6 +123,8 @@ export function actorInclude(info: GraphQLResolveInfo, sets: Sets): ActorInclude
         asOf: a.asOf as string | null,
         knownAsOf: a.knownAsOf as string | null,
         includeRetracted: a.includeRetracted as boolean | null,
+        minReliability: a.minReliability as string | null,
+        minCredibility: a.minCredibility as number | null,
         first: a.first as number | null,
       };
       return { key, args, include: relationshipInclude(info, under(nodes)) };

@@ -15,7 +15,7 @@ import { allegianceChain, neighborhood, shortestPath } from '../graph/traversal.
 import { gatheredActors, gatheredConflicts, gatheredDateText, gatheredEvidence, gatheredNote } from '../domain/gathered.ts';
 import { actorKindsByEnumValue, vocabulary } from '../domain/vocabulary.ts';
 import type { Context } from './context.ts';
-import type { Resolvers } from './generated/graphql.ts';
+import type { Resolvers, SourceReliability } from './generated/graphql.ts';
 import type { Loaders } from './loaders.ts';
 import { requireRole } from './authorization.ts';
 import { selects } from './selection.ts';
@@ -27,6 +27,7 @@ import { addActor, mergeActors, unmergeActors, updateActor, type ActorPatch } fr
 import { history } from '../writes/changeLog.ts';
 import { addClaim, contradict, retractClaim, updateClaim } from '../writes/claims.ts';
 import { addSource } from '../writes/sources.ts';
+import { gradeClaim, gradeSource } from '../writes/grades.ts';
 import { checkedIdempotencyKey, requestHash, writeOnce } from '../writes/idempotency.ts';
 import type { Role } from '../auth/tokens.ts';
 import type { Database } from '../neo4j/database.ts';
@@ -188,6 +189,8 @@ export const resolvers: Resolvers = {
       relationshipTypes: terms(vocabulary.relationshipTypes),
       claimStatuses: terms(vocabulary.claimStatuses),
       stances: terms(vocabulary.stances),
+      reliabilityGrades: terms(vocabulary.sourceReliability),
+      credibilityGrades: terms(vocabulary.informationCredibility),
     }),
     history: (_, { id, first }, { db }) => history(db, id, first),
     viewer: (_, __, { principal }) => principal,
@@ -214,6 +217,10 @@ export const resolvers: Resolvers = {
       reloaded(context.loaders.claim, await written(context, info, args, 'editor', (db, by) => retractClaim(db, by, args.id, args.reason))),
     contradict: async (_, args, context, info) =>
       reloaded(context.loaders.claim, await written(context, info, args, 'editor', (db, by) => contradict(db, by, args.claim, args.other))),
+    gradeSource: async (_, args, context, info) =>
+      reloaded(context.loaders.source, await written(context, info, args, 'editor', (db, by) => gradeSource(db, by, args.id, args.grade ?? null, args.reason))),
+    gradeClaim: async (_, args, context, info) =>
+      reloaded(context.loaders.claim, await written(context, info, args, 'editor', (db, by) => gradeClaim(db, by, args.id, args.grade ?? null, args.reason, args.expectedVersion))),
     importRegistry: async (_, args, context, info) => {
       let report: RegistryImportReport | undefined;
       await written(context, info, args, 'admin', async (db, by) => {
@@ -274,9 +281,9 @@ export const resolvers: Resolvers = {
     registryNames: async (actor, _, { loaders }) => (await loaders.actorRegistry.load(actor.id)).names,
     designations: async (actor, _, { loaders }) => (await loaders.actorRegistry.load(actor.id)).designations,
     registryEntry: (actor, _, { loaders }) => (actor.origin === 'REGISTRY' ? loaders.registryEntry.load(actor.id) : null),
-    relationships: (actor, { types, direction, statuses, asOf, knownAsOf, first, includeRetracted }, { loaders }, info) =>
+    relationships: (actor, { types, direction, statuses, asOf, knownAsOf, first, includeRetracted, minReliability, minCredibility }, { loaders }, info) =>
       brought(actor.nested, info) ??
-      loaders.actorRelationships.load({ id: actor.id, first, args: { direction: direction ?? 'BOTH', filter: { types, statuses, asOf, knownAsOf, includeRetracted } } }),
+      loaders.actorRelationships.load({ id: actor.id, first, args: { direction: direction ?? 'BOTH', filter: { types, statuses, asOf, knownAsOf, includeRetracted, minReliability, minCredibility } } }),
     mentions: (actor, { first }, { loaders }) => loaders.mentionsOfActor.load({ id: actor.id, first, args: null }),
     figures: (actor, { first }, { loaders }) => loaders.figuresAbout.load({ id: actor.id, first, args: null }),
     claims: (actor, { role, first, includeRetracted, knownAsOf }, { loaders }) =>
@@ -318,6 +325,7 @@ export const resolvers: Resolvers = {
   },
 
   Source: {
+    reliability: (source) => source.reliability as SourceReliability | null,
     // The read brought the text when the query selected it; a source reached otherwise reads it now.
     text: (source, _, { loaders }) =>
       source.text ??

@@ -14,13 +14,14 @@ function vocabularyEnum(name: string, description: string, terms: Record<string,
   return printType(new GraphQLEnumType({ name, description, values }));
 }
 
-/** ActorKind, ClaimStatus, Stance and RelationshipType, from schema/vocabulary.yaml. */
+/** ActorKind, ClaimStatus, Stance, RelationshipType and Reliability, from schema/vocabulary.yaml. */
 export function vocabularyTypeDefs(): string {
   return [
     vocabularyEnum('ActorKind', 'The kinds of actor (schema/vocabulary.yaml).', vocabulary.actorKinds, actorKindEnumValue),
     vocabularyEnum('ClaimStatus', 'How a relationship is claimed (schema/vocabulary.yaml).', vocabulary.claimStatuses),
     vocabularyEnum('Stance', 'How a source makes a claim (schema/vocabulary.yaml).', vocabulary.stances),
     vocabularyEnum('RelationshipType', 'The relationship types (schema/vocabulary.yaml), where each is defined.', vocabulary.relationshipTypes),
+    vocabularyEnum('Reliability', 'Admiralty source reliability grades, A (best) to F (schema/vocabulary.yaml).', vocabulary.sourceReliability),
   ].join('\n\n');
 }
 

@@ -4,6 +4,7 @@
 // verbatim (found up to whitespace, stored as the source prints it). The record's hash is the
 // caller's (src/loader/recordHash.ts: node:crypto).
 import { relationshipId, stanceProblems } from './claimRules.ts';
+import { gradeProps } from './grading.ts';
 import { parsePartialDate, type PartialDate } from './partialDate.ts';
 import { locateQuote, type QuoteSpan } from './quotes.ts';
 import { relationshipTypes } from './vocabulary.ts';
@@ -74,7 +75,10 @@ export function checkClaimCore(entry: ClaimEntry | FigureEntry, fileSource: stri
     });
   }
   const links: ClaimLinks = { source: sourceId ?? '', claimedBy: unique(entry.claimedBy), disputedBy: unique(entry.disputedBy), contradicts: unique(entry.contradicts), evidence };
-  return { links, props: { stance: entry.stance, note: entry.note ?? null, ...(source?.observed ?? unobserved), ...retractionProps(entry.retracted) } };
+  return {
+    links,
+    props: { stance: entry.stance, note: entry.note ?? null, ...(source?.observed ?? unobserved), ...retractionProps(entry.retracted), ...gradeProps('credibility', entry.credibility) },
+  };
 }
 
 /** Checks a relationship claim and makes its record (the loader's and the API's alike), without its hash (withHash). */

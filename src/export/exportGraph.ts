@@ -1,6 +1,7 @@
 // Reads the whole graph, or the neighbourhood of one actor, with every property, for export.
 // Each relationship also carries its provenance, gathered from its claims: their ids, their
-// sources, claimants and disputers, and every quote, so that a file read elsewhere keeps it.
+// sources, claimants and disputers, every quote, and each claim's Admiralty grade ("B2": its
+// source's reliability, its credibility) beside the relationship's best (`bestGrade`), so that a file read elsewhere keeps it.
 import { apiLimits } from '../config.ts';
 import { argumentDefaults } from '../domain/limits.ts';
 import type { Database } from '../neo4j/database.ts';
@@ -9,6 +10,7 @@ import { gatheredAsKnown, knownFields } from '../graph/knownAsOf.ts';
 import { neighborhood } from '../graph/traversal.ts';
 import type { ExportGraph, Value } from '../domain/formats.ts';
 import { gatheredActors, gatheredEvidence, gatheredSources } from '../domain/gathered.ts';
+import { gradeCodeCypher } from '../domain/grading.ts';
 
 export interface ExportScope {
   /** Export only the neighbourhood of this actor... */
@@ -27,8 +29,8 @@ export interface ExportScope {
   origins?: readonly string[] | null;
 }
 
-/** Internal bookkeeping that is not part of the data. */
-const internal = new Set(['hash']);
+/** Internal bookkeeping that is not part of the data (`grades`, the filters' index of the claims' grades, is `claimGrades`). */
+const internal = new Set(['hash', 'grades']);
 
 /**
  * A relationship's live claims (all of them when every one is retracted) in id order, each with
@@ -37,7 +39,7 @@ const internal = new Set(['hash']);
 const claimsOfRelationship = (which: string) => `COLLECT {
   MATCH (c:Claim {relationship: r.id}) WHERE ${which}
   WITH c ORDER BY c.id
-  RETURN {id: c.id, stance: c.stance,
+  RETURN {id: c.id, stance: c.stance, grade: ${gradeCodeCypher('c')},
     sources: COLLECT { MATCH (c)-[:IN_SOURCE]->(x) RETURN x.id },
     claimedBy: COLLECT { MATCH (c)-[:CLAIMED_BY]->(x) RETURN x.id },
     disputedBy: COLLECT { MATCH (c)-[:DISPUTED_BY]->(x) RETURN x.id },
@@ -47,6 +49,8 @@ const claimsOfRelationship = (which: string) => `COLLECT {
 interface ExportedClaim {
   id: string;
   stance: string;
+  /** Its source's reliability and its credibility, "B2" ("-" for an ungraded half). */
+  grade: string;
   sources: string[];
   claimedBy: string[];
   disputedBy: string[];
@@ -63,6 +67,7 @@ function provenance(claims: ExportedClaim[]): Record<string, string[]> {
     sources: gatheredSources(claims.flatMap((claim) => claim.sources.map((source) => ({ source }))), itself),
     claims: claims.map((claim) => claim.id),
     stances: claims.map((claim) => claim.stance),
+    claimGrades: claims.map((claim) => claim.grade),
     disputedBy: gatheredActors(claims, 'disputedBy', itself),
     claimedBy: gatheredActors(claims, 'claimedBy', itself),
     evidenceQuotes: gatheredEvidence(claims),

@@ -158,6 +158,7 @@ function sourceRecord(source: ProvenanceSource, claims: readonly ProvenanceClaim
   put(properties, 'publisher', source.publisher);
   put(properties, 'publishedAt', source.published);
   put(properties, 'sourceUrl', source.url);
+  if (source.reliability !== null) put(properties, 'description', `Source reliability (Admiralty): ${source.reliability}. ${source.reliabilityReason ?? ''}`.trim());
   const entity: FtmEntity = { id: sourceEntityId(source.id), schema: 'Article', properties, datasets: [ftmDataset], ...seenDates([source.published]) };
   return { entity, origins: new Map(), claims };
 }
@@ -177,6 +178,8 @@ function statusText(edge: ExportEdge, names: (ids: string[]) => string): string 
   const parts = [`Status: ${status}`];
   if (claimedBy.length > 0) parts.push(`claimed by ${names(claimedBy)}`);
   if (disputedBy.length > 0) parts.push(`disputed by ${names(disputedBy)}`);
+  const best = text(edge.properties.bestGrade);
+  if (best !== null) parts.push(`best grading of its claims (Admiralty, source reliability and credibility) ${best}`);
   return `${parts.join('; ')}.`;
 }
 

@@ -22,6 +22,9 @@ export type ProvenanceSource = {
   author: string | null;
   published: string | null;
   url: string | null;
+  /** Its Admiralty reliability (A-F) and the reason; null when ungraded. */
+  reliability: string | null;
+  reliabilityReason: string | null;
 };
 
 export interface ExportProvenance {
@@ -42,7 +45,8 @@ export async function readProvenance(db: Database, graph: ExportGraph): Promise<
   );
   const sources = await db.read<ProvenanceSource>(
     `MATCH (s:Source) WHERE s.id IN $sourceIds
-     RETURN s.id AS id, s.title AS title, s.publisher AS publisher, s.author AS author, s.published AS published, s.url AS url ORDER BY s.id`,
+     RETURN s.id AS id, s.title AS title, s.publisher AS publisher, s.author AS author, s.published AS published, s.url AS url,
+       s.reliability AS reliability, s.reliabilityReason AS reliabilityReason ORDER BY s.id`,
     { sourceIds: [...new Set(claims.map((claim) => claim.source))] },
   );
   return { claims: new Map(claims.map((claim) => [claim.id, claim])), sources: new Map(sources.map((source) => [source.id, source])) };

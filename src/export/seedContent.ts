@@ -9,6 +9,7 @@ import { squashWhitespace } from '../domain/quotes.ts';
 import { listDataFiles, readDataFile } from '../loader/readFiles.ts';
 import { textHash } from '../loader/recordHash.ts';
 import { projectRoot } from '../config.ts';
+import type { GradeEntry } from '../domain/grading.ts';
 
 /** A record's content as the loader would store it: what an API record and a seed file's are compared on. */
 export type Content = Record<string, unknown>;
@@ -27,7 +28,10 @@ export interface SeedFiles {
 export const pairKey = (a: string, b: string) => [a, b].sort().join('|');
 export const sorted = (items: readonly string[]) => [...new Set(items)].sort();
 
-type SourceFields = { [K in 'title' | 'publisher' | 'author' | 'published' | 'url']?: string | null };
+type SourceFields = { [K in 'title' | 'publisher' | 'author' | 'published' | 'url']?: string | null } & { reliability?: GradeEntry<string> | null };
+
+/** A grade as the seed format writes it: grade and reason (who and when are the change log's). */
+const gradeContent = <G extends string | number>(grading: GradeEntry<G> | null | undefined) => (grading ? { grade: grading.grade, reason: grading.reason } : null);
 
 export const sourceContent = (s: SourceFields, hash: string | null): Content => ({
   title: s.title,
@@ -36,6 +40,7 @@ export const sourceContent = (s: SourceFields, hash: string | null): Content => 
   published: s.published ?? null,
   url: s.url ?? null,
   textHash: hash,
+  reliability: gradeContent(s.reliability),
 });
 
 /** Aliases as the loader keeps them: once each, without the name. */
@@ -66,6 +71,7 @@ export const claimContent = (c: ClaimEntry): Content => ({
   note: c.note ?? null,
   quotes: sorted(c.quotes.map(squashWhitespace)),
   retracted: c.retracted ?? null,
+  credibility: gradeContent(c.credibility),
 });
 
 function hashOfFile(file: string): string | null {

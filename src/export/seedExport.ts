@@ -78,6 +78,7 @@ const sourceEntry = (s: Source, file: string): SourceEntry => ({
   author: s.author ?? undefined,
   published: s.published ?? undefined,
   url: s.url ?? undefined,
+  reliability: s.reliability ? { grade: s.reliability.grade, reason: s.reliability.reason } : undefined,
 });
 
 const actorEntry = (a: Actor): ActorEntry => ({ id: a.id, kind: a.kind, name: a.name, aliases: a.aliases, description: a.description ?? undefined });
@@ -98,6 +99,7 @@ const claimEntry = (c: Claim): ClaimEntry => ({
   contradicts: [],
   source: c.sourceId,
   note: c.note ?? undefined,
+  credibility: c.credibility ? { grade: c.credibility.grade, reason: c.credibility.reason } : undefined,
   quotes: c.evidence.map((e) => e.quote),
   retracted: c.retracted ?? undefined,
 });

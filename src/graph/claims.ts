@@ -7,7 +7,7 @@ import type { Database } from '../neo4j/database.ts';
 import { searchPhrases, searchWords } from '../domain/searchText.ts';
 import { readByIds, readFirstPerParent } from './batchReads.ts';
 import { cursorKey, joinPages, readPage, toPage, type Page, type PageOrder } from './cursor.ts';
-import { checkFilter, checkStances, claimSeenAsOf, filterCondition, knownParams, latestFirst, listSize, liveCondition, type Params } from './filters.ts';
+import { checkFilter, checkStances, claimGradeCondition, claimSeenAsOf, filterCondition, knownParams, latestFirst, listSize, liveCondition, type Params } from './filters.ts';
 import { knownClaimCondition } from './knownAsOf.ts';
 import type { ClaimInclude } from './include.ts';
 import { claimProjection, toClaim, type Claim } from './model.ts';
@@ -73,6 +73,9 @@ export interface ClaimQuery {
   /** Only claims whose source was published by then, retractions recorded by then applied. */
   knownAsOf?: string | null;
   includeRetracted?: boolean | null;
+  /** Grades at least this good (src/graph/filters.ts): its source's reliability, its credibility; ungraded never passes. */
+  minReliability?: string | null;
+  minCredibility?: number | null;
   first?: number | null;
   after?: string | null;
   /** Count every match too (default true). */
@@ -148,6 +151,7 @@ export async function listClaims(db: Database, query: ClaimQuery): Promise<Page<
     known ? knownClaimCondition('c', known.end, query.includeRetracted) : 'true',
     '($types IS NULL OR c.type IN $types)',
     '($stances IS NULL OR c.stance IN $stances)',
+    claimGradeCondition('c', query, params),
     ...conditions,
   ].join(' AND ');
   const page = (candidates: ((order: PageOrder) => string) | undefined, after = query.after, countTotal = query.countTotal !== false) =>

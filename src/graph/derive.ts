@@ -1,11 +1,14 @@
 // The one place relationships are made: each actor-to-actor relationship is derived from its
 // claims (one per subject, type, object and role), after every load and, later, every write.
 // The derived edge keeps only what traversals filter and order on: id, role, status, the span
-// of its claims' dates, its first and last observation and how many claims support it.
+// of its claims' dates, its first and last observation and how many claims support it, and
+// its claims' Admiralty grades (`grades`, one code such as "B2" per distinct grading, which the
+// minReliability/minCredibility filters read; `bestGrade`, src/domain/grading.ts).
 import { groupBy } from '../domain/groupBy.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
 import { checkedRelationshipType } from '../domain/vocabulary.ts';
 import { statusOfClaims } from '../domain/claimRules.ts';
+import { bestGradeCodeCypher, gradeCodeCypher } from '../domain/grading.ts';
 
 /** A derived relationship's id and type (the type is part of the id, but Cypher needs it as a label). */
 export interface RelationshipKey {
@@ -50,6 +53,7 @@ export function derivedFields(reading: ClaimReading = readingNow): string {
       // Claims that only say when it started and claims that only say when it ended can give
       // an end before the start: then the end is not known, rather than the span empty.
       WITH d_claims, d_retracted, d_since, d_firstSeen, d_lastSeen,
+           COLLECT { UNWIND d_claims AS d_x WITH DISTINCT ${gradeCodeCypher('d_x')} AS d_code RETURN d_code ORDER BY d_code } AS d_grades,
            CASE WHEN d_since IS NOT NULL AND d_latestUntil IS NOT NULL AND d_latestUntil.untilEnd < d_since.sinceStart THEN null ELSE d_latestUntil END AS d_until
       WITH d_claims, {
         id: d_claims[0].relationship, role: d_claims[0].role, status: ${statusOfClaims('d_claims', reading.contradictionCounts)},
@@ -57,7 +61,8 @@ export function derivedFields(reading: ClaimReading = readingNow): string {
         until: d_until.until, untilPrecision: d_until.untilPrecision, untilEnd: d_until.untilEnd,
         firstObserved: d_firstSeen.observedAt, firstObservedStart: d_firstSeen.observedStart,
         lastObserved: d_lastSeen.observedAt, lastObservedEnd: d_lastSeen.observedEnd,
-        claimCount: size(d_claims), retracted: CASE WHEN d_retracted THEN true END
+        claimCount: size(d_claims), retracted: CASE WHEN d_retracted THEN true END,
+        grades: d_grades, bestGrade: ${bestGradeCodeCypher('d_grades')}
       } AS d_fields`;
 }
 

@@ -1,10 +1,11 @@
 // Relationship filters shared by every traversal: types (from the whitelist only), claim
-// statuses, `asOf` and `knownAsOf`. Inputs are checked here, once, whoever calls: API, CLI or benchmark.
+// statuses, `asOf`, `knownAsOf` and the Admiralty grades. Inputs are checked here, once, whoever calls: API, CLI or benchmark.
 import { argumentDefaults, queryLimits } from '../domain/limits.ts';
 import { InputError } from '../errors.ts';
-import { checkedRelationshipType, claimStatuses, relationshipTypes, stances } from '../domain/vocabulary.ts';
+import { checkedRelationshipType, claimStatuses, credibilityGrades, relationshipTypes, reliabilityGrades, stances } from '../domain/vocabulary.ts';
 import { parsePartialDate, type PartialDate } from '../domain/partialDate.ts';
 import { knownFields } from './knownAsOf.ts';
+import { credibilityAtLeast, reliabilityAtLeast } from '../domain/grading.ts';
 
 export interface RelationshipFilter {
   types?: readonly string[] | null;
@@ -14,6 +15,12 @@ export interface RelationshipFilter {
   includeRetracted?: boolean | null;
   /** The graph as its sources stood on this partial date (src/graph/knownAsOf.ts). */
   knownAsOf?: string | null;
+  /**
+   * Admiralty grades at least this good (A best ... F; 1 best ... 6): a claim passes when its source's
+   * reliability and its credibility are, an ungraded one never; a relationship when one of its claims does.
+   */
+  minReliability?: string | null;
+  minCredibility?: number | null;
 }
 
 /** A Cypher condition keeping claim or relationship `x` unless it is retracted (or retracted ones are asked for). */
@@ -45,6 +52,42 @@ export function checkFilter(filter: RelationshipFilter): void {
   }
   if (filter.asOf != null) dateArgument('asOf', filter.asOf);
   if (filter.knownAsOf != null) dateArgument('knownAsOf', filter.knownAsOf);
+  if (filter.minReliability != null && !reliabilityGrades.includes(filter.minReliability)) {
+    throw new InputError('minReliability', `"${filter.minReliability}" is not a reliability grade: use one of ${reliabilityGrades.join(', ')}`);
+  }
+  if (filter.minCredibility != null && !credibilityGrades.includes(filter.minCredibility)) {
+    throw new InputError('minCredibility', `${filter.minCredibility} is not a credibility grade: use one of ${credibilityGrades.join(', ')}`);
+  }
+}
+
+type GradeFilter = Pick<RelationshipFilter, 'minReliability' | 'minCredibility'>;
+
+/** The grades a min filter lets through, as parameters (reliability letters; credibility digits as text, as grade codes hold them). */
+function gradeParams(filter: GradeFilter, params: Params, prefix: string): { r: string | null; c: string | null } {
+  const r = filter.minReliability != null ? `${prefix}okReliability` : null;
+  const c = filter.minCredibility != null ? `${prefix}okCredibility` : null;
+  if (r) params[r] = reliabilityAtLeast(filter.minReliability!);
+  if (c) params[c] = credibilityAtLeast(filter.minCredibility!).map(String);
+  return { r, c };
+}
+
+/** A relationship `r` passes the grade filters when one of its claims' grade codes (derive.ts `grades`, "B2") does. */
+function relationshipGradeCondition(r: string, filter: GradeFilter, params: Params, prefix: string): string | null {
+  const ok = gradeParams(filter, params, prefix);
+  if (!ok.r && !ok.c) return null;
+  const both = [ok.r ? `left(g_code, 1) IN $${ok.r}` : null, ok.c ? `substring(g_code, 1) IN $${ok.c}` : null].filter(Boolean).join(' AND ');
+  return `any(g_code IN coalesce(${r}.grades, []) WHERE ${both})`;
+}
+
+/** A Cypher condition keeping claim `c` when its credibility and its source's reliability pass the grade filters; 'true' without them. */
+export function claimGradeCondition(c: string, filter: GradeFilter, params: Params, prefix = ''): string {
+  checkFilter(filter);
+  const ok = gradeParams(filter, params, prefix);
+  const conditions = [
+    ok.c ? `toString(toInteger(${c}.credibility)) IN $${ok.c}` : null,
+    ok.r ? `EXISTS { (${c})-[:IN_SOURCE]->(g_source:Source) WHERE g_source.reliability IN $${ok.r} }` : null,
+  ].filter((x): x is string => x !== null);
+  return conditions.length > 0 ? conditions.join(' AND ') : 'true';
 }
 
 /** A date argument as a partial date; a bad one is refused, naming the argument. */
@@ -97,6 +140,8 @@ function conditionOn(r: string, filter: RelationshipFilter, params: Params, pref
     params[`${prefix}asOfEnd`] = asOf.end;
     conditions.push(`(${r}.sinceStart IS NULL OR ${r}.sinceStart <= $${prefix}asOfEnd)`, `(${r}.untilEnd IS NULL OR ${r}.untilEnd >= $${prefix}asOfStart)`);
   }
+  const graded = relationshipGradeCondition(r, filter, params, prefix);
+  if (graded) conditions.push(graded);
   return conditions.length > 0 ? conditions.join(' AND ') : 'true';
 }
 

@@ -103,7 +103,7 @@ async function underivedRelationships(db: Database): Promise<Violation[]> {
 /** The change-log actions that step each kind of record's version (the ADD that makes it at 1 aside). */
 const versionSteps = {
   Actor: ['UPDATE_ACTOR', 'MERGE_ACTORS', 'UNMERGE_ACTORS'],
-  Claim: ['UPDATE_CLAIM', 'RETRACT_CLAIM', 'CONTRADICT', 'MERGE_ACTORS', 'UNMERGE_ACTORS'],
+  Claim: ['UPDATE_CLAIM', 'RETRACT_CLAIM', 'CONTRADICT', 'MERGE_ACTORS', 'UNMERGE_ACTORS', 'GRADE_CLAIM'],
 };
 
 /** Change-log entries that name no record, and records written through the API whose versions and entries disagree. */

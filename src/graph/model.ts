@@ -2,6 +2,7 @@
 // Nothing here knows about GraphQL. A read with an include (src/graph/include.ts) that names
 // fields brings those alone: the record it gives holds empty values (null, [], absent) for the rest.
 import { apiLimits } from '../config.ts';
+import { gradeCode, gradingOf, type Grading } from '../domain/grading.ts';
 import { int } from '../neo4j/database.ts';
 import { filterCondition, knownParams, latestFirst, listSize, liveCondition, relationshipOrder, typePattern, type Known } from './filters.ts';
 import { gatheredAsKnown, knownClaimCondition, knownFields, standingOn } from './knownAsOf.ts';
@@ -58,6 +59,8 @@ export interface Relationship {
   retracted: boolean;
   /** The knownAsOf it was derived at (src/graph/knownAsOf.ts), its claims then listed as known that day; null: as known now. */
   knownAsOf: string | null;
+  /** Its best grading among its claims ("B2", src/domain/grading.ts); null when none is graded. */
+  bestGrade: string | null;
   /** Claim lists a read brought with it, by response key, and every claim (`gathered`) when asked. */
   nested?: Record<string, Claim[]>;
   gathered?: Claim[];
@@ -78,6 +81,10 @@ export interface ClaimCore {
   version: number;
   origin: Origin;
   retracted: Retraction | null;
+  /** How far to believe it (Admiralty 1-6), with who graded it and why; null when ungraded. */
+  credibility: Grading<number> | null;
+  /** Its source's reliability and its credibility as one code ("B2", src/domain/grading.ts), when the read brought the source's. */
+  grade: string;
 }
 
 /** One source's assertion that a subject stands in a relationship to an object. */
@@ -108,6 +115,8 @@ export interface Source {
   origin: Origin;
   /** The registry of a registry snapshot (un-sc); null for any other source. */
   registry: string | null;
+  /** How far to trust it (Admiralty A-F), with who graded it and why; null when ungraded. */
+  reliability: Grading<string> | null;
   /** Null when the read did not bring it (SourceInclude.text). */
   text: string | null;
 }
@@ -169,7 +178,7 @@ export function actorProjection(node: string, include?: ActorInclude, st?: State
 const origin = (value: unknown): Origin => (value === 'api' ? 'API' : value === 'registry' ? 'REGISTRY' : 'SEED');
 
 /** A relationship's properties that are fields of their own. */
-const relationshipProperties = ['id', 'role', 'since', 'until', 'status', 'firstObserved', 'lastObserved', 'claimCount', 'retracted'];
+const relationshipProperties = ['id', 'role', 'since', 'until', 'status', 'firstObserved', 'lastObserved', 'claimCount', 'retracted', 'bestGrade'];
 
 /** Claims `c` of relationship `r`, as a nested list (with knownAsOf, as they stood then). */
 const claimsOfRelationship = (r: string, c: string, condition: string, limit: string, include: ClaimInclude, known: Known | null) =>
@@ -214,9 +223,16 @@ export function relationshipProjection(r: string, include?: RelationshipInclude,
 }
 
 const sourceFields = ['id', 'title', 'publisher', 'author', 'published', 'publishedPrecision', 'dateNote', 'url', 'textHash', 'origin', 'registry'];
+/** The properties a grading field is read from (src/domain/grading.ts gradeProps). */
+const gradingProperties = (key: 'reliability' | 'credibility') => [key, `${key}Reason`, `${key}By`, `${key}At`];
 
 /** Cypher map of a source node; its text only when asked for. */
-export const sourceProjection = (s: string, include: SourceInclude) => propertiesOf(s, [...picked(sourceFields, include.fields), ...(include.text ? ['text'] : [])]);
+export const sourceProjection = (s: string, include: SourceInclude) =>
+  propertiesOf(s, [
+    ...picked(sourceFields, include.fields),
+    ...(!include.fields || include.fields.has('reliability') ? gradingProperties('reliability') : []),
+    ...(include.text ? ['text'] : []),
+  ]);
 
 /**
  * Cypher map of a claim or figure node: its properties and its links (source, claimants,
@@ -241,7 +257,12 @@ const asked = (include: { fields?: Fields } | undefined, field: string) => !incl
 
 /** A claim's properties that are fields of their own, and those a field is read from. */
 const claimProperties = ['id', 'type', 'role', 'since', 'until', 'dateText', 'stance', 'observedAt', 'note', 'version', 'origin'];
-const claimPropertiesOf: Record<string, string[]> = { relationship: ['relationship'], retracted: ['retracted', 'retractedAt', 'retractedBy', 'retractedReason'] };
+const claimPropertiesOf: Record<string, string[]> = {
+  relationship: ['relationship'],
+  grade: gradingProperties('credibility'),
+  retracted: ['retracted', 'retractedAt', 'retractedBy', 'retractedReason'],
+  credibility: gradingProperties('credibility'),
+};
 
 /**
  * With knownAsOf (`known`): whether claim `c`'s retraction was recorded after the date, so that
@@ -249,10 +270,11 @@ const claimPropertiesOf: Record<string, string[]> = { relationship: ['relationsh
  */
 export const claimCoreProjection = (c: string, include?: ClaimInclude, known: Known | null = null) => {
   const only = include?.fields;
-  const props = only ? [...picked(claimProperties, only), ...[...only].flatMap((field) => claimPropertiesOf[field] ?? [])] : null;
+  const props = only ? [...new Set([...picked(claimProperties, only), ...[...only].flatMap((field) => claimPropertiesOf[field] ?? [])])] : null;
   return [
     `props: ${propertiesOf(c, props)}`,
     ...(asked(include, 'source') ? [`source: [(${c})-[:IN_SOURCE]->(x:Source) | x.id][0]`] : []),
+    ...(asked(include, 'grade') ? [`sourceReliability: [(${c})-[:IN_SOURCE]->(g_source:Source) | g_source.reliability][0]`] : []),
     ...roleFields(c, ['claimedBy', 'disputedBy'], include),
     ...(asked(include, 'evidence')
       ? [`evidence: [(${c})-[e:EVIDENCE]->(x:Source) | {sourceId: x.id, quote: e.quote, start: e.start, end: e.end${
@@ -285,6 +307,7 @@ interface ClaimCoreRow {
   contradicts?: string[];
   /** Read as known at a date before its retraction was recorded. */
   retractedLater?: boolean;
+  sourceReliability?: string | null;
 }
 
 /** A claim's or figure's shared fields; claimants and disputers from the actors read whole, when they were. */
@@ -309,6 +332,8 @@ function toClaimCore(row: ClaimCoreRow, claimedBy = row.claimedBy, disputedBy = 
     version: Number(p.version ?? 1),
     origin: origin(p.origin),
     retracted: p.retracted && !row.retractedLater ? { at: p.retractedAt as string, by: p.retractedBy as string, reason: p.retractedReason as string } : null,
+    credibility: gradingOf<number>('credibility', p),
+    grade: gradeCode(row.sourceReliability ?? null, p.credibility === null || p.credibility === undefined ? null : Number(p.credibility)),
   };
 }
 
@@ -387,6 +412,7 @@ export function toRelationship(row: { props: Props; type: string; from?: Props; 
     claimCount: Number(p.claimCount ?? 0),
     retracted: p.retracted === true,
     knownAsOf: row.knownAsOf ?? null,
+    bestGrade: text(p.bestGrade),
   };
   if (row.nested) relationship.nested = nestedLists(row.nested, toClaim);
   if (row.gathered) relationship.gathered = row.gathered.map(toClaim);
@@ -406,6 +432,7 @@ export function toSource(p: Props): Source {
     textHash: p.textHash as string,
     origin: origin(p.origin),
     registry: text(p.registry),
+    reliability: gradingOf<string>('reliability', p),
     text: text(p.text),
   };
 }

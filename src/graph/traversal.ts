@@ -117,6 +117,8 @@ export async function shortestPath(db: Database, args: ShortestPathArgs, include
 export interface AllegianceArgs {
   id: string;
   includeRetracted?: boolean | null;
+  minReliability?: string | null;
+  minCredibility?: number | null;
   asOf?: string | null;
   knownAsOf?: string | null;
   depth?: number | null;
@@ -128,7 +130,7 @@ export async function allegianceChain(db: Database, args: AllegianceArgs, includ
   const depth = checkRange('depth', args.depth ?? argumentDefaults.allegianceDepth, 1, queryLimits.maxAllegianceDepth);
   const st = new Statement({ id: args.id, first: int(listSize(args.first)) });
   const params = st.params;
-  const filter = { asOf: args.asOf, includeRetracted: args.includeRetracted, knownAsOf: args.knownAsOf };
+  const filter = { asOf: args.asOf, includeRetracted: args.includeRetracted, knownAsOf: args.knownAsOf, minReliability: args.minReliability, minCredibility: args.minCredibility };
   const condition = filterCondition('r', filter, params);
   const known = knownParams(filter, params);
   const [row] = await db.read<{ found: boolean; rels: RelRow[] }>(

@@ -5,6 +5,7 @@
 import { int } from '../neo4j/database.ts';
 import { groupBy } from '../domain/groupBy.ts';
 import { contestedClaims, statusOf } from '../domain/claimRules.ts';
+import { bestGradeCode, gradeCode } from '../domain/grading.ts';
 import type { ClaimRecord, Props } from '../domain/records.ts';
 
 export interface DerivedRelationship {
@@ -28,7 +29,13 @@ function extreme(claims: ClaimRecord[], key: Key, want: 'least' | 'greatest'): P
   return best;
 }
 
-function derive(every: ClaimRecord[], contested: Set<string>): DerivedRelationship {
+/** The distinct grade codes of the claims ("B2"), in order: derive.ts's `grades`. */
+function gradesOf(claims: ClaimRecord[], reliabilityOf: ReadonlyMap<string, string | null>): string[] {
+  const codes = claims.map((c) => gradeCode(reliabilityOf.get(c.source) ?? null, (c.props.credibility as number | null | undefined) ?? null));
+  return [...new Set(codes)].sort();
+}
+
+function derive(every: ClaimRecord[], contested: Set<string>, reliabilityOf: ReadonlyMap<string, string | null>): DerivedRelationship {
   const live = every.filter((c) => c.props.retracted === undefined || c.props.retracted === null);
   const claims = live.length > 0 ? live : every;
   const first = claims[0]!;
@@ -37,6 +44,7 @@ function derive(every: ClaimRecord[], contested: Set<string>): DerivedRelationsh
   const until = since && latestUntil && latestUntil.untilEnd! < since.sinceStart! ? undefined : latestUntil;
   const firstSeen = extreme(claims, 'observedStart', 'least');
   const lastSeen = extreme(claims, 'observedEnd', 'greatest');
+  const grades = gradesOf(claims, reliabilityOf);
   return {
     type: first.type,
     from: first.subject,
@@ -57,13 +65,22 @@ function derive(every: ClaimRecord[], contested: Set<string>): DerivedRelationsh
       lastObservedEnd: lastSeen?.observedEnd ?? null,
       claimCount: int(claims.length),
       retracted: live.length === 0 ? true : null,
+      grades,
+      bestGrade: bestGradeCode(grades),
     },
   };
 }
 
-/** One relationship per relationship id of `claims`, which must be every claim there is (a first load's). */
-export function deriveFromClaims(claims: readonly ClaimRecord[]): DerivedRelationship[] {
+/**
+ * One relationship per relationship id of `claims`, which must be every claim there is (a first
+ * load's); `reliabilityOf` gives each source's reliability grade (sourceReliabilities).
+ */
+export function deriveFromClaims(claims: readonly ClaimRecord[], reliabilityOf: ReadonlyMap<string, string | null> = new Map()): DerivedRelationship[] {
   const contested = contestedClaims(claims);
   const byId = (a: ClaimRecord, b: ClaimRecord) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  return [...groupBy(claims, (c) => c.relationship).values()].map((group) => derive(group.sort(byId), contested));
+  return [...groupBy(claims, (c) => c.relationship).values()].map((group) => derive(group.sort(byId), contested, reliabilityOf));
 }
+
+/** Each source's reliability grade (null when ungraded), by id, for deriveFromClaims. */
+export const sourceReliabilities = (sources: readonly { id: string; props: Props }[]): Map<string, string | null> =>
+  new Map(sources.map((s) => [s.id, (s.props.reliability as string | null | undefined) ?? null]));

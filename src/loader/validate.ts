@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parsePartialDate } from '../domain/partialDate.ts';
 import { quoteFinder, type QuoteSpan } from '../domain/quotes.ts';
 import { actorKinds } from '../domain/vocabulary.ts';
+import { gradeProps } from '../domain/grading.ts';
 import { checkClaimCore, checkedDate, claimRecord, observedAt, unobserved, type ClaimLookup, type Observed, type ReportAt } from '../domain/claimCheck.ts';
 import { findMentions } from './mentions.ts';
 import type { ParsedFile } from './readFiles.ts';
@@ -64,6 +65,7 @@ function collectSources(files: ParsedFile[], ctx: Context, report: Report): Sour
           file: source.file,
           text,
           textHash: textHash(text),
+          ...gradeProps('reliability', source.reliability),
         },
       }),
     );

@@ -17,7 +17,7 @@ import { maxMergeChain } from '../graph/actors.ts';
 import { relationshipId } from '../domain/claimRules.ts';
 import { createGraph } from './create.ts';
 import { graphRows } from './graphRows.ts';
-import { deriveFromClaims } from './relationships.ts';
+import { deriveFromClaims, sourceReliabilities } from './relationships.ts';
 import type { ActorRecord, ClaimRecord, FigureRecord, MentionRecord, SeedBatch, SourceRecord } from '../domain/records.ts';
 import { withHash } from './recordHash.ts';
 
@@ -203,6 +203,20 @@ async function affectedRelationships(db: Database, claims: Plan<ClaimRecord>, al
   return [...keys.values()];
 }
 
+/**
+ * The relationships of the claims of sources the files changed: a source's reliability is part of
+ * its claims' grades (derive.ts), so a regraded source derives them again.
+ */
+async function relationshipsOfSources(db: Database, sources: Plan<SourceRecord>, timeoutMs: number): Promise<RelationshipKey[]> {
+  const ids = sources.changed.filter((s) => sources.existing.has(s.id)).map((s) => s.id);
+  if (ids.length === 0) return [];
+  return db.read<RelationshipKey>(
+    'UNWIND $ids AS id MATCH (:Source {id: id})<-[:IN_SOURCE]-(c:Claim) RETURN DISTINCT c.relationship AS id, c.type AS type',
+    { ids },
+    timeoutMs,
+  );
+}
+
 async function writeMentions(w: Writer, records: MentionRecord[]) {
   await w.unwind(
     `UNWIND $rows AS row MATCH (s:Source {id: row.source}) MATCH (a:Actor {id: row.actor})
@@ -368,7 +382,7 @@ export async function isEmpty(db: Database, timeoutMs: number): Promise<boolean>
 /** A load into an empty database: every record created (create.ts), the relationships derived in memory. */
 async function createBatch(db: Database, batch: SeedBatch, options: WriteOptions): Promise<LoadReport> {
   await beginLoad(db, options.timeoutMs);
-  const derived = deriveFromClaims(batch.claims);
+  const derived = deriveFromClaims(batch.claims, sourceReliabilities(batch.sources));
   const { nodes, edges } = graphRows(batch, derived);
   try {
     await createGraph(db, { nodes: nodes.filter((set) => !set.labels.includes('GraphModel')), edges }, options);
@@ -412,7 +426,7 @@ export async function writeBatch(db: Database, files: SeedBatch, options: WriteO
     batch.mentions,
     await existingHashes("MATCH (s:Source)-[m:MENTIONS]->(a:Actor) RETURN s.id + '|' + a.id AS id, m.hash AS hash, coalesce(m.origin = 'api', false) AS api, null AS relationship, null AS type"),
   );
-  const affected = await affectedRelationships(db, claims, batch.claims, options.timeoutMs);
+  const affected = [...(await affectedRelationships(db, claims, batch.claims, options.timeoutMs)), ...(await relationshipsOfSources(db, sources, options.timeoutMs))];
   const everything = redo ? await derivedRelationships(db, options.timeoutMs) : [];
   const derive = [...new Map([...affected, ...everything].map((key) => [key.id, key])).values()];
   const total = [sources, actors, claims, figures, mentions].reduce((n, p) => n + p.changed.length + p.stale.length, derive.length);

@@ -17,6 +17,8 @@ export const changeActions = [
   'IMPORT_REGISTRY',
   'JUDGE_MATCH',
   'UNDO_JUDGEMENT',
+  'GRADE_SOURCE',
+  'GRADE_CLAIM',
 ] as const;
 export type ChangeAction = (typeof changeActions)[number];
 

@@ -9,6 +9,7 @@ import { withHash } from '../loader/recordHash.ts';
 import { claimNodeCypher } from '../loader/write.ts';
 import { ConcurrentChangeError, InputError, NotFoundError } from '../errors.ts';
 import { relationshipId } from '../domain/claimRules.ts';
+import { gradeProps } from '../domain/grading.ts';
 import { deriveRelationships, type RelationshipKey } from '../graph/derive.ts';
 import { claimIsWhole } from '../graph/invariants.ts';
 import { claimProjection, toClaim, type Claim } from '../graph/model.ts';
@@ -166,7 +167,8 @@ export async function updateClaim(db: Database, by: string, id: string, expected
     if (Object.keys(change.after).length === 0) return id;
     const was = { id: current.relationshipId, type: current.type };
     await lockRelationshipActors(tx, [was]);
-    await writeClaim(tx, 'update', record, { origin: 'api', version: version + 1, ...retractionProps(current.retracted) }, [was]);
+    // The claim's grade is set apart (gradeClaim): an update keeps it.
+    await writeClaim(tx, 'update', record, { origin: 'api', version: version + 1, ...retractionProps(current.retracted), ...gradeProps('credibility', current.credibility) }, [was]);
     await recordChanges(tx, author, [{ action: 'UPDATE_CLAIM', target: id, ...change }]);
     return id;
   });

@@ -60,9 +60,9 @@ export async function refuseNameOfAnother(tx: Transaction, id: string, name: str
 }
 
 /** Locks one node, answers its version; NOT_FOUND when there is none, CONFLICT when `expected` is not its version. */
-export async function lockOne(tx: Transaction, label: 'Actor' | 'Claim', argument: string, id: string, expected?: number): Promise<number> {
+export async function lockOne(tx: Transaction, label: 'Actor' | 'Claim' | 'Source', argument: string, id: string, expected?: number): Promise<number> {
   const version = (await lockVersions(tx, label, [id])).get(id);
-  if (version === undefined) throw new NotFoundError(argument, id, label === 'Claim' ? 'claim' : 'actor');
+  if (version === undefined) throw new NotFoundError(argument, id, label.toLowerCase());
   if (expected !== undefined && expected !== version) throw new ConflictError(id, expected, version);
   return version;
 }

@@ -134,6 +134,8 @@ export const writeCalls: Record<string, Record<string, unknown>> = {
   updateClaim: { id: seedClaims[0], expectedVersion: 1, patch: { note: 'x' } },
   retractClaim: { id: seedClaims[0], reason: 'a hostile test' },
   contradict: { claim: seedClaims[0], other: seedClaims[1] },
+  gradeSource: { id: seed.source, grade: 'B', reason: 'a hostile test' },
+  gradeClaim: { id: seedClaims[0], grade: 2, reason: 'a hostile test' },
   importRegistry: {
     format: 'UN_SC',
     text: "<CONSOLIDATED_LIST dateGenerated='2024-09-26T00:00:07.514Z'>\n<INDIVIDUALS>\n</INDIVIDUALS>\n</CONSOLIDATED_LIST>\n",

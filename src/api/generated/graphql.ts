@@ -20,548 +20,245 @@ export type Scalars = {
 };
 
 /**
- * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
- * assertion that a subject stands in a relationship to an object, with its stance, who claims
- * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
- * claims: one per (subject, type, object, role), with a status, a span and observation dates.
- *
- * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
- * "2014-11-03" and overlaps "2014-10-15".
- * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
- * was published by its last day (a source without a publication date never is), retractions
- * recorded after it not applied, and each relationship derived from those claims alone (status,
- * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
- * the same claims. `asOf` and `knownAsOf` combine.
+ * A source's reliability as an editor graded it: A (completely reliable) to E (unreliable), F when it
+ * cannot be judged. by/at are null for a grade the seed files give.
  */
-export type Query = {
-  __typename?: 'Query';
-  /** One actor by id; null when there is none. */
-  actor: Maybe<Actor>;
-  /**
-   * One actor by an identifier a registry gives it (scheme "un-sc", value "QDe.010"): the record's
-   * actor, or the actor it was judged the same as; null when no actor carries it.
-   */
-  actorByIdentifier: Maybe<Actor>;
-  /** Actors ordered by name, a page at a time (first: 1 to 500). */
-  actors: ActorConnection;
-  /**
-   * Actors ranked by how well a name or alias matches `text`: forgiving of transliteration
-   * and small typos ("Bukhori", "Nazarbaev", "Ferghana"). The text is only ever text. limit: 1 to 100.
-   */
-  search: Array<Actor>;
-  /** The actors and relationships within `depth` hops (1 to 4) of an actor, filters applied on every hop; at most `limit` actors (1 to 1000). */
-  neighborhood: Subgraph;
-  /** A shortest path between two actors over relationships that pass the filters on every hop; null when none exists within maxDepth (1 to 8). */
-  shortestPath: Maybe<Path>;
-  /** Relationships ordered by id, a page at a time (first: 1 to 500). `claimedBy` and `source` are ids. */
-  relationships: RelationshipConnection;
-  /** Source documents by publication date, at most `first` (1 to 500). */
-  sources: Array<Source>;
-  /** One source by id; null when there is none. */
-  source: Maybe<Source>;
-  /** Counts of what the graph holds, read from Neo4j. */
-  stats: Stats;
-  /**
-   * An actor's allegiances and what they lead to: its PLEDGED_ALLEGIANCE_TO relationships, then
-   * those of the actors it pledged to, up to `depth` (1 to 4), ordered by date. With `asOf`, only
-   * pledges valid then; without, the whole history (pledges that changed over time included).
-   */
-  allegianceChain: Array<Relationship>;
-  /** The relationships of an actor (either direction), ordered by date, undated ones last; the first `first` (1 to 500). */
-  timeline: Array<Relationship>;
-  /**
-   * Alleged and disputed relationships, with their claimants and disputers (first: 1 to 500).
-   * `about` keeps those whose subject or object is that actor.
-   */
-  contestedClaims: RelationshipConnection;
-  /**
-   * Claims, a page at a time (first: 1 to 500), ordered by id; with `asOf`, the claims valid then,
-   * latest observed (at or before the date) first. `about` is the subject or the object; `text`
-   * searches the verbatim quotes ("Al-Furqan", "Kabar"); the other filters are ids.
-   */
-  claims: ClaimConnection;
-  /** One claim by id; null when there is none. */
-  claim: Maybe<Claim>;
-  /** Figures (numbers the sources give) about an actor or claimed by one, ordered by date; the first `first` (1 to 500). */
+export type SourceReliability = {
+  __typename?: 'SourceReliability';
+  grade: Reliability;
+  reason: Scalars['String']['output'];
+  /** The name of the token that set it; null when the seed files give it. */
+  by: Maybe<Scalars['String']['output']>;
+  /** When, as an ISO date-time (UTC); null when the seed files give it. */
+  at: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A claim's credibility as an editor graded it: 1 (confirmed by other sources) to 5 (improbable), 6
+ * when it cannot be judged (schema/vocabulary.yaml informationCredibility). by/at are null for a grade
+ * the seed files give.
+ */
+export type ClaimCredibility = {
+  __typename?: 'ClaimCredibility';
+  /** 1 to 6. */
+  grade: Scalars['Int']['output'];
+  reason: Scalars['String']['output'];
+  by: Maybe<Scalars['String']['output']>;
+  at: Maybe<Scalars['String']['output']>;
+};
+
+export type Source = {
+  __typename?: 'Source';
+  /** How far to trust it (Admiralty A-F), with its reason; null when ungraded (F is a judgement, not "unset"). */
+  reliability: Maybe<SourceReliability>;
+  id: Scalars['ID']['output'];
+  title: Scalars['String']['output'];
+  publisher: Maybe<Scalars['String']['output']>;
+  author: Maybe<Scalars['String']['output']>;
+  /** Partial date of publication; see dateNote for how it was established. */
+  published: Maybe<Scalars['String']['output']>;
+  /** year, month or day: how much of the date the source gives. */
+  publishedPrecision: Maybe<Scalars['String']['output']>;
+  dateNote: Maybe<Scalars['String']['output']>;
+  url: Maybe<Scalars['String']['output']>;
+  /** SHA-256 of the text's UTF-8 bytes (hex). */
+  textHash: Scalars['String']['output'];
+  origin: Origin;
+  /** The registry a registry snapshot (origin REGISTRY) is a snapshot of (un-sc); null for any other source. */
+  registry: Maybe<Scalars['String']['output']>;
+  text: Scalars['String']['output'];
+  /** The actors this source mentions, with counts and sentences, most mentions first; the first `first` (1 to 500). */
+  mentions: Array<SourceMention>;
+  /** Relationships with evidence from this source, ordered by date; the first `first` (1 to 500). */
+  relationships: Array<Relationship>;
+  /** Figures with evidence from this source, ordered by date; the first `first` (1 to 500). */
   figures: Array<Figure>;
-  /** The controlled vocabulary with its definitions, for tools and legends. */
-  vocabulary: Vocabulary;
-  /** What was written through the API to an actor, claim or source, newest first: who, when, what changed (the first `first`, 1 to 500). */
-  history: Array<Change>;
-  /** Who the request's bearer token belongs to; null without a token. */
-  viewer: Maybe<Viewer>;
+  /** The claims this source makes, latest observed first; the first `first` (1 to 500). */
+  claims: Array<Claim>;
+};
+
+
+export type SourceMentionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type SourceRelationshipsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  knownAsOf?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type SourceFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type SourceClaimsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  knownAsOf?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * One source's assertion that `subject` stands in a relationship to `object`. The relationship
+ * it supports is `relationship`; `contradicts` lists claims it contradicts or is contradicted by.
+ */
+export type Claim = {
+  __typename?: 'Claim';
+  /** How far to believe it (Admiralty 1-6), with its reason; null when ungraded (6 is a judgement, not "unset"). Its source's reliability is `source.reliability`. */
+  credibility: Maybe<ClaimCredibility>;
   /**
-   * The review queue: pairs of a registry record and one of our actors that nobody has judged, best
-   * score first, a page at a time (first: 1 to 500); `after` is the last pair seen, to resume.
+   * Its grading as one code: its source's reliability, then its credibility ("B2"; "-" for an ungraded
+   * half: "-2", "B-", "--").
    */
-  matchQueue: Array<MatchPair>;
-  /** Judged pairs, latest first; `automatic` keeps the automatic (true) or the analysts' (false) judgements (first: 1 to 500); `after` is the last pair seen. */
-  judgements: Array<MatchPair>;
-  /** One pair by id; null when there is none. */
-  matchPair: Maybe<MatchPair>;
+  grade: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  type: RelationshipType;
+  subject: Actor;
+  object: Actor;
+  role: Maybe<Scalars['String']['output']>;
+  since: Maybe<Scalars['String']['output']>;
+  until: Maybe<Scalars['String']['output']>;
+  /** The source's own wording of when, where it is vague. */
+  dateText: Maybe<Scalars['String']['output']>;
+  stance: Stance;
+  /** The publication date of its source (partial, as precise as the source's date). */
+  observedAt: Maybe<Scalars['String']['output']>;
+  claimedBy: Array<Actor>;
+  disputedBy: Array<Actor>;
+  source: Source;
+  evidence: Array<Evidence>;
+  contradicts: Array<Claim>;
+  relationship: Relationship;
+  /** The curator's note: why this stance, what is inferred. */
+  note: Maybe<Scalars['String']['output']>;
+  /** Starts at 1 and grows with every change through the API (updateClaim's expectedVersion). */
+  version: Scalars['Int']['output'];
+  origin: Origin;
+  /** Who retracted it, when and why; null while it stands. */
+  retracted: Maybe<Retraction>;
+};
+
+/**
+ * A number a source gives (fighters, money, prisoners): a claim of its own, with the same stance,
+ * claimants, disputers, evidence and contradictions as any claim. status follows the same rule.
+ */
+export type Figure = {
+  __typename?: 'Figure';
+  /** How far to believe it (Admiralty 1-6), with its reason; null when ungraded. */
+  credibility: Maybe<ClaimCredibility>;
+  id: Scalars['ID']['output'];
+  measure: Scalars['String']['output'];
+  /** Null where the text gives no number; see qualifier. */
+  value: Maybe<Scalars['Float']['output']>;
+  qualifier: Maybe<Scalars['String']['output']>;
+  unit: Scalars['String']['output'];
+  date: Maybe<Scalars['String']['output']>;
+  about: Actor;
+  place: Maybe<Actor>;
+  status: ClaimStatus;
+  stance: Stance;
+  /** The publication date of its source. */
+  observedAt: Maybe<Scalars['String']['output']>;
+  source: Source;
+  claimedBy: Array<Actor>;
+  disputedBy: Array<Actor>;
+  evidence: Array<Evidence>;
+  /** Figures it contradicts or is contradicted by. */
+  contradicts: Array<Figure>;
+  note: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A relationship derived from its claims (one per subject, type, object and role). `status` is
+ * DISPUTED when any claim denies it, is disputed, or contradicts or is contradicted by another
+ * claim; else REPORTED when any claim asserts it; else ALLEGED. since/until span its claims' dates.
+ */
+export type Relationship = {
+  __typename?: 'Relationship';
+  /**
+   * The best grading among its live claims, as a code ("B2", as Claim.grade): the best credibility, then the best reliability of the
+   * sources of the claims with it; an ungraded half ranks after every grade. Null when no claim is graded
+   * and no source of one is.
+   */
+  bestGrade: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  type: RelationshipType;
+  from: Actor;
+  to: Actor;
+  role: Maybe<Scalars['String']['output']>;
+  since: Maybe<Scalars['String']['output']>;
+  until: Maybe<Scalars['String']['output']>;
+  /** The sources' own wording of when, where it is vague ("spring 2015", "last month"). */
+  dateText: Maybe<Scalars['String']['output']>;
+  status: ClaimStatus;
+  /** The earliest publication date of a source that claims it. */
+  firstObserved: Maybe<Scalars['String']['output']>;
+  /** The latest publication date of a source that claims it. */
+  lastObserved: Maybe<Scalars['String']['output']>;
+  /** How many claims it is derived from (its live claims; all of them when every one is retracted). */
+  claimCount: Scalars['Int']['output'];
+  /** True when every claim it was derived from is retracted: it is then hidden unless includeRetracted is true. */
+  retracted: Scalars['Boolean']['output'];
+  /** The claims it is derived from, latest observed first; the first `first` (1 to 500). Read with `knownAsOf`, the claims known then. */
+  claims: Array<Claim>;
+  /** Everyone who claims it, over all its claims. */
+  claimedBy: Array<Actor>;
+  /** Everyone who disputes it, over all its claims. */
+  disputedBy: Array<Actor>;
+  /** Every quote of every claim. */
+  evidence: Array<Evidence>;
+  /** Relationships with a claim that contradicts one of this relationship's claims. */
+  conflictsWith: Array<Relationship>;
+  /** The curators' notes of its claims, one per line. */
+  note: Maybe<Scalars['String']['output']>;
 };
 
 
 /**
- * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
- * assertion that a subject stands in a relationship to an object, with its stance, who claims
- * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
- * claims: one per (subject, type, object, role), with a status, a span and observation dates.
- *
- * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
- * "2014-11-03" and overlaps "2014-10-15".
- * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
- * was published by its last day (a source without a publication date never is), retractions
- * recorded after it not applied, and each relationship derived from those claims alone (status,
- * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
- * the same claims. `asOf` and `knownAsOf` combine.
+ * A relationship derived from its claims (one per subject, type, object and role). `status` is
+ * DISPUTED when any claim denies it, is disputed, or contradicts or is contradicted by another
+ * claim; else REPORTED when any claim asserts it; else ALLEGED. since/until span its claims' dates.
  */
-export type QueryActorArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/**
- * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
- * assertion that a subject stands in a relationship to an object, with its stance, who claims
- * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
- * claims: one per (subject, type, object, role), with a status, a span and observation dates.
- *
- * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
- * "2014-11-03" and overlaps "2014-10-15".
- * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
- * was published by its last day (a source without a publication date never is), retractions
- * recorded after it not applied, and each relationship derived from those claims alone (status,
- * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
- * the same claims. `asOf` and `knownAsOf` combine.
- */
-export type QueryActorByIdentifierArgs = {
-  identifier: IdentifierInput;
-};
-
-
-/**
- * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
- * assertion that a subject stands in a relationship to an object, with its stance, who claims
- * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
- * claims: one per (subject, type, object, role), with a status, a span and observation dates.
- *
- * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
- * "2014-11-03" and overlaps "2014-10-15".
- * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
- * was published by its last day (a source without a publication date never is), retractions
- * recorded after it not applied, and each relationship derived from those claims alone (status,
- * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
- * the same claims. `asOf` and `knownAsOf` combine.
- */
-export type QueryActorsArgs = {
-  kinds?: InputMaybe<Array<ActorKind>>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/**
- * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
- * assertion that a subject stands in a relationship to an object, with its stance, who claims
- * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
- * claims: one per (subject, type, object, role), with a status, a span and observation dates.
- *
- * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
- * "2014-11-03" and overlaps "2014-10-15".
- * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
- * was published by its last day (a source without a publication date never is), retractions
- * recorded after it not applied, and each relationship derived from those claims alone (status,
- * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
- * the same claims. `asOf` and `knownAsOf` combine.
- */
-export type QuerySearchArgs = {
-  text: Scalars['String']['input'];
-  kinds?: InputMaybe<Array<ActorKind>>;
-  origins?: InputMaybe<Array<Origin>>;
-  limit?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-/**
- * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
- * assertion that a subject stands in a relationship to an object, with its stance, who claims
- * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
- * claims: one per (subject, type, object, role), with a status, a span and observation dates.
- *
- * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
- * "2014-11-03" and overlaps "2014-10-15".
- * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
- * was published by its last day (a source without a publication date never is), retractions
- * recorded after it not applied, and each relationship derived from those claims alone (status,
- * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
- * the same claims. `asOf` and `knownAsOf` combine.
- */
-export type QueryNeighborhoodArgs = {
-  id: Scalars['ID']['input'];
-  depth?: InputMaybe<Scalars['Int']['input']>;
-  types?: InputMaybe<Array<RelationshipType>>;
-  statuses?: InputMaybe<Array<ClaimStatus>>;
-  asOf?: InputMaybe<Scalars['String']['input']>;
-  knownAsOf?: InputMaybe<Scalars['String']['input']>;
-  limit?: InputMaybe<Scalars['Int']['input']>;
-  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
-};
-
-
-/**
- * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
- * assertion that a subject stands in a relationship to an object, with its stance, who claims
- * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
- * claims: one per (subject, type, object, role), with a status, a span and observation dates.
- *
- * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
- * "2014-11-03" and overlaps "2014-10-15".
- * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
- * was published by its last day (a source without a publication date never is), retractions
- * recorded after it not applied, and each relationship derived from those claims alone (status,
- * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
- * the same claims. `asOf` and `knownAsOf` combine.
- */
-export type QueryShortestPathArgs = {
-  from: Scalars['ID']['input'];
-  to: Scalars['ID']['input'];
-  types?: InputMaybe<Array<RelationshipType>>;
-  statuses?: InputMaybe<Array<ClaimStatus>>;
-  asOf?: InputMaybe<Scalars['String']['input']>;
-  knownAsOf?: InputMaybe<Scalars['String']['input']>;
-  maxDepth?: InputMaybe<Scalars['Int']['input']>;
-  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
-};
-
-
-/**
- * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
- * assertion that a subject stands in a relationship to an object, with its stance, who claims
- * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
- * claims: one per (subject, type, object, role), with a status, a span and observation dates.
- *
- * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
- * "2014-11-03" and overlaps "2014-10-15".
- * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
- * was published by its last day (a source without a publication date never is), retractions
- * recorded after it not applied, and each relationship derived from those claims alone (status,
- * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
- * the same claims. `asOf` and `knownAsOf` combine.
- */
-export type QueryRelationshipsArgs = {
-  types?: InputMaybe<Array<RelationshipType>>;
-  statuses?: InputMaybe<Array<ClaimStatus>>;
-  claimedBy?: InputMaybe<Scalars['ID']['input']>;
-  source?: InputMaybe<Scalars['ID']['input']>;
-  asOf?: InputMaybe<Scalars['String']['input']>;
-  knownAsOf?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
-};
-
-
-/**
- * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
- * assertion that a subject stands in a relationship to an object, with its stance, who claims
- * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
- * claims: one per (subject, type, object, role), with a status, a span and observation dates.
- *
- * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
- * "2014-11-03" and overlaps "2014-10-15".
- * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
- * was published by its last day (a source without a publication date never is), retractions
- * recorded after it not applied, and each relationship derived from those claims alone (status,
- * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
- * the same claims. `asOf` and `knownAsOf` combine.
- */
-export type QuerySourcesArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-/**
- * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
- * assertion that a subject stands in a relationship to an object, with its stance, who claims
- * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
- * claims: one per (subject, type, object, role), with a status, a span and observation dates.
- *
- * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
- * "2014-11-03" and overlaps "2014-10-15".
- * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
- * was published by its last day (a source without a publication date never is), retractions
- * recorded after it not applied, and each relationship derived from those claims alone (status,
- * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
- * the same claims. `asOf` and `knownAsOf` combine.
- */
-export type QuerySourceArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/**
- * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
- * assertion that a subject stands in a relationship to an object, with its stance, who claims
- * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
- * claims: one per (subject, type, object, role), with a status, a span and observation dates.
- *
- * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
- * "2014-11-03" and overlaps "2014-10-15".
- * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
- * was published by its last day (a source without a publication date never is), retractions
- * recorded after it not applied, and each relationship derived from those claims alone (status,
- * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
- * the same claims. `asOf` and `knownAsOf` combine.
- */
-export type QueryAllegianceChainArgs = {
-  id: Scalars['ID']['input'];
-  asOf?: InputMaybe<Scalars['String']['input']>;
-  knownAsOf?: InputMaybe<Scalars['String']['input']>;
-  depth?: InputMaybe<Scalars['Int']['input']>;
+export type RelationshipClaimsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-
-/**
- * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
- * assertion that a subject stands in a relationship to an object, with its stance, who claims
- * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
- * claims: one per (subject, type, object, role), with a status, a span and observation dates.
- *
- * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
- * "2014-11-03" and overlaps "2014-10-15".
- * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
- * was published by its last day (a source without a publication date never is), retractions
- * recorded after it not applied, and each relationship derived from those claims alone (status,
- * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
- * the same claims. `asOf` and `knownAsOf` combine.
- */
-export type QueryTimelineArgs = {
-  id: Scalars['ID']['input'];
-  types?: InputMaybe<Array<RelationshipType>>;
-  statuses?: InputMaybe<Array<ClaimStatus>>;
-  knownAsOf?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+export type Vocabulary = {
+  __typename?: 'Vocabulary';
+  /** Source reliability grades, A (best) to F. */
+  reliabilityGrades: Array<Term>;
+  /** Information credibility grades, 1 (best) to 6. */
+  credibilityGrades: Array<Term>;
+  actorKinds: Array<Term>;
+  relationshipTypes: Array<Term>;
+  claimStatuses: Array<Term>;
+  stances: Array<Term>;
 };
 
-
-/**
- * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
- * assertion that a subject stands in a relationship to an object, with its stance, who claims
- * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
- * claims: one per (subject, type, object, role), with a status, a span and observation dates.
- *
- * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
- * "2014-11-03" and overlaps "2014-10-15".
- * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
- * was published by its last day (a source without a publication date never is), retractions
- * recorded after it not applied, and each relationship derived from those claims alone (status,
- * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
- * the same claims. `asOf` and `knownAsOf` combine.
- */
-export type QueryContestedClaimsArgs = {
-  types?: InputMaybe<Array<RelationshipType>>;
-  claimedBy?: InputMaybe<Scalars['ID']['input']>;
-  disputedBy?: InputMaybe<Scalars['ID']['input']>;
-  about?: InputMaybe<Scalars['ID']['input']>;
-  knownAsOf?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
-};
-
-
-/**
- * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
- * assertion that a subject stands in a relationship to an object, with its stance, who claims
- * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
- * claims: one per (subject, type, object, role), with a status, a span and observation dates.
- *
- * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
- * "2014-11-03" and overlaps "2014-10-15".
- * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
- * was published by its last day (a source without a publication date never is), retractions
- * recorded after it not applied, and each relationship derived from those claims alone (status,
- * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
- * the same claims. `asOf` and `knownAsOf` combine.
- */
-export type QueryClaimsArgs = {
-  about?: InputMaybe<Scalars['ID']['input']>;
-  types?: InputMaybe<Array<RelationshipType>>;
-  stances?: InputMaybe<Array<Stance>>;
-  claimedBy?: InputMaybe<Scalars['ID']['input']>;
-  disputedBy?: InputMaybe<Scalars['ID']['input']>;
-  source?: InputMaybe<Scalars['ID']['input']>;
-  text?: InputMaybe<Scalars['String']['input']>;
-  asOf?: InputMaybe<Scalars['String']['input']>;
-  knownAsOf?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
-};
-
-
-/**
- * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
- * assertion that a subject stands in a relationship to an object, with its stance, who claims
- * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
- * claims: one per (subject, type, object, role), with a status, a span and observation dates.
- *
- * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
- * "2014-11-03" and overlaps "2014-10-15".
- * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
- * was published by its last day (a source without a publication date never is), retractions
- * recorded after it not applied, and each relationship derived from those claims alone (status,
- * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
- * the same claims. `asOf` and `knownAsOf` combine.
- */
-export type QueryClaimArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/**
- * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
- * assertion that a subject stands in a relationship to an object, with its stance, who claims
- * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
- * claims: one per (subject, type, object, role), with a status, a span and observation dates.
- *
- * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
- * "2014-11-03" and overlaps "2014-10-15".
- * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
- * was published by its last day (a source without a publication date never is), retractions
- * recorded after it not applied, and each relationship derived from those claims alone (status,
- * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
- * the same claims. `asOf` and `knownAsOf` combine.
- */
-export type QueryFiguresArgs = {
-  about?: InputMaybe<Scalars['ID']['input']>;
-  claimedBy?: InputMaybe<Scalars['ID']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-/**
- * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
- * assertion that a subject stands in a relationship to an object, with its stance, who claims
- * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
- * claims: one per (subject, type, object, role), with a status, a span and observation dates.
- *
- * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
- * "2014-11-03" and overlaps "2014-10-15".
- * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
- * was published by its last day (a source without a publication date never is), retractions
- * recorded after it not applied, and each relationship derived from those claims alone (status,
- * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
- * the same claims. `asOf` and `knownAsOf` combine.
- */
-export type QueryHistoryArgs = {
-  id: Scalars['ID']['input'];
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-/**
- * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
- * assertion that a subject stands in a relationship to an object, with its stance, who claims
- * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
- * claims: one per (subject, type, object, role), with a status, a span and observation dates.
- *
- * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
- * "2014-11-03" and overlaps "2014-10-15".
- * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
- * was published by its last day (a source without a publication date never is), retractions
- * recorded after it not applied, and each relationship derived from those claims alone (status,
- * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
- * the same claims. `asOf` and `knownAsOf` combine.
- */
-export type QueryMatchQueueArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['ID']['input']>;
-};
-
-
-/**
- * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
- * assertion that a subject stands in a relationship to an object, with its stance, who claims
- * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
- * claims: one per (subject, type, object, role), with a status, a span and observation dates.
- *
- * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
- * "2014-11-03" and overlaps "2014-10-15".
- * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
- * was published by its last day (a source without a publication date never is), retractions
- * recorded after it not applied, and each relationship derived from those claims alone (status,
- * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
- * the same claims. `asOf` and `knownAsOf` combine.
- */
-export type QueryJudgementsArgs = {
-  automatic?: InputMaybe<Scalars['Boolean']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['ID']['input']>;
-};
-
-
-/**
- * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
- * assertion that a subject stands in a relationship to an object, with its stance, who claims
- * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
- * claims: one per (subject, type, object, role), with a status, a span and observation dates.
- *
- * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
- * "2014-11-03" and overlaps "2014-10-15".
- * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
- * was published by its last day (a source without a publication date never is), retractions
- * recorded after it not applied, and each relationship derived from those claims alone (status,
- * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
- * the same claims. `asOf` and `knownAsOf` combine.
- */
-export type QueryMatchPairArgs = {
-  id: Scalars['ID']['input'];
-};
+export type ChangeAction =
+  | 'ADD_SOURCE'
+  | 'ADD_ACTOR'
+  | 'UPDATE_ACTOR'
+  | 'MERGE_ACTORS'
+  | 'UNMERGE_ACTORS'
+  | 'ADD_CLAIM'
+  | 'UPDATE_CLAIM'
+  | 'RETRACT_CLAIM'
+  | 'CONTRADICT'
+  /** A registry snapshot imported (target: its source). */
+  | 'IMPORT_REGISTRY'
+  /** A registry record judged the same as, or not the same as, one of our actors (target: the pair). */
+  | 'JUDGE_MATCH'
+  /** A judgement undone: the pair waits in the review queue again. */
+  | 'UNDO_JUDGEMENT'
+  /** A source's reliability graded (before/after: the grading with its reason). */
+  | 'GRADE_SOURCE'
+  /** A claim's credibility graded (before/after: the grading with its reason). */
+  | 'GRADE_CLAIM';
 
 /**
  * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
@@ -581,6 +278,10 @@ export type QueryMatchPairArgs = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Grades a source's reliability (A-F), or makes it ungraded again (grade null), with the reason; the relationships its claims support are derived again. Editor. */
+  gradeSource: Source;
+  /** Grades a claim's credibility (1-6), or makes it ungraded again (grade null), with the reason; a stale expectedVersion is a CONFLICT. Editor. */
+  gradeClaim: Claim;
   /** Adds a source with its full text, stored byte for byte; a text already stored (same SHA-256) answers that source instead of a copy. Its mentions of known actors are found as the loader finds them. */
   addSource: Source;
   /** Adds an actor; its id is a slug of its name, made unique. */
@@ -617,6 +318,53 @@ export type Mutation = {
   judgeMatch: MatchPair;
   /** Undoes a pair's judgement, automatic or an analyst's (a SAME is unmerged): the pair waits in the queue again. */
   undoJudgement: MatchPair;
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
+ */
+export type MutationGradeSourceArgs = {
+  id: Scalars['ID']['input'];
+  grade?: InputMaybe<Reliability>;
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
+ */
+export type MutationGradeClaimArgs = {
+  id: Scalars['ID']['input'];
+  grade?: InputMaybe<Scalars['Int']['input']>;
+  reason: Scalars['String']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -881,6 +629,564 @@ export type MutationJudgeMatchArgs = {
  */
 export type MutationUndoJudgementArgs = {
   pair: Scalars['ID']['input'];
+};
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
+ */
+export type Query = {
+  __typename?: 'Query';
+  /** One actor by id; null when there is none. */
+  actor: Maybe<Actor>;
+  /**
+   * One actor by an identifier a registry gives it (scheme "un-sc", value "QDe.010"): the record's
+   * actor, or the actor it was judged the same as; null when no actor carries it.
+   */
+  actorByIdentifier: Maybe<Actor>;
+  /** Actors ordered by name, a page at a time (first: 1 to 500). */
+  actors: ActorConnection;
+  /**
+   * Actors ranked by how well a name or alias matches `text`: forgiving of transliteration
+   * and small typos ("Bukhori", "Nazarbaev", "Ferghana"). The text is only ever text. limit: 1 to 100.
+   */
+  search: Array<Actor>;
+  /** The actors and relationships within `depth` hops (1 to 4) of an actor, filters applied on every hop; at most `limit` actors (1 to 1000). */
+  neighborhood: Subgraph;
+  /** A shortest path between two actors over relationships that pass the filters on every hop; null when none exists within maxDepth (1 to 8). */
+  shortestPath: Maybe<Path>;
+  /** Relationships ordered by id, a page at a time (first: 1 to 500). `claimedBy` and `source` are ids. */
+  relationships: RelationshipConnection;
+  /** Source documents by publication date, at most `first` (1 to 500). */
+  sources: Array<Source>;
+  /** One source by id; null when there is none. */
+  source: Maybe<Source>;
+  /** Counts of what the graph holds, read from Neo4j. */
+  stats: Stats;
+  /**
+   * An actor's allegiances and what they lead to: its PLEDGED_ALLEGIANCE_TO relationships, then
+   * those of the actors it pledged to, up to `depth` (1 to 4), ordered by date. With `asOf`, only
+   * pledges valid then; without, the whole history (pledges that changed over time included).
+   */
+  allegianceChain: Array<Relationship>;
+  /** The relationships of an actor (either direction), ordered by date, undated ones last; the first `first` (1 to 500). */
+  timeline: Array<Relationship>;
+  /**
+   * Alleged and disputed relationships, with their claimants and disputers (first: 1 to 500).
+   * `about` keeps those whose subject or object is that actor.
+   */
+  contestedClaims: RelationshipConnection;
+  /**
+   * Claims, a page at a time (first: 1 to 500), ordered by id; with `asOf`, the claims valid then,
+   * latest observed (at or before the date) first. `about` is the subject or the object; `text`
+   * searches the verbatim quotes ("Al-Furqan", "Kabar"); the other filters are ids.
+   */
+  claims: ClaimConnection;
+  /** One claim by id; null when there is none. */
+  claim: Maybe<Claim>;
+  /** Figures (numbers the sources give) about an actor or claimed by one, ordered by date; the first `first` (1 to 500). */
+  figures: Array<Figure>;
+  /** The controlled vocabulary with its definitions, for tools and legends. */
+  vocabulary: Vocabulary;
+  /** What was written through the API to an actor, claim or source, newest first: who, when, what changed (the first `first`, 1 to 500). */
+  history: Array<Change>;
+  /** Who the request's bearer token belongs to; null without a token. */
+  viewer: Maybe<Viewer>;
+  /**
+   * The review queue: pairs of a registry record and one of our actors that nobody has judged, best
+   * score first, a page at a time (first: 1 to 500); `after` is the last pair seen, to resume.
+   */
+  matchQueue: Array<MatchPair>;
+  /** Judged pairs, latest first; `automatic` keeps the automatic (true) or the analysts' (false) judgements (first: 1 to 500); `after` is the last pair seen. */
+  judgements: Array<MatchPair>;
+  /** One pair by id; null when there is none. */
+  matchPair: Maybe<MatchPair>;
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
+ */
+export type QueryActorArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
+ */
+export type QueryActorByIdentifierArgs = {
+  identifier: IdentifierInput;
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
+ */
+export type QueryActorsArgs = {
+  kinds?: InputMaybe<Array<ActorKind>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
+ */
+export type QuerySearchArgs = {
+  text: Scalars['String']['input'];
+  kinds?: InputMaybe<Array<ActorKind>>;
+  origins?: InputMaybe<Array<Origin>>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
+ */
+export type QueryNeighborhoodArgs = {
+  id: Scalars['ID']['input'];
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+  statuses?: InputMaybe<Array<ClaimStatus>>;
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  knownAsOf?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minReliability?: InputMaybe<Reliability>;
+  minCredibility?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
+ */
+export type QueryShortestPathArgs = {
+  from: Scalars['ID']['input'];
+  to: Scalars['ID']['input'];
+  types?: InputMaybe<Array<RelationshipType>>;
+  statuses?: InputMaybe<Array<ClaimStatus>>;
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  knownAsOf?: InputMaybe<Scalars['String']['input']>;
+  maxDepth?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minReliability?: InputMaybe<Reliability>;
+  minCredibility?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
+ */
+export type QueryRelationshipsArgs = {
+  types?: InputMaybe<Array<RelationshipType>>;
+  statuses?: InputMaybe<Array<ClaimStatus>>;
+  claimedBy?: InputMaybe<Scalars['ID']['input']>;
+  source?: InputMaybe<Scalars['ID']['input']>;
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  knownAsOf?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minReliability?: InputMaybe<Reliability>;
+  minCredibility?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
+ */
+export type QuerySourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
+ */
+export type QuerySourceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
+ */
+export type QueryAllegianceChainArgs = {
+  id: Scalars['ID']['input'];
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  knownAsOf?: InputMaybe<Scalars['String']['input']>;
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minReliability?: InputMaybe<Reliability>;
+  minCredibility?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
+ */
+export type QueryTimelineArgs = {
+  id: Scalars['ID']['input'];
+  types?: InputMaybe<Array<RelationshipType>>;
+  statuses?: InputMaybe<Array<ClaimStatus>>;
+  knownAsOf?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minReliability?: InputMaybe<Reliability>;
+  minCredibility?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
+ */
+export type QueryContestedClaimsArgs = {
+  types?: InputMaybe<Array<RelationshipType>>;
+  claimedBy?: InputMaybe<Scalars['ID']['input']>;
+  disputedBy?: InputMaybe<Scalars['ID']['input']>;
+  about?: InputMaybe<Scalars['ID']['input']>;
+  knownAsOf?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minReliability?: InputMaybe<Reliability>;
+  minCredibility?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
+ */
+export type QueryClaimsArgs = {
+  about?: InputMaybe<Scalars['ID']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+  stances?: InputMaybe<Array<Stance>>;
+  claimedBy?: InputMaybe<Scalars['ID']['input']>;
+  disputedBy?: InputMaybe<Scalars['ID']['input']>;
+  source?: InputMaybe<Scalars['ID']['input']>;
+  text?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  knownAsOf?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minReliability?: InputMaybe<Reliability>;
+  minCredibility?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
+ */
+export type QueryClaimArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
+ */
+export type QueryFiguresArgs = {
+  about?: InputMaybe<Scalars['ID']['input']>;
+  claimedBy?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
+ */
+export type QueryHistoryArgs = {
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
+ */
+export type QueryMatchQueueArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
+ */
+export type QueryJudgementsArgs = {
+  automatic?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
+ * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
+ */
+export type QueryMatchPairArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** A registry's identifier of an actor: the UN reference number (scheme un-sc, value QDe.010). */
@@ -1158,23 +1464,6 @@ export type Origin =
   /** Imported from a registry (npm run import, importRegistry): see Actor.registryEntry. */
   | 'REGISTRY';
 
-export type ChangeAction =
-  | 'ADD_SOURCE'
-  | 'ADD_ACTOR'
-  | 'UPDATE_ACTOR'
-  | 'MERGE_ACTORS'
-  | 'UNMERGE_ACTORS'
-  | 'ADD_CLAIM'
-  | 'UPDATE_CLAIM'
-  | 'RETRACT_CLAIM'
-  | 'CONTRADICT'
-  /** A registry snapshot imported (target: its source). */
-  | 'IMPORT_REGISTRY'
-  /** A registry record judged the same as, or not the same as, one of our actors (target: the pair). */
-  | 'JUDGE_MATCH'
-  /** A judgement undone: the pair waits in the review queue again. */
-  | 'UNDO_JUDGEMENT';
-
 /** One write, as the append-only change log keeps it. */
 export type Change = {
   __typename?: 'Change';
@@ -1259,6 +1548,8 @@ export type ActorRelationshipsArgs = {
   knownAsOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  minReliability?: InputMaybe<Reliability>;
+  minCredibility?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1279,89 +1570,6 @@ export type ActorClaimsArgs = {
   knownAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
-/**
- * A relationship derived from its claims (one per subject, type, object and role). `status` is
- * DISPUTED when any claim denies it, is disputed, or contradicts or is contradicted by another
- * claim; else REPORTED when any claim asserts it; else ALLEGED. since/until span its claims' dates.
- */
-export type Relationship = {
-  __typename?: 'Relationship';
-  id: Scalars['ID']['output'];
-  type: RelationshipType;
-  from: Actor;
-  to: Actor;
-  role: Maybe<Scalars['String']['output']>;
-  since: Maybe<Scalars['String']['output']>;
-  until: Maybe<Scalars['String']['output']>;
-  /** The sources' own wording of when, where it is vague ("spring 2015", "last month"). */
-  dateText: Maybe<Scalars['String']['output']>;
-  status: ClaimStatus;
-  /** The earliest publication date of a source that claims it. */
-  firstObserved: Maybe<Scalars['String']['output']>;
-  /** The latest publication date of a source that claims it. */
-  lastObserved: Maybe<Scalars['String']['output']>;
-  /** How many claims it is derived from (its live claims; all of them when every one is retracted). */
-  claimCount: Scalars['Int']['output'];
-  /** True when every claim it was derived from is retracted: it is then hidden unless includeRetracted is true. */
-  retracted: Scalars['Boolean']['output'];
-  /** The claims it is derived from, latest observed first; the first `first` (1 to 500). Read with `knownAsOf`, the claims known then. */
-  claims: Array<Claim>;
-  /** Everyone who claims it, over all its claims. */
-  claimedBy: Array<Actor>;
-  /** Everyone who disputes it, over all its claims. */
-  disputedBy: Array<Actor>;
-  /** Every quote of every claim. */
-  evidence: Array<Evidence>;
-  /** Relationships with a claim that contradicts one of this relationship's claims. */
-  conflictsWith: Array<Relationship>;
-  /** The curators' notes of its claims, one per line. */
-  note: Maybe<Scalars['String']['output']>;
-};
-
-
-/**
- * A relationship derived from its claims (one per subject, type, object and role). `status` is
- * DISPUTED when any claim denies it, is disputed, or contradicts or is contradicted by another
- * claim; else REPORTED when any claim asserts it; else ALLEGED. since/until span its claims' dates.
- */
-export type RelationshipClaimsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
-};
-
-/**
- * One source's assertion that `subject` stands in a relationship to `object`. The relationship
- * it supports is `relationship`; `contradicts` lists claims it contradicts or is contradicted by.
- */
-export type Claim = {
-  __typename?: 'Claim';
-  id: Scalars['ID']['output'];
-  type: RelationshipType;
-  subject: Actor;
-  object: Actor;
-  role: Maybe<Scalars['String']['output']>;
-  since: Maybe<Scalars['String']['output']>;
-  until: Maybe<Scalars['String']['output']>;
-  /** The source's own wording of when, where it is vague. */
-  dateText: Maybe<Scalars['String']['output']>;
-  stance: Stance;
-  /** The publication date of its source (partial, as precise as the source's date). */
-  observedAt: Maybe<Scalars['String']['output']>;
-  claimedBy: Array<Actor>;
-  disputedBy: Array<Actor>;
-  source: Source;
-  evidence: Array<Evidence>;
-  contradicts: Array<Claim>;
-  relationship: Relationship;
-  /** The curator's note: why this stance, what is inferred. */
-  note: Maybe<Scalars['String']['output']>;
-  /** Starts at 1 and grows with every change through the API (updateClaim's expectedVersion). */
-  version: Scalars['Int']['output'];
-  origin: Origin;
-  /** Who retracted it, when and why; null while it stands. */
-  retracted: Maybe<Retraction>;
-};
-
 export type Evidence = {
   __typename?: 'Evidence';
   source: Source;
@@ -1371,58 +1579,6 @@ export type Evidence = {
   start: Scalars['Int']['output'];
   /** Where the quote ends (exclusive): text.slice(start, end) is the quote as printed. */
   end: Scalars['Int']['output'];
-};
-
-export type Source = {
-  __typename?: 'Source';
-  id: Scalars['ID']['output'];
-  title: Scalars['String']['output'];
-  publisher: Maybe<Scalars['String']['output']>;
-  author: Maybe<Scalars['String']['output']>;
-  /** Partial date of publication; see dateNote for how it was established. */
-  published: Maybe<Scalars['String']['output']>;
-  /** year, month or day: how much of the date the source gives. */
-  publishedPrecision: Maybe<Scalars['String']['output']>;
-  dateNote: Maybe<Scalars['String']['output']>;
-  url: Maybe<Scalars['String']['output']>;
-  /** SHA-256 of the text's UTF-8 bytes (hex). */
-  textHash: Scalars['String']['output'];
-  origin: Origin;
-  /** The registry a registry snapshot (origin REGISTRY) is a snapshot of (un-sc); null for any other source. */
-  registry: Maybe<Scalars['String']['output']>;
-  text: Scalars['String']['output'];
-  /** The actors this source mentions, with counts and sentences, most mentions first; the first `first` (1 to 500). */
-  mentions: Array<SourceMention>;
-  /** Relationships with evidence from this source, ordered by date; the first `first` (1 to 500). */
-  relationships: Array<Relationship>;
-  /** Figures with evidence from this source, ordered by date; the first `first` (1 to 500). */
-  figures: Array<Figure>;
-  /** The claims this source makes, latest observed first; the first `first` (1 to 500). */
-  claims: Array<Claim>;
-};
-
-
-export type SourceMentionsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-export type SourceRelationshipsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
-  knownAsOf?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-export type SourceFiguresArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-export type SourceClaimsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
-  knownAsOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Mention = {
@@ -1437,34 +1593,6 @@ export type SourceMention = {
   actor: Actor;
   count: Scalars['Int']['output'];
   sentences: Array<Scalars['String']['output']>;
-};
-
-/**
- * A number a source gives (fighters, money, prisoners): a claim of its own, with the same stance,
- * claimants, disputers, evidence and contradictions as any claim. status follows the same rule.
- */
-export type Figure = {
-  __typename?: 'Figure';
-  id: Scalars['ID']['output'];
-  measure: Scalars['String']['output'];
-  /** Null where the text gives no number; see qualifier. */
-  value: Maybe<Scalars['Float']['output']>;
-  qualifier: Maybe<Scalars['String']['output']>;
-  unit: Scalars['String']['output'];
-  date: Maybe<Scalars['String']['output']>;
-  about: Actor;
-  place: Maybe<Actor>;
-  status: ClaimStatus;
-  stance: Stance;
-  /** The publication date of its source. */
-  observedAt: Maybe<Scalars['String']['output']>;
-  source: Source;
-  claimedBy: Array<Actor>;
-  disputedBy: Array<Actor>;
-  evidence: Array<Evidence>;
-  /** Figures it contradicts or is contradicted by. */
-  contradicts: Array<Figure>;
-  note: Maybe<Scalars['String']['output']>;
 };
 
 export type Subgraph = {
@@ -1545,14 +1673,6 @@ export type Term = {
   definition: Scalars['String']['output'];
 };
 
-export type Vocabulary = {
-  __typename?: 'Vocabulary';
-  actorKinds: Array<Term>;
-  relationshipTypes: Array<Term>;
-  claimStatuses: Array<Term>;
-  stances: Array<Term>;
-};
-
 /** The kinds of actor (schema/vocabulary.yaml). */
 export type ActorKind =
   /** Armed or political group, or a faction of one. */
@@ -1629,6 +1749,21 @@ export type RelationshipType =
   /** Lists the actor on a sanctions list or in a terrorist designation (a listing body such as the UN Security Council, in the registry's own voice; since is the listing date). */
   | 'DESIGNATES';
 
+/** Admiralty source reliability grades, A (best) to F (schema/vocabulary.yaml). */
+export type Reliability =
+  /** Completely reliable - no doubt of authenticity, trustworthiness or competency; a history of complete reliability. */
+  | 'A'
+  /** Usually reliable - minor doubt about authenticity, trustworthiness or competency; a history of valid information most of the time. */
+  | 'B'
+  /** Fairly reliable - doubt of authenticity, trustworthiness or competency, but has provided valid information in the past. */
+  | 'C'
+  /** Not usually reliable - significant doubt about authenticity, trustworthiness or competency, but has provided valid information in the past. */
+  | 'D'
+  /** Unreliable - lacking in authenticity, trustworthiness and competency; a history of invalid information. */
+  | 'E'
+  /** Reliability cannot be judged - no basis exists for evaluating the reliability of the source. */
+  | 'F';
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1702,12 +1837,21 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  SourceReliability: ResolverTypeWrapper<SourceReliability>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ClaimCredibility: ResolverTypeWrapper<ClaimCredibility>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Source: ResolverTypeWrapper<SourceModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Claim: ResolverTypeWrapper<ClaimModel>;
+  Figure: ResolverTypeWrapper<FigureModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Relationship: ResolverTypeWrapper<RelationshipModel>;
+  Vocabulary: ResolverTypeWrapper<Vocabulary>;
+  ChangeAction: ChangeAction;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   IdentifierInput: IdentifierInput;
   RegistryFormat: RegistryFormat;
   MatchDecision: MatchDecision;
@@ -1718,7 +1862,6 @@ export type ResolversTypes = {
   Designation: ResolverTypeWrapper<DesignationViewModel>;
   RegistryEntry: ResolverTypeWrapper<RegistryEntryViewModel>;
   MatchReason: ResolverTypeWrapper<MatchReason>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   MatchPair: ResolverTypeWrapper<MatchPairViewModel>;
   RegistryImport: ResolverTypeWrapper<RegistryImportReportModel>;
   AddSourceInput: AddSourceInput;
@@ -1727,20 +1870,15 @@ export type ResolversTypes = {
   AddClaimInput: AddClaimInput;
   ClaimPatch: ClaimPatch;
   Origin: Origin;
-  ChangeAction: ChangeAction;
   Change: ResolverTypeWrapper<ChangeModel>;
   Retraction: ResolverTypeWrapper<Retraction>;
   Viewer: ResolverTypeWrapper<Viewer>;
   Direction: Direction;
   ClaimRole: ClaimRole;
   Actor: ResolverTypeWrapper<ActorModel>;
-  Relationship: ResolverTypeWrapper<RelationshipModel>;
-  Claim: ResolverTypeWrapper<ClaimModel>;
   Evidence: ResolverTypeWrapper<EvidenceModel>;
-  Source: ResolverTypeWrapper<SourceModel>;
   Mention: ResolverTypeWrapper<MentionModel>;
   SourceMention: ResolverTypeWrapper<MentionModel>;
-  Figure: ResolverTypeWrapper<FigureModel>;
   Subgraph: ResolverTypeWrapper<Omit<Subgraph, 'nodes' | 'relationships'> & { nodes: Array<ResolversTypes['Actor']>, relationships: Array<ResolversTypes['Relationship']> }>;
   Path: ResolverTypeWrapper<Omit<Path, 'nodes' | 'relationships'> & { nodes: Array<ResolversTypes['Actor']>, relationships: Array<ResolversTypes['Relationship']> }>;
   Stats: ResolverTypeWrapper<Stats>;
@@ -1752,28 +1890,35 @@ export type ResolversTypes = {
   ClaimEdge: ResolverTypeWrapper<Omit<ClaimEdge, 'node'> & { node: ResolversTypes['Claim'] }>;
   ClaimConnection: ResolverTypeWrapper<Omit<ClaimConnection, 'edges'> & { edges: Array<ResolversTypes['ClaimEdge']> }>;
   Term: ResolverTypeWrapper<Term>;
-  Vocabulary: ResolverTypeWrapper<Vocabulary>;
   ActorKind: null;
   ClaimStatus: ClaimStatus;
   Stance: Stance;
   RelationshipType: RelationshipType;
+  Reliability: Reliability;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Query: Record<PropertyKey, never>;
-  ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
+  SourceReliability: SourceReliability;
   String: Scalars['String']['output'];
+  ClaimCredibility: ClaimCredibility;
+  Int: Scalars['Int']['output'];
+  Source: SourceModel;
+  ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
+  Claim: ClaimModel;
+  Figure: FigureModel;
+  Float: Scalars['Float']['output'];
+  Relationship: RelationshipModel;
+  Vocabulary: Vocabulary;
   Mutation: Record<PropertyKey, never>;
+  Query: Record<PropertyKey, never>;
   IdentifierInput: IdentifierInput;
   Identifier: IdentifierViewModel;
   RegistryName: NameViewModel;
   Designation: DesignationViewModel;
   RegistryEntry: RegistryEntryViewModel;
   MatchReason: MatchReason;
-  Float: Scalars['Float']['output'];
   MatchPair: MatchPairViewModel;
   RegistryImport: RegistryImportReportModel;
   AddSourceInput: AddSourceInput;
@@ -1785,13 +1930,9 @@ export type ResolversParentTypes = {
   Retraction: Retraction;
   Viewer: Viewer;
   Actor: ActorModel;
-  Relationship: RelationshipModel;
-  Claim: ClaimModel;
   Evidence: EvidenceModel;
-  Source: SourceModel;
   Mention: MentionModel;
   SourceMention: MentionModel;
-  Figure: FigureModel;
   Subgraph: Omit<Subgraph, 'nodes' | 'relationships'> & { nodes: Array<ResolversParentTypes['Actor']>, relationships: Array<ResolversParentTypes['Relationship']> };
   Path: Omit<Path, 'nodes' | 'relationships'> & { nodes: Array<ResolversParentTypes['Actor']>, relationships: Array<ResolversParentTypes['Relationship']> };
   Stats: Stats;
@@ -1803,7 +1944,135 @@ export type ResolversParentTypes = {
   ClaimEdge: Omit<ClaimEdge, 'node'> & { node: ResolversParentTypes['Claim'] };
   ClaimConnection: Omit<ClaimConnection, 'edges'> & { edges: Array<ResolversParentTypes['ClaimEdge']> };
   Term: Term;
-  Vocabulary: Vocabulary;
+};
+
+export type SourceReliabilityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceReliability'] = ResolversParentTypes['SourceReliability']> = {
+  grade?: Resolver<ResolversTypes['Reliability'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ClaimCredibilityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClaimCredibility'] = ResolversParentTypes['ClaimCredibility']> = {
+  grade?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
+  reliability?: Resolver<Maybe<ResolversTypes['SourceReliability']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  published?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publishedPrecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dateNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  textHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['Origin'], ParentType, ContextType>;
+  registry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['SourceMention']>, ParentType, ContextType, RequireFields<SourceMentionsArgs, 'first'>>;
+  relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<SourceRelationshipsArgs, 'first' | 'includeRetracted'>>;
+  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<SourceFiguresArgs, 'first'>>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<SourceClaimsArgs, 'first' | 'includeRetracted'>>;
+};
+
+export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
+  credibility?: Resolver<Maybe<ResolversTypes['ClaimCredibility']>, ParentType, ContextType>;
+  grade?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  object?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dateText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
+  observedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  claimedBy?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  disputedBy?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  contradicts?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['Origin'], ParentType, ContextType>;
+  retracted?: Resolver<Maybe<ResolversTypes['Retraction']>, ParentType, ContextType>;
+};
+
+export type FigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Figure'] = ResolversParentTypes['Figure']> = {
+  credibility?: Resolver<Maybe<ResolversTypes['ClaimCredibility']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  measure?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  qualifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  about?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ClaimStatus'], ParentType, ContextType>;
+  stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
+  observedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  claimedBy?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  disputedBy?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  contradicts?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = {
+  bestGrade?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dateText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ClaimStatus'], ParentType, ContextType>;
+  firstObserved?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastObserved?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  claimCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retracted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<RelationshipClaimsArgs, 'first' | 'includeRetracted'>>;
+  claimedBy?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  disputedBy?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  conflictsWith?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type VocabularyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Vocabulary'] = ResolversParentTypes['Vocabulary']> = {
+  reliabilityGrades?: Resolver<Array<ResolversTypes['Term']>, ParentType, ContextType>;
+  credibilityGrades?: Resolver<Array<ResolversTypes['Term']>, ParentType, ContextType>;
+  actorKinds?: Resolver<Array<ResolversTypes['Term']>, ParentType, ContextType>;
+  relationshipTypes?: Resolver<Array<ResolversTypes['Term']>, ParentType, ContextType>;
+  claimStatuses?: Resolver<Array<ResolversTypes['Term']>, ParentType, ContextType>;
+  stances?: Resolver<Array<ResolversTypes['Term']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  gradeSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationGradeSourceArgs, 'id' | 'reason'>>;
+  gradeClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationGradeClaimArgs, 'id' | 'reason'>>;
+  addSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationAddSourceArgs, 'input'>>;
+  addActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationAddActorArgs, 'input'>>;
+  updateActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationUpdateActorArgs, 'id' | 'expectedVersion' | 'patch'>>;
+  mergeActors?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationMergeActorsArgs, 'keep' | 'merge'>>;
+  unmergeActors?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationUnmergeActorsArgs, 'merged'>>;
+  addClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationAddClaimArgs, 'input'>>;
+  updateClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationUpdateClaimArgs, 'id' | 'expectedVersion' | 'patch'>>;
+  retractClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationRetractClaimArgs, 'id' | 'reason'>>;
+  contradict?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationContradictArgs, 'claim' | 'other'>>;
+  importRegistry?: Resolver<ResolversTypes['RegistryImport'], ParentType, ContextType, RequireFields<MutationImportRegistryArgs, 'format' | 'text'>>;
+  judgeMatch?: Resolver<ResolversTypes['MatchPair'], ParentType, ContextType, RequireFields<MutationJudgeMatchArgs, 'pair' | 'decision'>>;
+  undoJudgement?: Resolver<ResolversTypes['MatchPair'], ParentType, ContextType, RequireFields<MutationUndoJudgementArgs, 'pair'>>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -1829,21 +2098,6 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   matchQueue?: Resolver<Array<ResolversTypes['MatchPair']>, ParentType, ContextType, RequireFields<QueryMatchQueueArgs, 'first'>>;
   judgements?: Resolver<Array<ResolversTypes['MatchPair']>, ParentType, ContextType, RequireFields<QueryJudgementsArgs, 'first'>>;
   matchPair?: Resolver<Maybe<ResolversTypes['MatchPair']>, ParentType, ContextType, RequireFields<QueryMatchPairArgs, 'id'>>;
-};
-
-export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  addSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationAddSourceArgs, 'input'>>;
-  addActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationAddActorArgs, 'input'>>;
-  updateActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationUpdateActorArgs, 'id' | 'expectedVersion' | 'patch'>>;
-  mergeActors?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationMergeActorsArgs, 'keep' | 'merge'>>;
-  unmergeActors?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationUnmergeActorsArgs, 'merged'>>;
-  addClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationAddClaimArgs, 'input'>>;
-  updateClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationUpdateClaimArgs, 'id' | 'expectedVersion' | 'patch'>>;
-  retractClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationRetractClaimArgs, 'id' | 'reason'>>;
-  contradict?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationContradictArgs, 'claim' | 'other'>>;
-  importRegistry?: Resolver<ResolversTypes['RegistryImport'], ParentType, ContextType, RequireFields<MutationImportRegistryArgs, 'format' | 'text'>>;
-  judgeMatch?: Resolver<ResolversTypes['MatchPair'], ParentType, ContextType, RequireFields<MutationJudgeMatchArgs, 'pair' | 'decision'>>;
-  undoJudgement?: Resolver<ResolversTypes['MatchPair'], ParentType, ContextType, RequireFields<MutationUndoJudgementArgs, 'pair'>>;
 };
 
 export type IdentifierResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Identifier'] = ResolversParentTypes['Identifier']> = {
@@ -1954,75 +2208,11 @@ export type ActorResolvers<ContextType = Context, ParentType extends ResolversPa
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<ActorClaimsArgs, 'first' | 'includeRetracted'>>;
 };
 
-export type RelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
-  from?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
-  to?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
-  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  until?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  dateText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['ClaimStatus'], ParentType, ContextType>;
-  firstObserved?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  lastObserved?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  claimCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  retracted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<RelationshipClaimsArgs, 'first' | 'includeRetracted'>>;
-  claimedBy?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
-  disputedBy?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  conflictsWith?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
-  subject?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
-  object?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
-  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  until?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  dateText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
-  observedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  claimedBy?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
-  disputedBy?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
-  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  contradicts?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
-  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  origin?: Resolver<ResolversTypes['Origin'], ParentType, ContextType>;
-  retracted?: Resolver<Maybe<ResolversTypes['Retraction']>, ParentType, ContextType>;
-};
-
 export type EvidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  published?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  publishedPrecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  dateNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  textHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  origin?: Resolver<ResolversTypes['Origin'], ParentType, ContextType>;
-  registry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  mentions?: Resolver<Array<ResolversTypes['SourceMention']>, ParentType, ContextType, RequireFields<SourceMentionsArgs, 'first'>>;
-  relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<SourceRelationshipsArgs, 'first' | 'includeRetracted'>>;
-  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<SourceFiguresArgs, 'first'>>;
-  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<SourceClaimsArgs, 'first' | 'includeRetracted'>>;
 };
 
 export type MentionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mention'] = ResolversParentTypes['Mention']> = {
@@ -2035,26 +2225,6 @@ export type SourceMentionResolvers<ContextType = Context, ParentType extends Res
   actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sentences?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type FigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Figure'] = ResolversParentTypes['Figure']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  measure?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  qualifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  about?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
-  place?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['ClaimStatus'], ParentType, ContextType>;
-  stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
-  observedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
-  claimedBy?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
-  disputedBy?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  contradicts?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type SubgraphResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
@@ -2120,18 +2290,18 @@ export type TermResolvers<ContextType = Context, ParentType extends ResolversPar
   definition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type VocabularyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Vocabulary'] = ResolversParentTypes['Vocabulary']> = {
-  actorKinds?: Resolver<Array<ResolversTypes['Term']>, ParentType, ContextType>;
-  relationshipTypes?: Resolver<Array<ResolversTypes['Term']>, ParentType, ContextType>;
-  claimStatuses?: Resolver<Array<ResolversTypes['Term']>, ParentType, ContextType>;
-  stances?: Resolver<Array<ResolversTypes['Term']>, ParentType, ContextType>;
-};
-
 export type ActorKindResolvers = { GROUP: 'Group', PERSON: 'Person', STATE: 'State', ORGANIZATION: 'Organization', PLACE: 'Place' };
 
 export type Resolvers<ContextType = Context> = {
-  Query?: QueryResolvers<ContextType>;
+  SourceReliability?: SourceReliabilityResolvers<ContextType>;
+  ClaimCredibility?: ClaimCredibilityResolvers<ContextType>;
+  Source?: SourceResolvers<ContextType>;
+  Claim?: ClaimResolvers<ContextType>;
+  Figure?: FigureResolvers<ContextType>;
+  Relationship?: RelationshipResolvers<ContextType>;
+  Vocabulary?: VocabularyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
   Identifier?: IdentifierResolvers<ContextType>;
   RegistryName?: RegistryNameResolvers<ContextType>;
   Designation?: DesignationResolvers<ContextType>;
@@ -2143,13 +2313,9 @@ export type Resolvers<ContextType = Context> = {
   Retraction?: RetractionResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   Actor?: ActorResolvers<ContextType>;
-  Relationship?: RelationshipResolvers<ContextType>;
-  Claim?: ClaimResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
-  Source?: SourceResolvers<ContextType>;
   Mention?: MentionResolvers<ContextType>;
   SourceMention?: SourceMentionResolvers<ContextType>;
-  Figure?: FigureResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   Stats?: StatsResolvers<ContextType>;
@@ -2161,7 +2327,6 @@ export type Resolvers<ContextType = Context> = {
   ClaimEdge?: ClaimEdgeResolvers<ContextType>;
   ClaimConnection?: ClaimConnectionResolvers<ContextType>;
   Term?: TermResolvers<ContextType>;
-  Vocabulary?: VocabularyResolvers<ContextType>;
   ActorKind?: ActorKindResolvers;
 };
 

@@ -18,13 +18,14 @@ const sourceFields = 'id title publisher published';
 export const claimsPerRelationship = 8;
 
 // What the panel shows of a claim; the source's text is not here (readableSourceQuery reads it).
-const claimFields = `id stance observedAt since until dateText note
+// grade ("B2") is a code, not its source's reliability object: the neighbourhood of 500 actors must stay under the query cost.
+const claimFields = `id stance observedAt since until dateText note grade credibility { reason }
   claimedBy { id name } disputedBy { id name }
   source { ${sourceFields} }
   evidence { quote start end }
   contradicts { id type stance subject { id name } object { id name } source { ${sourceFields} } relationship { id } }`;
 
-export const relationshipFields = `id type from { id } to { id } role since until status firstObserved lastObserved claimCount
+export const relationshipFields = `id type from { id } to { id } role since until status firstObserved lastObserved claimCount bestGrade
   claims(first: ${claimsPerRelationship}) { ${claimFields} }`;
 
 /** How a claim's relationship is loaded into the graph on its own: with its ends, and whether it is retracted. */

@@ -1,9 +1,11 @@
 // A relationship's claims as the panel lists them: grouped by source (title, publisher, date),
 // each with its stance, who claims and who disputes it, when it was reported, its own dates,
+// its Admiralty grade ("B2": its source's reliability, its credibility; the reasons on hover),
 // the curator's note, the claims it contradicts (and where they were made) and its quotes.
 // Every quote opens the reading view at that quote; the source's title opens it at the top.
 // Each claim shows its history on demand, and in curation mode can be retracted with a reason.
 import { groupBy } from '../../../src/domain/groupBy.ts';
+import { parseGradeCode } from '../../../src/domain/grading.ts';
 import { el } from '../app/dom.ts';
 import { historyToggle } from './historyView.ts';
 import type { ActorRef, Claim, ClaimRef, Evidence, SourceRef } from '../api/model.ts';
@@ -49,6 +51,21 @@ function actorList(label: string, testid: string, actors: ActorRef[], links: Cla
   return el('p', { class: 'claim-actors', 'data-testid': testid }, el('span', { class: 'label' }, `${label} `), ...actors.flatMap((actor, i) => [i > 0 ? ', ' : null, links.actor(actor)]));
 }
 
+/**
+ * A claim's grade as the Admiralty code reads it, "B2" (its source's reliability, its credibility;
+ * "-" for an ungraded half), with what each half is and the credibility's reason as its tooltip;
+ * "ungraded" when neither is graded.
+ */
+export function gradeView(claim: Pick<Claim, 'grade' | 'credibility'>): HTMLElement {
+  const { reliability, credibility } = parseGradeCode(claim.grade);
+  const graded = reliability !== null || credibility !== null;
+  const reasons = [
+    reliability ? `Source reliability ${reliability}` : 'Source reliability: ungraded',
+    credibility ? `Credibility ${credibility}: ${claim.credibility?.reason ?? ''}` : 'Credibility: ungraded',
+  ].join('\n');
+  return el('span', { class: `grade${graded ? '' : ' ungraded'}`, 'data-testid': 'claim-grade', title: reasons }, graded ? claim.grade : 'ungraded');
+}
+
 function claimView(claim: Claim, links: ClaimLinks): HTMLElement {
   const stance = claim.stance.toLowerCase();
   const dates = [spanText(claim), claim.dateText ? `“${claim.dateText}”` : null].filter((part): part is string => part !== null);
@@ -59,6 +76,7 @@ function claimView(claim: Claim, links: ClaimLinks): HTMLElement {
       'p',
       { class: 'claim-head' },
       el('span', { class: `stance stance-${stance}`, 'data-testid': 'claim-stance', title: links.stanceDefinition(claim.stance) }, claim.stance),
+      gradeView(claim),
       el('span', { class: 'date', 'data-testid': 'claim-observed' }, reportedText(claim.observedAt) ?? 'date of report unknown'),
       dates.length > 0 ? el('span', { class: 'date', 'data-testid': 'claim-dates' }, dates.join(' ')) : null,
     ),

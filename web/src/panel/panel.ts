@@ -137,6 +137,8 @@ export class Panel {
         // A dated relationship shows its dates above; when it was reported is worth a row of its own.
         spanText(r) ? row('Reported', reportSpan(r.firstObserved, r.lastObserved) ?? 'unknown') : null,
         row('Claims', claims),
+        // The best Admiralty grading among its claims (src/domain/grading.ts): each claim shows its own below.
+        row('Best grade', el('span', { class: 'grade', 'data-testid': 'relationship-grade', title: 'Best credibility among its claims, then the best reliability of their sources' }, r.bestGrade ?? 'ungraded')),
       ),
       el('section', { 'data-testid': 'claims' }, el('h3', {}, 'Claims by source'), ...claimList(r.claims, this.claimLinks())),
       el('p', { class: 'id' }, r.id),

@@ -4,6 +4,27 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type ChangeAction =
+  | 'ADD_SOURCE'
+  | 'ADD_ACTOR'
+  | 'UPDATE_ACTOR'
+  | 'MERGE_ACTORS'
+  | 'UNMERGE_ACTORS'
+  | 'ADD_CLAIM'
+  | 'UPDATE_CLAIM'
+  | 'RETRACT_CLAIM'
+  | 'CONTRADICT'
+  /** A registry snapshot imported (target: its source). */
+  | 'IMPORT_REGISTRY'
+  /** A registry record judged the same as, or not the same as, one of our actors (target: the pair). */
+  | 'JUDGE_MATCH'
+  /** A judgement undone: the pair waits in the review queue again. */
+  | 'UNDO_JUDGEMENT'
+  /** A source's reliability graded (before/after: the grading with its reason). */
+  | 'GRADE_SOURCE'
+  /** A claim's credibility graded (before/after: the grading with its reason). */
+  | 'GRADE_CLAIM';
+
 /** Whether a registry record is one of our actors. */
 export type MatchDecision =
   /** Nobody has judged it: it waits in the review queue. */
@@ -81,23 +102,6 @@ export type Origin =
   | 'API'
   /** Imported from a registry (npm run import, importRegistry): see Actor.registryEntry. */
   | 'REGISTRY';
-
-export type ChangeAction =
-  | 'ADD_SOURCE'
-  | 'ADD_ACTOR'
-  | 'UPDATE_ACTOR'
-  | 'MERGE_ACTORS'
-  | 'UNMERGE_ACTORS'
-  | 'ADD_CLAIM'
-  | 'UPDATE_CLAIM'
-  | 'RETRACT_CLAIM'
-  | 'CONTRADICT'
-  /** A registry snapshot imported (target: its source). */
-  | 'IMPORT_REGISTRY'
-  /** A registry record judged the same as, or not the same as, one of our actors (target: the pair). */
-  | 'JUDGE_MATCH'
-  /** A judgement undone: the pair waits in the review queue again. */
-  | 'UNDO_JUDGEMENT';
 
 /** The kinds of actor (schema/vocabulary.yaml). */
 export type ActorKind =
@@ -201,7 +205,7 @@ export type AddClaimMutationVariables = Exact<{
 }>;
 
 
-export type AddClaimMutation = { addClaim: { id: string, source: { id: string }, relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } };
+export type AddClaimMutation = { addClaim: { id: string, source: { id: string }, relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, bestGrade: string | null, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, grade: string, credibility: { reason: string } | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } };
 
 export type AddSourceMutationVariables = Exact<{
   input: AddSourceInput;
@@ -215,7 +219,7 @@ export type ClaimRelationshipQueryVariables = Exact<{
 }>;
 
 
-export type ClaimRelationshipQuery = { claim: { relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } | null };
+export type ClaimRelationshipQuery = { claim: { relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, bestGrade: string | null, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, grade: string, credibility: { reason: string } | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } | null };
 
 export type HistoryQueryVariables = Exact<{
   id: string | number;
@@ -244,7 +248,7 @@ export type NeighborhoodQueryVariables = Exact<{
 }>;
 
 
-export type NeighborhoodQuery = { neighborhood: { nodes: Array<{ id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }>, relationships: Array<{ id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, from: { id: string }, to: { id: string }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> }> } };
+export type NeighborhoodQuery = { neighborhood: { nodes: Array<{ id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }>, relationships: Array<{ id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, bestGrade: string | null, from: { id: string }, to: { id: string }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, grade: string, credibility: { reason: string } | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> }> } };
 
 export type ReadableSourceQueryVariables = Exact<{
   id: string | number;
@@ -259,7 +263,7 @@ export type RetractClaimMutationVariables = Exact<{
 }>;
 
 
-export type RetractClaimMutation = { retractClaim: { id: string, source: { id: string }, relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } };
+export type RetractClaimMutation = { retractClaim: { id: string, source: { id: string }, relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, bestGrade: string | null, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, grade: string, credibility: { reason: string } | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } };
 
 export type ReviewPairQueryVariables = Exact<{
   id: string | number;
@@ -293,7 +297,7 @@ export type ShortestPathQueryVariables = Exact<{
 }>;
 
 
-export type ShortestPathQuery = { shortestPath: { length: number, nodes: Array<{ id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }>, relationships: Array<{ id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, from: { id: string }, to: { id: string }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> }> } | null };
+export type ShortestPathQuery = { shortestPath: { length: number, nodes: Array<{ id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }>, relationships: Array<{ id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, bestGrade: string | null, from: { id: string }, to: { id: string }, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, grade: string, credibility: { reason: string } | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> }> } | null };
 
 export type SourcesQueryVariables = Exact<{ [key: string]: never; }>;
 
