@@ -53,7 +53,9 @@ export function derivedFields(reading: ClaimReading = readingNow): string {
       // Claims that only say when it started and claims that only say when it ended can give
       // an end before the start: then the end is not known, rather than the span empty.
       WITH d_claims, d_retracted, d_since, d_firstSeen, d_lastSeen,
-           COLLECT { UNWIND d_claims AS d_x WITH DISTINCT ${gradeCodeCypher('d_x')} AS d_code RETURN d_code ORDER BY d_code } AS d_grades,
+           // Its claims' distinct grade codes, by reduce: a COLLECT subquery here fails inside a
+           // shortest path's predicate (knownAsOf), on Neo4j 5.26 ("VirtualNodeValue.id() ... null").
+           reduce(d_codes = [], d_code IN [d_x IN d_claims | ${gradeCodeCypher('d_x')}] | CASE WHEN d_code IN d_codes THEN d_codes ELSE d_codes + d_code END) AS d_grades,
            CASE WHEN d_since IS NOT NULL AND d_latestUntil IS NOT NULL AND d_latestUntil.untilEnd < d_since.sinceStart THEN null ELSE d_latestUntil END AS d_until
       WITH d_claims, {
         id: d_claims[0].relationship, role: d_claims[0].role, status: ${statusOfClaims('d_claims', reading.contradictionCounts)},
