@@ -45,7 +45,7 @@ async function seconds(work: () => Promise<unknown>): Promise<number> {
 /** The floor's statements for the seed in `dirs`, prepared (untimed), with the counts reported. */
 function prepareFloor(dirs: { dataDir: string; sourcesDir: string }, batchSize: number) {
   const batch = validateSeed(dirs);
-  const derived = deriveFromClaims(batch.claims);
+  const derived = deriveFromClaims(batch.claims, batch);
   return { statements: floorStatements(graphRows(batch, derived), batchSize), relationships: derived.length, claims: batch.claims.length };
 }
 

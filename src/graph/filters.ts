@@ -4,6 +4,7 @@ import { argumentDefaults, queryLimits } from '../domain/limits.ts';
 import { InputError } from '../errors.ts';
 import { checkedRelationshipType, claimStatuses, relationshipTypes, stances } from '../domain/vocabulary.ts';
 import { parsePartialDate } from '../domain/partialDate.ts';
+import { heldAtCypher } from '../domain/succession.ts';
 
 export interface RelationshipFilter {
   types?: readonly string[] | null;
@@ -62,7 +63,8 @@ export function filterCondition(r: string, filter: RelationshipFilter, params: P
     const asOf = parsePartialDate(filter.asOf)!;
     params[`${prefix}asOfStart`] = asOf.start;
     params[`${prefix}asOfEnd`] = asOf.end;
-    conditions.push(`(${r}.sinceStart IS NULL OR ${r}.sinceStart <= $${prefix}asOfEnd)`, `(${r}.untilEnd IS NULL OR ${r}.untilEnd >= $${prefix}asOfStart)`);
+    // Held from its stated start or first observation, until its stated or derived end (src/domain/succession.ts).
+    conditions.push(heldAtCypher(r, `$${prefix}asOfStart`, `$${prefix}asOfEnd`));
   }
   return conditions.length > 0 ? conditions.join(' AND ') : 'true';
 }

@@ -55,9 +55,19 @@ export interface Relationship {
   claimCount: number;
   /** Every claim it was derived from is retracted. */
   retracted: boolean;
+  /** The end a later holder of its single-holder office gives it (src/domain/succession.ts); derived, not a source's. */
+  endedBySuccession: EndedBySuccession | null;
   /** Claim lists a read brought with it, by response key, and every claim (`gathered`) when asked. */
   nested?: Record<string, Claim[]>;
   gathered?: Claim[];
+}
+
+/** A tenure's derived end: before its successor's start. */
+export interface EndedBySuccession {
+  before: string;
+  reason: string;
+  successorId: string;
+  successorRelationshipId: string;
 }
 
 /** What a relationship claim and a figure share. */
@@ -167,6 +177,8 @@ const origin = (value: unknown): Origin => (value === 'api' ? 'API' : value === 
 
 /** A relationship's properties that are fields of their own. */
 const relationshipProperties = ['id', 'role', 'since', 'until', 'status', 'firstObserved', 'lastObserved', 'claimCount', 'retracted'];
+/** The properties a field of its own is read from. */
+const relationshipPropertiesOf: Record<string, string[]> = { endedBySuccession: ['successionBefore', 'successionReason', 'successor', 'successorRelationship'] };
 
 /** Claims `c` of relationship `r`, as a nested list. */
 const claimsOfRelationship = (r: string, c: string, condition: string, limit: string, include: ClaimInclude, st: Statement) =>
@@ -178,7 +190,8 @@ const claimsOfRelationship = (r: string, c: string, condition: string, limit: st
  */
 export function relationshipProjection(r: string, include?: RelationshipInclude, st?: Statement): string {
   const only = include?.fields;
-  const fields = [`props: ${propertiesOf(r, only ? picked(relationshipProperties, only) : null)}`, `type: type(${r})`];
+  const keys = only ? [...picked(relationshipProperties, only), ...[...only].flatMap((field) => relationshipPropertiesOf[field] ?? [])] : null;
+  const fields = [`props: ${propertiesOf(r, keys)}`, `type: type(${r})`];
   for (const [end, node] of [['from', `startNode(${r})`], ['to', `endNode(${r})`]] as const) {
     const asked = only ? include[end] : undefined;
     if (asked !== null) fields.push(`${end}: ${actorProjection(node, asked ? { fields: asked, relationships: [] } : undefined)}`);
@@ -349,6 +362,11 @@ export function toActor(row: Props): Actor {
   return actor;
 }
 
+const endedBySuccession = (p: Props): EndedBySuccession | null =>
+  typeof p.successionBefore === 'string'
+    ? { before: p.successionBefore, reason: p.successionReason as string, successorId: p.successor as string, successorRelationshipId: p.successorRelationship as string }
+    : null;
+
 /** A relationship's row; a read with an include leaves out the ends it does not ask for. */
 export function toRelationship(row: { props: Props; type: string; from?: Props; to?: Props; nested?: Props; gathered?: ClaimRow[] }): Relationship {
   const p = row.props;
@@ -366,6 +384,7 @@ export function toRelationship(row: { props: Props; type: string; from?: Props; 
     lastObserved: text(p.lastObserved),
     claimCount: Number(p.claimCount ?? 0),
     retracted: p.retracted === true,
+    endedBySuccession: endedBySuccession(p),
   };
   if (row.nested) relationship.nested = nestedLists(row.nested, toClaim);
   if (row.gathered) relationship.gathered = row.gathered.map(toClaim);

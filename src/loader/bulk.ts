@@ -57,7 +57,7 @@ export async function bulkLoad(config: Config, connection: Connection, options: 
   if (refused) throw new UserError(refused);
   const progress = options.onProgress ?? (() => {});
   const batch = validateSeed(options);
-  const derived = deriveFromClaims(batch.claims);
+  const derived = deriveFromClaims(batch.claims, batch);
   const graph = graphRows(batch, derived);
   const tokens = await connection.db.read<{ props: Row }>('MATCH (t:Token) RETURN properties(t) AS props', {}, options.timeoutMs);
   graph.nodes.push({ labels: ['Token'], rows: tokens.map((t) => t.props) });

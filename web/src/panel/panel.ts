@@ -136,6 +136,10 @@ export class Panel {
         row('When', el('span', { 'data-testid': 'relationship-when' }, whenText(r))),
         // A dated relationship shows its dates above; when it was reported is worth a row of its own.
         spanText(r) ? row('Reported', reportSpan(r.firstObserved, r.lastObserved) ?? 'unknown') : null,
+        // Derived by the graph from a later holder of the office, not stated by a source: its own row, with why.
+        r.endedBySuccession
+          ? row('Ended (derived)', el('span', { class: 'derived', 'data-testid': 'relationship-succession' }, `before ${r.endedBySuccession.before}: ${r.endedBySuccession.reason}`))
+          : null,
         row('Claims', claims),
       ),
       el('section', { 'data-testid': 'claims' }, el('h3', {}, 'Claims by source'), ...claimList(r.claims, this.claimLinks())),

@@ -52,6 +52,7 @@ export function syntheticGraph(actorCount: number, relationshipCount: number, se
       firstObserved: null,
       lastObserved: null,
       claimCount: 0,
+      endedBySuccession: null,
       claims: [],
     });
   }
