@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { createToken } from '../src/auth/tokens.ts';
+import { findViolations } from '../src/graph/invariants.ts';
 import { reseedAfterwards, seed, seededApp } from './support/testGraph.ts';
 
 const setup = seededApp();
@@ -127,5 +128,13 @@ describe('a write that adds a holder', () => {
     await gql(`mutation($id: ID!) { retractClaim(id: $id, reason: "test: not so") { id } }`, { id: added.addClaim.id }, editor);
     assert.equal((await tenure(zhumakanov)).endedBySuccession, null, 'a retracted holder ends nobody');
     assert.deepEqual(await holders('2017-03'), ['vladimir-zhumakanov']);
+  });
+
+  it("names a successor renamed since in the predecessor's reason, and keeps the graph as its claims derive it", async () => {
+    const rename = `mutation($id: ID!, $v: Int!, $name: String!) { updateActor(id: $id, expectedVersion: $v, patch: {name: $name}) { version } }`;
+    const { updateActor } = await gql<{ updateActor: { version: number } }>(rename, { id: 'vladimir-zhumakanov', v: 1, name: 'Vladimir Zhumakanov (renamed)' }, editor);
+    assert.match((await tenure(abykaev)).endedBySuccession?.reason ?? '', /succeeded as chairman by Vladimir Zhumakanov \(renamed\),/);
+    await gql(rename, { id: 'vladimir-zhumakanov', v: updateActor.version, name: 'Vladimir Zhumakanov' }, editor);
+    assert.deepEqual(await findViolations(setup.db), []);
   });
 });

@@ -94,6 +94,12 @@ export async function deriveRelationships(tx: Transaction, keys: readonly Relati
   return total;
 }
 
+/** Derives again the successions of every office this actor holds (its name is in its predecessors' reasons). */
+export async function deriveSuccessionsOfHolder(tx: Transaction, actorId: string, options: DeriveOptions): Promise<void> {
+  const rows = await tx.run<{ id: string }>('MATCH (:Actor {id: $actorId})-[:LEADS]->(o:Actor) RETURN DISTINCT o.id AS id', { actorId });
+  if (rows.length > 0) await deriveSuccessions(tx, rows.map((row) => row.id), options);
+}
+
 /** The actors (objects) of these LEADS relationships. */
 async function officesOf(tx: Transaction, ids: string[]): Promise<string[]> {
   const rows = await tx.run<{ id: string }>('UNWIND $ids AS id MATCH ()-[:LEADS {id: id}]->(o:Actor) RETURN DISTINCT o.id AS id', { ids });
