@@ -3,6 +3,7 @@
 // (apiQueries.ts) in the same order. Values reach it as parameters; relationship types come
 // from the vocabulary's whitelist. It owes nothing to src/graph but two definitions: the Lucene
 // text a search builds from the user's words, and the first and last day of a partial date.
+import { heldAtCypher } from '../src/domain/succession.ts';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { quotePhrases } from '../src/graph/claims.ts';
 import { actorQuery, foldedInCypher } from '../src/graph/search.ts';
@@ -29,7 +30,7 @@ const typesPattern = (types: readonly string[]) => ':' + types.map(checkedRelati
 const anyType = typesPattern(relationshipTypes);
 
 const live = (x: string) => `${x}.retracted IS NULL`;
-const validAsOf = (x: string) => `(${x}.sinceStart IS NULL OR ${x}.sinceStart <= $asOfEnd) AND (${x}.untilEnd IS NULL OR ${x}.untilEnd >= $asOfStart)`;
+const validAsOf = (x: string) => heldAtCypher(x, '$asOfStart', '$asOfEnd');
 
 /** An actor's id and name, from an expression (a map projection needs a variable). */
 const end = (node: string) => `{id: ${node}.id, name: ${node}.name}`;

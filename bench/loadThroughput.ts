@@ -8,7 +8,7 @@
 // figures are the medians of three.
 import { loadSeed, validateSeed } from '../src/loader/load.ts';
 import { graphRows } from '../src/loader/graphRows.ts';
-import { deriveFromClaims, sourceReliabilities } from '../src/loader/relationships.ts';
+import { deriveFromClaims } from '../src/loader/relationships.ts';
 import { resetDatabase } from '../src/loader/write.ts';
 import { bulkLoad } from '../src/loader/bulk.ts';
 import type { Config } from '../src/config.ts';
@@ -45,7 +45,7 @@ async function seconds(work: () => Promise<unknown>): Promise<number> {
 /** The floor's statements for the seed in `dirs`, prepared (untimed), with the counts reported. */
 function prepareFloor(dirs: { dataDir: string; sourcesDir: string }, batchSize: number) {
   const batch = validateSeed(dirs);
-  const derived = deriveFromClaims(batch.claims, sourceReliabilities(batch.sources));
+  const derived = deriveFromClaims(batch.claims, batch);
   return { statements: floorStatements(graphRows(batch, derived), batchSize), relationships: derived.length, claims: batch.claims.length };
 }
 

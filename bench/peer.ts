@@ -86,8 +86,13 @@ type RelationshipField = (typeof everyField)[number];
 const claimFields = 'id stance observedAt subject { id name } object { id name } evidenceConnection { edges { properties { quote } node { title } } }';
 const liveClaims = 'retracted: {eq: null}';
 const liveEdges = `where: {edge: {${liveClaims}}}`;
-/** asOf on a relationship or claim (its parameters $asOfStart, $asOfEnd): started by the date's end, not ended before its start. */
-const asOfCondition = 'AND: [{OR: [{sinceStart: {eq: null}}, {sinceStart: {lte: $asOfEnd}}]}, {OR: [{untilEnd: {eq: null}}, {untilEnd: {gte: $asOfStart}}]}]';
+/**
+ * asOf (its parameters $asOfStart, $asOfEnd; src/domain/succession.ts): held by the date's end, not ended before its start. A
+ * relationship keeps when it holds (heldFromStart, heldUntilEnd); a claim holds from its since, else from its source's publication.
+ */
+const relationshipAsOf = 'AND: [{OR: [{heldFromStart: {eq: null}}, {heldFromStart: {lte: $asOfEnd}}]}, {OR: [{heldUntilEnd: {eq: null}}, {heldUntilEnd: {gte: $asOfStart}}]}]';
+const claimAsOf =
+  'AND: [{OR: [{sinceStart: {lte: $asOfEnd}}, {AND: [{sinceStart: {eq: null}}, {OR: [{observedStart: {eq: null}}, {observedStart: {lte: $asOfEnd}}]}]}]}, {OR: [{untilEnd: {eq: null}}, {untilEnd: {gte: $asOfStart}}]}]';
 
 /** One list of relationships per field, aliased by the field's name: `edges { properties { <props> } node { <node> } }`. */
 const connections = (fields: RelationshipField[], args: string, props: string, node: (f: RelationshipField) => string) =>
@@ -156,7 +161,7 @@ function neighborhoodRequest(id: string, depth: 1 | 2): PeerRequest {
 
 function relationshipsAsOfRequest(probes: Probes): PeerRequest {
   const fields = everyField.filter((f) => f.direction === 'OUT' && (probes.types.length === 0 || probes.types.includes(f.type)));
-  const edge = `{${liveClaims}, ${asOfCondition}}`;
+  const edge = `{${liveClaims}, ${relationshipAsOf}}`;
   const some = fields.map((f) => `{${f.field}Connection: {some: {edge: ${edge}}}}`).join(', ');
   const lists = connections(fields, `where: {edge: ${edge}}, ${byId}`, 'id status since until', () => 'id name');
   return {
@@ -187,7 +192,7 @@ function relationshipsThroughClaims(root: 'actors' | 'sources', id: string): Pee
 }
 
 function claimsAsOfRequest(probes: Probes): PeerRequest {
-  const where = (observed: string) => `where: {${liveClaims}, ${asOfCondition}, ${observed}}`;
+  const where = (observed: string) => `where: {${liveClaims}, ${claimAsOf}, ${observed}}`;
   return {
     query: `query($asOfStart: String!, $asOfEnd: String!) {
       seen: claims(${where('observedStart: {lte: $asOfEnd}')}, limit: ${first}, sort: [{observedStart: DESC}, {id: ASC}]) { ${claimFields} }

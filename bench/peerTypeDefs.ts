@@ -70,6 +70,8 @@ type DerivedRelationship @relationshipProperties {
   lastObservedEnd: String
   claimCount: Int!
   retracted: Boolean
+  heldFromStart: String
+  heldUntilEnd: String
 }
 
 type Claim @node {

@@ -22,7 +22,7 @@ const artifacts = path.join(projectRoot, 'test', 'artifacts');
 
 const bukhari = 'katibat-imam-bukhari';
 const pledgedTo = ['abu-bakr-al-baghdadi', 'mullah-omar', 'taliban'];
-/** The Diplomat's pledge to al-Baghdadi is undated: it holds at every date of the slider. */
+/** The Diplomat's pledge to al-Baghdadi is undated: it holds from its first report, 2016-07. */
 const undatedPledge = 'abu-bakr-al-baghdadi';
 const talibanPledge = 'katibat-imam-bukhari--pledged-allegiance-to--taliban';
 const baghdadiPledge = 'katibat-imam-bukhari--pledged-allegiance-to--abu-bakr-al-baghdadi';
@@ -114,11 +114,14 @@ describe('web app', () => {
     assert.deepEqual(await bukhariPledges(page), pledgedTo, 'every pledge is drawn for all time');
 
     await moveSlider(page, '2014-09');
-    assert.deepEqual(await bukhariPledges(page), [undatedPledge], 'no dated pledge before November 2014; the undated one holds at every date');
+    assert.deepEqual(await bukhariPledges(page), [], 'no dated pledge before November 2014, and the undated one was not reported yet');
     assert.match(page.url(), /asOf=2014-09/);
 
     await moveSlider(page, '2014-12');
-    assert.deepEqual(await bukhariPledges(page), pledgedTo, 'every pledge by December 2014');
+    assert.deepEqual(await bukhariPledges(page), pledgedTo.filter((to) => to !== undatedPledge), 'the dated pledges by December 2014; the undated one holds from its first report, 2016-07');
+
+    await moveSlider(page, '2016-07');
+    assert.deepEqual(await bukhariPledges(page), pledgedTo, 'every pledge by July 2016, when the undated one was reported');
   });
 
   it('shows the claims of a relationship by source, with their contradictions, when it is clicked', async () => {
@@ -177,7 +180,7 @@ describe('web app', () => {
     await settled(page);
     assert.equal(page.url(), url);
     assert.deepEqual(await bukhariPledges(page), pledgedTo);
-    assert.equal(await page.getByTestId('time-label').textContent(), '2014-12');
+    assert.equal(await page.getByTestId('time-label').textContent(), '2016-07');
     assert.equal(await page.getByTestId('search-input').inputValue(), 'Katibat al-Imam Bukhari');
     assert.equal(await page.getByTestId('side-panel').getByTestId('claim').count(), 2, 'the selected relationship is shown again');
     await page.screenshot({ path: path.join(artifacts, 'webapp.png') });
@@ -376,36 +379,44 @@ describe('web app', () => {
     assert.match((await undated.textContent()) ?? '', /reported 2015-02 – 2015-04$/, 'an undated tie reads as reported');
   });
 
-  it('as of a date, labels each undated tie with when it was reported, faint when that was later, and counts them by the slider', async () => {
+  it('as of a date, draws an undated tie from its first report on, labelled with when, and counts them by the slider', async () => {
     await page.goto(`${setup.app.url}/?focus=${bukhari}&asOf=2015-03`);
     await settled(page);
-    type Look = { visible: boolean; label: string; undated: boolean; notYetReported: boolean; opacity: number; arrowFill: string };
+    type Look = { visible: boolean; label: string; undated: boolean; arrowFill: string };
     const look = (id: string) =>
       page.evaluate<Look>(`(() => {
         const e = window.__cy.getElementById(${JSON.stringify(id)});
-        return { visible: e.visible(), label: e.style('label'), undated: e.hasClass('undated'), notYetReported: e.hasClass('notYetReported'), opacity: Number(e.style('opacity')), arrowFill: e.style('target-arrow-fill') };
+        return { visible: e.visible(), label: e.style('label'), undated: e.hasClass('undated'), arrowFill: e.style('target-arrow-fill') };
       })()`);
 
-    // The Diplomat's pledge to al-Baghdadi is undated and was reported in 2016-07: drawn (undated is unknown, not absent), saying so, faint.
-    assert.deepEqual(await look(baghdadiPledge), { visible: true, label: 'pledged allegiance to\nreported 2016-07', undated: true, notYetReported: true, opacity: 0.35, arrowFill: 'hollow' });
+    // The Diplomat's pledge to al-Baghdadi is undated and was first reported in 2016-07: as of 2015-03 it does not hold yet (the API's asOf).
+    assert.equal((await look(baghdadiPledge)).visible, false);
     // The pledge to the Taliban is dated (since 2014-11): its type alone, drawn as usual.
-    assert.deepEqual(await look(talibanPledge), { visible: true, label: 'pledged allegiance to', undated: false, notYetReported: false, opacity: 1, arrowFill: 'filled' });
+    assert.deepEqual(await look(talibanPledge), { visible: true, label: 'pledged allegiance to', undated: false, arrowFill: 'filled' });
 
-    const drawn = await page.evaluate<{ undated: number; later: number }>(`({ undated: window.__cy.edges('.undated:visible').length, later: window.__cy.edges('.notYetReported:visible').length })`);
+    const drawn = await page.evaluate<number>(`window.__cy.edges('.undated:visible').length`);
     const readout = page.getByTestId('time-undated');
     assert.equal(await readout.isVisible(), true);
-    assert.ok(drawn.later > 0 && drawn.later < drawn.undated, `some undated ties were reported by 2015-03, some only later (${drawn.later} of ${drawn.undated})`);
-    assert.equal(
-      await readout.textContent(),
-      `${drawn.undated} undated ties shown, reported 2015-01 – 2016-07; ${drawn.later} first reported after 2015-03 (faint)`,
-      'the slider says how many undated ties it leaves drawn, when they were reported, and how many only after its date',
-    );
+    assert.ok(drawn > 0, 'some undated ties were reported by 2015-03');
+    assert.match((await readout.textContent()) ?? '', new RegExp(`^${drawn} undated ties? shown, each from its first report \\(reported 2015-0[1-3]`), 'the slider says how many undated ties it draws, and when they were reported');
+
+    // From the month it was first reported, it holds: drawn, saying when.
+    await moveSlider(page, '2016-07');
+    assert.deepEqual(await look(baghdadiPledge), { visible: true, label: 'pledged allegiance to\nreported 2016-07', undated: true, arrowFill: 'hollow' });
     await page.screenshot({ path: path.join(artifacts, 'webapp-undated.png') });
 
     // For all time the slider places nothing: no undated marks, no readout.
     await moveSlider(page, null);
-    assert.deepEqual(await look(baghdadiPledge), { visible: true, label: 'pledged allegiance to', undated: false, notYetReported: false, opacity: 1, arrowFill: 'filled' });
+    assert.deepEqual(await look(baghdadiPledge), { visible: true, label: 'pledged allegiance to', undated: false, arrowFill: 'filled' });
     assert.equal(await readout.isVisible(), false);
+  });
+
+  it("shows a chairman's tenure ended by his successor as derived, apart from the sources' dates", async () => {
+    await page.goto(`${setup.app.url}/?focus=kazakhstan-national-security-committee&select=${encodeURIComponent('nurtai-abykaev--leads--kazakhstan-national-security-committee--chairman')}`);
+    await settled(page);
+    const panel = page.getByTestId('side-panel');
+    assert.equal(await panel.getByTestId('relationship-when').textContent(), 'reported 2015-01; ended before 2016-07 (derived)');
+    assert.match((await panel.getByTestId('relationship-succession').textContent()) ?? '', /^before 2016-07: derived, not a source's statement: succeeded as chairman by Vladimir Zhumakanov/);
   });
 
   it('loads nothing from outside the app and logs no errors (a Content-Security-Policy violation would be one)', () => {

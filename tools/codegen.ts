@@ -58,6 +58,7 @@ export async function generateResolverTypes(): Promise<string> {
       mappers: {
         Actor: `${model}#Actor`,
         Relationship: `${model}#Relationship`,
+        Succession: `${model}#EndedBySuccession`,
         Evidence: `${model}#Evidence`,
         Source: `${model}#Source`,
         Mention: `${model}#Mention`,

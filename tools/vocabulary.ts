@@ -10,7 +10,7 @@ import { projectRoot } from '../src/config.ts';
 export const vocabularyPath = path.join(projectRoot, 'schema', 'vocabulary.yaml');
 export const generatedVocabularyPath = path.join(projectRoot, 'src', 'domain', 'generated', 'vocabulary.ts');
 
-const sections = ['actorKinds', 'claimStatuses', 'stances', 'sourceReliability', 'informationCredibility', 'relationshipTypes'] as const;
+const sections = ['actorKinds', 'claimStatuses', 'stances', 'sourceReliability', 'informationCredibility', 'relationshipTypes', 'singleHolderRoles', 'sharedRoleQualifiers'] as const;
 
 /** Reads and checks the vocabulary: each section a map of term to its definition. */
 export function readVocabulary(text = fs.readFileSync(vocabularyPath, 'utf8')): Record<string, Record<string, string>> {

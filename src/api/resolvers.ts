@@ -301,6 +301,19 @@ export const resolvers: Resolvers = {
     note: async (rel, _, { loaders }) => gatheredNote(await allClaims(rel, loaders)),
   },
 
+  Succession: {
+    successor: async (ended, _, { loaders }) => {
+      const actor = await loaders.actor.load(ended.successorId);
+      if (!actor) throw new Error(`succession names actor ${ended.successorId}, which is not there`);
+      return actor;
+    },
+    successorRelationship: async (ended, _, { loaders }) => {
+      const relationship = await loaders.relationship.load(ended.successorRelationshipId);
+      if (!relationship) throw new Error(`succession names relationship ${ended.successorRelationshipId}, which is not derived`);
+      return relationship;
+    },
+  },
+
   Claim: {
     subject: async (claim, _, { loaders }) => claim.linked?.subject ?? (await loaders.actor.load(claim.subjectId))!,
     object: async (claim, _, { loaders }) => claim.linked?.object ?? (await loaders.actor.load(claim.objectId))!,

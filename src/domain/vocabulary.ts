@@ -12,6 +12,10 @@ export interface Vocabulary {
   /** Admiralty grading: a claim's credibility, 1 to 6. */
   informationCredibility: Record<string, string>;
   relationshipTypes: Record<string, string>;
+  /** Offices one person holds at a time (a LEADS role), by title (src/domain/succession.ts). */
+  singleHolderRoles: Record<string, string>;
+  /** Words that make a role one several hold at once ("deputy"). */
+  sharedRoleQualifiers: Record<string, string>;
 }
 
 export const vocabulary: Vocabulary = generated;
@@ -33,6 +37,11 @@ export const relationshipTypes: readonly string[] = Object.keys(vocabulary.relat
 export const reliabilityGrades: readonly string[] = Object.keys(vocabulary.sourceReliability);
 /** 1 to 6, best first, as numbers. */
 export const credibilityGrades: readonly number[] = Object.keys(vocabulary.informationCredibility).map(Number);
+
+/** The titles of offices one person holds at a time: "chairman", "prime minister". */
+export const singleHolderTitles: readonly string[] = Object.keys(vocabulary.singleHolderRoles);
+/** Words that make a role shared: "deputy", "acting". */
+export const sharedRoleQualifiers: readonly string[] = Object.keys(vocabulary.sharedRoleQualifiers);
 
 /** Throws unless `type` is in the whitelist; the only way a relationship type reaches Cypher text. */
 export function checkedRelationshipType(type: string): string {

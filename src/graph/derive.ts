@@ -1,14 +1,17 @@
 // The one place relationships are made: each actor-to-actor relationship is derived from its
 // claims (one per subject, type, object and role), after every load and, later, every write.
 // The derived edge keeps only what traversals filter and order on: id, role, status, the span
-// of its claims' dates, its first and last observation and how many claims support it, and
-// its claims' Admiralty grades (`grades`, one code such as "B2" per distinct grading, which the
-// minReliability/minCredibility filters read; `bestGrade`, src/domain/grading.ts).
+// of its claims' dates, its first and last observation and how many claims support it, its
+// claims' Admiralty grades (`grades`, one code such as "B2" per distinct grading, which the
+// minReliability/minCredibility filters read; `bestGrade`, src/domain/grading.ts), when it holds
+// (from its first observation when undated) and, for a single-holder office, the end its
+// successor gives it (derived, kept apart from the sources' until).
 import { groupBy } from '../domain/groupBy.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
 import { checkedRelationshipType } from '../domain/vocabulary.ts';
 import { statusOfClaims } from '../domain/claimRules.ts';
 import { bestGradeCodeCypher, gradeCodeCypher } from '../domain/grading.ts';
+import { successionProps, successions, type Tenure } from '../domain/succession.ts';
 
 /** A derived relationship's id and type (the type is part of the id, but Cypher needs it as a label). */
 export interface RelationshipKey {
@@ -64,7 +67,9 @@ export function derivedFields(reading: ClaimReading = readingNow): string {
         firstObserved: d_firstSeen.observedAt, firstObservedStart: d_firstSeen.observedStart,
         lastObserved: d_lastSeen.observedAt, lastObservedEnd: d_lastSeen.observedEnd,
         claimCount: size(d_claims), retracted: CASE WHEN d_retracted THEN true END,
-        grades: d_grades, bestGrade: ${bestGradeCodeCypher('d_grades')}
+        grades: d_grades, bestGrade: ${bestGradeCodeCypher('d_grades')},
+        // When it holds for asOf (src/domain/succession.ts); a LEADS office's successor may end it earlier (deriveSuccessions).
+        heldFromStart: coalesce(d_since.sinceStart, d_firstSeen.observedStart), heldUntilEnd: d_until.untilEnd
       } AS d_fields`;
 }
 
@@ -101,6 +106,9 @@ export interface Derived {
 export async function deriveRelationships(tx: Transaction, keys: readonly RelationshipKey[], options: DeriveOptions): Promise<Derived> {
   const total: Derived = { derived: 0, removed: 0 };
   const distinct = [...new Map(keys.map((key) => [key.id, key])).values()];
+  // The offices these LEADS relationships are of, before (one may go) and after: their holders succeed each other anew.
+  const leads = distinct.filter((key) => key.type === 'LEADS').map((key) => key.id);
+  const offices = leads.length > 0 ? await officesOf(tx, leads) : [];
   for (const [type, group] of groupBy(distinct, (key) => key.type)) {
     const cypher = deriveCypher(type);
     for (let i = 0; i < group.length; i += options.batchSize) {
@@ -110,7 +118,49 @@ export async function deriveRelationships(tx: Transaction, keys: readonly Relati
       total.removed += counts?.removed ?? 0;
     }
   }
+  if (leads.length > 0) await deriveSuccessions(tx, [...offices, ...(await officesOf(tx, leads))], options);
   return total;
+}
+
+/** Derives again the successions of every office this actor holds (its name is in its predecessors' reasons). */
+export async function deriveSuccessionsOfHolder(tx: Transaction, actorId: string, options: DeriveOptions): Promise<void> {
+  const rows = await tx.run<{ id: string }>('MATCH (:Actor {id: $actorId})-[:LEADS]->(o:Actor) RETURN DISTINCT o.id AS id', { actorId });
+  if (rows.length > 0) await deriveSuccessions(tx, rows.map((row) => row.id), options);
+}
+
+/** The actors (objects) of these LEADS relationships. */
+async function officesOf(tx: Transaction, ids: string[]): Promise<string[]> {
+  const rows = await tx.run<{ id: string }>('UNWIND $ids AS id MATCH ()-[:LEADS {id: id}]->(o:Actor) RETURN DISTINCT o.id AS id', { ids });
+  return rows.map((row) => row.id);
+}
+
+/** Each LEADS relationship of these actors as the succession rule reads it; its start's source from the claim that gives it. */
+const tenuresCypher = `UNWIND $objects AS object
+  MATCH (h:Actor)-[r:LEADS]->(:Actor {id: object})
+  CALL (r) {
+    OPTIONAL MATCH (c:Claim {relationship: r.id})-[:IN_SOURCE]->(s:Source)
+    WHERE (r.retracted = true OR c.retracted IS NULL) AND CASE WHEN r.sinceStart IS NULL THEN c.observedStart ELSE c.sinceStart END IS NOT NULL
+    WITH s ORDER BY CASE WHEN r.sinceStart IS NULL THEN c.observedStart ELSE c.sinceStart END, c.id LIMIT 1
+    RETURN coalesce(s.publisher, s.title) AS startSource
+  }
+  RETURN r.id AS id, object, h.id AS holder, h.name AS holderName, r.role AS role,
+         CASE WHEN r.since IS NULL THEN null ELSE {text: r.since, start: r.sinceStart} END AS since,
+         CASE WHEN r.firstObserved IS NULL THEN null ELSE {text: r.firstObserved, start: r.firstObservedStart} END AS firstObserved,
+         r.lastObservedEnd AS lastObservedEnd, r.untilEnd AS untilEnd, startSource,
+         coalesce(r.retracted, false) OR r.status = 'DISPUTED' AS contested`;
+
+/**
+ * Derives again the successions of these actors' offices (src/domain/succession.ts): every LEADS
+ * relationship of theirs gets its derived end, or loses the one it had, and its heldUntilEnd.
+ */
+export async function deriveSuccessions(tx: Transaction, objects: readonly string[], options: DeriveOptions): Promise<void> {
+  const distinct = [...new Set(objects)];
+  for (let i = 0; i < distinct.length; i += options.batchSize) {
+    const tenures = await tx.run<Tenure>(tenuresCypher, { objects: distinct.slice(i, i + options.batchSize) });
+    const ended = successions(tenures);
+    const rows = tenures.map((tenure) => ({ id: tenure.id, props: successionProps(ended.get(tenure.id), tenure.untilEnd) }));
+    await tx.run('UNWIND $rows AS row MATCH ()-[r:LEADS {id: row.id}]->() SET r += row.props', { rows });
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import { checkedRelationshipType, claimStatuses, credibilityGrades, relationship
 import { parsePartialDate, type PartialDate } from '../domain/partialDate.ts';
 import { knownFields } from './knownAsOf.ts';
 import { credibilityAtLeast, reliabilityAtLeast } from '../domain/grading.ts';
+import { heldAtCypher } from '../domain/succession.ts';
 
 export interface RelationshipFilter {
   types?: readonly string[] | null;
@@ -138,7 +139,8 @@ function conditionOn(r: string, filter: RelationshipFilter, params: Params, pref
     const asOf = parsePartialDate(filter.asOf)!;
     params[`${prefix}asOfStart`] = asOf.start;
     params[`${prefix}asOfEnd`] = asOf.end;
-    conditions.push(`(${r}.sinceStart IS NULL OR ${r}.sinceStart <= $${prefix}asOfEnd)`, `(${r}.untilEnd IS NULL OR ${r}.untilEnd >= $${prefix}asOfStart)`);
+    // Held from its stated start or first observation, until its stated or derived end (src/domain/succession.ts).
+    conditions.push(heldAtCypher(r, `$${prefix}asOfStart`, `$${prefix}asOfEnd`));
   }
   const graded = relationshipGradeCondition(r, filter, params, prefix);
   if (graded) conditions.push(graded);

@@ -4,6 +4,7 @@
 // known then, by the derivation's own clauses (derive.ts derivedFields), never from the stored edge.
 // Every fragment takes `end`: the Cypher parameter holding the date's last day (YYYY-MM-DD).
 import { derivedFields, type ClaimReading } from './derive.ts';
+import { successionKeys } from '../domain/succession.ts';
 
 /**
  * Claim `x` was surely published by then: its source's publication date ends by `end`. A claim
@@ -36,9 +37,11 @@ export const knownFields = (r: string, end: string) =>
     UNWIND [COLLECT { MATCH (k_c:Claim {relationship: ${r}.id}) WHERE ${knownBy('k_c', end)} RETURN k_c ORDER BY k_c.id }] AS d_every
     WITH d_every WHERE size(d_every) > 0
     ${derivedFields(readingAsKnown(end))}
-    // What the asOf condition reads (src/graph/filters.ts): an undated claim holds from when it
-    // was first observed; its end, as the known claims state it (a successor's end is not derived here).
-    RETURN d_fields {.*, heldFromStart: coalesce(d_fields.sinceStart, d_fields.firstObservedStart), heldUntilEnd: d_fields.untilEnd}
+    // A successor's end (derive.ts deriveSuccessions) once the successor was first reported by
+    // then, and no known claim states an end of its own.
+    WITH d_fields, d_fields.untilEnd IS NULL AND ${r}.successionObservedStart <= ${end} AS k_succeeded
+    RETURN d_fields {.*, heldUntilEnd: coalesce(d_fields.untilEnd, CASE WHEN k_succeeded THEN ${r}.successionUntilEnd END)}
+      + CASE WHEN k_succeeded THEN ${r} {${successionKeys.map((key) => `.${key}`).join(', ')}} ELSE {} END
   })`;
 
 /**

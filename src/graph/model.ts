@@ -61,9 +61,19 @@ export interface Relationship {
   knownAsOf: string | null;
   /** Its best grading among its claims ("B2", src/domain/grading.ts); null when none is graded. */
   bestGrade: string | null;
+  /** The end a later holder of its single-holder office gives it (src/domain/succession.ts); derived, not a source's. */
+  endedBySuccession: EndedBySuccession | null;
   /** Claim lists a read brought with it, by response key, and every claim (`gathered`) when asked. */
   nested?: Record<string, Claim[]>;
   gathered?: Claim[];
+}
+
+/** A tenure's derived end: before its successor's start. */
+export interface EndedBySuccession {
+  before: string;
+  reason: string;
+  successorId: string;
+  successorRelationshipId: string;
 }
 
 /** What a relationship claim and a figure share. */
@@ -179,6 +189,8 @@ const origin = (value: unknown): Origin => (value === 'api' ? 'API' : value === 
 
 /** A relationship's properties that are fields of their own. */
 const relationshipProperties = ['id', 'role', 'since', 'until', 'status', 'firstObserved', 'lastObserved', 'claimCount', 'retracted', 'bestGrade'];
+/** The properties a field of its own is read from. */
+const relationshipPropertiesOf: Record<string, string[]> = { endedBySuccession: ['successionBefore', 'successionReason', 'successor', 'successorRelationship'] };
 
 /** Claims `c` of relationship `r`, as a nested list (with knownAsOf, as they stood then). */
 const claimsOfRelationship = (r: string, c: string, condition: string, limit: string, include: ClaimInclude, known: Known | null) =>
@@ -197,7 +209,8 @@ function relationshipProps(r: string, keys: readonly string[] | null, known: Kno
  */
 export function relationshipProjection(r: string, include?: RelationshipInclude, st?: Statement, known: Known | null = null): string {
   const only = include?.fields;
-  const fields = [`props: ${relationshipProps(r, only ? picked(relationshipProperties, only) : null, known)}`, `type: type(${r})`];
+  const keys = only ? [...picked(relationshipProperties, only), ...[...only].flatMap((field) => relationshipPropertiesOf[field] ?? [])] : null;
+  const fields = [`props: ${relationshipProps(r, keys, known)}`, `type: type(${r})`];
   if (known) fields.push(`knownAsOf: ${known.text}`);
   for (const [end, node] of [['from', `startNode(${r})`], ['to', `endNode(${r})`]] as const) {
     const asked = only ? include[end] : undefined;
@@ -394,6 +407,11 @@ export function toActor(row: Props): Actor {
   return actor;
 }
 
+const endedBySuccession = (p: Props): EndedBySuccession | null =>
+  typeof p.successionBefore === 'string'
+    ? { before: p.successionBefore, reason: p.successionReason as string, successorId: p.successor as string, successorRelationshipId: p.successorRelationship as string }
+    : null;
+
 /** A relationship's row; a read with an include leaves out the ends it does not ask for. */
 export function toRelationship(row: { props: Props; type: string; from?: Props; to?: Props; nested?: Props; gathered?: ClaimRow[]; knownAsOf?: string }): Relationship {
   const p = row.props;
@@ -413,6 +431,7 @@ export function toRelationship(row: { props: Props; type: string; from?: Props; 
     retracted: p.retracted === true,
     knownAsOf: row.knownAsOf ?? null,
     bestGrade: text(p.bestGrade),
+    endedBySuccession: endedBySuccession(p),
   };
   if (row.nested) relationship.nested = nestedLists(row.nested, toClaim);
   if (row.gathered) relationship.gathered = row.gathered.map(toClaim);

@@ -16,7 +16,7 @@ import { UserError } from '../errors.ts';
 import { writeCsvImport, type Patch } from './bulkCsv.ts';
 import { graphRows, type Row } from './graphRows.ts';
 import { validateSeed, type SeedLocation } from './load.ts';
-import { deriveFromClaims, sourceReliabilities } from './relationships.ts';
+import { deriveFromClaims } from './relationships.ts';
 import type { SeedBatch } from '../domain/records.ts';
 import { createdReport, isEmpty, type LoadReport } from './write.ts';
 
@@ -57,7 +57,7 @@ export async function bulkLoad(config: Config, connection: Connection, options: 
   if (refused) throw new UserError(refused);
   const progress = options.onProgress ?? (() => {});
   const batch = validateSeed(options);
-  const derived = deriveFromClaims(batch.claims, sourceReliabilities(batch.sources));
+  const derived = deriveFromClaims(batch.claims, batch);
   const graph = graphRows(batch, derived);
   const tokens = await connection.db.read<{ props: Row }>('MATCH (t:Token) RETURN properties(t) AS props', {}, options.timeoutMs);
   graph.nodes.push({ labels: ['Token'], rows: tokens.map((t) => t.props) });

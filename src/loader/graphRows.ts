@@ -33,7 +33,8 @@ export interface EdgeSet {
 export interface GraphRows { nodes: NodeSet[]; edges: EdgeSet[] }
 
 /** What the loader keeps of itself: the model's version, and that no load is under way. */
-export const graphModelProps = (): Row => ({ version: int(2), loading: false });
+// heldSpans: every relationship was derived with when it holds and its office's successions (src/graph/derive.ts).
+export const graphModelProps = (): Row => ({ version: int(2), loading: false, heldSpans: true });
 
 const none: Row = Object.freeze({}) as Row;
 

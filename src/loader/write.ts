@@ -17,7 +17,7 @@ import { maxMergeChain } from '../graph/actors.ts';
 import { relationshipId } from '../domain/claimRules.ts';
 import { createGraph } from './create.ts';
 import { graphRows } from './graphRows.ts';
-import { deriveFromClaims, sourceReliabilities } from './relationships.ts';
+import { deriveFromClaims } from './relationships.ts';
 import type { ActorRecord, ClaimRecord, FigureRecord, MentionRecord, SeedBatch, SourceRecord } from '../domain/records.ts';
 import { withHash } from './recordHash.ts';
 
@@ -313,6 +313,12 @@ async function beginLoad(db: Database, timeoutMs: number): Promise<boolean> {
   return row?.interrupted ?? false;
 }
 
+/** Whether the graph's relationships were derived with when they hold and their offices' successions. */
+async function hasHeldSpans(db: Database, timeoutMs: number): Promise<boolean> {
+  const [row] = await db.read<{ done: boolean }>('OPTIONAL MATCH (m:GraphModel) RETURN coalesce(m.heldSpans, false) AS done', {}, timeoutMs);
+  return row?.done ?? false;
+}
+
 /** Every derived relationship in the database, of the vocabulary's types. */
 async function derivedRelationships(db: Database, timeoutMs: number): Promise<RelationshipKey[]> {
   return db.read<RelationshipKey>(
@@ -382,7 +388,7 @@ export async function isEmpty(db: Database, timeoutMs: number): Promise<boolean>
 /** A load into an empty database: every record created (create.ts), the relationships derived in memory. */
 async function createBatch(db: Database, batch: SeedBatch, options: WriteOptions): Promise<LoadReport> {
   await beginLoad(db, options.timeoutMs);
-  const derived = deriveFromClaims(batch.claims, sourceReliabilities(batch.sources));
+  const derived = deriveFromClaims(batch.claims, batch);
   const { nodes, edges } = graphRows(batch, derived);
   try {
     await createGraph(db, { nodes: nodes.filter((set) => !set.labels.includes('GraphModel')), edges }, options);
@@ -392,7 +398,7 @@ async function createBatch(db: Database, batch: SeedBatch, options: WriteOptions
       `another process wrote to the database while this load was creating the graph (${(error as Error).message}). Run the load again: it completes what is there.`,
     );
   }
-  await db.write('MATCH (m:GraphModel) SET m.loading = false', {}, options.timeoutMs);
+  await db.write('MATCH (m:GraphModel) SET m.loading = false, m.heldSpans = true', {}, options.timeoutMs);
   return createdReport(batch, derived.length);
 }
 
@@ -427,7 +433,8 @@ export async function writeBatch(db: Database, files: SeedBatch, options: WriteO
     await existingHashes("MATCH (s:Source)-[m:MENTIONS]->(a:Actor) RETURN s.id + '|' + a.id AS id, m.hash AS hash, coalesce(m.origin = 'api', false) AS api, null AS relationship, null AS type"),
   );
   const affected = [...(await affectedRelationships(db, claims, batch.claims, options.timeoutMs)), ...(await relationshipsOfSources(db, sources, options.timeoutMs))];
-  const everything = redo ? await derivedRelationships(db, options.timeoutMs) : [];
+  // A graph derived before relationships knew when they hold (heldSpans) is derived again once, whole.
+  const everything = redo || !(await hasHeldSpans(db, options.timeoutMs)) ? await derivedRelationships(db, options.timeoutMs) : [];
   const derive = [...new Map([...affected, ...everything].map((key) => [key.id, key])).values()];
   const total = [sources, actors, claims, figures, mentions].reduce((n, p) => n + p.changed.length + p.stale.length, derive.length);
   const w = new Writer(db, options, total);
@@ -445,7 +452,7 @@ export async function writeBatch(db: Database, files: SeedBatch, options: WriteO
   await removeStale(w, 'Source', sources.stale);
   await writeMentions(w, mentions.changed);
   const relationships = await deriveRelationships(db.statements(options.timeoutMs), derive, { batchSize: options.batchSize });
-  await db.write('MATCH (m:GraphModel) SET m.loading = false', {}, options.timeoutMs);
+  await db.write('MATCH (m:GraphModel) SET m.loading = false, m.heldSpans = true', {}, options.timeoutMs);
   return {
     sources: sources.counts,
     actors: actors.counts,

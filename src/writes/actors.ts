@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { actorSchema } from '../domain/fileSchema.ts';
 import { InputError, NotFoundError } from '../errors.ts';
 import { relationshipId } from '../domain/claimRules.ts';
-import { deriveRelationships, type RelationshipKey } from '../graph/derive.ts';
+import { deriveRelationships, deriveSuccessionsOfHolder, type RelationshipKey } from '../graph/derive.ts';
 import { liveCondition } from '../graph/filters.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
 import { actorKindLabels as kindLabels, actorKinds, checkedActorKind } from '../domain/vocabulary.ts';
@@ -88,6 +88,8 @@ export async function updateActor(db: Database, by: string, id: string, expected
     if (changed.includes('name')) await refuseNameOfAnother(tx, id, after.name, 'patch.name');
     await writeActor(tx, id, after, version + 1);
     if (changed.includes('name') || changed.includes('aliases')) await mentionsOfActor(tx, id, [after.name, ...after.aliases]);
+    // A predecessor's derived end names its successor: renamed, it is said anew.
+    if (changed.includes('name')) await deriveSuccessionsOfHolder(tx, id, { batchSize: 100 });
     const pick = (fields: ActorFields) => Object.fromEntries(changed.map((key) => [key, fields[key]]));
     await recordChanges(tx, author, [{ action: 'UPDATE_ACTOR', target: id, before: pick(before), after: pick(after) }]);
     return id;

@@ -55,5 +55,32 @@ export const vocabulary = {
     "MET_WITH": "Held a meeting with another actor.",
     "SPOKE_TO": "Gave a statement, interview or comment to an outlet or another actor.",
     "DESIGNATES": "Lists the actor on a sanctions list or in a terrorist designation (a listing body such as the UN Security Council, in the registry's own voice; since is the listing date)."
+  },
+  "singleHolderRoles": {
+    "chairman": "Chairs a committee, council, party or board; one chairman at a time.",
+    "chair": "Chairs a body; one chair at a time.",
+    "president": "Heads a state, organisation or court as its president; one at a time.",
+    "prime minister": "Heads a government; one at a time.",
+    "minister": "Heads a ministry (\"defense minister\", \"Minister of Foreign Affairs\"); one at a time.",
+    "commander": "Commands a group or force (\"military commander\"); one at a time.",
+    "director": "Directs an agency, centre or service; one at a time.",
+    "head": "Heads an agency or administration (\"head of Administration\"); one at a time.",
+    "chief": "Heads an agency or staff (\"chief of staff\"); one at a time.",
+    "leader": "Leads a group or movement (its emir); one at a time.",
+    "emir": "Leads a group as its emir; one at a time.",
+    "governor": "Governs a province or region; one at a time.",
+    "mayor": "Heads a city; one at a time.",
+    "secretary general": "Heads an organisation's secretariat; one at a time."
+  },
+  "sharedRoleQualifiers": {
+    "deputy": "Serves under the holder; several may serve at once.",
+    "vice": "Serves under the holder (\"vice president\"); several may serve at once.",
+    "assistant": "Assists the holder; several at once.",
+    "acting": "Stands in for the holder for a time; the source does not say the office changed hands.",
+    "senior": "One of several (\"senior leader\").",
+    "co": "Shares the office (\"co-chairman\").",
+    "honorary": "A title, not the office.",
+    "former": "The source says the tenure is over; its until says when.",
+    "and": "Two roles at once (\"senior leader and spokesperson\") - not one office."
   }
 };

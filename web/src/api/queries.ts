@@ -26,6 +26,7 @@ const claimFields = `id stance observedAt since until dateText note grade credib
   contradicts { id type stance subject { id name } object { id name } source { ${sourceFields} } relationship { id } }`;
 
 export const relationshipFields = `id type from { id } to { id } role since until status firstObserved lastObserved claimCount bestGrade
+  endedBySuccession { before reason successor { id name } }
   claims(first: ${claimsPerRelationship}) { ${claimFields} }`;
 
 /** How a claim's relationship is loaded into the graph on its own: with its ends, and whether it is retracted. */

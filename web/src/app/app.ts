@@ -270,7 +270,7 @@ export class App {
     const added = this.graph.addFrom(this.store);
     const visible = this.visible();
     const ties = undatedTies(this.shownRelationships(visible), this.state.asOf);
-    const marks = { focus: this.state.focus, expanded: new Set(this.state.expanded), path: this.path, undated: ties.undated, notYetReported: ties.notYetReported };
+    const marks = { focus: this.state.focus, expanded: new Set(this.state.expanded), path: this.path, undated: ties.undated };
     this.graph.show(visible, marks);
     this.parts.slider.showUndated(ties.readout);
     if (fullLayout || added.length > 0) this.graph.layout(fullLayout ? this.graph.cy.nodes().map((n) => n.id()) : added, this.roots());

@@ -25,6 +25,8 @@ export interface ExportedEdge {
   firstObserved: string | null;
   lastObserved: string | null;
   claimCount: number;
+  /** The end a later holder of the office gives it: derived by the graph, not a source's until. */
+  endedBySuccession: Relationship['endedBySuccession'];
   // Gathered over the claims the app loaded, as the API's Relationship aggregates are over all of them.
   dateText: string | null;
   claimedBy: ActorRef[];
@@ -58,6 +60,7 @@ export function exportedEdge(r: Relationship): ExportedEdge {
     firstObserved: r.firstObserved,
     lastObserved: r.lastObserved,
     claimCount: r.claimCount,
+    endedBySuccession: r.endedBySuccession,
     dateText: gatheredDateText(claims),
     claimedBy: gatheredActors(claims, 'claimedBy', (actor) => actor.id),
     disputedBy: gatheredActors(claims, 'disputedBy', (actor) => actor.id),
@@ -102,6 +105,10 @@ export function toExportGraph(document: ViewDocument): ExportGraph {
           firstObserved: edge.firstObserved,
           lastObserved: edge.lastObserved,
           claimCount: edge.claimCount,
+          // As Neo4j keeps them: a derived end, apart from until, its reason saying it is derived.
+          successionBefore: edge.endedBySuccession?.before ?? null,
+          successionReason: edge.endedBySuccession?.reason ?? null,
+          successor: edge.endedBySuccession?.successor.id ?? null,
           claims: edge.claims.map((claim) => claim.id),
           claimStances: edge.claims.map((claim) => claim.stance),
           claimedBy: edge.claimedBy.map((actor) => actor.id),

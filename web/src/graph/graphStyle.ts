@@ -99,10 +99,9 @@ const blocks: Block[] = [
     },
   },
   { selector: 'edge[outline]', style: { 'line-outline-width': 1.5, 'line-outline-color': 'data(outline)', color: '#c01010' } },
-  // As of a date, an undated tie says when it was reported (a hollow arrowhead: the line style
-  // is the claim status's); fainter when that was after the date, as nobody had reported it yet.
+  // As of a date, an undated tie (drawn from its first report on) says when it was reported (a
+  // hollow arrowhead: the line style is the claim status's).
   { selector: 'edge.undated', style: { label: 'data(reportedLabel)', 'text-wrap': 'wrap', 'font-style': 'italic', 'target-arrow-fill': 'hollow' } },
-  { selector: 'edge.notYetReported', style: { opacity: 0.35 } },
   { selector: 'node.focus', style: { width: 40, height: 40, 'border-width': 4, 'border-color': '#1d2330', 'font-weight': 'bold', 'font-size': 15 } },
   { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#56607a' } },
   { selector: 'node:selected', style: { 'overlay-color': '#1f6feb', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },

@@ -15,9 +15,8 @@ export interface Marks {
   expanded: ReadonlySet<string>;
   /** The shortest path's actors and relationships, highlighted; the rest fades. */
   path: VisibleSet | null;
-  /** As of a date, the undated ties (labelled with when they were reported) and those reported only later. */
+  /** As of a date, the undated ties (labelled with when they were reported). */
   undated: ReadonlySet<string>;
-  notYetReported: ReadonlySet<string>;
 }
 
 export interface GraphEvents {
@@ -85,7 +84,6 @@ export class GraphView {
         element.toggleClass('focus', id === marks.focus);
         element.toggleClass('expanded', marks.expanded.has(id) && id !== marks.focus);
         element.toggleClass('undated', marks.undated.has(id));
-        element.toggleClass('notYetReported', marks.notYetReported.has(id));
       });
     });
   }

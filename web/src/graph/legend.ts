@@ -118,9 +118,8 @@ export class Legend {
   }
 }
 
-/** Not a filter: what the slider cannot place stays drawn, and says when it was reported. */
+/** Not a filter: what the slider cannot place is drawn from its first report, and says when that was. */
 function undatedKey(): HTMLElement {
-  const row = (notYetReported: boolean, label: string, title: string) => el('li', { title }, undatedSwatch(notYetReported), el('span', {}, label));
   return el(
     'section',
     { class: 'legend-section legend-undated', 'data-testid': 'legend-undated' },
@@ -128,8 +127,7 @@ function undatedKey(): HTMLElement {
     el(
       'ul',
       {},
-      row(false, 'reported by then', 'The sources give no dates: drawn at every date, labelled with when they reported it.'),
-      row(true, 'reported only later', 'Undated and first reported after the slider’s date: at that date nobody had reported it yet.'),
+      el('li', { title: 'The sources give no dates: drawn from the date they first reported it, labelled with when.' }, undatedSwatch(), el('span', {}, 'held from its first report')),
     ),
   );
 }

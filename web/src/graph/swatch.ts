@@ -49,11 +49,11 @@ export function statusSwatch(status: string): SVGElement {
   return svg('svg', { width: 30, height: 16, viewBox: '0 0 30 16', class: 'swatch', 'aria-hidden': 'true' }, ...lines);
 }
 
-/** An undated tie as drawn as of a date: a hollow arrowhead, faint when reported only later. */
-export function undatedSwatch(notYetReported: boolean): SVGElement {
+/** An undated tie as drawn as of a date: a hollow arrowhead. */
+export function undatedSwatch(): SVGElement {
   return svg(
     'svg',
-    { width: 30, height: 16, viewBox: '0 0 30 16', class: 'swatch', 'aria-hidden': 'true', opacity: notYetReported ? 0.35 : 1 },
+    { width: 30, height: 16, viewBox: '0 0 30 16', class: 'swatch', 'aria-hidden': 'true' },
     line('#404a5c', null, 2.5),
     svg('polygon', { points: '21,3.5 28,8 21,12.5', fill: '#ffffff', stroke: '#404a5c', 'stroke-width': 1.5 }),
   );

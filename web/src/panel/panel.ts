@@ -136,6 +136,10 @@ export class Panel {
         row('When', el('span', { 'data-testid': 'relationship-when' }, whenText(r))),
         // A dated relationship shows its dates above; when it was reported is worth a row of its own.
         spanText(r) ? row('Reported', reportSpan(r.firstObserved, r.lastObserved) ?? 'unknown') : null,
+        // Derived by the graph from a later holder of the office, not stated by a source: its own row, with why.
+        r.endedBySuccession
+          ? row('Ended (derived)', el('span', { class: 'derived', 'data-testid': 'relationship-succession' }, `before ${r.endedBySuccession.before}: ${r.endedBySuccession.reason}`))
+          : null,
         row('Claims', claims),
         // The best Admiralty grading among its claims (src/domain/grading.ts): each claim shows its own below.
         row('Best grade', el('span', { class: 'grade', 'data-testid': 'relationship-grade', title: 'Best credibility among its claims, then the best reliability of their sources' }, r.bestGrade ?? 'ungraded')),

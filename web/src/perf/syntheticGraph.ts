@@ -53,6 +53,7 @@ export function syntheticGraph(actorCount: number, relationshipCount: number, se
       lastObserved: null,
       claimCount: 0,
       bestGrade: null,
+      endedBySuccession: null,
       claims: [],
     });
   }

@@ -1,21 +1,12 @@
-// "As of" a date, client-side, with the API's semantics (src/graph/filters.ts): a relationship
-// is valid at a partial date if it started on or before its last day (or is undated) and did
-// not end before its first day; lists as of a date put the relationship observed latest (at
-// or before the date) first. The partial-date parsing is the server's own module.
+// "As of" a date, client-side, with the API's semantics (src/graph/filters.ts), whose rule is the
+// domain's (src/domain/succession.ts): a relationship holds from its stated since, else from when it
+// was first reported, until its stated until or the end its office's successor gives it; lists as
+// of a date put the relationship observed latest (at or before the date) first.
 import { parsePartialDate } from '../../../src/domain/partialDate.ts';
+import { isHeldAt, type HeldSpan } from '../../../src/domain/succession.ts';
 
-export interface Dated {
-  since: string | null;
-  until: string | null;
-}
-
-export function isValidAt(relationship: Dated, asOf: string | null): boolean {
-  if (asOf === null) return true;
-  const at = parsePartialDate(asOf);
-  if (!at) return true;
-  const since = relationship.since === null ? undefined : parsePartialDate(relationship.since);
-  const until = relationship.until === null ? undefined : parsePartialDate(relationship.until);
-  return (!since || since.start <= at.end) && (!until || until.end >= at.start);
+export function isValidAt(relationship: HeldSpan, asOf: string | null): boolean {
+  return asOf === null || isHeldAt(relationship, asOf);
 }
 
 export interface Observed {

@@ -1,11 +1,14 @@
 // How a relationship's (or a claim's) time reads. Most ties in the sources carry no date of
 // their own; for those, when the sources reported them is what the analyst can go on, so
 // "reported 2015-01" (or "reported 2015-01 – 2016-07", first and last report) stands in for
-// the missing dates wherever the app shows a date.
+// the missing dates wherever the app shows a date. An end a successor gives a tenure reads as
+// derived ("ended before 2016-07 (derived)"), never as a source's until.
 
 export interface Span {
   since: string | null;
   until: string | null;
+  /** The end a later holder of the same office gives it: derived, not a source's until. */
+  endedBySuccession?: { before: string; reason: string } | null;
 }
 
 export interface Observation {
@@ -34,7 +37,14 @@ export function reportedText(first: string | null, last: string | null = first):
   return span ? `reported ${span}` : null;
 }
 
-/** A relationship's dates, or when undated its observation, or "undated" when there is neither. */
+/** "ended before 2016-07 (derived)": a successor's end, never written as a source's until; null when none. */
+export function successionText(relationship: Span): string | null {
+  return relationship.endedBySuccession ? `ended before ${relationship.endedBySuccession.before} (derived)` : null;
+}
+
+/** A relationship's dates, or when undated its observation, or "undated" when there is neither; and a derived end. */
 export function whenText(relationship: Span & Observation): string {
-  return spanText(relationship) ?? reportedText(relationship.firstObserved, relationship.lastObserved) ?? 'undated';
+  const when = spanText(relationship) ?? reportedText(relationship.firstObserved, relationship.lastObserved) ?? 'undated';
+  const ended = successionText(relationship);
+  return ended ? `${when}; ${ended}` : when;
 }

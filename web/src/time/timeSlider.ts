@@ -1,6 +1,6 @@
 // The "as of" slider: one step per month from 1999 to 2016, and "all time" at the right end.
 // Moving it reports the date as a partial date ("2014-09") or null for all time. Beside it, a
-// readout of the undated ties it leaves drawn, which it cannot place (undatedTies.ts).
+// readout of the undated ties it draws from their first report, which it cannot place (undatedTies.ts).
 import { el } from '../app/dom.ts';
 import { allTimeStep, asOfToStep, firstYear, lastYear, minStep, stepToAsOf } from './timeScale.ts';
 
@@ -24,7 +24,7 @@ export class TimeSlider {
     this.undated = el('output', {
       'data-testid': 'time-undated',
       class: 'time-undated',
-      title: 'Ties the sources give no dates for are drawn at every date, each labelled with when it was reported; faint when that was after this date.',
+      title: 'Ties the sources give no dates for hold from when they were first reported: drawn from then on, each labelled with when.',
     });
     this.undated.hidden = true;
     const ticks = el('div', { class: 'time-ticks', 'aria-hidden': 'true' });
