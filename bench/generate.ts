@@ -431,11 +431,12 @@ function makeClaim(w: Writing, c: number, source: SourceMeta) {
       .replace('{s}', () => named(w, s))
       .replace('{o}', () => named(w, o)) + dates.phrase;
   const u = dice.float();
-  const stance = u < 0.5 ? 'ASSERTED' : u < 0.88 ? 'ATTRIBUTED' : 'DENIED';
+  // One claim in twenty-five is a curator's reading (INFERRED), quoting the sentence it was read from.
+  const stance = u < 0.46 ? 'ASSERTED' : u < 0.5 ? 'INFERRED' : u < 0.88 ? 'ATTRIBUTED' : 'DENIED';
   const claimedBy: number[] = [];
   const disputedBy: number[] = [];
   const quotes: string[] = [];
-  if (stance === 'ASSERTED') quotes.push(`${capitalise(fact)}.`);
+  if (stance === 'ASSERTED' || stance === 'INFERRED') quotes.push(`${capitalise(fact)}.`);
   if (stance === 'ATTRIBUTED') {
     claimedBy.push(voice(w, [s, o]));
     if (dice.chance(0.15)) claimedBy.push(voice(w, [s, o, ...claimedBy]));
@@ -468,6 +469,7 @@ function makeClaim(w: Writing, c: number, source: SourceMeta) {
     claimedBy: claimedBy.length > 0 ? claimedBy.map((a) => w.actors.ids[a]) : undefined,
     disputedBy: disputedBy.length > 0 ? disputedBy.map((a) => w.actors.ids[a]) : undefined,
     contradicts: other >= 0 ? [claimId(w, other)] : undefined,
+    note: stance === 'INFERRED' ? 'Curator\'s reading: the sentence names the two actors; the tie is inferred from its context.' : undefined,
     quotes,
   };
   return { entry, quotes };

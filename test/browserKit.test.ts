@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import { projectRoot } from '../src/config.ts';
 import { readReadyQueries } from '../src/docs/readyQueries.ts';
 import { browserKitPaths } from '../src/browserKitSettings.ts';
-import { actorKinds } from '../src/domain/vocabulary.ts';
+import { actorKinds, relationshipTypes } from '../src/domain/vocabulary.ts';
 import { config, seededApp } from './support/testGraph.ts';
 
 const queries = readReadyQueries();
@@ -24,9 +24,11 @@ describe('Neo4j Browser kit', () => {
     assert.match(grass, /relationship \{[^}]*caption: "<type>";/);
   });
 
-  it('styles claims (captioned by stance and type), sources, figures and the edges of claims', () => {
-    assert.match(grass, /node\.Claim \{[^}]*color: #[0-9A-F]{6};[^}]*caption: "\{stance\} \{type\}";/);
-    assert.match(grass, /node\.Source \{[^}]*color: #[0-9A-F]{6};[^}]*caption: "\{title\}";/);
+  it('styles claims (captioned by stance, type and credibility), sources (by reliability and title), figures and the edges of claims', () => {
+    assert.match(grass, /node\.Claim \{[^}]*color: #[0-9A-F]{6};[^}]*caption: "\{stance\} \{type\} \{credibility\}";/);
+    assert.match(grass, /node\.Source \{[^}]*color: #[0-9A-F]{6};[^}]*caption: "\{reliability\} \{title\}";/);
+    // Each relationship type shows its best Admiralty grade beside the type.
+    for (const type of relationshipTypes) assert.match(grass, new RegExp(`relationship\\.${type} \\{[^}]*caption: "<type> \\{bestGrade\\}";`), type);
     assert.match(grass, /node\.Figure \{[^}]*color: #[0-9A-F]{6};[^}]*caption: "\{measure\}";/);
     for (const type of ['SUBJECT', 'OBJECT', 'IN_SOURCE', 'EVIDENCE', 'CLAIMED_BY', 'DISPUTED_BY', 'CONTRADICTS', 'ABOUT', 'IN_PLACE']) {
       assert.match(grass, new RegExp(`relationship\\.${type} \\{[^}]*color: #[0-9A-F]{6};`), type);

@@ -40,8 +40,8 @@ export const knownFields = (r: string, end: string) =>
     // A successor's end (derive.ts deriveSuccessions) once the successor was first reported by
     // then, and no known claim states an end of its own.
     WITH d_fields, d_fields.untilEnd IS NULL AND ${r}.successionObservedStart <= ${end} AS k_succeeded
-    RETURN d_fields {.*, heldUntilEnd: coalesce(d_fields.untilEnd, CASE WHEN k_succeeded THEN ${r}.successionUntilEnd END)}
-      + CASE WHEN k_succeeded THEN ${r} {${successionKeys.map((key) => `.${key}`).join(', ')}} ELSE {} END
+    RETURN d_fields {.*, heldUntilEnd: coalesce(d_fields.untilEnd, CASE WHEN k_succeeded THEN ${r}.successionUntilEnd END),
+      ${successionKeys.map((key) => `${key}: CASE WHEN k_succeeded THEN ${r}.${key} END`).join(', ')}}
   })`;
 
 /**
