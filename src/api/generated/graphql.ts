@@ -40,7 +40,7 @@ export type SourceReliability = {
  */
 export type ClaimCredibility = {
   __typename?: 'ClaimCredibility';
-  /** 1 to 6. */
+  /** The grade, one of informationCredibility in schema/vocabulary.yaml (1 best, 6: cannot be judged). */
   grade: Scalars['Int']['output'];
   reason: Scalars['String']['output'];
   by: Maybe<Scalars['String']['output']>;
