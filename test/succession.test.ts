@@ -29,10 +29,10 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}, to
 }
 
 /** The holders of a LEADS role of the committee at a date: the question of docs/queries.md. */
-async function holders(asOf: string | null, role = 'chairman'): Promise<string[]> {
+async function holders(asOf: string | null, role = 'chairman', knownAsOf: string | null = null): Promise<string[]> {
   const data = await gql<{ actor: { relationships: { role: string; from: { id: string } }[] } }>(
-    `query($id: ID!, $asOf: String) { actor(id: $id) { relationships(types: [LEADS], direction: IN, asOf: $asOf) { role from { id } } } }`,
-    { id: knb, asOf },
+    `query($id: ID!, $asOf: String, $knownAsOf: String) { actor(id: $id) { relationships(types: [LEADS], direction: IN, asOf: $asOf, knownAsOf: $knownAsOf) { role from { id } } } }`,
+    { id: knb, asOf, knownAsOf },
   );
   return data.actor.relationships.filter((r) => r.role === role).map((r) => r.from.id).sort();
 }
@@ -69,6 +69,11 @@ describe('who chaired the KNB', () => {
       successorRelationship: { id: zhumakanov },
     });
     assert.deepEqual(await tenure(zhumakanov), { until: null, endedBySuccession: null }, 'nobody later is reported in office');
+  });
+
+  it('as known on a day before the Diplomat (July 2016) was surely out, Abykaev still chairs in July 2016; once it was, Zhumakanov alone', async () => {
+    assert.deepEqual(await holders('2016-07', 'chairman', '2016-07-15'), ['nurtai-abykaev'], 'a successor not known yet ends nobody');
+    assert.deepEqual(await holders('2016-07', 'chairman', '2016-07'), ['vladimir-zhumakanov']);
   });
 });
 
