@@ -4,10 +4,15 @@
 // `until`; an undated tie holds from when it was first reported; an API write that adds a later
 // chairman ends the predecessor's tenure, its retraction restores it, and a deputy ends nobody's.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { createToken } from '../src/auth/tokens.ts';
+import { projectRoot } from '../src/config.ts';
 import { findViolations } from '../src/graph/invariants.ts';
-import { reseedAfterwards, seed, seededApp } from './support/testGraph.ts';
+import { loadSeed } from '../src/loader/load.ts';
+import { config, reseedAfterwards, seed, seededApp } from './support/testGraph.ts';
 
 const setup = seededApp();
 let editor = '';
@@ -141,5 +146,22 @@ describe('a write that adds a holder', () => {
     assert.match((await tenure(abykaev)).endedBySuccession?.reason ?? '', /succeeded as chairman by Vladimir Zhumakanov \(renamed\),/);
     await gql(rename, { id: 'vladimir-zhumakanov', v: updateActor.version, name: 'Vladimir Zhumakanov' }, editor);
     assert.deepEqual(await findViolations(setup.db), []);
+  });
+
+  it("names a successor renamed in the seed files in the predecessor's reason once they are loaded again", async () => {
+    await seed(setup.db, true); // the seed's own actor again, not the one the API renamed above (which a load keeps)
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'succession-seed-'));
+    const [dataDir, sourcesDir] = [path.join(dir, 'data'), path.join(dir, 'sources')];
+    fs.cpSync(path.join(projectRoot, 'seed', 'data'), dataDir, { recursive: true });
+    fs.cpSync(path.join(projectRoot, 'seed', 'sources'), sourcesDir, { recursive: true });
+    const file = path.join(dataDir, 'diplomat-2016-07-ready-to-face-isis.yaml');
+    const text = fs.readFileSync(file, 'utf8');
+    const [was, now] = ['name: Vladimir Zhumakanov\n    aliases: [', 'name: Vladimir Zhumakanov (seed rename)\n    aliases: [Vladimir Zhumakanov, '];
+    assert.ok(text.includes(was));
+    fs.writeFileSync(file, text.replace(was, now));
+    await loadSeed(setup.db, { dataDir, sourcesDir, batchSize: config.limits.loaderBatchSize, timeoutMs: config.limits.loaderTimeoutMs });
+    assert.match((await tenure(abykaev)).endedBySuccession?.reason ?? '', /succeeded as chairman by Vladimir Zhumakanov \(seed rename\),/);
+    assert.deepEqual(await findViolations(setup.db), []);
+    await seed(setup.db, true);
   });
 });
