@@ -27,6 +27,7 @@ const text = [
   'Gamma Group was led by Delta Person, its Deputy Leader, from 2015.',
   'Delta Person left Gamma Group in 2010.',
   'Some 300 fighters joined Alpha Front.',
+  'Epsilon Person became chairman of Gamma Group in 2012.',
 ].join('\n');
 
 const quote = (i: number) => text.split('\n')[i]!.replace('\r', '');
@@ -34,12 +35,13 @@ const retraction = { at: '2026-01-01T00:00:00.000Z', by: 'tester', reason: 'misr
 
 /** A data file of the cases a generated graph lacks, with its source text. */
 const rareCases = {
-  source: { id: 'rare-cases-source', file: 'rare-cases.txt', title: 'Rare "cases", in one text', published: '2016-03' },
+  source: { id: 'rare-cases-source', file: 'rare-cases.txt', title: 'Rare "cases", in one text', published: '2016-03', reliability: { grade: 'C', reason: 'Test: fairly reliable.' } },
   actors: [
     { id: 'alpha-front', kind: 'Group', name: 'Alpha Front' },
     { id: 'beta-brigade', kind: 'Group', name: 'Beta Brigade', aliases: ['Beta Bde'] },
     { id: 'gamma-group', kind: 'Group', name: 'Gamma Group' },
     { id: 'delta-person', kind: 'Person', name: 'Delta Person', description: 'Named in "one" text,\nover two lines.' },
+    { id: 'epsilon-person', kind: 'Person', name: 'Epsilon Person' },
   ],
   claims: [
     // Both retracted: derived from both, marked retracted.
@@ -48,14 +50,28 @@ const rareCases = {
     // Contradicted only by a retracted claim: not disputed for it.
     { id: 'beta--cooperates--alpha', type: 'COOPERATES_WITH', subject: 'beta-brigade', object: 'alpha-front', stance: 'ASSERTED', quotes: [quote(1)] },
     { id: 'beta--opposes--alpha', type: 'OPPOSES', subject: 'beta-brigade', object: 'alpha-front', stance: 'ASSERTED', quotes: [quote(2)], contradicts: ['beta--cooperates--alpha'], retracted: retraction },
-    // One live claim and one retracted of the same relationship; the role spelt two ways; an end before the start.
-    { id: 'delta--leads--gamma--a', type: 'LEADS', subject: 'delta-person', object: 'gamma-group', role: 'Deputy Leader', since: '2015', stance: 'ASSERTED', quotes: [quote(3)], note: 'A note\nover "two" lines, with a comma.' },
-    { id: 'delta--leads--gamma--b', type: 'LEADS', subject: 'delta-person', object: 'gamma-group', role: 'deputy leader', until: '2010', stance: 'ASSERTED', quotes: [quote(4)] },
+    // One live claim and one retracted of the same relationship; the role spelt two ways; an end before the start;
+    // two live claims graded apart (the relationship's grades in claim order, the best second).
+    { id: 'delta--leads--gamma--a', type: 'LEADS', subject: 'delta-person', object: 'gamma-group', role: 'Deputy Leader', since: '2015', stance: 'ASSERTED', quotes: [quote(3)], note: 'A note\nover "two" lines, with a comma.', credibility: { grade: 3, reason: 'Test: possibly true.' } },
+    { id: 'delta--leads--gamma--b', type: 'LEADS', subject: 'delta-person', object: 'gamma-group', role: 'deputy leader', until: '2010', stance: 'ASSERTED', quotes: [quote(4)], credibility: { grade: 1, reason: 'Test: confirmed.' } },
+    // A single-holder office, whose later chairman (rareCasesLater) ends this tenure: a derived end.
+    { id: 'epsilon--leads--gamma', type: 'LEADS', subject: 'epsilon-person', object: 'gamma-group', role: 'chairman', since: '2012', stance: 'ASSERTED', quotes: [quote(6)] },
     { id: 'delta--leads--gamma--c', type: 'LEADS', subject: 'delta-person', object: 'gamma-group', role: 'deputy  leader', stance: 'DENIED', disputedBy: ['beta-brigade'], quotes: [quote(4)], retracted: retraction },
     { id: 'gamma--split--delta', type: 'SPLIT_FROM', subject: 'gamma-group', object: 'alpha-front', stance: 'ATTRIBUTED', claimedBy: ['beta-brigade', 'delta-person'], quotes: [quote(0)] },
   ],
   figures: [
     { id: 'alpha-fighters', about: 'alpha-front', place: 'gamma-group', measure: 'fighters who joined', value: 300, qualifier: 'some', unit: 'people', stance: 'ASSERTED', quotes: [quote(5)] },
+  ],
+};
+
+const laterText = 'Zeta Person, the chairman of Gamma Group, spoke.';
+
+/** A later source: an undated chairman first observed after his predecessor's last observation, held by an inference. */
+const rareCasesLater = {
+  source: { id: 'rare-cases-later-source', file: 'rare-cases-later.txt', title: 'A later text', published: '2018-05', reliability: { grade: 'B', reason: 'Test: usually reliable.' } },
+  actors: [{ id: 'zeta-person', kind: 'Person', name: 'Zeta Person' }],
+  claims: [
+    { id: 'zeta--leads--gamma', type: 'LEADS', subject: 'zeta-person', object: 'gamma-group', role: 'chairman', stance: 'INFERRED', note: 'Test: read from the appositive.', quotes: [laterText], credibility: { grade: 2, reason: 'Test: probably true.' } },
   ],
 };
 
@@ -65,6 +81,8 @@ async function testSeed(relationships: number): Promise<{ dataDir: string; sourc
   const { dataDir, sourcesDir } = await generateGraph(path.join(dir, 'graph'), { relationships, format: 'json' });
   fs.writeFileSync(path.join(sourcesDir, 'rare-cases.txt'), text);
   fs.writeFileSync(path.join(dataDir, 'rare-cases.json'), JSON.stringify(rareCases));
+  fs.writeFileSync(path.join(sourcesDir, 'rare-cases-later.txt'), laterText);
+  fs.writeFileSync(path.join(dataDir, 'rare-cases-later.json'), JSON.stringify(rareCasesLater));
   return { dataDir, sourcesDir };
 }
 
@@ -113,6 +131,13 @@ describe('relationships of a first load', () => {
     assert.equal(report.claims.created > 500, true);
     const inMemory = await relationshipDump(db);
     assert.ok(inMemory.some((line) => line.includes('"retracted","BOOLEAN NOT NULL",true')), 'a relationship all of whose claims are retracted');
+    // The rare cases' grades (in claim order, the best apart), a succession and an inference's status are there to compare.
+    const rare = (holder: string) => inMemory.find((line) => line.startsWith(`["LEADS","${holder}","gamma-group",`)) ?? '';
+    assert.match(rare('delta-person'), /"grades","[^"]+",\["C3","C1"\]\].*"heldFromStart","STRING NOT NULL","2015-01-01"/);
+    assert.match(rare('delta-person'), /"bestGrade","STRING NOT NULL","C1"/);
+    assert.match(rare('epsilon-person'), /"heldUntilEnd","STRING NOT NULL","2018-04-30"/);
+    assert.match(rare('epsilon-person'), /"successor","STRING NOT NULL","zeta-person"/);
+    assert.match(rare('zeta-person'), /"status","STRING NOT NULL","INFERRED"/);
     const keys = await db.read<{ id: string; type: string }>('MATCH (c:Claim) RETURN DISTINCT c.relationship AS id, c.type AS type');
     const counts = await deriveRelationships(db.statements(loadOptions.timeoutMs), keys, loadOptions);
     assert.equal(counts.derived, inMemory.length);

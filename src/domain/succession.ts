@@ -77,13 +77,20 @@ export interface Succession {
   untilEnd: string;
   successor: string;
   successorRelationship: string;
-  /** The successor's first observation (its first day): when the sources first showed the succession. */
-  observedStart: string | null;
+  /**
+   * The last day of the successor's first observation (the end of its source's publication date):
+   * by then the sources surely showed the succession, as knownAsOf counts a claim known
+   * (src/graph/knownAsOf.ts knownBy); its first day would apply it before its source was surely out.
+   */
+  observedEnd: string | null;
   reason: string;
 }
 
 /** When a tie holds from: the start a source states, else its first observation; null when neither is known. */
 export const heldFrom = (tie: { since: DatedText | null; firstObserved: DatedText | null }): DatedText | null => tie.since ?? tie.firstObserved;
+
+/** The last day of an observation's partial date ("2016-07" -> "2016-07-31"); null when there is none. */
+const observedEnd = (observed: DatedText | null): string | null => (observed ? (parsePartialDate(observed.text)?.end ?? null) : null);
 
 function reason(office: string, successor: Tenure, start: DatedText): string {
   const when = successor.since ? `in office since ${start.text}` : `first reported in office ${start.text}`;
@@ -118,7 +125,7 @@ export function successions(tenures: readonly Tenure[]): Map<string, Succession>
         untilEnd: dayBefore(next.start.start),
         successor: next.tenure.holder,
         successorRelationship: next.tenure.id,
-        observedStart: next.tenure.firstObserved?.start ?? null,
+        observedEnd: observedEnd(next.tenure.firstObserved),
         reason: reason(office, next.tenure, next.start),
       });
     }
@@ -155,7 +162,7 @@ export const heldAtCypher = (x: string, asOfStart: string, asOfEnd: string) =>
   `(coalesce(${x}.heldUntilEnd, ${x}.untilEnd) IS NULL OR coalesce(${x}.heldUntilEnd, ${x}.untilEnd) >= ${asOfStart})`;
 
 /** The derived edge's properties that hold a succession (successionProps), beside heldUntilEnd. */
-export const successionKeys = ['successionBefore', 'successionUntilEnd', 'successionReason', 'successor', 'successorRelationship', 'successionObservedStart'] as const;
+export const successionKeys = ['successionBefore', 'successionUntilEnd', 'successionReason', 'successor', 'successorRelationship', 'successionObservedEnd'] as const;
 
 /** The properties a LEADS relationship keeps of its derived end (all null when it has none), and its heldUntilEnd. */
 
@@ -166,7 +173,7 @@ export function successionProps(ended: Succession | undefined, untilEnd: string 
     successionReason: ended?.reason ?? null,
     successor: ended?.successor ?? null,
     successorRelationship: ended?.successorRelationship ?? null,
-    successionObservedStart: ended?.observedStart ?? null,
+    successionObservedEnd: ended?.observedEnd ?? null,
     heldUntilEnd: untilEnd ?? ended?.untilEnd ?? null,
   };
 }

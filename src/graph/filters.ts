@@ -4,7 +4,7 @@ import { argumentDefaults, queryLimits } from '../domain/limits.ts';
 import { InputError } from '../errors.ts';
 import { checkedRelationshipType, claimStatuses, credibilityGrades, relationshipTypes, reliabilityGrades, stances } from '../domain/vocabulary.ts';
 import { parsePartialDate, type PartialDate } from '../domain/partialDate.ts';
-import { knownFields } from './knownAsOf.ts';
+import { knownBy, knownFields } from './knownAsOf.ts';
 import { credibilityAtLeast, reliabilityAtLeast } from '../domain/grading.ts';
 import { heldAtCypher } from '../domain/succession.ts';
 
@@ -156,17 +156,19 @@ export function checkStances(values: readonly string[] | null | undefined): stri
 /**
  * With asOf (its parameters set by filterCondition): the latest publication date at or before
  * the date of a source that claims relationship `r`, '' when none does, so that ordering by it
- * (descending) puts the holder observed latest first. One index seek on the claims' relationship.
+ * (descending) puts the holder observed latest first; with `known` (knownAsOf), of the sources
+ * known then only, so that a later source neither orders nor cuts the list. One index seek on
+ * the claims' relationship.
  */
-export const relationshipSeenAsOf = (r: string, prefix = '') =>
-  `coalesce(COLLECT { MATCH (x:Claim {relationship: ${r}.id}) WHERE x.observedStart <= $${prefix}asOfEnd RETURN x.observedStart ORDER BY x.observedStart DESC LIMIT 1 }[0], '')`;
+export const relationshipSeenAsOf = (r: string, prefix = '', known: Known | null = null) =>
+  `coalesce(COLLECT { MATCH (x:Claim {relationship: ${r}.id}) WHERE x.observedStart <= $${prefix}asOfEnd${known ? ` AND ${knownBy('x', known.end)}` : ''} RETURN x.observedStart ORDER BY x.observedStart DESC LIMIT 1 }[0], '')`;
 
 /** Orders relationships `r` by date (undated last), then id: the order of timelines and nested lists. */
 export const byDate = (r: string) => `${r}.sinceStart IS NULL, ${r}.sinceStart, ${r}.id`;
 
-/** With asOf (its parameters named with `prefix`), the relationship observed latest at or before the date first; then by date. */
-export const relationshipOrder = (r: string, asOf: string | null | undefined, prefix = '') =>
-  asOf != null ? `${relationshipSeenAsOf(r, prefix)} DESC, ${byDate(r)}` : byDate(r);
+/** With asOf (its parameters named with `prefix`), the relationship observed latest at or before the date (as known then, with `known`) first; then by date. */
+export const relationshipOrder = (r: string, asOf: string | null | undefined, prefix = '', known: Known | null = null) =>
+  asOf != null ? `${relationshipSeenAsOf(r, prefix, known)} DESC, ${byDate(r)}` : byDate(r);
 
 /** Latest observed first, then by id: the order of a nested claim list. */
 export const latestFirst = (c: string) => `${c}.observedStart IS NULL, ${c}.observedStart DESC, ${c}.id`;

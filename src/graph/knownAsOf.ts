@@ -37,9 +37,11 @@ export const knownFields = (r: string, end: string) =>
     UNWIND [COLLECT { MATCH (k_c:Claim {relationship: ${r}.id}) WHERE ${knownBy('k_c', end)} RETURN k_c ORDER BY k_c.id }] AS d_every
     WITH d_every WHERE size(d_every) > 0
     ${derivedFields(readingAsKnown(end))}
-    // A successor's end (derive.ts deriveSuccessions) once the successor was first reported by
-    // then, and no known claim states an end of its own.
-    WITH d_fields, d_fields.untilEnd IS NULL AND ${r}.successionObservedStart <= ${end} AS k_succeeded
+    // A successor's end (derive.ts deriveSuccessions) once the successor's first report was surely
+    // out by then (the last day of its publication date, as knownBy counts a claim), and no known
+    // claim states an end of its own.
+    WITH d_fields, d_fields.untilEnd IS NULL AND ${r}.successionObservedEnd <= ${end} AS k_succeeded
+    // One map projection: Cypher has no \`+\` for maps ("Type mismatch: expected List<T> but was Map").
     RETURN d_fields {.*, heldUntilEnd: coalesce(d_fields.untilEnd, CASE WHEN k_succeeded THEN ${r}.successionUntilEnd END),
       ${successionKeys.map((key) => `${key}: CASE WHEN k_succeeded THEN ${r}.${key} END`).join(', ')}}
   })`;

@@ -174,10 +174,11 @@ export function actorProjection(node: string, include?: ActorInclude, st?: State
       const r = st.fresh('r');
       const prefix = `${st.fresh('p')}_`;
       const condition = filterCondition(r, args, st.params, prefix);
+      const known = knownParams(args, st.params, prefix);
       st.params[`${prefix}first`] = int(listSize(args.first));
       const [left, right] = arrows[args.direction];
       return `${mapKey(key)}: COLLECT { MATCH (${node})${left}[${r}${typePattern(args.types)}]${right}(:Actor) WHERE ${condition}
-        WITH ${r} ORDER BY ${relationshipOrder(r, args.asOf, prefix)} LIMIT $${prefix}first RETURN ${relationshipProjection(r, nested, st, knownParams(args, st.params, prefix))} }`;
+        WITH ${r} ORDER BY ${relationshipOrder(r, args.asOf, prefix, known)} LIMIT $${prefix}first RETURN ${relationshipProjection(r, nested, st, known)} }`;
     });
     fields.push(`nested: {${lists.join(', ')}}`);
   }

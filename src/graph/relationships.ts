@@ -49,7 +49,7 @@ export function relationshipsOfActors(
     {
       match: `MATCH (:Actor {id: id})${left}[r${typePattern(filter.types)}]${right}(:Actor) WHERE ${condition}`,
       keep: 'r',
-      order: relationshipOrder('r', filter.asOf),
+      order: relationshipOrder('r', filter.asOf, '', known),
       projection: relationshipProjection('r', undefined, undefined, known),
       toItem: toRelationship,
     },
@@ -156,7 +156,7 @@ export async function listRelationships(db: Database, query: RelationshipQuery):
       candidates,
       projection: relationshipProjection('r', query.include, st, known),
       toItem: toRelationship,
-      seen: query.asOf != null ? relationshipSeenAsOf('r') : null,
+      seen: query.asOf != null ? relationshipSeenAsOf('r', '', known) : null,
       after,
       first,
       params: st.params,

@@ -217,6 +217,16 @@ async function relationshipsOfSources(db: Database, sources: Plan<SourceRecord>,
   );
 }
 
+/**
+ * The offices held by actors the files changed: a successor's name is in its predecessors' derived
+ * ends (derive.ts deriveSuccessions), so a renamed holder's LEADS relationships derive their offices' successions again.
+ */
+async function officesOfActors(db: Database, actors: Plan<ActorRecord>, timeoutMs: number): Promise<RelationshipKey[]> {
+  const ids = actors.changed.filter((a) => actors.existing.has(a.id)).map((a) => a.id);
+  if (ids.length === 0) return [];
+  return db.read<RelationshipKey>("UNWIND $ids AS id MATCH (:Actor {id: id})-[r:LEADS]->(:Actor) RETURN r.id AS id, 'LEADS' AS type", { ids }, timeoutMs);
+}
+
 async function writeMentions(w: Writer, records: MentionRecord[]) {
   await w.unwind(
     `UNWIND $rows AS row MATCH (s:Source {id: row.source}) MATCH (a:Actor {id: row.actor})
@@ -432,7 +442,11 @@ export async function writeBatch(db: Database, files: SeedBatch, options: WriteO
     batch.mentions,
     await existingHashes("MATCH (s:Source)-[m:MENTIONS]->(a:Actor) RETURN s.id + '|' + a.id AS id, m.hash AS hash, coalesce(m.origin = 'api', false) AS api, null AS relationship, null AS type"),
   );
-  const affected = [...(await affectedRelationships(db, claims, batch.claims, options.timeoutMs)), ...(await relationshipsOfSources(db, sources, options.timeoutMs))];
+  const affected = [
+    ...(await affectedRelationships(db, claims, batch.claims, options.timeoutMs)),
+    ...(await relationshipsOfSources(db, sources, options.timeoutMs)),
+    ...(await officesOfActors(db, actors, options.timeoutMs)),
+  ];
   // A graph derived before relationships knew when they hold (heldSpans) is derived again once, whole.
   const everything = redo || !(await hasHeldSpans(db, options.timeoutMs)) ? await derivedRelationships(db, options.timeoutMs) : [];
   const derive = [...new Map([...affected, ...everything].map((key) => [key.id, key])).values()];

@@ -52,7 +52,7 @@ describe('successions', () => {
       untilEnd: '2016-06-30',
       successor: 'b',
       successorRelationship: 'b',
-      observedStart: '2016-07-01',
+      observedEnd: '2016-07-31',
       reason: "derived, not a source's statement: succeeded as chairman by B, first reported in office 2016-07 (The Diplomat); one chairman at a time",
     });
   });

@@ -645,8 +645,10 @@ export type MutationUndoJudgementArgs = {
  * claims: one per (subject, type, object, role), with a status, a span and observation dates.
  *
  * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * `asOf` keeps the relationships that hold at that date: started on or before it (an undated
+ * one from its first report, unless a source says since when) and not ended before it, by a
+ * source's `until` or, for an office one person holds at a time, by its successor's start
+ * (`endedBySuccession`, derived); a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
  * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
  * was published by its last day (a source without a publication date never is), retractions
@@ -730,8 +732,10 @@ export type Query = {
  * claims: one per (subject, type, object, role), with a status, a span and observation dates.
  *
  * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * `asOf` keeps the relationships that hold at that date: started on or before it (an undated
+ * one from its first report, unless a source says since when) and not ended before it, by a
+ * source's `until` or, for an office one person holds at a time, by its successor's start
+ * (`endedBySuccession`, derived); a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
  * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
  * was published by its last day (a source without a publication date never is), retractions
@@ -751,8 +755,10 @@ export type QueryActorArgs = {
  * claims: one per (subject, type, object, role), with a status, a span and observation dates.
  *
  * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * `asOf` keeps the relationships that hold at that date: started on or before it (an undated
+ * one from its first report, unless a source says since when) and not ended before it, by a
+ * source's `until` or, for an office one person holds at a time, by its successor's start
+ * (`endedBySuccession`, derived); a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
  * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
  * was published by its last day (a source without a publication date never is), retractions
@@ -772,8 +778,10 @@ export type QueryActorByIdentifierArgs = {
  * claims: one per (subject, type, object, role), with a status, a span and observation dates.
  *
  * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * `asOf` keeps the relationships that hold at that date: started on or before it (an undated
+ * one from its first report, unless a source says since when) and not ended before it, by a
+ * source's `until` or, for an office one person holds at a time, by its successor's start
+ * (`endedBySuccession`, derived); a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
  * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
  * was published by its last day (a source without a publication date never is), retractions
@@ -795,8 +803,10 @@ export type QueryActorsArgs = {
  * claims: one per (subject, type, object, role), with a status, a span and observation dates.
  *
  * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * `asOf` keeps the relationships that hold at that date: started on or before it (an undated
+ * one from its first report, unless a source says since when) and not ended before it, by a
+ * source's `until` or, for an office one person holds at a time, by its successor's start
+ * (`endedBySuccession`, derived); a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
  * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
  * was published by its last day (a source without a publication date never is), retractions
@@ -819,8 +829,10 @@ export type QuerySearchArgs = {
  * claims: one per (subject, type, object, role), with a status, a span and observation dates.
  *
  * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * `asOf` keeps the relationships that hold at that date: started on or before it (an undated
+ * one from its first report, unless a source says since when) and not ended before it, by a
+ * source's `until` or, for an office one person holds at a time, by its successor's start
+ * (`endedBySuccession`, derived); a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
  * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
  * was published by its last day (a source without a publication date never is), retractions
@@ -849,8 +861,10 @@ export type QueryNeighborhoodArgs = {
  * claims: one per (subject, type, object, role), with a status, a span and observation dates.
  *
  * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * `asOf` keeps the relationships that hold at that date: started on or before it (an undated
+ * one from its first report, unless a source says since when) and not ended before it, by a
+ * source's `until` or, for an office one person holds at a time, by its successor's start
+ * (`endedBySuccession`, derived); a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
  * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
  * was published by its last day (a source without a publication date never is), retractions
@@ -879,8 +893,10 @@ export type QueryShortestPathArgs = {
  * claims: one per (subject, type, object, role), with a status, a span and observation dates.
  *
  * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * `asOf` keeps the relationships that hold at that date: started on or before it (an undated
+ * one from its first report, unless a source says since when) and not ended before it, by a
+ * source's `until` or, for an office one person holds at a time, by its successor's start
+ * (`endedBySuccession`, derived); a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
  * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
  * was published by its last day (a source without a publication date never is), retractions
@@ -910,8 +926,10 @@ export type QueryRelationshipsArgs = {
  * claims: one per (subject, type, object, role), with a status, a span and observation dates.
  *
  * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * `asOf` keeps the relationships that hold at that date: started on or before it (an undated
+ * one from its first report, unless a source says since when) and not ended before it, by a
+ * source's `until` or, for an office one person holds at a time, by its successor's start
+ * (`endedBySuccession`, derived); a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
  * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
  * was published by its last day (a source without a publication date never is), retractions
@@ -931,8 +949,10 @@ export type QuerySourcesArgs = {
  * claims: one per (subject, type, object, role), with a status, a span and observation dates.
  *
  * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * `asOf` keeps the relationships that hold at that date: started on or before it (an undated
+ * one from its first report, unless a source says since when) and not ended before it, by a
+ * source's `until` or, for an office one person holds at a time, by its successor's start
+ * (`endedBySuccession`, derived); a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
  * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
  * was published by its last day (a source without a publication date never is), retractions
@@ -952,8 +972,10 @@ export type QuerySourceArgs = {
  * claims: one per (subject, type, object, role), with a status, a span and observation dates.
  *
  * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * `asOf` keeps the relationships that hold at that date: started on or before it (an undated
+ * one from its first report, unless a source says since when) and not ended before it, by a
+ * source's `until` or, for an office one person holds at a time, by its successor's start
+ * (`endedBySuccession`, derived); a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
  * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
  * was published by its last day (a source without a publication date never is), retractions
@@ -980,8 +1002,10 @@ export type QueryAllegianceChainArgs = {
  * claims: one per (subject, type, object, role), with a status, a span and observation dates.
  *
  * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * `asOf` keeps the relationships that hold at that date: started on or before it (an undated
+ * one from its first report, unless a source says since when) and not ended before it, by a
+ * source's `until` or, for an office one person holds at a time, by its successor's start
+ * (`endedBySuccession`, derived); a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
  * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
  * was published by its last day (a source without a publication date never is), retractions
@@ -1008,8 +1032,10 @@ export type QueryTimelineArgs = {
  * claims: one per (subject, type, object, role), with a status, a span and observation dates.
  *
  * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * `asOf` keeps the relationships that hold at that date: started on or before it (an undated
+ * one from its first report, unless a source says since when) and not ended before it, by a
+ * source's `until` or, for an office one person holds at a time, by its successor's start
+ * (`endedBySuccession`, derived); a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
  * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
  * was published by its last day (a source without a publication date never is), retractions
@@ -1038,8 +1064,10 @@ export type QueryContestedClaimsArgs = {
  * claims: one per (subject, type, object, role), with a status, a span and observation dates.
  *
  * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * `asOf` keeps the relationships that hold at that date: started on or before it (an undated
+ * one from its first report, unless a source says since when) and not ended before it, by a
+ * source's `until` or, for an office one person holds at a time, by its successor's start
+ * (`endedBySuccession`, derived); a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
  * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
  * was published by its last day (a source without a publication date never is), retractions
@@ -1072,8 +1100,10 @@ export type QueryClaimsArgs = {
  * claims: one per (subject, type, object, role), with a status, a span and observation dates.
  *
  * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * `asOf` keeps the relationships that hold at that date: started on or before it (an undated
+ * one from its first report, unless a source says since when) and not ended before it, by a
+ * source's `until` or, for an office one person holds at a time, by its successor's start
+ * (`endedBySuccession`, derived); a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
  * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
  * was published by its last day (a source without a publication date never is), retractions
@@ -1093,8 +1123,10 @@ export type QueryClaimArgs = {
  * claims: one per (subject, type, object, role), with a status, a span and observation dates.
  *
  * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * `asOf` keeps the relationships that hold at that date: started on or before it (an undated
+ * one from its first report, unless a source says since when) and not ended before it, by a
+ * source's `until` or, for an office one person holds at a time, by its successor's start
+ * (`endedBySuccession`, derived); a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
  * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
  * was published by its last day (a source without a publication date never is), retractions
@@ -1116,8 +1148,10 @@ export type QueryFiguresArgs = {
  * claims: one per (subject, type, object, role), with a status, a span and observation dates.
  *
  * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * `asOf` keeps the relationships that hold at that date: started on or before it (an undated
+ * one from its first report, unless a source says since when) and not ended before it, by a
+ * source's `until` or, for an office one person holds at a time, by its successor's start
+ * (`endedBySuccession`, derived); a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
  * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
  * was published by its last day (a source without a publication date never is), retractions
@@ -1138,8 +1172,10 @@ export type QueryHistoryArgs = {
  * claims: one per (subject, type, object, role), with a status, a span and observation dates.
  *
  * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * `asOf` keeps the relationships that hold at that date: started on or before it (an undated
+ * one from its first report, unless a source says since when) and not ended before it, by a
+ * source's `until` or, for an office one person holds at a time, by its successor's start
+ * (`endedBySuccession`, derived); a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
  * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
  * was published by its last day (a source without a publication date never is), retractions
@@ -1160,8 +1196,10 @@ export type QueryMatchQueueArgs = {
  * claims: one per (subject, type, object, role), with a status, a span and observation dates.
  *
  * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * `asOf` keeps the relationships that hold at that date: started on or before it (an undated
+ * one from its first report, unless a source says since when) and not ended before it, by a
+ * source's `until` or, for an office one person holds at a time, by its successor's start
+ * (`endedBySuccession`, derived); a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
  * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
  * was published by its last day (a source without a publication date never is), retractions
@@ -1183,8 +1221,10 @@ export type QueryJudgementsArgs = {
  * claims: one per (subject, type, object, role), with a status, a span and observation dates.
  *
  * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
- * `asOf` keeps the relationships valid at that date: started on or before it (or undated)
- * and not ended before it; a partial date stands for all its days, so "2014-10" is before
+ * `asOf` keeps the relationships that hold at that date: started on or before it (an undated
+ * one from its first report, unless a source says since when) and not ended before it, by a
+ * source's `until` or, for an office one person holds at a time, by its successor's start
+ * (`endedBySuccession`, derived); a partial date stands for all its days, so "2014-10" is before
  * "2014-11-03" and overlaps "2014-10-15".
  * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
  * was published by its last day (a source without a publication date never is), retractions
