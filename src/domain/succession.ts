@@ -165,7 +165,6 @@ export const heldAtCypher = (x: string, asOfStart: string, asOfEnd: string) =>
 export const successionKeys = ['successionBefore', 'successionUntilEnd', 'successionReason', 'successor', 'successorRelationship', 'successionObservedEnd'] as const;
 
 /** The properties a LEADS relationship keeps of its derived end (all null when it has none), and its heldUntilEnd. */
-
 export function successionProps(ended: Succession | undefined, untilEnd: string | null): Record<string, string | null> {
   return {
     successionBefore: ended?.before ?? null,
