@@ -1,10 +1,11 @@
 // The floor of each benchmark question: the best single Cypher statement we can write by hand
 // for it, run with the bare neo4j-driver, answering the same content as the API's GraphQL query
 // (apiQueries.ts) in the same order. Values reach it as parameters; relationship types come
-// from the vocabulary's whitelist. It owes nothing to src/graph but two definitions: the Lucene
-// text a search builds from the user's words, and the first and last day of a partial date.
-import { heldAtCypher } from '../src/domain/succession.ts';
+// from the vocabulary's whitelist. It owes nothing to src/graph but the definitions the answer
+// must share: the Lucene text a search and a quote search build from the user's words and how
+// names fold for an exact match, the first and last day of a partial date, and when a tie holds.
 import neo4j, { type Driver } from 'neo4j-driver';
+import { heldAtCypher } from '../src/domain/succession.ts';
 import { quotePhrases } from '../src/graph/claims.ts';
 import { actorQuery, foldedInCypher } from '../src/graph/search.ts';
 import { nameFolds } from '../src/domain/searchText.ts';

@@ -118,7 +118,7 @@ async function partnersOf(tx: Transaction, id: string): Promise<RelationshipKey[
  * derives a relationship holds its actors' locks (addClaim locks the actors it names), so that two
  * writes never derive one relationship from different views of its claims.
  */
-async function lockRelationshipActors(tx: Transaction, keys: RelationshipKey[]): Promise<void> {
+export async function lockRelationshipActors(tx: Transaction, keys: RelationshipKey[]): Promise<void> {
   const rows = await tx.run<{ id: string }>('UNWIND $ids AS id MATCH (:Claim {relationship: id})-[:SUBJECT|OBJECT]->(a:Actor) RETURN DISTINCT a.id AS id', {
     ids: keys.map((key) => key.id),
   });

@@ -10,7 +10,8 @@ import { InputError } from '../errors.ts';
 import { deriveRelationships, type RelationshipKey } from '../graph/derive.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
 import { authorNow, recordChanges, type Author } from './changeLog.ts';
-import { lockOne, lockVersions } from './records.ts';
+import { lockRelationshipActors } from './claims.ts';
+import { lockOne } from './records.ts';
 
 /** The grade (null: ungraded again) and its reason, checked as a seed file's grade is; every problem names its argument. */
 function checkedGrade<G extends string | number>(kind: 'reliability' | 'credibility', grade: G | null, reason: string): { grade: G | null; reason: string } {
@@ -27,10 +28,7 @@ const newGrading = <G extends string | number>(grade: G | null, reason: string, 
 /** Derives again these relationships, their actors locked first (as every write that derives holds them). */
 async function rederive(tx: Transaction, keys: RelationshipKey[]): Promise<void> {
   if (keys.length === 0) return;
-  const actors = await tx.run<{ id: string }>('UNWIND $ids AS id MATCH (:Claim {relationship: id})-[:SUBJECT|OBJECT]->(a:Actor) RETURN DISTINCT a.id AS id', {
-    ids: keys.map((key) => key.id),
-  });
-  await lockVersions(tx, 'Actor', actors.map((row) => row.id));
+  await lockRelationshipActors(tx, keys);
   await deriveRelationships(tx, keys, { batchSize: 100 });
 }
 
