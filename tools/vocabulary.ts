@@ -12,8 +12,26 @@ export const generatedVocabularyPath = path.join(projectRoot, 'src', 'domain', '
 
 const sections = ['actorKinds', 'claimStatuses', 'stances', 'sourceReliability', 'informationCredibility', 'relationshipTypes', 'singleHolderRoles', 'sharedRoleQualifiers'] as const;
 
-/** Reads and checks the vocabulary: each section a map of term to its definition. */
-export function readVocabulary(text = fs.readFileSync(vocabularyPath, 'utf8')): Record<string, Record<string, string>> {
+/** A relationship type's entry: its definition, and the cue phrases that suggest it in a text (src/domain/suggestions.ts). */
+interface TypeEntry { definition: string; cues: string[] }
+
+function typeEntryProblems(term: string, entry: unknown): string[] {
+  const { definition, cues, ...rest } = (entry ?? {}) as Record<string, unknown>;
+  const problems = Object.keys(rest).map((key) => `relationshipTypes.${term} has an unknown field "${key}" (definition, cues)`);
+  if (typeof definition !== 'string' || definition === '') problems.push(`relationshipTypes.${term} has no definition`);
+  if (!Array.isArray(cues) || cues.some((cue) => typeof cue !== 'string' || cue.trim() === '')) {
+    problems.push(`relationshipTypes.${term}.cues must be a list of phrases (may be empty)`);
+  }
+  return problems;
+}
+
+export type ReadVocabulary = Record<(typeof sections)[number], Record<string, string>> & { relationshipCues: Record<string, string[]> };
+
+/**
+ * Reads and checks the vocabulary: each section a map of term to its definition, except
+ * relationshipTypes, whose terms each have a definition and the cue phrases that suggest the type.
+ */
+export function readVocabulary(text = fs.readFileSync(vocabularyPath, 'utf8')): ReadVocabulary {
   const data = parse(text) as Record<string, unknown>;
   const problems: string[] = [];
   for (const key of Object.keys(data ?? {})) if (!sections.includes(key as never)) problems.push(`unknown section "${key}"`);
@@ -21,11 +39,17 @@ export function readVocabulary(text = fs.readFileSync(vocabularyPath, 'utf8')): 
     const terms = data?.[section];
     if (terms === null || typeof terms !== 'object' || Array.isArray(terms)) problems.push(`no section "${section}" (a map of term: definition)`);
     else for (const [term, definition] of Object.entries(terms)) {
-      if (typeof definition !== 'string' || definition === '') problems.push(`${section}.${term} has no definition`);
+      if (section === 'relationshipTypes') problems.push(...typeEntryProblems(term, definition));
+      else if (typeof definition !== 'string' || definition === '') problems.push(`${section}.${term} has no definition`);
     }
   }
   if (problems.length > 0) throw new Error(`schema/vocabulary.yaml has ${problems.length} problem(s):\n${problems.join('\n')}`);
-  return Object.fromEntries(sections.map((section) => [section, data[section] as Record<string, string>]));
+  const types = Object.entries(data.relationshipTypes as Record<string, TypeEntry>);
+  return {
+    ...(Object.fromEntries(sections.map((section) => [section, data[section] as Record<string, string>])) as Record<(typeof sections)[number], Record<string, string>>),
+    relationshipTypes: Object.fromEntries(types.map(([term, entry]) => [term, entry.definition])),
+    relationshipCues: Object.fromEntries(types.map(([term, entry]) => [term, entry.cues])),
+  };
 }
 
 /** src/domain/generated/vocabulary.ts: the vocabulary as a constant, in the order of the file. */

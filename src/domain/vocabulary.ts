@@ -12,6 +12,8 @@ export interface Vocabulary {
   /** Admiralty grading: a claim's credibility, 1 to 6. */
   informationCredibility: Record<string, string>;
   relationshipTypes: Record<string, string>;
+  /** Each relationship type's cue phrases ("pledged allegiance"), which suggest it in a text. */
+  relationshipCues: Record<string, string[]>;
   /** Offices one person holds at a time (a LEADS role), by title (src/domain/succession.ts). */
   singleHolderRoles: Record<string, string>;
   /** Words that make a role one several hold at once ("deputy"). */

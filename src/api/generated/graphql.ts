@@ -1786,12 +1786,18 @@ export type RelationshipType =
   | 'SPLIT_FROM'
   /** Is active, fights, recruits or has members in a place or state. */
   | 'OPERATES_IN'
+  /** Went, moved or was sent to a place or state (since says when) - a movement, not a sign of activity there (OPERATES_IN). */
+  | 'TRAVELLED_TO'
   /** Fights, combats or works against another actor. */
   | 'OPPOSES'
   /** Has a looser tie to another actor - connection, linkage or sympathy - short of membership. */
   | 'AFFILIATED_WITH'
   /** Is a national of a state. */
   | 'CITIZEN_OF'
+  /** Received military, security or other training from an actor (a state, its agency or programme, a group); TRAINED_IN says where. */
+  | 'TRAINED_BY'
+  /** Received training in a place or state (where the training happened; TRAINED_BY says who gave it). */
+  | 'TRAINED_IN'
   /** Publicly accuses another actor of wrongdoing or of a tie (the accusation itself is a separate, ALLEGED relationship). */
   | 'ACCUSES'
   /** Asked another actor for help. */

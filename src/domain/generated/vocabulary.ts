@@ -43,9 +43,12 @@ export const vocabulary = {
     "PART_OF": "Is a structural part of another actor - an agency of a state, a faction of a group, a region of a country.",
     "SPLIT_FROM": "Broke away from another group.",
     "OPERATES_IN": "Is active, fights, recruits or has members in a place or state.",
+    "TRAVELLED_TO": "Went, moved or was sent to a place or state (since says when) - a movement, not a sign of activity there (OPERATES_IN).",
     "OPPOSES": "Fights, combats or works against another actor.",
     "AFFILIATED_WITH": "Has a looser tie to another actor - connection, linkage or sympathy - short of membership.",
     "CITIZEN_OF": "Is a national of a state.",
+    "TRAINED_BY": "Received military, security or other training from an actor (a state, its agency or programme, a group); TRAINED_IN says where.",
+    "TRAINED_IN": "Received training in a place or state (where the training happened; TRAINED_BY says who gave it).",
     "ACCUSES": "Publicly accuses another actor of wrongdoing or of a tie (the accusation itself is a separate, ALLEGED relationship).",
     "SEEKS_ASSISTANCE_FROM": "Asked another actor for help.",
     "FUNDS": "Provides, allocates or sponsors money or resources for another actor.",
@@ -82,5 +85,196 @@ export const vocabulary = {
     "honorary": "A title, not the office.",
     "former": "The source says the tenure is over; its until says when.",
     "and": "Two roles at once (\"senior leader and spokesperson\") - not one office."
+  },
+  "relationshipCues": {
+    "PLEDGED_ALLEGIANCE_TO": [
+      "pledged allegiance",
+      "swore allegiance",
+      "swore an oath",
+      "bay'ah",
+      "declared loyalty",
+      "pledge of allegiance"
+    ],
+    "COOPERATES_WITH": [
+      "cooperate with",
+      "cooperation with",
+      "work together",
+      "jointly",
+      "alongside",
+      "agreed to"
+    ],
+    "MEMBER_OF": [
+      "member of",
+      "members of",
+      "joined",
+      "fighter with",
+      "fighters of",
+      "officer of",
+      "served in"
+    ],
+    "LEADS": [
+      "commander of",
+      "head of",
+      "leader of",
+      "led by",
+      "chairman of",
+      "chief of",
+      "president of",
+      "minister",
+      "emir of",
+      "heads",
+      "leads",
+      "spokesman for",
+      "spokesperson"
+    ],
+    "PART_OF": [
+      "part of",
+      "faction of",
+      "wing of",
+      "unit of",
+      "branch of",
+      "division of"
+    ],
+    "SPLIT_FROM": [
+      "split from",
+      "broke away",
+      "breakaway",
+      "splinter",
+      "broke with"
+    ],
+    "OPERATES_IN": [
+      "operates in",
+      "operating in",
+      "active in",
+      "fighting in",
+      "fights in",
+      "based in",
+      "present in",
+      "recruits in"
+    ],
+    "TRAVELLED_TO": [
+      "departed to",
+      "departed for",
+      "left for",
+      "travelled to",
+      "traveled to",
+      "went to",
+      "moved to",
+      "arrived in",
+      "was sent to",
+      "fled to",
+      "returned to"
+    ],
+    "OPPOSES": [
+      "fight against",
+      "fighting against",
+      "combat",
+      "against",
+      "opposes",
+      "opposed to",
+      "war on"
+    ],
+    "AFFILIATED_WITH": [
+      "linked to",
+      "links to",
+      "ties to",
+      "connected to",
+      "associated with",
+      "affiliated with",
+      "sympathy"
+    ],
+    "CITIZEN_OF": [
+      "citizen of",
+      "national of",
+      "nationals",
+      "citizens"
+    ],
+    "TRAINED_BY": [
+      "trained by",
+      "training from",
+      "training with",
+      "underwent training",
+      "instructors from",
+      "training courses",
+      "under a programme of",
+      "under the program"
+    ],
+    "TRAINED_IN": [
+      "trained in",
+      "training in",
+      "underwent military training in",
+      "training courses in",
+      "training camp in",
+      "camps in"
+    ],
+    "ACCUSES": [
+      "accused",
+      "accuses",
+      "blamed",
+      "charged that"
+    ],
+    "SEEKS_ASSISTANCE_FROM": [
+      "asked for help",
+      "sought assistance",
+      "requested assistance",
+      "appealed to",
+      "asked"
+    ],
+    "FUNDS": [
+      "funded",
+      "financed",
+      "funds",
+      "allocated",
+      "sponsored",
+      "paid"
+    ],
+    "THREATENS": [
+      "threat to",
+      "threatens",
+      "threatened",
+      "planning attacks",
+      "plotting",
+      "destabilise",
+      "destabilize"
+    ],
+    "ATTACKED": [
+      "attacked",
+      "attack on",
+      "raid on",
+      "bombing",
+      "incursion",
+      "assault on",
+      "killed"
+    ],
+    "REPRESSES": [
+      "arrested",
+      "detained",
+      "banned",
+      "prosecuted",
+      "sentenced",
+      "convicted",
+      "jailed",
+      "crackdown"
+    ],
+    "MET_WITH": [
+      "met with",
+      "meeting with",
+      "talks with",
+      "held talks",
+      "visited"
+    ],
+    "SPOKE_TO": [
+      "told",
+      "said to",
+      "in an interview with",
+      "speaking to",
+      "interview"
+    ],
+    "DESIGNATES": [
+      "designated",
+      "listed",
+      "sanctions list",
+      "blacklisted"
+    ]
   }
 };
