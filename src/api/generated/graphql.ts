@@ -1735,6 +1735,20 @@ export type Term = {
   definition: Scalars['String']['output'];
 };
 
+/** How a typed name matched an actor: its name exactly, one of its aliases, or only close to one (fuzzy); NONE: no actor. */
+export type MatchKind =
+  | 'EXACT'
+  | 'ALIAS'
+  | 'FUZZY'
+  | 'NONE';
+
+/** An actor a typed name found, and how. */
+export type ActorMatch = {
+  __typename?: 'ActorMatch';
+  actor: Actor;
+  match: MatchKind;
+};
+
 /** The kinds of actor (schema/vocabulary.yaml). */
 export type ActorKind =
   /** Armed or political group, or a faction of one. */
@@ -1959,6 +1973,8 @@ export type ResolversTypes = {
   ClaimEdge: ResolverTypeWrapper<Omit<ClaimEdge, 'node'> & { node: ResolversTypes['Claim'] }>;
   ClaimConnection: ResolverTypeWrapper<Omit<ClaimConnection, 'edges'> & { edges: Array<ResolversTypes['ClaimEdge']> }>;
   Term: ResolverTypeWrapper<Term>;
+  MatchKind: MatchKind;
+  ActorMatch: ResolverTypeWrapper<Omit<ActorMatch, 'actor'> & { actor: ResolversTypes['Actor'] }>;
   ActorKind: null;
   ClaimStatus: ClaimStatus;
   Stance: Stance;
@@ -2014,6 +2030,7 @@ export type ResolversParentTypes = {
   ClaimEdge: Omit<ClaimEdge, 'node'> & { node: ResolversParentTypes['Claim'] };
   ClaimConnection: Omit<ClaimConnection, 'edges'> & { edges: Array<ResolversParentTypes['ClaimEdge']> };
   Term: Term;
+  ActorMatch: Omit<ActorMatch, 'actor'> & { actor: ResolversParentTypes['Actor'] };
 };
 
 export type SourceReliabilityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceReliability'] = ResolversParentTypes['SourceReliability']> = {
@@ -2368,6 +2385,11 @@ export type TermResolvers<ContextType = Context, ParentType extends ResolversPar
   definition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ActorMatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorMatch'] = ResolversParentTypes['ActorMatch']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  match?: Resolver<ResolversTypes['MatchKind'], ParentType, ContextType>;
+};
+
 export type ActorKindResolvers = { GROUP: 'Group', PERSON: 'Person', STATE: 'State', ORGANIZATION: 'Organization', PLACE: 'Place' };
 
 export type Resolvers<ContextType = Context> = {
@@ -2406,6 +2428,7 @@ export type Resolvers<ContextType = Context> = {
   ClaimEdge?: ClaimEdgeResolvers<ContextType>;
   ClaimConnection?: ClaimConnectionResolvers<ContextType>;
   Term?: TermResolvers<ContextType>;
+  ActorMatch?: ActorMatchResolvers<ContextType>;
   ActorKind?: ActorKindResolvers;
 };
 
