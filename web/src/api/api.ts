@@ -99,6 +99,24 @@ export interface CallOptions {
   token?: string | null;
 }
 
+type WriteListener = (operation: string) => void;
+const writeListeners = new Set<WriteListener>();
+
+/**
+ * The one "graph changed" signal: `listener` hears the operation name of every mutation the API
+ * accepted, whichever part of the app sent it (a claim, an actor's aliases, a mention judged).
+ * Answers the function that stops listening.
+ */
+export function onWrite(listener: WriteListener): () => void {
+  writeListeners.add(listener);
+  return () => writeListeners.delete(listener);
+}
+
+function announceWrite(query: string): void {
+  const operation = /^\s*mutation\s+(\w+)?/.exec(query);
+  if (operation) for (const listener of writeListeners) listener(operation[1] ?? 'mutation');
+}
+
 export async function graphql<T>(query: string, variables: Record<string, unknown> = {}, options: CallOptions = {}): Promise<T> {
   const token = options.token === undefined ? credentials.token() : options.token;
   const response = await fetch(endpoint, {
@@ -115,6 +133,7 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
   const error = body.errors?.[0];
   if (error) throw new ApiError(error.message, error.extensions?.code, problemsOf(body.errors!));
   if (!response.ok || !body.data) throw new ApiError(`GraphQL request failed with HTTP ${response.status}`);
+  announceWrite(query);
   return body.data;
 }
 

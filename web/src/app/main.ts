@@ -64,10 +64,10 @@ async function main(): Promise<void> {
   const knownOn = new KnownOnControl(byId('known-on'), (knownAsOf) => void app.setKnownAsOf(knownAsOf));
   const reader = new ReadingView(byId<HTMLDialogElement>('reader'), {
     showClaim: (claimId) => void app.showClaim(claimId),
-    claimForm: (source, quote, done) =>
+    claimForm: (source, prefill, done) =>
       claimForm({
         source,
-        quote,
+        quote: prefill.quotes?.[0] ?? '',
         vocabulary,
         onAdded: async (claim) => {
           await app.showRelationship(claim.relationship);
@@ -88,7 +88,6 @@ async function main(): Promise<void> {
     canWrite,
     retract: async (claimId, reason) => {
       const claim = await retractClaim(claimId, reason);
-      reader.forget(claim.source.id);
       app.replaceRelationship(claim.relationship);
     },
   };

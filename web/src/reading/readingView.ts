@@ -2,28 +2,40 @@
 // highlighted, the quotes that back its claims underlined (each a link that shows its claim's
 // relationship in the graph and the panel), and the quote the analyst clicked marked at its
 // recorded place ([start, end) in the text) and scrolled into view. In curation mode a selected
-// passage becomes a new claim's quote ("Add claim"). A registry snapshot shows its records read as
-// records instead of its XML (registryRecordView.ts). The source is fetched only now, once, and
-// again after a write to it. Escape, the close button or a click beside the dialog close it;
-// the focus then goes back to what opened it.
-import { findMentions } from '../../../src/domain/mentions.ts';
+// passage becomes a new claim's quote ("Add claim") or a mention of an actor ("Mark as mention…"),
+// a mention mark offers "Not this actor…" (mentionBar.ts), and the suggested claims stand beside
+// the text (suggestionList.ts), each opening the claim form prefilled. A registry snapshot shows its
+// records read as records instead of its XML (registryRecordView.ts). The source is fetched only
+// now, once, and again after any write the API accepts (onWrite): its marks follow every change
+// without a reload. Escape, the close button or a click beside the dialog close it; the focus then
+// goes back to what opened it.
 import { quoteIsAt } from '../../../src/domain/quotes.ts';
-import { ApiError, fetchReadableSource } from '../api/api.ts';
+import { ApiError, fetchReadableSource, onWrite } from '../api/api.ts';
+import type { ClaimPrefill } from '../curation/claimPrefill.ts';
 import { el } from '../app/dom.ts';
 import type { Evidence, ReadableSource, SourceClaim, SourceRef } from '../api/model.ts';
 import { typeLabel } from '../graph/palette.ts';
 import { canWrite, onSessionChange } from '../app/session.ts';
 import { recordSpanAt } from '../../../src/domain/registryRecord.ts';
 import { recordElement, registryPicker } from './registryRecordView.ts';
-import { quoteSpans, segments, type Segment, type Span } from './textMarks.ts';
+import { MentionBar } from './mentionBar.ts';
+import { mentionForm } from './mentionForm.ts';
+import { suggestionList } from './suggestionList.ts';
+import { mentionSpans, quoteSpans, segments, type Segment, type Span } from './textMarks.ts';
 import { selectedSpan } from './textSelection.ts';
 
 export interface ReaderActions {
   /** Shows a claim's relationship in the graph and the panel. */
   showClaim(claimId: string): void;
-  /** The form that adds a claim quoting `quote` of `source`; it calls `done` when the claim is added (true) or abandoned. */
-  claimForm(source: ReadableSource, quote: string, done: (added: boolean) => void): HTMLElement;
+  /**
+   * The form that adds a claim to `source`, starting from `prefill` (a selected passage as its
+   * quote, or a suggestion); it calls `done` when the claim is added (true) or abandoned.
+   */
+  claimForm(source: ReadableSource, prefill: ClaimPrefill, done: (added: boolean) => void): HTMLElement;
 }
+
+/** How long a notice of a write done ("Claim added") stays up, unless the next form opens first. */
+const doneNoticeMs = 6000;
 
 /** What the marks' tooltips say: an actor's name, a claim's sentence. */
 interface Names {
@@ -46,13 +58,24 @@ export class ReadingView {
   private readonly about = el('p', { class: 'reader-about', 'data-testid': 'reading-about' });
   private readonly notice = el('p', { class: 'reader-notice', 'data-testid': 'reading-notice', role: 'status' });
   private readonly addClaim = el('button', { type: 'button', 'data-testid': 'add-claim', title: 'Select a passage of the text first: it becomes the quote' }, 'Add claim');
-  private readonly tools = el('div', { class: 'reader-tools' }, this.addClaim, el('span', { class: 'hint' }, 'Select a passage, then “Add claim”.'));
+  private readonly markMention = el('button', { type: 'button', 'data-testid': 'mark-mention', title: 'Select a name in the text first: it becomes a mention of the actor you choose' }, 'Mark as mention…');
+  private readonly tools = el('div', { class: 'reader-tools' }, this.addClaim, this.markMention, el('span', { class: 'hint' }, 'Select a passage, then “Add claim”; click a highlighted name to correct it.'));
+  private readonly mentions = new MentionBar({ rejected: (name) => this.showNotice(`The mention of ${name} is rejected.`, true) });
   private readonly text = el('div', { class: 'reader-text', 'data-testid': 'reading-text', tabindex: '0', 'aria-label': 'Source text' });
-  private readonly aside = el('aside', { class: 'reader-aside', 'data-testid': 'reading-aside', 'aria-label': 'New claim' });
+  private readonly aside = el('aside', { class: 'reader-aside', 'data-testid': 'reading-aside', 'aria-label': 'Curation' });
   /** Bumped by every open, so that a text arriving for an earlier one is dropped. */
   private generation = 0;
+  /** Bumped by every drawing of the text (tests wait for it: `data-drawn`). */
+  private drawn = 0;
   private opener: HTMLElement | null = null;
   private shown: ReadableSource | null = null;
+  /** Where the view was opened at: the quote the analyst clicked. */
+  private at: Evidence | undefined;
+  /** A form (a claim, a mention) is open in the aside. */
+  private formOpen = false;
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The refresh after the latest write, while it runs. */
+  private refreshing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly dialog: HTMLDialogElement,
@@ -62,17 +85,20 @@ export class ReadingView {
     close.addEventListener('click', () => dialog.close());
     dialog.setAttribute('aria-labelledby', this.title.id);
     this.aside.hidden = true;
-    dialog.replaceChildren(el('header', {}, this.title, close), this.about, this.notice, this.tools, el('div', { class: 'reader-body' }, this.text, this.aside));
+    dialog.replaceChildren(el('header', {}, this.title, close), this.about, this.notice, this.tools, this.mentions.element, el('div', { class: 'reader-body' }, this.text, this.aside));
     // A click on the backdrop lands on the dialog itself, outside its content.
     dialog.addEventListener('click', (event) => {
       if (event.target === dialog) dialog.close();
     });
     dialog.addEventListener('close', () => {
       this.generation++;
+      this.shown = null;
       this.closeForm();
       if (this.opener?.isConnected) this.opener.focus();
       this.opener = null;
     });
+    // Any write may change what the text marks (a claim, an actor's aliases, a mention judged).
+    onWrite(() => this.graphChanged());
     this.wireCuration();
   }
 
@@ -85,6 +111,7 @@ export class ReadingView {
     this.showNotice('Loading the text…');
     this.text.replaceChildren();
     this.shown = null;
+    this.at = evidence;
     this.closeForm();
     delete this.dialog.dataset.ready; // set again once the text is in (tests wait for it)
     if (!this.dialog.open) this.dialog.showModal();
@@ -92,44 +119,73 @@ export class ReadingView {
       const full = await this.load(source.id);
       if (generation !== this.generation) return;
       if (!full) return this.showNotice('The API no longer holds this source.');
-      this.show(full, evidence, notice);
+      this.show(full, notice);
     } catch (error) {
       if (generation !== this.generation) return;
       this.showNotice(error instanceof ApiError ? `The API answered: ${error.message}` : `The text could not be loaded: ${String(error)}`);
     }
   }
 
-  /** Forgets a source fetched before, after a write changed its claims; reloads it when it is open. */
-  forget(sourceId: string): void {
-    this.sources.delete(sourceId);
-    if (this.dialog.open && this.shown?.id === sourceId) void this.open(this.shown);
+  /** After a write: every text fetched before is stale; the open one is fetched again and redrawn in place. */
+  private graphChanged(): void {
+    this.sources.clear();
+    const source = this.shown;
+    if (this.dialog.open && source) this.refreshing = this.refresh(source.id);
   }
 
-  private show(source: ReadableSource, evidence: Evidence | undefined, notice: string): void {
+  /** Draws the source's marks anew, keeping the form, the notice and the scroll position. */
+  private async refresh(id: string): Promise<void> {
+    const generation = this.generation;
+    try {
+      const full = await this.load(id);
+      if (generation !== this.generation || !full) return;
+      const scroll = this.text.scrollTop;
+      this.shown = full;
+      this.draw(false);
+      this.text.scrollTop = scroll;
+    } catch (error) {
+      if (generation === this.generation) this.showNotice(error instanceof ApiError ? `The API answered: ${error.message}` : `The text could not be loaded again: ${String(error)}`);
+    }
+  }
+
+  private show(source: ReadableSource, notice: string): void {
     this.shown = source;
     this.about.replaceChildren([source.author, source.publisher, source.published].filter(Boolean).join(', '));
     // Only a web address becomes a link (never javascript: or data:, whoever wrote the URL).
     if (source.url && /^https?:\/\//i.test(source.url)) this.about.append(' · ', el('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'reading-url' }, 'original'));
-    if (source.registry) return this.showRegistry(source, evidence, notice);
-    const mark = evidence && quoteIsAt(source.text, evidence) ? { start: evidence.start, end: evidence.end } : null;
-    this.showNotice(evidence && !mark ? 'The quote is not at its recorded place in this text; the text is shown unmarked.' : notice);
-    const mentions = findMentions(source.text, source.mentions.map((m) => m.actor));
-    const parts = segments(source.text.length, mentions, quoteSpans(source.text, source.claims), mark);
-    const names: Names = { claims: new Map(source.claims.map((claim) => [claim.id, claimSays(claim)])), actors: new Map(source.mentions.map((m) => [m.actor.id, m.actor.name])) };
-    const markElement = this.render(source.text, parts, names);
+    const placed = this.at ? quoteIsAt(source.text, this.at) : true;
+    const where = source.registry ? 'snapshot; nothing is marked' : 'text; the text is shown unmarked';
+    this.showNotice(placed ? notice : `The quote is not at its recorded place in this ${where}.`);
+    this.draw(true);
+  }
+
+  /** Draws the shown source (its text with its marks, or a registry's records) and the curation tools. */
+  private draw(scroll: boolean): void {
+    const source = this.shown!;
+    const markElement = source.registry ? this.showRegistry(source) : this.showText(source);
+    this.mentions.hide();
     this.showCuration();
     this.dialog.dataset.ready = 'true';
+    this.dialog.dataset.drawn = String(++this.drawn);
+    if (!scroll) return;
     if (markElement) markElement.scrollIntoView({ block: 'center' });
     else this.text.scrollTop = 0;
+  }
+
+  private showText(source: ReadableSource): HTMLElement | null {
+    const mark = this.at && quoteIsAt(source.text, this.at) ? { start: this.at.start, end: this.at.end } : null;
+    const mentions = mentionSpans(source.text, source.mentions);
+    const parts = segments(source.text.length, mentions, quoteSpans(source.text, source.claims), mark);
+    const names: Names = { claims: new Map(source.claims.map((claim) => [claim.id, claimSays(claim)])), actors: new Map(source.mentions.map((m) => [m.actor.id, m.actor.name])) };
+    return this.render(source.text, parts, names);
   }
 
   /**
    * A registry snapshot: its XML is megabytes of tags, so what shows is a picker over its records
    * and, opened at a quote, the records that quote's claim cites, read as records, its quotes marked.
    */
-  private showRegistry(source: ReadableSource, evidence: Evidence | undefined, notice: string): void {
-    const at = evidence && quoteIsAt(source.text, evidence) ? evidence : null;
-    this.showNotice(evidence && !at ? 'The quote is not at its recorded place in this snapshot; nothing is marked.' : notice);
+  private showRegistry(source: ReadableSource): HTMLElement | null {
+    const at = this.at && quoteIsAt(source.text, this.at) ? this.at : null;
     const names: Names = { claims: new Map(source.claims.map((claim) => [claim.id, claimSays(claim)])), actors: new Map() };
     const marks = at ? claimQuotes(source, at) : [];
     const quotes = quoteSpans(source.text, source.claims);
@@ -142,14 +198,10 @@ export class ReadingView {
       marks,
     );
     this.text.replaceChildren(registryPicker(source, (entry) => showRecords([entry], [])), records);
-    this.showCuration();
-    this.dialog.dataset.ready = 'true';
-    const first = records.querySelector('mark');
-    if (first) first.scrollIntoView({ block: 'center' });
-    else this.text.scrollTop = 0;
+    return records.querySelector('mark');
   }
 
-  /** Fills the text: consecutive marked segments in one <mark>; answers it. */
+  /** Fills the text: consecutive marked segments in one <mark> (a mention or a quote inside it keeps its own mark); answers it. */
   private render(text: string, parts: Segment[], names: Names): HTMLElement | null {
     this.text.replaceChildren();
     let mark: HTMLElement | null = null;
@@ -179,7 +231,10 @@ export class ReadingView {
       span.title = part.actors.map((id) => names.actors.get(id) ?? id).join(', ');
     }
     const first = part.claims[0];
-    if (first === undefined) return span;
+    if (first === undefined) {
+      span.addEventListener('click', () => this.mentionClicked(span, part, names));
+      return span;
+    }
     span.classList.add('evidence');
     Object.assign(span.dataset, { testid: 'reading-evidence', claimId: first, claimIds: part.claims.join(' ') });
     span.setAttribute('role', 'link');
@@ -201,10 +256,17 @@ export class ReadingView {
     return span;
   }
 
+  /** An editor clicked a highlighted name: the bar says which actors it was matched to, each with "Not this actor…". */
+  private mentionClicked(span: HTMLElement, part: Segment, names: Names): void {
+    if (!canWrite() || !this.shown || document.getSelection()?.isCollapsed === false) return;
+    this.mentions.show(this.shown.id, span.textContent ?? '', part.actors.map((id) => ({ id, name: names.actors.get(id) ?? id })));
+  }
+
   private wireCuration(): void {
-    // Pressing the button must not take the selection away from the text.
-    this.addClaim.addEventListener('mousedown', (event) => event.preventDefault());
-    this.addClaim.addEventListener('click', () => this.startClaim());
+    // Pressing a button must not take the selection away from the text.
+    for (const button of [this.addClaim, this.markMention]) button.addEventListener('mousedown', (event) => event.preventDefault());
+    this.addClaim.addEventListener('click', () => this.startFromSelection());
+    this.markMention.addEventListener('click', () => this.startMention());
     document.addEventListener('selectionchange', () => this.showCuration());
     onSessionChange(() => this.showCuration());
   }
@@ -212,37 +274,101 @@ export class ReadingView {
   /** The curation tools show when signed in as an editor; "Add claim" is enabled while a passage is selected. */
   private showCuration(): void {
     // A registry record shows values, not the text: a selection there is no quote of it.
-    this.tools.hidden = !canWrite() || this.shown === null || Boolean(this.shown.registry);
-    this.addClaim.disabled = this.shown === null || selectedSpan(this.text, this.shown.text) === null;
-    if (!canWrite()) this.closeForm();
+    const curating = canWrite() && this.shown !== null && !this.shown.registry;
+    this.tools.hidden = !curating;
+    const selected = this.shown !== null && selectedSpan(this.text, this.shown.text) !== null;
+    this.addClaim.disabled = !selected;
+    this.markMention.disabled = !selected;
+    if (!canWrite()) {
+      this.closeForm();
+      this.mentions.hide();
+    } else if (!this.formOpen) this.showSuggestions();
   }
 
-  private startClaim(): void {
+  /** Beside the text, for editors and while no form is open: the claims the text suggests. */
+  private showSuggestions(): void {
+    const source = this.shown;
+    if (!source || source.registry || !canWrite()) return this.setAside(null);
+    if (this.aside.firstElementChild?.getAttribute('data-source-id') === source.id && this.aside.dataset.drawn === String(this.drawn)) return;
+    this.setAside(
+      suggestionList({
+        source: source.id,
+        onAccept: (prefill) => this.startClaim(prefill, true),
+        onEdit: (prefill) => this.startClaim(prefill, false),
+      }),
+    );
+    this.aside.dataset.drawn = String(this.drawn);
+  }
+
+  private startFromSelection(): void {
+    const source = this.shown;
+    const span: Span | null = source ? selectedSpan(this.text, source.text) : null;
+    if (source && span) this.startClaim({ quotes: [source.text.slice(span.start, span.end)] }, false);
+  }
+
+  /** Opens the claim form from `prefill`; `submit` sends it at once (a suggestion accepted as it stands: its problems show in the form). */
+  private startClaim(prefill: ClaimPrefill, submit: boolean): void {
+    const source = this.shown;
+    if (!source) return;
+    const form = this.actions.claimForm(source, prefill, (added) => void this.claimDone(added));
+    this.openForm(form);
+    if (submit && form instanceof HTMLFormElement) form.requestSubmit();
+  }
+
+  /** The form closes; an added claim is underlined once the text is drawn again, then said so. */
+  private async claimDone(added: boolean): Promise<void> {
+    this.closeForm();
+    if (!added) return;
+    await this.refreshing;
+    this.showNotice('Claim added, and drawn in the graph.', true);
+  }
+
+  private startMention(): void {
     const source = this.shown;
     const span: Span | null = source ? selectedSpan(this.text, source.text) : null;
     if (!source || !span) return;
-    const form = this.actions.claimForm(source, source.text.slice(span.start, span.end), (added) => {
-      this.closeForm();
-      if (added) {
-        this.sources.delete(source.id);
-        void this.open(source, undefined, 'Claim added, and drawn in the graph.');
-      }
-    });
-    this.aside.replaceChildren(form);
-    this.aside.hidden = false;
-    this.dialog.classList.add('curating');
+    const text = source.text.slice(span.start, span.end);
+    this.openForm(
+      mentionForm({
+        source,
+        text,
+        done: async (added) => {
+          this.closeForm();
+          if (!added) return;
+          await this.refreshing;
+          this.showNotice(`“${text}” is marked as a mention.`, true);
+        },
+      }),
+    );
+  }
+
+  private openForm(form: HTMLElement): void {
+    this.showNotice(''); // a notice of the last write is done with once the next one starts
+    this.mentions.hide();
+    this.formOpen = true;
+    this.setAside(form);
     form.querySelector<HTMLElement>('input, select, textarea')?.focus();
   }
 
   private closeForm(): void {
-    this.aside.replaceChildren();
-    this.aside.hidden = true;
-    this.dialog.classList.remove('curating');
+    this.formOpen = false;
+    this.setAside(null);
+    if (this.shown) this.showCuration();
   }
 
-  private showNotice(text: string): void {
+  private setAside(content: HTMLElement | null): void {
+    this.aside.replaceChildren(...(content ? [content] : []));
+    delete this.aside.dataset.drawn;
+    this.aside.hidden = content === null;
+    this.dialog.classList.toggle('curating', content !== null);
+  }
+
+  /** Says something above the text; a `done` notice (a write went through) goes after a few seconds. */
+  private showNotice(text: string, done = false): void {
+    clearTimeout(this.noticeTimer);
     this.notice.textContent = text;
     this.notice.hidden = text === '';
+    if (done) this.noticeTimer = setTimeout(() => this.notice.textContent === text && this.showNotice(''), doneNoticeMs);
   }
 
   /** The source with its text, fetched once; a failed fetch is forgotten so that it can be retried. */

@@ -1,8 +1,9 @@
 // What the reading view marks in a source's text, as plain offsets: where the mentioned actors'
-// names and aliases occur (found by the loader's rule, src/domain/mentions.ts), where the claims'
-// quotes stand (src/domain/quotes.ts), and the quote the analyst opened; then the text cut into
-// segments at every edge of those, each saying what covers it.
-import type { Mention } from '../../../src/domain/mentions.ts';
+// names and aliases occur (where the API says they stand, else found by the loader's rule,
+// src/domain/mentions.ts), where the claims' quotes stand (src/domain/quotes.ts), and the quote
+// the analyst opened; then the text cut into segments at every edge of those, each saying what
+// covers it, so that overlapping marks (a mention inside a quote, two actors on one name) all show.
+import { findMentions, type Mention, type NamedActor } from '../../../src/domain/mentions.ts';
 import { quoteIsAt } from '../../../src/domain/quotes.ts';
 import type { Evidence } from '../api/model.ts';
 
@@ -23,6 +24,22 @@ export interface Segment extends Span {
   claims: string[];
   /** Inside the quote the analyst opened the source at. */
   marked: boolean;
+}
+
+/** A source's mention of an actor as the API lists it: `spans`, when given, say where the text names it. */
+export interface ListedMention {
+  actor: NamedActor;
+  spans?: readonly Span[] | null;
+}
+
+/**
+ * Where the text names each mentioned actor: the API's spans (its rule knows the claims on the
+ * source and the editors' judgements), else the names and aliases found by the shared matcher.
+ */
+export function mentionSpans(text: string, mentions: readonly ListedMention[]): Mention[] {
+  const placed = mentions.filter((m) => m.spans);
+  const found = findMentions(text, mentions.filter((m) => !m.spans).map((m) => m.actor));
+  return [...found, ...placed.flatMap((m) => m.spans!.map(({ start, end }) => ({ start, end, actors: [m.actor.id] })))];
 }
 
 /** The claims' quotes that stand where their evidence says, the shortest first. */
@@ -49,7 +66,7 @@ export function segments(length: number, mentions: Mention[], quotes: QuoteSpan[
     result.push({
       start,
       end,
-      actors: mentions.filter((m) => covers(m, start, end)).flatMap((m) => m.actors),
+      actors: [...new Set(mentions.filter((m) => covers(m, start, end)).flatMap((m) => m.actors))],
       claims: [...new Set(quotes.filter((q) => covers(q, start, end)).map((q) => q.claim))],
       marked: mark !== null && mark.start < mark.end && covers(mark, start, end),
     });
