@@ -1,0 +1,318 @@
+// The curation flow of issue #26 end to end, in a real Chromium against the real API and Neo4j,
+// on a short dispatch this test writes itself (a test fixture: its people and events are invented,
+// and it is not in seed/): the source added, a suggested claim accepted as it stands and another
+// edited, a claimant created inline, two quotes on one claim, every problem of a claim shown at
+// once, an actor's aliases edited and marked by the reading view without a reload, a wrong
+// mention rejected. Every action of the analyst (click, fill, key, selection) goes through a
+// counter, and the test prints "curation flow: N actions for M claims".
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { createToken } from '../src/auth/tokens.ts';
+import { projectRoot } from '../src/config.ts';
+import { ensureWebBuild } from '../src/http/webBuild.ts';
+import { openAppPage, until } from './support/chromium.ts';
+import { reseedAfterwards, seed, seededApp } from './support/testGraph.ts';
+
+const artifacts = path.join(projectRoot, 'test', 'artifacts');
+const stamp = `${process.pid}-${Date.now()}`;
+const editor = `flow-curator-${stamp}`;
+const title = `Test fixture ${stamp}: Tajik police colonel resurfaces with Islamic State`;
+
+// The invented dispatch. Each sentence is there for one step of the flow.
+const pledge = 'Colonel Rustam Davlatov, a former commander of a police special forces unit in Tajikistan, has pledged allegiance to Islamic State, according to a video released last month.';
+const joined = '"Davlatov joined Islamic State in Raqqa," Khurshed Nazarov, a spokesman for the Tajik Interior Ministry, told reporters.';
+const trainedBoth = 'Reporter Medina Saidova, who first described the video, said Dawlatov had trained in Russia and the United States.';
+const trainedRussia = 'Dawlatov trained in Russia in 2013, the ministry said.';
+const article = [`Dushanbe, ${stamp}.`, pledge, joined, trainedBoth, trainedRussia].join('\n');
+const firstQuote = 'Dawlatov had trained in Russia and the United States';
+const secondQuote = 'Dawlatov trained in Russia in 2013';
+
+/** The analyst: every action taken in the page is counted. */
+class Analyst {
+  actions = 0;
+  constructor(readonly page: Page) {}
+  async click(target: Locator): Promise<void> {
+    this.actions++;
+    await target.click();
+  }
+  async fill(target: Locator, text: string): Promise<void> {
+    this.actions++;
+    await target.fill(text);
+  }
+  async press(target: Locator, key: string): Promise<void> {
+    this.actions++;
+    await target.press(key);
+  }
+  async choose(target: Locator, value: string): Promise<void> {
+    this.actions++;
+    await target.selectOption(value);
+  }
+  /** Selects [start, end) of the reading text, as one drag of the mouse would. */
+  async selectText(start: number, end: number): Promise<string> {
+    this.actions++;
+    return selectText(this.page, start, end);
+  }
+}
+
+async function settled(page: Page): Promise<void> {
+  await page.waitForSelector('body[data-ready="true"][data-busy="0"]');
+}
+
+async function readerReady(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="reading-view"][data-ready="true"]');
+}
+
+/** [start, end) of each run of elements in the reading text that matches `selector`, in text offsets. */
+function spansOf(page: Page, selector: string): Promise<[number, number][]> {
+  return page.evaluate<[number, number][]>(`(() => {
+    const root = document.querySelector('[data-testid="reading-text"]');
+    const runs = [];
+    for (const element of root.querySelectorAll(${JSON.stringify(selector)})) {
+      const before = document.createRange();
+      before.setStart(root, 0);
+      before.setEndBefore(element);
+      const start = before.toString().length;
+      const end = start + element.textContent.length;
+      const last = runs[runs.length - 1];
+      if (last && last[1] === start) last[1] = end;
+      else runs.push([start, end]);
+    }
+    return runs;
+  })()`);
+}
+
+function selectText(page: Page, start: number, end: number): Promise<string> {
+  return page.evaluate<string>(`(() => {
+    const root = document.querySelector('[data-testid="reading-text"]');
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let offset = 0;
+    let started = false;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = node.data.length;
+      if (!started && ${start} < offset + length) {
+        range.setStart(node, ${start} - offset);
+        started = true;
+      }
+      if (started && ${end} <= offset + length) {
+        range.setEnd(node, ${end} - offset);
+        break;
+      }
+      offset += length;
+    }
+    const selection = document.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return selection.toString();
+  })()`);
+}
+
+const at = (text: string) => [article.indexOf(text), article.indexOf(text) + text.length] as [number, number];
+
+interface StoredClaim {
+  id: string;
+  type: string;
+  stance: string;
+  since: string | null;
+  subject: { id: string; name: string };
+  object: { id: string; name: string };
+  claimedBy: { id: string; name: string }[];
+  evidence: { quote: string }[];
+}
+
+describe('web app: the curation flow of an article, counted', () => {
+  const setup = seededApp();
+  reseedAfterwards();
+  let browser: Browser;
+  let page: Page;
+  let analyst: Analyst;
+  let pageErrors: string[] = [];
+  let sourceId = '';
+  let davlatov = '';
+
+  /** The claims the API holds on the dispatch. */
+  async function storedClaims(): Promise<StoredClaim[]> {
+    const { body } = await setup.app.graphql<{ source: { claims: StoredClaim[] } }>(
+      `query ($id: ID!) { source(id: $id) { claims(first: 50) { id type stance since subject { id name } object { id name } claimedBy { id name } evidence { quote } } } }`,
+      { id: sourceId },
+    );
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    return body.data!.source.claims;
+  }
+
+  async function claimAdded(count: number): Promise<StoredClaim[]> {
+    await page.waitForSelector('[data-testid="reading-notice"]:has-text("Claim added")');
+    const claims = await storedClaims();
+    assert.equal(claims.length, count);
+    return claims;
+  }
+
+  before(async () => {
+    await seed(setup.db, true);
+    await ensureWebBuild();
+    const token = await createToken(setup.db, editor, 'editor');
+    ({ browser, page, pageErrors } = await openAppPage());
+    analyst = new Analyst(page);
+    // Signed in before the flow starts (the sign-in is not curation): the token in this tab's session.
+    await page.goto(`${setup.app.url}/`);
+    await page.evaluate(`sessionStorage.setItem('actorgraph.token', ${JSON.stringify(token)})`);
+    await page.reload();
+    await settled(page);
+    await page.getByTestId('viewer').waitFor();
+    // A page reload would lose this: the reading view must follow every change without one.
+    await page.evaluate(`window.__sameDocument = true`);
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('adds the dispatch as a source, which opens with the claims it suggests', async () => {
+    await analyst.click(page.getByTestId('sources-open'));
+    await page.waitForSelector('[data-testid="sources-view"][data-ready="true"]');
+    await analyst.click(page.getByTestId('add-source'));
+    await analyst.fill(page.getByTestId('source-title'), title);
+    await analyst.fill(page.getByTestId('source-publisher'), 'Test Fixture Wire');
+    await analyst.fill(page.getByTestId('source-published'), '2016-03-12');
+    await analyst.fill(page.getByTestId('source-text'), article);
+    await analyst.click(page.getByTestId('source-submit'));
+    await readerReady(page);
+    assert.equal(await page.getByTestId('reading-text').textContent(), article, 'stored byte for byte');
+    sourceId = (await setup.app.graphql<{ sources: { id: string; title: string }[] }>(`{ sources { id title } }`)).body.data!.sources.find((s) => s.title === title)!.id;
+    assert.ok(sourceId.length <= 48, `a short source id: ${sourceId}`);
+    await page.getByTestId('suggestion-list').waitFor();
+    await until(async () => (await page.locator('[data-testid^="suggestion-"][data-testid$="-accept"]').count()) > 0, 'the text suggests claims', 20_000);
+    await page.screenshot({ path: path.join(artifacts, 'curation-flow-suggestions.png') });
+  });
+
+  it('accepts the suggested pledge as it stands: the colonel is created with the claim', { timeout: 120_000 }, async () => {
+    const suggestion = page.getByTestId('suggestion-list').locator('[data-suggestion-type="PLEDGED_ALLEGIANCE_TO"]').first();
+    await analyst.click(suggestion.locator('[data-testid$="-accept"]'));
+    const [claim] = await claimAdded(1);
+    assert.equal(claim!.type, 'PLEDGED_ALLEGIANCE_TO');
+    assert.equal(claim!.object.id, 'islamic-state');
+    assert.match(claim!.subject.name, /Rustam Davlatov/);
+    for (const { quote } of claim!.evidence) assert.ok(pledge.includes(quote), `the suggestion quotes its sentence: ${quote}`);
+    davlatov = claim!.subject.id;
+    // The reading view underlines it without a reload, and the notice goes when the next claim starts.
+    await until(async () => (await spansOf(page, '.evidence')).length > 0, 'the accepted claim is underlined');
+    assert.equal(await page.evaluate<boolean>(`window.__sameDocument === true`), true, 'no page reload');
+  });
+
+  it('edits the suggested membership: attributed to a spokesman created inline as its claimant', { timeout: 120_000 }, async () => {
+    const suggestion = page.getByTestId('suggestion-list').locator('[data-suggestion-type="MEMBER_OF"]').first();
+    await analyst.click(suggestion.locator('[data-testid$="-edit"]'));
+    await page.getByTestId('claim-form').waitFor();
+    assert.equal(await page.getByTestId('reading-notice').isVisible(), false, 'the last notice goes when the next claim starts');
+    // The subject is the colonel (known now), the claimant the spokesman, new: made with the claim.
+    const subject = page.getByTestId('new-claim-subject-input');
+    await analyst.fill(subject, 'Davlatov');
+    await analyst.click(page.locator(`[data-testid="new-claim-subject-suggestions"] [data-id="${davlatov}"]`));
+    await analyst.choose(page.getByTestId('new-claim-stance'), 'ATTRIBUTED');
+    await analyst.fill(page.getByTestId('new-claim-claimedBy-input'), 'Khurshed Nazarov');
+    await analyst.click(page.getByTestId('new-claim-claimedBy-suggestions').locator('[data-new]').first());
+    await analyst.click(page.getByTestId('new-claim-claimedBy-new-create'));
+    await analyst.click(page.getByTestId('new-claim-submit'));
+    const claims = await claimAdded(2);
+    const member = claims.find((c) => c.type === 'MEMBER_OF')!;
+    assert.equal(member.subject.id, davlatov);
+    assert.equal(member.object.id, 'islamic-state');
+    assert.equal(member.stance, 'ATTRIBUTED');
+    assert.deepEqual(member.claimedBy.map((a) => a.name), ['Khurshed Nazarov']);
+  });
+
+  it('adds a claim with two quotes, after every problem of it showed at once', { timeout: 120_000 }, async () => {
+    const [start, end] = at(firstQuote);
+    assert.equal(await analyst.selectText(start, end), firstQuote);
+    await analyst.click(page.getByTestId('add-claim'));
+    await page.getByTestId('claim-form').waitFor();
+    await analyst.fill(page.getByTestId('new-claim-subject-input'), 'Davlatov');
+    await analyst.click(page.locator(`[data-testid="new-claim-subject-suggestions"] [data-id="${davlatov}"]`));
+    await analyst.choose(page.getByTestId('new-claim-type'), 'TRAINED_IN');
+    await analyst.fill(page.getByTestId('new-claim-object-input'), 'Russia');
+    await analyst.click(page.locator('[data-testid="new-claim-object-suggestions"] [data-id="russia"]'));
+    await analyst.click(page.getByTestId('new-claim-quote-add'));
+    const quotes = page.locator('[data-testid="new-claim-quote"]');
+    // A second quote copied wrong and a month that does not exist: both problems at once.
+    await analyst.fill(quotes.nth(1), 'Dawlatov trained in Russia in 2031');
+    await analyst.fill(page.getByTestId('new-claim-since'), '2013-13');
+    await analyst.click(page.getByTestId('new-claim-submit'));
+    const sinceError = page.getByTestId('new-claim-error-since');
+    await sinceError.waitFor();
+    const quoteError = page.locator('[data-testid^="new-claim-error-quotes"]:visible');
+    assert.equal(await quoteError.count(), 1, 'the quote problem shows beside the quotes together with the date problem');
+    assert.match((await quoteError.textContent()) ?? '', /not verbatim/);
+    assert.equal(await page.getByTestId('quote-differs').textContent(), '3', 'where the quote departs from the text');
+    assert.equal(await sinceError.isVisible(), true);
+    await page.screenshot({ path: path.join(artifacts, 'curation-flow-errors.png') });
+
+    await analyst.fill(quotes.nth(1), secondQuote);
+    await analyst.fill(page.getByTestId('new-claim-since'), '2013');
+    await analyst.click(page.getByTestId('new-claim-submit'));
+    const claims = await claimAdded(3);
+    const trained = claims.find((c) => c.type === 'TRAINED_IN')!;
+    assert.deepEqual(trained.evidence.map((e) => e.quote), [firstQuote, secondQuote]);
+    assert.equal(trained.since, '2013');
+    await until(async () => (await spansOf(page, '.evidence')).some(([s]) => s === at(secondQuote)[0]), 'both quotes are underlined');
+  });
+
+  it('edits the colonel’s aliases in the panel: the reading view marks the text’s spelling without a reload', { timeout: 120_000 }, async () => {
+    const dawlatov = [...article.matchAll(/Dawlatov/g)].map((m) => [m.index, m.index + 'Dawlatov'.length]);
+    assert.deepEqual(await spansOf(page, `.mention[data-actor-ids~="${davlatov}"]`).then((spans) => spans.filter(([s]) => dawlatov.some(([d]) => d === s))), [], 'not marked before');
+    await analyst.click(page.getByTestId('reading-close'));
+    await settled(page);
+    const panel = page.getByTestId('side-panel');
+    await analyst.click(panel.locator(`button[data-id="${davlatov}"]`).first());
+    await analyst.click(panel.getByTestId('actor-edit'));
+    await analyst.fill(panel.getByTestId('actor-edit-alias-input'), 'Dawlatov');
+    await analyst.press(panel.getByTestId('actor-edit-alias-input'), 'Enter');
+    await analyst.click(panel.getByTestId('actor-edit-submit'));
+    await until(async () => ((await panel.getByTestId('actor-aliases').textContent()) ?? '').includes('Dawlatov'), 'the panel shows the new alias');
+
+    await analyst.click(page.getByTestId('sources-open'));
+    await page.waitForSelector('[data-testid="sources-view"][data-ready="true"]');
+    await analyst.click(page.locator(`[data-testid="source-item"][data-source-id="${sourceId}"] [data-testid="source-open"]`));
+    await readerReady(page);
+    await until(async () => {
+      const marked = await spansOf(page, `.mention[data-actor-ids~="${davlatov}"]`);
+      return dawlatov.every(([d]) => marked.some(([s, e]) => s <= d! && d! < e));
+    }, 'every "Dawlatov" is marked as the colonel');
+    assert.equal(await page.evaluate<boolean>(`window.__sameDocument === true`), true, 'no page reload');
+  });
+
+  it('rejects a wrong mention: the reporter’s first name is not the city of Medina', { timeout: 120_000 }, async () => {
+    const medina = article.indexOf('Medina');
+    assert.deepEqual(await spansOf(page, '.mention[data-actor-ids~="medina"]'), [[medina, medina + 'Medina'.length]], 'the matcher took her name for the city');
+    await analyst.click(page.locator('.mention[data-actor-ids~="medina"]'));
+    await analyst.click(page.getByTestId('mention-bar').locator('[data-testid="mention-reject"][data-actor-id="medina"]'));
+    await analyst.fill(page.getByTestId('mention-reason'), 'A reporter’s first name, not the city.');
+    await analyst.press(page.getByTestId('mention-reason'), 'Enter');
+    await until(async () => (await spansOf(page, '.mention[data-actor-ids~="medina"]')).length === 0, 'the mark goes without a reload');
+    const { body } = await setup.app.graphql<{ source: { mentions: { actor: { id: string } }[] } }>(`query ($id: ID!) { source(id: $id) { mentions(first: 100) { actor { id } } } }`, { id: sourceId });
+    assert.ok(!body.data!.source.mentions.some((m) => m.actor.id === 'medina'), 'the API no longer lists it');
+    assert.equal(await page.evaluate<boolean>(`window.__sameDocument === true`), true, 'no page reload');
+  });
+
+  it('marks a clicked quote over the mentions inside it', async () => {
+    await page.getByTestId('reading-close').click();
+    await settled(page);
+    const quote = page.getByTestId('side-panel').locator('button.quote').first();
+    await quote.click();
+    await readerReady(page);
+    const inside = await page.evaluate<{ mentions: number; background: string }>(`(() => {
+      const mentions = document.querySelectorAll('[data-testid="reading-mark"] .mention');
+      return { mentions: mentions.length, background: mentions.length ? getComputedStyle(mentions[0]).backgroundColor : '' };
+    })()`);
+    assert.ok(inside.mentions > 0, 'a mention inside the marked quote');
+    assert.equal(inside.background, 'rgba(0, 0, 0, 0)', 'the mark’s colour shows through the mention');
+    await page.screenshot({ path: path.join(artifacts, 'curation-flow-marked.png') });
+  });
+
+  it('took a counted number of actions', async () => {
+    const claims = await storedClaims();
+    console.log(`curation flow: ${analyst.actions} actions for ${claims.length} claims`);
+    assert.ok(analyst.actions / claims.length < 20, `${analyst.actions} actions for ${claims.length} claims`);
+    assert.deepEqual(pageErrors, []);
+  });
+});
