@@ -280,9 +280,10 @@ export class ReadingView {
     this.addClaim.disabled = !selected;
     this.markMention.disabled = !selected;
     if (!canWrite()) {
-      this.closeForm();
       this.mentions.hide();
-    } else if (!this.formOpen) this.showSuggestions();
+      if (this.formOpen) this.closeForm();
+    }
+    if (!this.formOpen) this.showSuggestions();
   }
 
   /** Beside the text, for editors and while no form is open: the claims the text suggests. */
@@ -353,7 +354,7 @@ export class ReadingView {
   private closeForm(): void {
     this.formOpen = false;
     this.setAside(null);
-    if (this.shown) this.showCuration();
+    this.showSuggestions();
   }
 
   private setAside(content: HTMLElement | null): void {
