@@ -10,7 +10,7 @@
 // without a reload. Escape, the close button or a click beside the dialog close it; the focus then
 // goes back to what opened it.
 import { quoteIsAt } from '../../../src/domain/quotes.ts';
-import { ApiError, fetchReadableSource, onWrite } from '../api/api.ts';
+import { ApiError, fetchReadableSource, graphql, onWrite } from '../api/api.ts';
 import type { ClaimPrefill } from '../curation/claimPrefill.ts';
 import { el } from '../app/dom.ts';
 import type { Evidence, ReadableSource, SourceClaim, SourceRef } from '../api/model.ts';
@@ -290,15 +290,17 @@ export class ReadingView {
   private showSuggestions(): void {
     const source = this.shown;
     if (!source || source.registry || !canWrite()) return this.setAside(null);
-    if (this.aside.firstElementChild?.getAttribute('data-source-id') === source.id && this.aside.dataset.drawn === String(this.drawn)) return;
+    // Asked once per drawing of the text: after a write, what was made a claim or rejected is gone.
+    if (this.aside.dataset.suggestions === String(this.drawn)) return;
     this.setAside(
       suggestionList({
-        source: source.id,
+        sourceId: source.id,
+        api: graphql,
         onAccept: (prefill) => this.startClaim(prefill, true),
         onEdit: (prefill) => this.startClaim(prefill, false),
       }),
     );
-    this.aside.dataset.drawn = String(this.drawn);
+    this.aside.dataset.suggestions = String(this.drawn);
   }
 
   private startFromSelection(): void {
@@ -359,7 +361,7 @@ export class ReadingView {
 
   private setAside(content: HTMLElement | null): void {
     this.aside.replaceChildren(...(content ? [content] : []));
-    delete this.aside.dataset.drawn;
+    delete this.aside.dataset.suggestions;
     this.aside.hidden = content === null;
     this.dialog.classList.toggle('curating', content !== null);
   }
