@@ -17,9 +17,14 @@ export class MentionBar {
     this.element.hidden = true;
   }
 
-  /** Shows what `printed` was matched to in `source`: one line per actor (id, name). */
-  show(source: string, printed: string, actors: { id: string; name: string }[]): void {
-    const lines = actors.map((actor) => this.line(source, printed, actor));
+  /** Shows what `printed` was matched to in `source`: one line per actor (id, name); inside a quote, the way to its claim. */
+  show(source: string, printed: string, actors: { id: string; name: string }[], claim?: { label: string; follow(): void }): void {
+    const lines: HTMLElement[] = actors.map((actor) => this.line(source, printed, actor));
+    if (claim) {
+      const follow = el('button', { type: 'button', class: 'link', 'data-testid': 'mention-bar-claim' }, claim.label);
+      follow.addEventListener('click', () => claim.follow());
+      lines.push(follow);
+    }
     const close = el('button', { type: 'button', class: 'link', 'data-testid': 'mention-bar-close', 'aria-label': 'Close' }, '×');
     close.addEventListener('click', () => this.hide());
     this.element.replaceChildren(...lines, close);

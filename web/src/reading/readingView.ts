@@ -245,7 +245,10 @@ export class ReadingView {
       this.actions.showClaim(first);
     };
     span.addEventListener('click', () => {
-      if (document.getSelection()?.isCollapsed !== false) follow(); // not when the click ended a selection
+      if (document.getSelection()?.isCollapsed === false) return; // not when the click ended a selection
+      // An editor's click on a name inside a quote asks first: the mention, or the claim.
+      if (part.actors.length > 0 && canWrite()) this.mentionClicked(span, part, names, follow);
+      else follow();
     });
     span.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' || event.key === ' ') {
@@ -256,10 +259,14 @@ export class ReadingView {
     return span;
   }
 
-  /** An editor clicked a highlighted name: the bar says which actors it was matched to, each with "Not this actor…". */
-  private mentionClicked(span: HTMLElement, part: Segment, names: Names): void {
+  /**
+   * An editor clicked a highlighted name: the bar says which actors it was matched to, each with
+   * "Not this actor…", and inside a quote a way on to its claim (`follow`).
+   */
+  private mentionClicked(span: HTMLElement, part: Segment, names: Names, follow?: () => void): void {
     if (!canWrite() || !this.shown || document.getSelection()?.isCollapsed === false) return;
-    this.mentions.show(this.shown.id, span.textContent ?? '', part.actors.map((id) => ({ id, name: names.actors.get(id) ?? id })));
+    const actors = part.actors.map((id) => ({ id, name: names.actors.get(id) ?? id }));
+    this.mentions.show(this.shown.id, span.textContent ?? '', actors, follow && { label: `Show the claim: ${names.claims.get(part.claims[0]!) ?? 'its relationship'}`, follow });
   }
 
   private wireCuration(): void {
