@@ -258,6 +258,21 @@ describe('web app: the curation flow of an article, counted', () => {
     assert.ok(!body.data!.source.mentions.some((m) => m.actor.id === 'medina'), 'the API no longer lists it');
   });
 
+  it('marks a name the matcher missed as a mention: "the ministry" of the last sentence', { timeout: 120_000 }, async () => {
+    const ministry = 'tajikistan-ministry-of-internal-affairs';
+    const [start, end] = at('ministry said.');
+    assert.equal(await analyst.selectText(start, start + 'ministry'.length), 'ministry');
+    await analyst.click(page.getByTestId('mark-mention'));
+    await page.getByTestId('mention-form').waitFor();
+    await analyst.fill(page.getByTestId('new-mention-actor-input'), 'Tajik Interior Ministry');
+    await analyst.click(page.locator(`[data-testid="new-mention-actor-suggestions"] [data-id="${ministry}"]`));
+    await analyst.click(page.getByTestId('new-mention-submit'));
+    await until(async () => (await spansOf(page, `.mention[data-actor-ids~="${ministry}"]`)).some(([s]) => s === start), 'the passage is marked without a reload');
+    assert.ok(end > start);
+    const { body } = await setup.app.graphql<{ source: { mentions: { actor: { id: string }; added: string[] }[] } }>(`query ($id: ID!) { source(id: $id) { mentions(first: 100) { actor { id } added } } }`, { id: sourceId });
+    assert.deepEqual(body.data!.source.mentions.find((m) => m.actor.id === ministry)?.added, ['ministry']);
+  });
+
   it('accepts a suggested claim as it stands', { timeout: 120_000 }, async () => {
     await page.waitForSelector('[data-testid="suggestion-list"][data-ready="true"]');
     const suggestion = suggested('TRAINED_IN').filter({ hasText: 'United States' }).first();
