@@ -6,7 +6,7 @@
 import { relationshipId, stanceProblems } from './claimRules.ts';
 import { gradeProps } from './grading.ts';
 import { parsePartialDate, type PartialDate } from './partialDate.ts';
-import { locateQuote, type QuoteSpan } from './quotes.ts';
+import { locateQuote, quoteMismatch, quoteMismatchMessage, type QuoteMismatch, type QuoteSpan } from './quotes.ts';
 import { relationshipTypes } from './vocabulary.ts';
 import type { ClaimEntry, FigureEntry } from './fileSchema.ts';
 import type { PathPart } from './problems.ts';
@@ -35,8 +35,8 @@ export interface ClaimLookup {
   source(id: string): { text: string; observed: Observed; findQuote?: (quote: string) => QuoteSpan | null } | undefined;
 }
 
-/** Reports a problem at a path inside the claim. */
-export type ReportAt = (parts: PathPart[], message: string) => void;
+/** Reports a problem at a path inside the claim; for a quote not in its source, where it departs from the text. */
+export type ReportAt = (parts: PathPart[], message: string, quote?: QuoteMismatch) => void;
 
 const unique = (ids: readonly string[]) => [...new Set(ids)];
 
@@ -71,7 +71,10 @@ export function checkClaimCore(entry: ClaimEntry | FigureEntry, fileSource: stri
       const span = source.findQuote ? source.findQuote(quote) : locateQuote(source.text, quote);
       // Found up to whitespace, stored as printed: the quote is the source's own characters at its span.
       if (span) evidence.push({ quote: source.text.slice(span.start, span.end), ...span });
-      else report(['quotes', j], `quote not found in source "${sourceId}" (id ${entry.id}): "${quote}"`);
+      else {
+        const mismatch = quoteMismatch(source.text, quote);
+        report(['quotes', j], quoteMismatchMessage(mismatch), mismatch ?? undefined);
+      }
     });
   }
   const links: ClaimLinks = { source: sourceId ?? '', claimedBy: unique(entry.claimedBy), disputedBy: unique(entry.disputedBy), contradicts: unique(entry.contradicts), evidence };
