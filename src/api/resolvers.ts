@@ -27,6 +27,7 @@ import { addActor, mergeActors, unmergeActors, updateActor, type ActorPatch } fr
 import { history } from '../writes/changeLog.ts';
 import { addClaim, contradict, retractClaim, updateClaim } from '../writes/claims.ts';
 import { addSource } from '../writes/sources.ts';
+import { deleteActor } from '../writes/actorDeletion.ts';
 import { gradeClaim, gradeSource } from '../writes/grades.ts';
 import { checkedIdempotencyKey, requestHash, writeOnce } from '../writes/idempotency.ts';
 import type { Role } from '../auth/tokens.ts';
@@ -206,11 +207,13 @@ export const resolvers: Resolvers = {
       reloaded(context.loaders.actor, await written(context, info, args, 'editor', (db, by) => addActor(db, by, { ...args.input, kind: args.input.kind as string }))),
     updateActor: async (_, args, context, info) =>
       reloaded(context.loaders.actor, await written(context, info, args, 'editor', (db, by) => updateActor(db, by, args.id, args.expectedVersion, args.patch as ActorPatch))),
+    deleteActor: (_, args, context, info) => written(context, info, args, 'editor', (db, by) => deleteActor(db, by, args.id, args.expectedVersion)),
     mergeActors: async (_, args, context, info) =>
       reloaded(context.loaders.actor, await written(context, info, args, 'admin', (db, by) => mergeActors(db, by, args.keep, args.merge))),
     unmergeActors: async (_, args, context, info) =>
       reloaded(context.loaders.actor, await written(context, info, args, 'admin', (db, by) => unmergeActors(db, by, args.merged))),
-    addClaim: async (_, args, context, info) => reloaded(context.loaders.claim, await written(context, info, args, 'editor', (db, by) => addClaim(db, by, args.input))),
+    addClaim: async (_, args, context, info) =>
+      reloaded(context.loaders.claim, await written(context, info, args, 'editor', (db, by) => addClaim(db, by, { ...args.input, newActors: args.input.newActors?.map((a) => ({ ...a, kind: a.kind as string })) }))),
     updateClaim: async (_, args, context, info) =>
       reloaded(context.loaders.claim, await written(context, info, args, 'editor', (db, by) => updateClaim(db, by, args.id, args.expectedVersion, args.patch))),
     retractClaim: async (_, args, context, info) =>
@@ -320,6 +323,7 @@ export const resolvers: Resolvers = {
     claimedBy: (claim, _, { loaders }) => claim.linked?.claimedBy ?? actorsByIds(loaders, claim.claimedBy),
     disputedBy: (claim, _, { loaders }) => claim.linked?.disputedBy ?? actorsByIds(loaders, claim.disputedBy),
     source: async (claim, _, { loaders }) => claim.sourceRecord ?? (await loaders.source.load(claim.sourceId))!,
+    quotes: (claim) => claim.evidence.map((e) => e.quote),
     // Retracted claims are hidden here as in every list; claim(id) still answers them.
     contradicts: async (claim, _, { loaders }) => found(await loaders.claim.loadMany(claim.contradicts)).filter((c) => !c.retracted),
     relationship: async (claim, _, { loaders }) => {

@@ -8,6 +8,7 @@ export const changeActions = [
   'ADD_SOURCE',
   'ADD_ACTOR',
   'UPDATE_ACTOR',
+  'DELETE_ACTOR',
   'MERGE_ACTORS',
   'UNMERGE_ACTORS',
   'ADD_CLAIM',

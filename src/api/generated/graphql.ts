@@ -61,6 +61,12 @@ export type Source = {
   publishedPrecision: Maybe<Scalars['String']['output']>;
   dateNote: Maybe<Scalars['String']['output']>;
   url: Maybe<Scalars['String']['output']>;
+  /** The outlet it cites or relays (Meduza citing "Fergana"); null when it reports itself. */
+  via: Maybe<Scalars['String']['output']>;
+  /** The text's language (BCP 47). */
+  language: Maybe<Scalars['String']['output']>;
+  /** When the analyst read it (partial date). */
+  accessed: Maybe<Scalars['String']['output']>;
   /** SHA-256 of the text's UTF-8 bytes (hex). */
   textHash: Scalars['String']['output'];
   origin: Origin;
@@ -130,6 +136,8 @@ export type Claim = {
   disputedBy: Array<Actor>;
   source: Source;
   evidence: Array<Evidence>;
+  /** The quotes as strings, in the order of evidence: the name AddClaimInput and ClaimPatch use. */
+  quotes: Array<Scalars['String']['output']>;
   contradicts: Array<Claim>;
   relationship: Relationship;
   /** The curator's note: why this stance, what is inferred. */
@@ -250,6 +258,8 @@ export type ChangeAction =
   | 'ADD_SOURCE'
   | 'ADD_ACTOR'
   | 'UPDATE_ACTOR'
+  /** An actor nothing used, deleted (before: the whole actor). */
+  | 'DELETE_ACTOR'
   | 'MERGE_ACTORS'
   | 'UNMERGE_ACTORS'
   | 'ADD_CLAIM'
@@ -295,6 +305,8 @@ export type Mutation = {
   addActor: Actor;
   /** Changes an actor's name, kind, aliases or description; a stale expectedVersion is a CONFLICT. */
   updateActor: Actor;
+  /** Deletes an actor added through the API that nothing uses (no claim in any role, figure, registry entry, identifier, merge or editor-added mention): else BAD_USER_INPUT naming the uses. The change log keeps the whole actor. Answers its id. */
+  deleteActor: Scalars['ID']['output'];
   /** Admin. Moves `merge`'s names and claims to `keep`; `merge` keeps resolving to `keep` until the merge is undone (unmergeActors). */
   mergeActors: Actor;
   /** Admin. Undoes the merge of `merged`: it is an actor again, with the names and claims it had. Answers the restored actor. */
@@ -437,6 +449,28 @@ export type MutationUpdateActorArgs = {
   id: Scalars['ID']['input'];
   expectedVersion: Scalars['Int']['input'];
   patch: ActorPatch;
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
+ */
+export type MutationDeleteActorArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
 };
 
 
@@ -1452,6 +1486,12 @@ export type AddSourceInput = {
   /** Partial date: YYYY, YYYY-MM or YYYY-MM-DD; its precision is how much of it is given. */
   published: Scalars['String']['input'];
   url?: InputMaybe<Scalars['String']['input']>;
+  /** The outlet the source cites or relays (Meduza citing "Fergana"). */
+  via?: InputMaybe<Scalars['String']['input']>;
+  /** The text's language: a BCP 47 tag ("ru", "en", "uz-Cyrl"). */
+  language?: InputMaybe<Scalars['String']['input']>;
+  /** When the analyst read it: a partial date (YYYY, YYYY-MM or YYYY-MM-DD), not after today. */
+  accessed?: InputMaybe<Scalars['String']['input']>;
   /** The full text, as published. */
   text: Scalars['String']['input'];
 };
@@ -1487,6 +1527,17 @@ export type AddClaimInput = {
   /** The source's id; every quote must occur verbatim in its text. */
   source: Scalars['ID']['input'];
   quotes: Array<Scalars['String']['input']>;
+  /** Actors this claim names that do not exist yet: subject, object, claimedBy and disputedBy may give a ref ("new:1") instead of an id. They are created with the claim (audited ADD_ACTOR); a refused claim leaves none. */
+  newActors?: InputMaybe<Array<NewActorInput>>;
+};
+
+/** An actor created with the write that names it; `ref` starts with "new:". */
+export type NewActorInput = {
+  ref: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  kind: ActorKind;
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ClaimPatch = {
@@ -1950,6 +2001,7 @@ export type ResolversTypes = {
   AddActorInput: AddActorInput;
   ActorPatch: ActorPatch;
   AddClaimInput: AddClaimInput;
+  NewActorInput: NewActorInput;
   ClaimPatch: ClaimPatch;
   Origin: Origin;
   Change: ResolverTypeWrapper<ChangeModel>;
@@ -2010,6 +2062,7 @@ export type ResolversParentTypes = {
   AddActorInput: AddActorInput;
   ActorPatch: ActorPatch;
   AddClaimInput: AddClaimInput;
+  NewActorInput: NewActorInput;
   ClaimPatch: ClaimPatch;
   Change: ChangeModel;
   Retraction: Retraction;
@@ -2057,6 +2110,9 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   publishedPrecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dateNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  via?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  accessed?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   textHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   origin?: Resolver<ResolversTypes['Origin'], ParentType, ContextType>;
   registry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2084,6 +2140,7 @@ export type ClaimResolvers<ContextType = Context, ParentType extends ResolversPa
   disputedBy?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  quotes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   contradicts?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2152,6 +2209,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationAddSourceArgs, 'input'>>;
   addActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationAddActorArgs, 'input'>>;
   updateActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationUpdateActorArgs, 'id' | 'expectedVersion' | 'patch'>>;
+  deleteActor?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteActorArgs, 'id' | 'expectedVersion'>>;
   mergeActors?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationMergeActorsArgs, 'keep' | 'merge'>>;
   unmergeActors?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationUnmergeActorsArgs, 'merged'>>;
   addClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationAddClaimArgs, 'input'>>;

@@ -8,6 +8,8 @@ export type ChangeAction =
   | 'ADD_SOURCE'
   | 'ADD_ACTOR'
   | 'UPDATE_ACTOR'
+  /** An actor nothing used, deleted (before: the whole actor). */
+  | 'DELETE_ACTOR'
   | 'MERGE_ACTORS'
   | 'UNMERGE_ACTORS'
   | 'ADD_CLAIM'
@@ -66,6 +68,12 @@ export type AddSourceInput = {
   /** Partial date: YYYY, YYYY-MM or YYYY-MM-DD; its precision is how much of it is given. */
   published: string;
   url?: string | null | undefined;
+  /** The outlet the source cites or relays (Meduza citing "Fergana"). */
+  via?: string | null | undefined;
+  /** The text's language: a BCP 47 tag ("ru", "en", "uz-Cyrl"). */
+  language?: string | null | undefined;
+  /** When the analyst read it: a partial date (YYYY, YYYY-MM or YYYY-MM-DD), not after today. */
+  accessed?: string | null | undefined;
   /** The full text, as published. */
   text: string;
 };
@@ -94,6 +102,17 @@ export type AddClaimInput = {
   /** The source's id; every quote must occur verbatim in its text. */
   source: string | number;
   quotes: Array<string>;
+  /** Actors this claim names that do not exist yet: subject, object, claimedBy and disputedBy may give a ref ("new:1") instead of an id. They are created with the claim (audited ADD_ACTOR); a refused claim leaves none. */
+  newActors?: Array<NewActorInput> | null | undefined;
+};
+
+/** An actor created with the write that names it; `ref` starts with "new:". */
+export type NewActorInput = {
+  ref: string;
+  name: string;
+  kind: ActorKind;
+  aliases?: Array<string> | null | undefined;
+  description?: string | null | undefined;
 };
 
 /** Where a record came from: the seed files (the loader) or a write through the API. */
