@@ -233,7 +233,7 @@ describe('web app: curation mode', () => {
     await page.getByTestId('new-claim-submit').click();
     const quoteError = page.getByTestId('new-claim-error-quotes');
     await quoteError.waitFor();
-    assert.match((await quoteError.textContent()) ?? '', /quote not found in source/);
+    assert.match((await quoteError.textContent()) ?? '', /not verbatim in the source: ".*" matches, then the quote has/);
     assert.equal(await page.getByTestId('new-claim-quote').getAttribute('aria-invalid'), 'true');
     assert.match((await page.getByTestId('new-claim-error-claimedBy').textContent()) ?? '', /ATTRIBUTED claim needs claimedBy/);
     assert.equal(await page.getByTestId('new-claim-errors').isVisible(), false, 'nothing left over for the top of the form');

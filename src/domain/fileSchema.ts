@@ -32,8 +32,9 @@ const name = text.max(entryLimits.maxNameLength, `must be at most ${entryLimits.
   const found = invisible.exec(value.replace(arabicJoiner, ''))?.[0];
   if (found) ctx.addIssue({ code: 'custom', message: `holds ${codePoint(found)}, a control or invisible character: a name must be only what is seen` });
 });
+const partialDateFormat = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 const partialDate = string
-  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be a partial date: YYYY, YYYY-MM or YYYY-MM-DD')
+  .regex(partialDateFormat, 'must be a partial date: YYYY, YYYY-MM or YYYY-MM-DD')
   .refine((date) => !date.startsWith('0000'), 'has year 0000, which no calendar has (1 BC is followed by AD 1)');
 const ids = z.array(slug).default([]);
 
@@ -49,9 +50,11 @@ const languageTag = string.refine((tag) => {
 /** Today as YYYY-MM-DD (UTC): a partial date on or before it is not in the future. */
 const today = () => new Date().toISOString().slice(0, 10);
 /** A partial date that is a real date and not after today, such as when a source was read. */
-const pastPartialDate = partialDate
-  .refine((date) => parsePartialDate(date) !== undefined, 'is not a real date')
-  .refine((date) => date <= today().slice(0, date.length), 'is after today');
+const pastPartialDate = partialDate.superRefine((date, ctx) => {
+  if (!partialDateFormat.test(date)) return; // said already
+  if (parsePartialDate(date) === undefined) ctx.addIssue({ code: 'custom', message: 'is not a real date' });
+  else if (date > today().slice(0, date.length)) ctx.addIssue({ code: 'custom', message: 'is after today' });
+});
 
 /** An editor's Admiralty grade with its reason (schema/vocabulary.yaml): a source's reliability, A to F. */
 export const reliabilitySchema = z.strictObject({

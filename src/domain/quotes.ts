@@ -104,8 +104,8 @@ function longestStretch(text: string, quote: string, from: number, to: number): 
 
 /**
  * Where `quote` departs from `text`, or null when it stands there verbatim (up to whitespace):
- * the longest stretch of the quote the text holds, and the first character beside it that differs
- * (after it, or before it when the stretch reaches the quote's end). Characters are compared as
+ * the longest stretch of the quote the text holds, and the first character of the quote beside it
+ * that differs (before it when it starts inside the quote, else after it). Characters are compared as
  * they are: a curly quotation mark (’ “) is not a straight one (' ").
  */
 export function quoteMismatch(text: string, quote: string): QuoteMismatch | null {
@@ -122,7 +122,8 @@ export function quoteMismatch(text: string, quote: string): QuoteMismatch | null
   const quoteOffset = q.original[best.at]!;
   const quoteEnd = q.original[best.at + best.length - 1]! + 1;
   const textOffset = t.original[best.textAt]!;
-  const after = best.at + best.length < to;
+  // The first difference: before the stretch when it starts inside the quote, else after it.
+  const after = best.at === from;
   const differsSquashed = after ? best.at + best.length : best.at - 1;
   const textSquashed = after ? best.textAt + best.length : best.textAt - 1;
   const differsAt = q.original[differsSquashed]!;

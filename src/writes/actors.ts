@@ -180,16 +180,16 @@ async function touchClaims(tx: Transaction, moves: Move[], action: 'MERGE_ACTORS
  * every check of a claim refuses, so that no later update of it could pass: the analyst retracts it first.
  */
 async function refuseSelfClaims(tx: Transaction, keep: string, merge: string): Promise<void> {
-  const rows = await tx.run<{ id: string }>(
-    `MATCH (:Actor {id: $merge})<-[:SUBJECT|OBJECT]-(c:Claim)-[:SUBJECT|OBJECT]->(:Actor {id: $keep})
-     WHERE ${liveCondition('c', false)} RETURN DISTINCT c.id AS id ORDER BY id`,
+  const rows = await tx.run<{ type: string; title: string }>(
+    `MATCH (:Actor {id: $merge})<-[:SUBJECT|OBJECT]-(c:Claim)-[:SUBJECT|OBJECT]->(:Actor {id: $keep}), (c)-[:IN_SOURCE]->(s:Source)
+     WHERE ${liveCondition('c', false)} RETURN DISTINCT c.id AS id, c.type AS type, s.title AS title ORDER BY title, type`,
     { keep, merge },
   );
   if (rows.length === 0) return;
-  const ids = rows.map((row) => row.id);
+  const claims = rows.map((row) => `${row.type} in "${row.title}"`);
   throw new InputError(
     'merge',
-    `${merge} and ${keep} are the subject and object of live claim(s) ${ids.join(', ')}: merged, each would be a claim of ${keep} about itself. Nothing was written; retract them (retractClaim), then merge.`,
+    `${merge} and ${keep} are the subject and object of ${rows.length} live claim(s) (${claims.join('; ')}): merged, each would be a claim of ${keep} about itself. Nothing was written; retract them (retractClaim), then merge.`,
   );
 }
 
