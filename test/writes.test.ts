@@ -276,7 +276,7 @@ describe('addClaim with new actors', () => {
   it('creates the claimant and disputer it names by ref in the claim transaction, audited ADD_ACTOR, and Actor.claims(role:) finds the claim by them', async () => {
     const input = {
       ...claimInput(sourceId),
-      subject: 'katibat-imam-bukhari', type: 'COOPERATES_WITH', object: 'taliban',
+      subject: 'katibat-imam-bukhari', type: 'PLEDGED_ALLEGIANCE_TO', object: 'taliban',
       claimedBy: ['new:speaker'], disputedBy: ['new:denier'],
       quotes: ['Katibat Imam Bukhari, they said, remains loyal to the Taliban'],
       newActors: [
@@ -356,7 +356,7 @@ describe('deleteActor', () => {
     assert.equal(deleted.by, names.editor);
     assert.equal(deleted.after, null);
     const kept = JSON.parse(deleted.before!);
-    assert.deepEqual([kept.name, kept.kind, kept.aliases, kept.description], ['Katibat Imam Bukhari Orphan', 'GROUP', ['Imam Bukhari'], 'made for a claim never written']);
+    assert.deepEqual([kept.name, kept.kind, kept.aliases, kept.description], ['Katibat Imam Bukhari Orphan', 'Group', ['Imam Bukhari'], 'made for a claim never written']);
     assert.deepEqual(await findViolations(setup.db), []);
   });
 });
@@ -401,8 +401,8 @@ describe('retractClaim and contradict', () => {
   const relationship = 'katibat-imam-bukhari--cooperates-with--taliban';
 
   it('hides a retracted claim and a relationship left without a live claim; includeRetracted shows them, with who, when and why', async () => {
-    const claims = await gql<{ claims: { edges: { node: { id: string } }[] } }>('query($s: ID!) { claims(source: $s) { edges { node { id } } } }', { s: sourceId });
-    const allied = claims.body.data!.claims.edges.map((e) => e.node.id).find((id) => id.startsWith(relationship))!;
+    const claims = await gql<{ claims: { edges: { node: { id: string; relationship: { id: string } } }[] } }>('query($s: ID!) { claims(source: $s) { edges { node { id relationship { id } } } } }', { s: sourceId });
+    const allied = claims.body.data!.claims.edges.find((e) => e.node.relationship.id === relationship)!.node.id;
     const retract = await gql<{ retractClaim: { retracted: { by: string; reason: string; at: string }; version: number } }>(
       'mutation($id: ID!) { retractClaim(id: $id, reason: "misread the sentence") { version retracted { at by reason } } }',
       { id: allied },
@@ -601,14 +601,14 @@ describe('the loader refuses to drop what API claims cite', () => {
     fs.writeFileSync(path.join(dir, 'extra.yaml'), 'actors:\n  - id: a-passing-analyst\n    kind: Person\n    name: A Passing Analyst\n');
     const options = { batchSize: config.limits.loaderBatchSize, timeoutMs: config.limits.loaderTimeoutMs };
     await loadSeed(setup.db, { ...options, dataDir: dir });
-    const cited = await gql(
+    const cited = await gql<ClaimResult>(
       addClaim,
       { input: { ...claimInput(sourceId), type: 'OPERATES_IN', subject: 'a-passing-analyst', object: 'kyrgyzstan', stance: 'ASSERTED', claimedBy: [], quotes: ['Analysts in Bishkek said'] } },
       tokens.editor,
     );
     assert.equal(cited.body.errors, undefined, JSON.stringify(cited.body.errors));
     const before = await contentHash(setup.db);
-    await assert.rejects(loadSeed(setup.db, options), /no longer have "a-passing-analyst" \(cited by claim a-passing-analyst--operates-in--kyrgyzstan--/);
+    await assert.rejects(loadSeed(setup.db, options), new RegExp(`no longer have "a-passing-analyst" \\(cited by claim ${cited.body.data!.addClaim.id}\\)`));
     assert.equal(await contentHash(setup.db), before);
     fs.rmSync(dir, { recursive: true, force: true });
   });

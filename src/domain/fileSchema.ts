@@ -41,7 +41,8 @@ const ids = z.array(slug).default([]);
 /** A BCP 47 language tag ("ru", "en", "uz-Cyrl"), as Intl knows them. */
 const languageTag = string.refine((tag) => {
   try {
-    return /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/.test(tag) && Intl.getCanonicalLocales(tag).length === 1;
+    // A primary language subtag of two or three letters (ISO 639), as the tags analysts meet have.
+    return /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(tag) && Intl.getCanonicalLocales(tag).length === 1;
   } catch {
     return false;
   }

@@ -106,12 +106,13 @@ const versionSteps = {
   Claim: ['UPDATE_CLAIM', 'RETRACT_CLAIM', 'CONTRADICT', 'MERGE_ACTORS', 'UNMERGE_ACTORS', 'GRADE_CLAIM'],
 };
 
-/** Change-log entries that name no record, and records written through the API whose versions and entries disagree. */
+/** Change-log entries that name no record (but those of a deleted actor), and records written through the API whose versions and entries disagree. */
 async function unmatchedChanges(db: Database): Promise<Violation[]> {
   const orphans = await db.read<{ target: string; action: string; at: string }>(
     `MATCH (ch:Change)
      WHERE COUNT { (:Actor {id: ch.target}) } + COUNT { (:MergedActor {id: ch.target}) } + COUNT { (:Claim {id: ch.target}) }
          + COUNT { (:Source {id: ch.target}) } + COUNT { (:Figure {id: ch.target}) } = 0
+       AND NOT EXISTS { MATCH (:Change {action: 'DELETE_ACTOR', target: ch.target}) }
      RETURN ch.target AS target, ch.action AS action, ch.at AS at ORDER BY target, at`,
   );
   const steps = await db.read<{ id: string; version: number; changes: number }>(
