@@ -28,7 +28,7 @@ export interface SeedFiles {
 export const pairKey = (a: string, b: string) => [a, b].sort().join('|');
 export const sorted = (items: readonly string[]) => [...new Set(items)].sort();
 
-type SourceFields = { [K in 'title' | 'publisher' | 'author' | 'published' | 'url']?: string | null } & { reliability?: GradeEntry<string> | null };
+type SourceFields = { [K in 'title' | 'publisher' | 'author' | 'published' | 'url' | 'via' | 'language' | 'accessed']?: string | null } & { reliability?: GradeEntry<string> | null };
 
 /** A grade as the seed format writes it: grade and reason (who and when are the change log's). */
 const gradeContent = <G extends string | number>(grading: GradeEntry<G> | null | undefined) => (grading ? { grade: grading.grade, reason: grading.reason } : null);
@@ -39,6 +39,9 @@ export const sourceContent = (s: SourceFields, hash: string | null): Content => 
   author: s.author ?? null,
   published: s.published ?? null,
   url: s.url ?? null,
+  via: s.via ?? null,
+  language: s.language ?? null,
+  accessed: s.accessed ?? null,
   textHash: hash,
   reliability: gradeContent(s.reliability),
 });

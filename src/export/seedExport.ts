@@ -78,6 +78,9 @@ const sourceEntry = (s: Source, file: string): SourceEntry => ({
   author: s.author ?? undefined,
   published: s.published ?? undefined,
   url: s.url ?? undefined,
+  via: s.via ?? undefined,
+  language: s.language ?? undefined,
+  accessed: s.accessed ?? undefined,
   reliability: s.reliability ? { grade: s.reliability.grade, reason: s.reliability.reason } : undefined,
 });
 
