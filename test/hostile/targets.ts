@@ -128,6 +128,7 @@ export const writeCalls: Record<string, Record<string, unknown>> = {
   addSource: { input: { title: 'A hostile test', published: '2016', text: 'Islamic State is named in this text.' } },
   addActor: { input: { name: 'A hostile test actor', kind: 'GROUP' } },
   updateActor: { id: seed.actor, expectedVersion: 1, patch: { description: 'x' } },
+  deleteActor: { id: seed.actor, expectedVersion: 1 },
   mergeActors: { keep: seed.actor, merge: 'no-such-actor' },
   unmergeActors: { merged: seed.actor },
   addClaim: { input: { subject: seed.person, type: 'OPERATES_IN', object: seed.otherActor, stance: 'ASSERTED', source: seed.source, quotes: ['Kazakh President Nursultan Nazarbaev'] } },
