@@ -185,7 +185,7 @@ describe('npm run export -- --format seed', () => {
     const sourceFile = `data/${ids.source}.yaml`;
     const claimsFile = `data/api-claims-${seedSource}.yaml`;
     assert.deepEqual(report, {
-      files: [`sources/${ids.source}.txt`, claimsFile, sourceFile, 'data/api-actors.yaml', 'revisions.yaml'],
+      files: [`sources/${ids.source}.txt`, sourceFile, claimsFile, 'data/api-actors.yaml', 'revisions.yaml'],
       added: { sources: 1, actors: 2, claims: 4 },
       inFiles: 0,
       revisions: 3,

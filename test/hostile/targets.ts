@@ -188,14 +188,26 @@ export function writeCase(target: WriteTarget, name: string, value: unknown, hea
   };
 }
 
+/** A value of `type` that GraphQL accepts: "x", 1, an enum's first value, an input object with its required fields. */
+function fillerOf(type: GraphQLInputType): unknown {
+  const named = getNamedType(type);
+  if (isEnumType(named)) return named.getValues()[0]!.value;
+  if (named.name === 'Int' || named.name === 'Float') return 1;
+  if (named.name === 'Boolean') return true;
+  if (!isInputObjectType(named)) return 'x';
+  const required = Object.values(named.getFields()).filter((field) => isNonNullType(field.type));
+  return Object.fromEntries(required.map((field) => [field.name, fillerOf(field.type)]));
+}
+
 export function writeCases(target: WriteTarget, headers: Record<string, string>): GraphQLCase[] {
   const path = target.path.join('.');
   if (isListType(getNullableType(target.type))) {
     const max = apiLimits.maxListArgumentLength;
     const tooLong = checks.all(checks.status(400), checks.refused('BAD_USER_INPUT', path), checks.within(maxListRefusalMs));
+    const item = fillerOf(target.type);
     return [
-      writeCase(target, '30,000 entries', new Array<string>(30_000).fill('x'), headers, tooLong),
-      writeCase(target, `${max + 1} entries (one over the bound)`, new Array<string>(max + 1).fill('x'), headers, tooLong),
+      writeCase(target, '30,000 entries', new Array<unknown>(30_000).fill(item), headers, tooLong),
+      writeCase(target, `${max + 1} entries (one over the bound)`, new Array<unknown>(max + 1).fill(item), headers, tooLong),
       writeCase(target, 'a null inside', ['x', null], headers, checks.status(400)),
       ...hostileStrings.map(([label, value]) => writeCase(target, `[${label}]`, [value], headers)),
     ];
