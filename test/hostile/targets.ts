@@ -191,7 +191,7 @@ export function writeCase(target: WriteTarget, name: string, value: unknown, hea
 /** A value of `type` that GraphQL accepts: "x", 1, an enum's first value, an input object with its required fields. */
 function fillerOf(type: GraphQLInputType): unknown {
   const named = getNamedType(type);
-  if (isEnumType(named)) return named.getValues()[0]!.value;
+  if (isEnumType(named)) return named.getValues()[0]!.name;
   if (named.name === 'Int' || named.name === 'Float') return 1;
   if (named.name === 'Boolean') return true;
   if (!isInputObjectType(named)) return 'x';
@@ -205,8 +205,10 @@ export function writeCases(target: WriteTarget, headers: Record<string, string>)
     const max = apiLimits.maxListArgumentLength;
     const tooLong = checks.all(checks.status(400), checks.refused('BAD_USER_INPUT', path), checks.within(maxListRefusalMs));
     const item = fillerOf(target.type);
+    // Objects are larger than "x": as many as a request body may hold.
+    const many = typeof item === 'object' ? 10_000 : 30_000;
     return [
-      writeCase(target, '30,000 entries', new Array<unknown>(30_000).fill(item), headers, tooLong),
+      writeCase(target, `${many.toLocaleString('en')} entries`, new Array<unknown>(many).fill(item), headers, tooLong),
       writeCase(target, `${max + 1} entries (one over the bound)`, new Array<unknown>(max + 1).fill(item), headers, tooLong),
       writeCase(target, 'a null inside', ['x', null], headers, checks.status(400)),
       ...hostileStrings.map(([label, value]) => writeCase(target, `[${label}]`, [value], headers)),
