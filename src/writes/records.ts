@@ -41,7 +41,7 @@ export function givenFields<T extends object>(value: T): Partial<T> {
  * write that held it may have taken the label away (a merge); such a node is absent from the answer.
  * Ids are locked in order, so that two writers locking the same nodes do not deadlock.
  */
-export async function lockVersions(tx: Transaction, label: 'Actor' | 'Claim' | 'Source' | 'MergedActor', ids: string[]): Promise<Map<string, number>> {
+export async function lockVersions(tx: Transaction, label: 'Actor' | 'Claim' | 'Figure' | 'Source' | 'MergedActor', ids: string[]): Promise<Map<string, number>> {
   const sorted = [...new Set(ids)].sort();
   await tx.run(`UNWIND $ids AS id MATCH (n:${label} {id: id}) SET n.lockedAt = timestamp() REMOVE n.lockedAt`, { ids: sorted });
   const rows = await tx.run<{ id: string; version: number }>(`UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id, coalesce(n.version, 1) AS version`, {
@@ -60,7 +60,7 @@ export async function refuseNameOfAnother(tx: Transaction, id: string, name: str
 }
 
 /** Locks one node, answers its version; NOT_FOUND when there is none, CONFLICT when `expected` is not its version. */
-export async function lockOne(tx: Transaction, label: 'Actor' | 'Claim' | 'Source', argument: string, id: string, expected?: number): Promise<number> {
+export async function lockOne(tx: Transaction, label: 'Actor' | 'Claim' | 'Figure' | 'Source', argument: string, id: string, expected?: number): Promise<number> {
   const version = (await lockVersions(tx, label, [id])).get(id);
   if (version === undefined) throw new NotFoundError(argument, id, label.toLowerCase());
   if (expected !== undefined && expected !== version) throw new ConflictError(id, expected, version);
@@ -108,3 +108,13 @@ export async function uniqueId(tx: Transaction, labels: IdLabel[], base: string,
 }
 
 export type IdLabel = 'Actor' | 'MergedActor' | 'Source' | 'Claim' | 'Figure';
+
+/** The longest id a write makes for a new source or claim: short enough to read. */
+export const maxIdLength = 48;
+
+/** `<prefix>1`, `<prefix>2`...: the next number after the highest that a node of `labels` holds under `prefix`. */
+export async function numberedId(tx: Transaction, labels: IdLabel[], prefix: string): Promise<string> {
+  const rows = await tx.run<{ id: string }>(labels.map((label) => `MATCH (n:${label}) WHERE n.id STARTS WITH $prefix RETURN n.id AS id`).join(' UNION '), { prefix });
+  const numbers = rows.map((row) => row.id.slice(prefix.length)).filter((rest) => /^\d+$/.test(rest)).map(Number);
+  return `${prefix}${Math.max(0, ...numbers) + 1}`;
+}

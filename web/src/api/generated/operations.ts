@@ -14,6 +14,9 @@ export type ChangeAction =
   | 'UPDATE_CLAIM'
   | 'RETRACT_CLAIM'
   | 'CONTRADICT'
+  | 'ADD_FIGURE'
+  | 'UPDATE_FIGURE'
+  | 'RETRACT_FIGURE'
   /** A registry snapshot imported (target: its source). */
   | 'IMPORT_REGISTRY'
   /** A registry record judged the same as, or not the same as, one of our actors (target: the pair). */
