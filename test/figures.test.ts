@@ -1,12 +1,18 @@
 // Figures written through GraphQL, against the real Neo4j: addFigure with the loader's own figure
 // checks and new actors made in its transaction, every problem of a refused figure at once (and
 // nothing written: a content hash of the whole database before and after), updateFigure's version
-// check, retractFigure hiding the figure from every list, and a reload of the seed keeping them.
+// check, retractFigure hiding the figure from every list, a reload of the seed keeping them, and
+// the seed export writing them as seed files that load beside seed/.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { before, describe, it } from 'node:test';
+import { projectRoot } from '../src/config.ts';
+import { exportSeed } from '../src/export/seedExport.ts';
 import { createToken } from '../src/auth/tokens.ts';
 import { findViolations } from '../src/graph/invariants.ts';
-import { loadSeed } from '../src/loader/load.ts';
+import { loadSeed, validateSeed } from '../src/loader/load.ts';
 import { config, contentHash, reseedAfterwards, seed, seededApp, type GraphQLResponse } from './support/testGraph.ts';
 
 const setup = seededApp();
@@ -201,5 +207,27 @@ describe('updateFigure and retractFigure', () => {
       { id: figureId },
     );
     assert.deepEqual(row, { version: 3, retracted: true, claimant: 'Sughd Regional Police' });
+  });
+
+  it('the seed export writes the figure and its new actor as seed files that load beside seed/', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'figure-export-'));
+    const report = await exportSeed(setup.db, out);
+    assert.equal(report.added.figures, 1);
+    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'figure-export-data-'));
+    const sources = fs.mkdtempSync(path.join(os.tmpdir(), 'figure-export-sources-'));
+    fs.cpSync(path.join(projectRoot, 'seed', 'data'), data, { recursive: true });
+    fs.cpSync(path.join(out, 'data'), data, { recursive: true });
+    fs.cpSync(path.join(projectRoot, 'seed', 'sources'), sources, { recursive: true });
+    fs.cpSync(path.join(out, 'sources'), sources, { recursive: true });
+    const batch = validateSeed({ dataDir: data, sourcesDir: sources });
+    const figure = batch.figures.find((f) => f.id === figureId)!;
+    assert.deepEqual([figure.about, figure.place, figure.props.qualifier, figure.props.retracted, figure.evidence.map((e) => e.quote)], [
+      'tajikistan',
+      'syria',
+      'a group of',
+      true,
+      ['A group of 10 people left Khujand for Syria in March'],
+    ]);
+    assert.ok(batch.actors.some((a) => a.id === figure.claimedBy[0] && a.props.name === 'Sughd Regional Police'));
   });
 });
