@@ -28,12 +28,13 @@ export interface FigureQuery {
 export async function listFigures(db: Database, query: FigureQuery): Promise<Figure[]> {
   const match =
     query.claimedBy != null
-      ? `MATCH (:Actor {id: $claimedBy})<-[:CLAIMED_BY]-(f:Figure) WHERE ($about IS NULL OR EXISTS { (f)-[:ABOUT]->(:Actor {id: $about}) })`
+      ? 'MATCH (:Actor {id: $claimedBy})<-[:CLAIMED_BY]-(f:Figure)'
       : query.about != null
-        ? 'MATCH (:Actor {id: $about})<-[:ABOUT]-(f:Figure) WHERE true'
-        : 'MATCH (f:Figure) WHERE true';
+        ? 'MATCH (:Actor {id: $about})<-[:ABOUT]-(f:Figure)'
+        : 'MATCH (f:Figure)';
+  const conditions = [liveCondition('f', query.includeRetracted), ...(query.claimedBy != null ? ['($about IS NULL OR EXISTS { (f)-[:ABOUT]->(:Actor {id: $about}) })'] : [])];
   const rows = await db.read<{ figure: FigureRow }>(
-    `${match} AND ${liveCondition('f', query.includeRetracted)}
+    `${match} WHERE ${conditions.join(' AND ')}
      WITH f ORDER BY ${byDate('f')} LIMIT $first
      RETURN ${figureProjection('f')} AS figure`,
     { about: query.about ?? null, claimedBy: query.claimedBy ?? null, first: int(listSize(query.first)) },
