@@ -186,7 +186,7 @@ describe('npm run export -- --format seed', () => {
     const claimsFile = `data/api-claims-${seedSource}.yaml`;
     assert.deepEqual(report, {
       files: [`sources/${ids.source}.txt`, sourceFile, claimsFile, 'data/api-actors.yaml', 'revisions.yaml'],
-      added: { sources: 1, actors: 2, claims: 4 },
+      added: { sources: 1, actors: 2, claims: 4, figures: 0 },
       inFiles: 0,
       revisions: 3,
       mergedAway: [ids.twin],
@@ -250,7 +250,7 @@ describe('npm run export -- --format seed', () => {
 
     // Exported against seed files that hold the export already: nothing is added twice.
     const second = await exportSeed(setup.db, path.join(temp, 'export-again'), combined);
-    assert.deepEqual(second, { files: ['revisions.yaml'], added: { sources: 0, actors: 0, claims: 0 }, inFiles: 7, revisions: 3, mergedAway: [ids.twin] });
+    assert.deepEqual(second, { files: ['revisions.yaml'], added: { sources: 0, actors: 0, claims: 0, figures: 0 }, inFiles: 7, revisions: 3, mergedAway: [ids.twin] });
 
     const claimIds = [ids.cooperates, ids.operates, ids.denied, ids.member];
     const written = await snapshot(claimIds);

@@ -26,6 +26,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { addActor, mergeActors, unmergeActors, updateActor, type ActorPatch } from '../writes/actors.ts';
 import { history } from '../writes/changeLog.ts';
 import { addClaim, contradict, retractClaim, updateClaim } from '../writes/claims.ts';
+import { addFigure, retractFigure, updateFigure } from '../writes/figures.ts';
 import { addSource } from '../writes/sources.ts';
 import { deleteActor } from '../writes/actorDeletion.ts';
 import { gradeClaim, gradeSource } from '../writes/grades.ts';
@@ -220,6 +221,12 @@ export const resolvers: Resolvers = {
       reloaded(context.loaders.claim, await written(context, info, args, 'editor', (db, by) => retractClaim(db, by, args.id, args.reason))),
     contradict: async (_, args, context, info) =>
       reloaded(context.loaders.claim, await written(context, info, args, 'editor', (db, by) => contradict(db, by, args.claim, args.other))),
+    addFigure: async (_, args, context, info) =>
+      reloaded(context.loaders.figure, await written(context, info, args, 'editor', (db, by) => addFigure(db, by, { ...args.input, newActors: args.input.newActors?.map((a) => ({ ...a, kind: a.kind as string })) }))),
+    updateFigure: async (_, args, context, info) =>
+      reloaded(context.loaders.figure, await written(context, info, args, 'editor', (db, by) => updateFigure(db, by, args.id, args.expectedVersion, args.patch))),
+    retractFigure: async (_, args, context, info) =>
+      reloaded(context.loaders.figure, await written(context, info, args, 'editor', (db, by) => retractFigure(db, by, args.id, args.reason))),
     gradeSource: async (_, args, context, info) =>
       reloaded(context.loaders.source, await written(context, info, args, 'editor', (db, by) => gradeSource(db, by, args.id, args.grade ?? null, args.reason))),
     gradeClaim: async (_, args, context, info) =>
@@ -372,6 +379,8 @@ export const resolvers: Resolvers = {
     claimedBy: (figure, _, { loaders }) => actorsByIds(loaders, figure.claimedBy),
     disputedBy: (figure, _, { loaders }) => actorsByIds(loaders, figure.disputedBy),
     source: async (figure, _, { loaders }) => (await loaders.source.load(figure.sourceId))!,
-    contradicts: async (figure, _, { loaders }) => found(await loaders.figure.loadMany(figure.contradicts)),
+    // Retracted figures are hidden here as in every list; figures(includeRetracted: true) still answers them.
+    contradicts: async (figure, _, { loaders }) => found(await loaders.figure.loadMany(figure.contradicts)).filter((f) => !f.retracted),
+    quotes: (figure) => figure.evidence.map((e) => e.quote),
   },
 };

@@ -1,5 +1,5 @@
 // One claim's checks and the record it becomes, shared by the loader (src/loader/validate.ts)
-// and the API's writes (src/writes/claims.ts), so that both refuse the same claims with the same
+// and the API's writes (src/writes/claims.ts, figures.ts), so that both refuse the same claims with the same
 // messages: known actors and type, real dates, the stance rules, a known source, every quote
 // verbatim (found up to whitespace, stored as the source prints it). The record's hash is the
 // caller's (src/loader/recordHash.ts: node:crypto).
@@ -10,7 +10,7 @@ import { locateQuote, quoteMismatch, quoteMismatchMessage, type QuoteMismatch, t
 import { relationshipTypes } from './vocabulary.ts';
 import type { ClaimEntry, FigureEntry } from './fileSchema.ts';
 import type { PathPart } from './problems.ts';
-import type { ClaimLinks, ClaimRecord, EvidenceRecord, Props } from './records.ts';
+import type { ClaimLinks, ClaimRecord, EvidenceRecord, FigureRecord, Props } from './records.ts';
 
 /** When a source's claims were observed: its publication date. */
 export interface Observed {
@@ -115,6 +115,35 @@ export function claimRecord(claim: ClaimEntry, fileSource: string | undefined, l
       untilPrecision: until?.precision ?? null,
       untilEnd: until?.end ?? null,
       dateText: claim.dateText ?? null,
+      ...props,
+    },
+  };
+}
+
+/** Checks a figure (the loader's and the API's alike) and makes its record, without its hash (withHash). */
+export function figureRecord(figure: FigureEntry, fileSource: string | undefined, lookup: ClaimLookup, report: ReportAt): FigureRecord {
+  for (const key of ['about', 'place'] as const) {
+    const id = figure[key];
+    if (id !== undefined && !lookup.hasActor(id)) report([key], `unknown actor id "${id}"`);
+  }
+  if ((figure.value === null || figure.value === undefined) && !figure.qualifier) {
+    report(['value'], 'a figure without a value needs a qualifier that says what the text gives');
+  }
+  const date = checkedDate('date', figure.date, report);
+  const { links, props } = checkClaimCore(figure, fileSource, lookup, report);
+  return {
+    id: figure.id,
+    about: figure.about,
+    place: figure.place ?? null,
+    ...links,
+    props: {
+      id: figure.id,
+      measure: figure.measure,
+      value: figure.value ?? null,
+      qualifier: figure.qualifier ?? null,
+      unit: figure.unit,
+      date: figure.date ?? null,
+      datePrecision: date?.precision ?? null,
       ...props,
     },
   };

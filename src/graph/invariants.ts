@@ -104,6 +104,7 @@ async function underivedRelationships(db: Database): Promise<Violation[]> {
 const versionSteps = {
   Actor: ['UPDATE_ACTOR', 'MERGE_ACTORS', 'UNMERGE_ACTORS'],
   Claim: ['UPDATE_CLAIM', 'RETRACT_CLAIM', 'CONTRADICT', 'MERGE_ACTORS', 'UNMERGE_ACTORS', 'GRADE_CLAIM'],
+  Figure: ['UPDATE_FIGURE', 'RETRACT_FIGURE', 'MERGE_ACTORS', 'UNMERGE_ACTORS'],
 };
 
 /** Change-log entries that name no record (but those of a deleted actor), and records written through the API whose versions and entries disagree. */
@@ -119,11 +120,12 @@ async function unmatchedChanges(db: Database): Promise<Violation[]> {
     `CALL () {
        MATCH (n:Actor|MergedActor) WHERE n.origin = 'api' RETURN n, $actorSteps AS actions
        UNION MATCH (n:Claim) WHERE n.origin = 'api' RETURN n, $claimSteps AS actions
+       UNION MATCH (n:Figure) WHERE n.origin = 'api' RETURN n, $figureSteps AS actions
      }
      WITH n, coalesce(n.version, 1) AS version, COUNT { MATCH (ch:Change {target: n.id}) WHERE ch.action IN actions } AS changes
      WHERE version <> 1 + changes
      RETURN n.id AS id, version, changes ORDER BY id`,
-    { actorSteps: versionSteps.Actor, claimSteps: versionSteps.Claim },
+    { actorSteps: versionSteps.Actor, claimSteps: versionSteps.Claim, figureSteps: versionSteps.Figure },
   );
   return [
     ...orphans.map((row): Violation => ({ kind: 'change', id: row.target, problem: `change-log entry ${row.action} at ${row.at} names no record` })),

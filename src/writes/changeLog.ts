@@ -20,12 +20,15 @@ export const changeActions = [
   'UNDO_JUDGEMENT',
   'GRADE_SOURCE',
   'GRADE_CLAIM',
+  'ADD_FIGURE',
+  'UPDATE_FIGURE',
+  'RETRACT_FIGURE',
 ] as const;
 export type ChangeAction = (typeof changeActions)[number];
 
 export interface ChangeEntry {
   action: ChangeAction;
-  /** The id of the actor, claim or source changed. */
+  /** The id of the actor, claim, figure or source changed. */
   target: string;
   before: object | null;
   after: object | null;

@@ -60,8 +60,8 @@ function snapshot(claim: Claim): Snapshot {
   };
 }
 
-/** The fields that differ, before and after. */
-function difference<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
+/** The fields that differ, before and after (figures.ts shows its changes the same way). */
+export function difference<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
   const keys = (Object.keys(after) as (keyof T)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
   return { before: Object.fromEntries(keys.map((k) => [k, before[k]])) as Partial<T>, after: Object.fromEntries(keys.map((k) => [k, after[k]])) as Partial<T> };
 }
@@ -207,7 +207,7 @@ export async function updateClaim(db: Database, by: string, id: string, expected
   });
 }
 
-function withoutUndefined<T extends object>(value: T): Partial<T> {
+export function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 

@@ -48,7 +48,7 @@ export function givenFields<T extends object>(value: T): Partial<T> {
  * write that held it may have taken the label away (a merge); such a node is absent from the answer.
  * Ids are locked in order, so that two writers locking the same nodes do not deadlock.
  */
-export async function lockVersions(tx: Transaction, label: 'Actor' | 'Claim' | 'Source' | 'MergedActor', ids: string[]): Promise<Map<string, number>> {
+export async function lockVersions(tx: Transaction, label: 'Actor' | 'Claim' | 'Figure' | 'Source' | 'MergedActor', ids: string[]): Promise<Map<string, number>> {
   const sorted = [...new Set(ids)].sort();
   await tx.run(`UNWIND $ids AS id MATCH (n:${label} {id: id}) SET n.lockedAt = timestamp() REMOVE n.lockedAt`, { ids: sorted });
   const rows = await tx.run<{ id: string; version: number }>(`UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id, coalesce(n.version, 1) AS version`, {
@@ -67,7 +67,7 @@ export async function refuseNameOfAnother(tx: Transaction, id: string, name: str
 }
 
 /** Locks one node, answers its version; NOT_FOUND when there is none, CONFLICT when `expected` is not its version. */
-export async function lockOne(tx: Transaction, label: 'Actor' | 'Claim' | 'Source', argument: string, id: string, expected?: number): Promise<number> {
+export async function lockOne(tx: Transaction, label: 'Actor' | 'Claim' | 'Figure' | 'Source', argument: string, id: string, expected?: number): Promise<number> {
   const version = (await lockVersions(tx, label, [id])).get(id);
   if (version === undefined) throw new NotFoundError(argument, id, label.toLowerCase());
   if (expected !== undefined && expected !== version) throw new ConflictError(id, expected, version);

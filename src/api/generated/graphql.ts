@@ -177,6 +177,13 @@ export type Figure = {
   /** Figures it contradicts or is contradicted by. */
   contradicts: Array<Figure>;
   note: Maybe<Scalars['String']['output']>;
+  /** The quotes as strings, in the order of evidence: the name AddFigureInput and FigurePatch use. */
+  quotes: Array<Scalars['String']['output']>;
+  /** Starts at 1 and grows with every change through the API (updateFigure's expectedVersion). */
+  version: Scalars['Int']['output'];
+  origin: Origin;
+  /** Who retracted it, when and why; null while it stands. */
+  retracted: Maybe<Retraction>;
 };
 
 /**
@@ -266,6 +273,9 @@ export type ChangeAction =
   | 'UPDATE_CLAIM'
   | 'RETRACT_CLAIM'
   | 'CONTRADICT'
+  | 'ADD_FIGURE'
+  | 'UPDATE_FIGURE'
+  | 'RETRACT_FIGURE'
   /** A registry snapshot imported (target: its source). */
   | 'IMPORT_REGISTRY'
   /** A registry record judged the same as, or not the same as, one of our actors (target: the pair). */
@@ -319,6 +329,12 @@ export type Mutation = {
   retractClaim: Claim;
   /** Records that `claim` contradicts `other` (both become DISPUTED). Answers `claim`. */
   contradict: Claim;
+  /** Adds a figure (a number a source gives) with one or more verbatim quotes, checked as the loader checks a seed file's figures; newActors are created with it. */
+  addFigure: Figure;
+  /** Changes a figure; fields left out stay, fields given as null are cleared. A stale expectedVersion is a CONFLICT and changes nothing. */
+  updateFigure: Figure;
+  /** Retracts a figure (nothing is deleted): it is left out of every list unless includeRetracted is true. */
+  retractFigure: Figure;
   /**
    * Admin. Imports a registry snapshot as `npm run import` does: UN_SC, the UN Security Council
    * Consolidated List's XML as published, or FTM, FollowTheMoney entities as JSON lines. The text is
@@ -621,6 +637,72 @@ export type MutationContradictArgs = {
  * committed in extensions.writes, whatever else it says; mutations run one after another and none
  * runs after one has failed.
  */
+export type MutationAddFigureArgs = {
+  input: AddFigureInput;
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
+ */
+export type MutationUpdateFigureArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  patch: FigurePatch;
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
+ */
+export type MutationRetractFigureArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
+ */
 export type MutationImportRegistryArgs = {
   format: RegistryFormat;
   text: Scalars['String']['input'];
@@ -739,7 +821,7 @@ export type Query = {
   claims: ClaimConnection;
   /** One claim by id; null when there is none. */
   claim: Maybe<Claim>;
-  /** Figures (numbers the sources give) about an actor or claimed by one, ordered by date; the first `first` (1 to 500). */
+  /** Figures (numbers the sources give) about an actor or claimed by one, ordered by date; the first `first` (1 to 500). Retracted figures only with includeRetracted. */
   figures: Array<Figure>;
   /** The controlled vocabulary with its definitions, for tools and legends. */
   vocabulary: Vocabulary;
@@ -1172,6 +1254,7 @@ export type QueryFiguresArgs = {
   about?: InputMaybe<Scalars['ID']['input']>;
   claimedBy?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1551,6 +1634,48 @@ export type ClaimPatch = {
   since?: InputMaybe<Scalars['String']['input']>;
   until?: InputMaybe<Scalars['String']['input']>;
   dateText?: InputMaybe<Scalars['String']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  quotes?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A number a source gives, with the same stance rules and checks as a claim (see Figure). */
+export type AddFigureInput = {
+  /** The actor the figure concerns: an id, or a ref of newActors. */
+  about: Scalars['ID']['input'];
+  /** What is counted ("Uzbek citizens in Syria"). */
+  measure: Scalars['String']['input'];
+  /** Null where the text gives no number: then qualifier says what it gives. */
+  value?: InputMaybe<Scalars['Float']['input']>;
+  /** more than, around, as many as, at least, exactly... */
+  qualifier?: InputMaybe<Scalars['String']['input']>;
+  /** people, USD, percent, cases... */
+  unit: Scalars['String']['input'];
+  /** Partial date the figure refers to: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date?: InputMaybe<Scalars['String']['input']>;
+  /** Where: an actor id (a place or state), or a ref of newActors. */
+  place?: InputMaybe<Scalars['ID']['input']>;
+  stance: Stance;
+  claimedBy?: InputMaybe<Array<Scalars['ID']['input']>>;
+  disputedBy?: InputMaybe<Array<Scalars['ID']['input']>>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The source's id; every quote must occur verbatim in its text. */
+  source: Scalars['ID']['input'];
+  quotes: Array<Scalars['String']['input']>;
+  /** Actors the figure names that do not exist yet: about, place, claimedBy and disputedBy may give a ref ("new:1") instead of an id. They are created with the figure (audited ADD_ACTOR); a refused figure leaves none. */
+  newActors?: InputMaybe<Array<NewActorInput>>;
+};
+
+export type FigurePatch = {
+  about?: InputMaybe<Scalars['ID']['input']>;
+  measure?: InputMaybe<Scalars['String']['input']>;
+  value?: InputMaybe<Scalars['Float']['input']>;
+  qualifier?: InputMaybe<Scalars['String']['input']>;
+  unit?: InputMaybe<Scalars['String']['input']>;
+  date?: InputMaybe<Scalars['String']['input']>;
+  place?: InputMaybe<Scalars['ID']['input']>;
+  stance?: InputMaybe<Stance>;
+  claimedBy?: InputMaybe<Array<Scalars['ID']['input']>>;
+  disputedBy?: InputMaybe<Array<Scalars['ID']['input']>>;
   note?: InputMaybe<Scalars['String']['input']>;
   quotes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -2003,6 +2128,8 @@ export type ResolversTypes = {
   AddClaimInput: AddClaimInput;
   NewActorInput: NewActorInput;
   ClaimPatch: ClaimPatch;
+  AddFigureInput: AddFigureInput;
+  FigurePatch: FigurePatch;
   Origin: Origin;
   Change: ResolverTypeWrapper<ChangeModel>;
   Retraction: ResolverTypeWrapper<Retraction>;
@@ -2064,6 +2191,8 @@ export type ResolversParentTypes = {
   AddClaimInput: AddClaimInput;
   NewActorInput: NewActorInput;
   ClaimPatch: ClaimPatch;
+  AddFigureInput: AddFigureInput;
+  FigurePatch: FigurePatch;
   Change: ChangeModel;
   Retraction: Retraction;
   Viewer: Viewer;
@@ -2168,6 +2297,10 @@ export type FigureResolvers<ContextType = Context, ParentType extends ResolversP
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   contradicts?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  quotes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['Origin'], ParentType, ContextType>;
+  retracted?: Resolver<Maybe<ResolversTypes['Retraction']>, ParentType, ContextType>;
 };
 
 export type RelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = {
@@ -2216,6 +2349,9 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationUpdateClaimArgs, 'id' | 'expectedVersion' | 'patch'>>;
   retractClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationRetractClaimArgs, 'id' | 'reason'>>;
   contradict?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationContradictArgs, 'claim' | 'other'>>;
+  addFigure?: Resolver<ResolversTypes['Figure'], ParentType, ContextType, RequireFields<MutationAddFigureArgs, 'input'>>;
+  updateFigure?: Resolver<ResolversTypes['Figure'], ParentType, ContextType, RequireFields<MutationUpdateFigureArgs, 'id' | 'expectedVersion' | 'patch'>>;
+  retractFigure?: Resolver<ResolversTypes['Figure'], ParentType, ContextType, RequireFields<MutationRetractFigureArgs, 'id' | 'reason'>>;
   importRegistry?: Resolver<ResolversTypes['RegistryImport'], ParentType, ContextType, RequireFields<MutationImportRegistryArgs, 'format' | 'text'>>;
   judgeMatch?: Resolver<ResolversTypes['MatchPair'], ParentType, ContextType, RequireFields<MutationJudgeMatchArgs, 'pair' | 'decision'>>;
   undoJudgement?: Resolver<ResolversTypes['MatchPair'], ParentType, ContextType, RequireFields<MutationUndoJudgementArgs, 'pair'>>;
@@ -2237,7 +2373,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   contestedClaims?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<QueryContestedClaimsArgs, 'first' | 'includeRetracted'>>;
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, RequireFields<QueryClaimsArgs, 'first' | 'includeRetracted'>>;
   claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<QueryClaimArgs, 'id'>>;
-  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<QueryFiguresArgs, 'first'>>;
+  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<QueryFiguresArgs, 'first' | 'includeRetracted'>>;
   vocabulary?: Resolver<ResolversTypes['Vocabulary'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryHistoryArgs, 'id' | 'first'>>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;

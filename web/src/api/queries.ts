@@ -90,6 +90,9 @@ export const addClaimMutation = `mutation AddClaim($input: AddClaimInput!) { add
 /** Retracts a claim; its relationship comes back retracted when no live claim is left. */
 export const retractClaimMutation = `mutation RetractClaim($id: ID!, $reason: String!) { retractClaim(id: $id, reason: $reason) { ${writtenClaimFields} } }`;
 
+/** Adds a figure (a number the source gives): the API answers it as stored, its quotes as the text prints them. */
+export const addFigureMutation = `mutation AddFigure($input: AddFigureInput!) { addFigure(input: $input) { id measure value qualifier unit status quotes about { id name } source { id } } }`;
+
 /**
  * What the panel adds for one actor, fetched when it is shown (not with every neighbourhood):
  * the identifiers registries give it, its designations with the snapshots that list it and those

@@ -7,6 +7,8 @@ import type {
   AddActorMutationVariables,
   AddClaimMutation,
   AddClaimMutationVariables,
+  AddFigureMutation,
+  AddFigureMutationVariables,
   AddSourceMutation,
   AddSourceMutationVariables,
   JudgeMatchMutation,
@@ -16,11 +18,13 @@ import type {
   UndoJudgementMutation,
   UndoJudgementMutationVariables,
 } from './generated/operations.ts';
-import type { AddActorInput, AddClaimInput, AddSourceInput } from './generated/operations.ts';
+import type { AddActorInput, AddClaimInput, AddFigureInput, AddSourceInput } from './generated/operations.ts';
 import type { Actor, Judgement, MatchPair, SourceSummary, WrittenClaim } from './model.ts';
-import { addActorMutation, addClaimMutation, addSourceMutation, judgeMatchMutation, retractClaimMutation, undoJudgementMutation } from './queries.ts';
+import { addActorMutation, addClaimMutation, addFigureMutation, addSourceMutation, judgeMatchMutation, retractClaimMutation, undoJudgementMutation } from './queries.ts';
 
-export type { AddActorInput, AddClaimInput, AddSourceInput } from './generated/operations.ts';
+export type { AddActorInput, AddClaimInput, AddFigureInput, AddSourceInput } from './generated/operations.ts';
+/** A figure as addFigure answers it. */
+export type WrittenFigure = AddFigureMutation['addFigure'];
 export type { WrittenClaim } from './model.ts';
 
 /** Stores a source; a text already stored answers that source instead. */
@@ -37,6 +41,11 @@ export async function addActor(input: AddActorInput): Promise<Actor> {
 export async function addClaim(input: AddClaimInput): Promise<WrittenClaim> {
   const data = await graphql<AddClaimMutation>(addClaimMutation, { input } satisfies AddClaimMutationVariables);
   return data.addClaim;
+}
+
+export async function addFigure(input: AddFigureInput): Promise<WrittenFigure> {
+  const data = await graphql<AddFigureMutation>(addFigureMutation, { input } satisfies AddFigureMutationVariables);
+  return data.addFigure;
 }
 
 /** Retracts a claim; its relationship comes back retracted when no live claim is left. */

@@ -4,6 +4,7 @@
 import { ApiError, fetchVocabulary, refusedTokenMessage, useCredentials } from '../api/api.ts';
 import { App } from './app.ts';
 import { claimForm } from '../curation/claimForm.ts';
+import { figureForm } from '../curation/figureForm.ts';
 import { byId } from './dom.ts';
 import { exportGraphML, exportJson, exportPng } from '../export/exportView.ts';
 import { Legend } from '../graph/legend.ts';
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
         },
         onCancel: () => done(false),
       }),
+    figureForm: (source, quote, done) => figureForm({ source, quote, vocabulary, onAdded: async () => done(true), onCancel: () => done(false) }),
   });
   const sources = new SourceList(byId<HTMLDialogElement>('sources'), { read: (source, notice) => void reader.open(source, undefined, notice) });
   const stances = new Map(vocabulary.stances.map((term) => [term.name, term.definition]));

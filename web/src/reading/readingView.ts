@@ -23,6 +23,8 @@ export interface ReaderActions {
   showClaim(claimId: string): void;
   /** The form that adds a claim quoting `quote` of `source`; it calls `done` when the claim is added (true) or abandoned. */
   claimForm(source: ReadableSource, quote: string, done: (added: boolean) => void): HTMLElement;
+  /** The form that adds a figure quoting `quote` of `source` (web/src/curation/figureForm.ts), likewise. */
+  figureForm(source: ReadableSource, quote: string, done: (added: boolean) => void): HTMLElement;
 }
 
 /** What the marks' tooltips say: an actor's name, a claim's sentence. */
@@ -46,7 +48,8 @@ export class ReadingView {
   private readonly about = el('p', { class: 'reader-about', 'data-testid': 'reading-about' });
   private readonly notice = el('p', { class: 'reader-notice', 'data-testid': 'reading-notice', role: 'status' });
   private readonly addClaim = el('button', { type: 'button', 'data-testid': 'add-claim', title: 'Select a passage of the text first: it becomes the quote' }, 'Add claim');
-  private readonly tools = el('div', { class: 'reader-tools' }, this.addClaim, el('span', { class: 'hint' }, 'Select a passage, then “Add claim”.'));
+  private readonly addFigure = el('button', { type: 'button', 'data-testid': 'add-figure', title: 'Select a passage of the text that gives a number first: it becomes the quote' }, 'Add figure');
+  private readonly tools = el('div', { class: 'reader-tools' }, this.addClaim, this.addFigure, el('span', { class: 'hint' }, 'Select a passage, then “Add claim”.'));
   private readonly text = el('div', { class: 'reader-text', 'data-testid': 'reading-text', tabindex: '0', 'aria-label': 'Source text' });
   private readonly aside = el('aside', { class: 'reader-aside', 'data-testid': 'reading-aside', 'aria-label': 'New claim' });
   /** Bumped by every open, so that a text arriving for an earlier one is dropped. */
@@ -205,6 +208,8 @@ export class ReadingView {
     // Pressing the button must not take the selection away from the text.
     this.addClaim.addEventListener('mousedown', (event) => event.preventDefault());
     this.addClaim.addEventListener('click', () => this.startClaim());
+    this.addFigure.addEventListener('mousedown', (event) => event.preventDefault());
+    this.addFigure.addEventListener('click', () => this.startClaim('figureForm'));
     document.addEventListener('selectionchange', () => this.showCuration());
     onSessionChange(() => this.showCuration());
   }
@@ -214,18 +219,19 @@ export class ReadingView {
     // A registry record shows values, not the text: a selection there is no quote of it.
     this.tools.hidden = !canWrite() || this.shown === null || Boolean(this.shown.registry);
     this.addClaim.disabled = this.shown === null || selectedSpan(this.text, this.shown.text) === null;
+    this.addFigure.disabled = this.addClaim.disabled;
     if (!canWrite()) this.closeForm();
   }
 
-  private startClaim(): void {
+  private startClaim(kind: 'claimForm' | 'figureForm' = 'claimForm'): void {
     const source = this.shown;
     const span: Span | null = source ? selectedSpan(this.text, source.text) : null;
     if (!source || !span) return;
-    const form = this.actions.claimForm(source, source.text.slice(span.start, span.end), (added) => {
+    const form = this.actions[kind](source, source.text.slice(span.start, span.end), (added) => {
       this.closeForm();
       if (added) {
         this.sources.delete(source.id);
-        void this.open(source, undefined, 'Claim added, and drawn in the graph.');
+        void this.open(source, undefined, kind === 'figureForm' ? 'Figure added.' : 'Claim added, and drawn in the graph.');
       }
     });
     this.aside.replaceChildren(form);

@@ -16,6 +16,9 @@ export type ChangeAction =
   | 'UPDATE_CLAIM'
   | 'RETRACT_CLAIM'
   | 'CONTRADICT'
+  | 'ADD_FIGURE'
+  | 'UPDATE_FIGURE'
+  | 'RETRACT_FIGURE'
   /** A registry snapshot imported (target: its source). */
   | 'IMPORT_REGISTRY'
   /** A registry record judged the same as, or not the same as, one of our actors (target: the pair). */
@@ -113,6 +116,33 @@ export type NewActorInput = {
   kind: ActorKind;
   aliases?: Array<string> | null | undefined;
   description?: string | null | undefined;
+};
+
+/** A number a source gives, with the same stance rules and checks as a claim (see Figure). */
+export type AddFigureInput = {
+  /** The actor the figure concerns: an id, or a ref of newActors. */
+  about: string | number;
+  /** What is counted ("Uzbek citizens in Syria"). */
+  measure: string;
+  /** Null where the text gives no number: then qualifier says what it gives. */
+  value?: number | null | undefined;
+  /** more than, around, as many as, at least, exactly... */
+  qualifier?: string | null | undefined;
+  /** people, USD, percent, cases... */
+  unit: string;
+  /** Partial date the figure refers to: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date?: string | null | undefined;
+  /** Where: an actor id (a place or state), or a ref of newActors. */
+  place?: string | number | null | undefined;
+  stance: Stance;
+  claimedBy?: Array<string | number> | null | undefined;
+  disputedBy?: Array<string | number> | null | undefined;
+  note?: string | null | undefined;
+  /** The source's id; every quote must occur verbatim in its text. */
+  source: string | number;
+  quotes: Array<string>;
+  /** Actors the figure names that do not exist yet: about, place, claimedBy and disputedBy may give a ref ("new:1") instead of an id. They are created with the figure (audited ADD_ACTOR); a refused figure leaves none. */
+  newActors?: Array<NewActorInput> | null | undefined;
 };
 
 /** Where a record came from: the seed files (the loader) or a write through the API. */
@@ -231,6 +261,13 @@ export type AddClaimMutationVariables = Exact<{
 
 
 export type AddClaimMutation = { addClaim: { id: string, source: { id: string }, relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, bestGrade: string | null, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, endedBySuccession: { before: string, reason: string, successor: { id: string, name: string } } | null, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, grade: string, credibility: { reason: string } | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } };
+
+export type AddFigureMutationVariables = Exact<{
+  input: AddFigureInput;
+}>;
+
+
+export type AddFigureMutation = { addFigure: { id: string, measure: string, value: number | null, qualifier: string | null, unit: string, status: ClaimStatus, quotes: Array<string>, about: { id: string, name: string }, source: { id: string } } };
 
 export type AddSourceMutationVariables = Exact<{
   input: AddSourceInput;
