@@ -1,0 +1,153 @@
+// Where a text names actors, for suggestions: the known ones by the mention matcher (mentions.ts),
+// and names it does not know (compromise's proper-noun sequences, a title such as "Colonel" in
+// front, an organisation word inside) with a guessed kind and the close existing actors they may be.
+import nlp from 'compromise';
+import { mentionsIn, nameIndex } from './mentions.ts';
+import { consonantSkeleton, foldWord, normaliseText } from './matching/names.ts';
+import { jaroWinkler } from './matching/similarity.ts';
+
+/** An actor the engine knows: its id, names and kind (Group, Person...). */
+export interface KnownActor {
+  id: string;
+  name: string;
+  aliases: readonly string[];
+  kind: string;
+}
+
+/** How a name met an actor (the API's MatchKind). */
+export type MatchKind = 'EXACT' | 'ALIAS' | 'FUZZY' | 'NONE';
+
+export interface ActorCandidate {
+  actorId: string;
+  match: MatchKind;
+}
+
+/** One place the text names an actor, known (actorId) or not (actorId null: a new actor). */
+export interface Occurrence {
+  text: string;
+  start: number;
+  /** Exclusive. */
+  end: number;
+  actorId: string | null;
+  match: MatchKind;
+  kind: string;
+  candidates: ActorCandidate[];
+  /** The title printed before the name ("Colonel", "President"), lower case. */
+  title?: string;
+}
+
+/** Titles that say the name after them is a person's. */
+export const personTitles: readonly string[] = [
+  'president', 'prime minister', 'minister', 'colonel', 'col.', 'general', 'gen.', 'major', 'captain', 'lieutenant',
+  'commander', 'chief', 'head', 'leader', 'emir', 'sheikh', 'imam', 'mullah', 'mr.', 'mrs.', 'ms.', 'dr.', 'senator',
+  'ambassador', 'spokesman', 'spokesperson', 'chairman', 'director', 'governor', 'mayor', 'officer', 'journalist', 'analyst',
+];
+
+/** Words inside a name that say which kind of actor it is. */
+export const kindWords: Readonly<Record<string, readonly string[]>> = {
+  Group: ['movement', 'front', 'brigade', 'battalion', 'jamaat', 'katibat', 'party', 'army', 'union', 'group', 'mujahideen', 'taliban', 'emirate', 'caliphate', 'jihad', 'tahrir'],
+  Organization: ['ministry', 'committee', 'service', 'agency', 'council', 'court', 'office', 'department', 'bureau', 'commission', 'organization', 'organisation', 'institute', 'center', 'centre', 'police', 'forces', 'news', 'radio', 'press', 'university', 'parliament', 'government', 'nations', 'omon', 'snb'],
+  Place: ['province', 'region', 'valley', 'oblast', 'district', 'city', 'gorge', 'river'],
+};
+
+const tagKinds: readonly (readonly [string, string])[] = [['Person', 'Person'], ['Organization', 'Organization'], ['Country', 'State'], ['Place', 'Place']];
+
+interface Term { text: string; tags: string[]; offset: { start: number; length: number } }
+interface Span { start: number; end: number; terms: Term[] }
+
+/** Proper-noun sequences as compromise tags them, joined across hyphens ("Hizb-ut-Tahrir"). */
+function properSpans(text: string): Span[] {
+  const matches = nlp(text).match('#ProperNoun+').json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[];
+  const spans: Span[] = [];
+  for (const { terms } of matches) {
+    const first = terms[0]!.offset;
+    const last = terms[terms.length - 1]!.offset;
+    const span = { start: first.start, end: last.start + last.length, terms };
+    const previous = spans[spans.length - 1];
+    if (previous && /^[-‐'’]?[\p{Ll}]{0,3}[-‐'’]?$/u.test(text.slice(previous.end, span.start)) && span.start - previous.end <= 5) {
+      previous.end = span.end;
+      previous.terms.push(...terms);
+    } else spans.push(span);
+  }
+  return spans;
+}
+
+/** The span without trailing punctuation or possessive, and without a leading title or article. */
+function trimmed(text: string, span: Span): { start: number; end: number; title?: string } {
+  let { start, end } = span;
+  const raw = text.slice(start, end);
+  const tail = /(?:['’]s)?[^\p{L}\p{N})]*$/u.exec(raw)!;
+  end -= tail[0].length;
+  let title: string | undefined;
+  for (let again = true; again; ) {
+    again = false;
+    const head = text.slice(start, end).toLowerCase();
+    const found = [...personTitles, 'the'].find((word) => head.startsWith(`${word} `));
+    if (found) {
+      if (found !== 'the') title = found;
+      start += found.length + 1;
+      again = true;
+    }
+  }
+  return { start, end, title };
+}
+
+/** The title printed just before a span ("Colonel Gulmurod Khalimov"), if any. */
+function titleBefore(text: string, start: number): string | undefined {
+  const before = text.slice(Math.max(0, start - 30), start).toLowerCase();
+  return personTitles.find((title) => before.endsWith(`${title} `));
+}
+
+function guessKind(name: string, terms: Term[], title: string | undefined): string {
+  const words = normaliseText(name).split(' ');
+  for (const [kind, list] of Object.entries(kindWords)) if (words.some((word) => list.includes(word))) return kind;
+  if (title) return 'Person';
+  for (const [tag, kind] of tagKinds) if (terms.some((term) => term.tags.includes(tag))) return kind;
+  if (/^[\p{Lu}\d-]{2,8}$/u.test(name)) return 'Group';
+  return words.length >= 2 && words.length <= 4 ? 'Person' : 'Group';
+}
+
+/** Existing actors close to a name the matcher did not find: same letters regardless of case, or fuzzily alike. */
+export function closeActors(name: string, actors: readonly KnownActor[], limit = 3): ActorCandidate[] {
+  const folded = normaliseText(name).split(' ').map(foldWord);
+  const key = folded.join(' ');
+  const found: (ActorCandidate & { score: number })[] = [];
+  for (const actor of actors) {
+    let best: (ActorCandidate & { score: number }) | undefined;
+    for (const [index, written] of [actor.name, ...actor.aliases].entries()) {
+      const other = normaliseText(written).split(' ').map(foldWord);
+      const score = other.join(' ') === key ? 2 : jaroWinkler(other.join(' '), key) >= 0.92 ? 1 : sameSurname(folded, other, actor.kind) ? 0.5 : 0;
+      if (score > 0 && (!best || score > best.score)) best = { actorId: actor.id, match: score === 2 ? (index === 0 ? 'EXACT' : 'ALIAS') : 'FUZZY', score };
+    }
+    if (best) found.push(best);
+  }
+  return found.sort((a, b) => b.score - a.score).slice(0, limit).map(({ actorId, match }) => ({ actorId, match }));
+}
+
+/** A person's last name alike in consonants (Halimov/Khalimov fold together; Karimov stays apart). */
+function sameSurname(name: string[], other: string[], kind: string): boolean {
+  const last = name[name.length - 1] ?? '';
+  const otherLast = other[other.length - 1] ?? '';
+  return kind === 'Person' && last.length >= 4 && consonantSkeleton(last) === consonantSkeleton(otherLast);
+}
+
+/** Every occurrence of an actor's name in the text, known and new, in text order. */
+export function actorsIn(text: string, actors: readonly KnownActor[]): Occurrence[] {
+  const byId = new Map(actors.map((actor) => [actor.id, actor]));
+  const known: Occurrence[] = [...mentionsIn(text, nameIndex(actors))].map((mention) => {
+    const name = text.slice(mention.start, mention.end);
+    const actor = byId.get(mention.actors[0]!)!;
+    const candidates = mention.actors.map((id) => ({ actorId: id, match: (byId.get(id)!.name === name ? 'EXACT' : 'ALIAS') as MatchKind }));
+    return { text: name, start: mention.start, end: mention.end, actorId: actor.id, match: candidates[0]!.match, kind: actor.kind, candidates, title: titleBefore(text, mention.start) };
+  });
+  const unknown: Occurrence[] = [];
+  for (const span of properSpans(text)) {
+    const { start, end, title } = trimmed(text, span);
+    if (end - start < 2 || known.some((k) => start < k.end && end > k.start)) continue;
+    const name = text.slice(start, end);
+    if (!/^\p{Lu}/u.test(name)) continue;
+    const candidates = closeActors(name, actors);
+    unknown.push({ text: name, start, end, actorId: null, match: 'NONE', kind: guessKind(name, span.terms, title ?? titleBefore(text, start)), candidates, title: title ?? titleBefore(text, start) });
+  }
+  return [...known, ...unknown].sort((a, b) => a.start - b.start);
+}
