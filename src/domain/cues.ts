@@ -24,6 +24,25 @@ export const hedgeCues: readonly string[] = [
   'was believed', 'is thought', 'presumably', 'unconfirmed', 'purportedly', 'suspected',
 ];
 
+/** The kinds of actor a type's subject and object can be, where the definition limits them: the nearest name of a fitting kind is taken. */
+export const typeKinds: Readonly<Record<string, { subject?: readonly string[]; object?: readonly string[] }>> = {
+  LEADS: { object: ['Group', 'State', 'Organization'] },
+  MEMBER_OF: { object: ['Group', 'Organization'] },
+  PLEDGED_ALLEGIANCE_TO: { object: ['Group', 'Person'] },
+  OPERATES_IN: { subject: ['Group', 'Person', 'Organization'], object: ['Place', 'State'] },
+  TRAVELLED_TO: { subject: ['Group', 'Person'], object: ['Place', 'State'] },
+  TRAINED_IN: { subject: ['Group', 'Person'], object: ['Place', 'State'] },
+  TRAINED_BY: { subject: ['Group', 'Person'], object: ['Group', 'State', 'Organization', 'Person'] },
+  CITIZEN_OF: { subject: ['Person', 'Group'], object: ['State'] },
+  REPRESSES: { subject: ['State', 'Organization', 'Person'] },
+  SPOKE_TO: { subject: ['Person', 'Organization', 'State'], object: ['Person', 'Organization'] },
+  SEEKS_ASSISTANCE_FROM: { object: ['Person', 'State', 'Organization', 'Group'] },
+  ATTACKED: { subject: ['Group', 'Person', 'State'] },
+};
+
+/** Whether an actor of `kind` can be the `role` of a `type` claim. */
+export const fitsType = (type: string, role: 'subject' | 'object', kind: string): boolean => typeKinds[type]?.[role]?.includes(kind) ?? true;
+
 /** Cues in which "by" names the doer: the actor after the cue is the subject ("led by X": X LEADS). */
 export const isPassiveCue = (cue: string, type: string): boolean => / by$/.test(cue) && !type.endsWith('_BY');
 

@@ -34,6 +34,19 @@ export interface Occurrence {
   candidates: ActorCandidate[];
   /** The title printed before the name ("Colonel", "President"), lower case. */
   title?: string;
+  /** An adjective of a known state or place ("Uzbek" of Uzbekistan): it may qualify a title or a citizenship, never an actor of its own. */
+  demonym?: boolean;
+}
+
+/** The state or place a single word is the adjective of: a name it starts (Uzbek, Kyrgyz) or one it extends by a suffix (Russian, Iraqi). */
+function demonymOf(word: string, actors: readonly KnownActor[]): KnownActor | undefined {
+  const w = word.toLowerCase().replace(/s$/, '');
+  if (w.length < 4 || /\s/.test(word)) return undefined;
+  return actors.find((actor) => {
+    if (actor.kind !== 'State' && actor.kind !== 'Place') return false;
+    const name = actor.name.toLowerCase();
+    return (name.startsWith(w) && name.length - w.length <= 5 && /^(?:stan|ia|a)$/.test(name.slice(w.length))) || (w.startsWith(name) && /^(?:n|an|i|ian|ese)$/.test(w.slice(name.length)));
+  });
 }
 
 /** Titles that say the name after them is a person's. */
@@ -146,6 +159,11 @@ export function actorsIn(text: string, actors: readonly KnownActor[]): Occurrenc
     if (end - start < 2 || known.some((k) => start < k.end && end > k.start)) continue;
     const name = text.slice(start, end);
     if (!/^\p{Lu}/u.test(name)) continue;
+    const state = demonymOf(name, actors);
+    if (state) {
+      unknown.push({ text: name, start, end, actorId: state.id, match: 'FUZZY', kind: state.kind, candidates: [{ actorId: state.id, match: 'FUZZY' }], demonym: true });
+      continue;
+    }
     const candidates = closeActors(name, actors);
     unknown.push({ text: name, start, end, actorId: null, match: 'NONE', kind: guessKind(name, span.terms, title ?? titleBefore(text, start)), candidates, title: title ?? titleBefore(text, start) });
   }

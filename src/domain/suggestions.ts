@@ -3,7 +3,7 @@
 // vocabulary cue between two of them proposes a type, attribution and denial cues the stance and
 // its speaker, hedges the note, and relativeDates.ts a date relative to publication.
 import nlp from 'compromise';
-import { attributionCues, denialCues, findCues, hedgeCues, isPassiveCue, type CueHit } from './cues.ts';
+import { attributionCues, denialCues, findCues, fitsType, hedgeCues, isPassiveCue, type CueHit } from './cues.ts';
 import { datesIn } from './relativeDates.ts';
 import { actorsIn, type ActorCandidate, type KnownActor, type MatchKind, type Occurrence } from './sentenceActors.ts';
 import type { Vocabulary } from './vocabulary.ts';
@@ -101,18 +101,38 @@ function typedCues(vocabulary: SuggestionVocabulary): Map<string, string> {
 
 interface Proposal { subject: Occurrence; type: string; object: Occurrence; cue: string; role: string | null }
 
+/** The names listed with `o` ("Kazakhstan, Kyrgyzstan and Tajikistan"), walking away from the cue (-1 back, 1 on). */
+function listOf(sentence: Sentence, o: Occurrence, direction: -1 | 1): Occurrence[] {
+  const list = [o];
+  let index = sentence.actors.indexOf(o);
+  for (;;) {
+    const next = sentence.actors[index + direction];
+    if (!next || next.kind !== o.kind) return list;
+    const [left, right] = direction === 1 ? [list[list.length - 1]!, next] : [next, list[list.length - 1]!];
+    if (!/^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?$/.test(sentence.text.slice(left.end - sentence.start, right.start - sentence.start))) return list;
+    list.push(next);
+    index += direction;
+  }
+}
+
 /** Subject and object around each relationship cue: the nearest names before and after it ("led by" turns them round). */
 function cueProposals(sentence: Sentence, byCue: Map<string, string>, speaker: Occurrence | undefined, titles: string[]): Proposal[] {
   const proposals: Proposal[] = [];
   for (const hit of findCues(sentence.text, [...byCue.keys()])) {
     const type = byCue.get(hit.cue)!;
-    const parties = sentence.actors.filter((o) => type === 'SPOKE_TO' || !speaker || !sameActor(o, speaker));
-    const before = [...parties].reverse().find((o) => o.end <= sentence.start + hit.start);
-    const after = parties.find((o) => o.start >= sentence.start + hit.end);
+    const parties = sentence.actors.filter((o) => (type === 'SPOKE_TO' || !speaker || !sameActor(o, speaker)) && (!o.demonym || type === 'CITIZEN_OF'));
+    const passive = isPassiveCue(hit.cue, type);
+    const [beforeRole, afterRole] = passive ? (['object', 'subject'] as const) : (['subject', 'object'] as const);
+    const before = [...parties].reverse().find((o) => o.end <= sentence.start + hit.start && fitsType(type, beforeRole, o.kind));
+    const after = parties.find((o) => o.start >= sentence.start + hit.end && fitsType(type, afterRole, o.kind));
     if (!before || !after || sameActor(before, after)) continue;
-    const [subject, object] = isPassiveCue(hit.cue, type) ? [after, before] : [before, after];
     const role = type === 'LEADS' ? (titles.find((title) => hit.cue.startsWith(title)) ?? null) : null;
-    proposals.push({ subject, type, object, cue: hit.cue, role });
+    for (const b of listOf(sentence, before, -1)) {
+      for (const a of listOf(sentence, after, 1)) {
+        const [subject, object] = passive ? [a, b] : [b, a];
+        if (!sameActor(subject, object)) proposals.push({ subject, type, object, cue: hit.cue, role });
+      }
+    }
   }
   return proposals;
 }
@@ -140,9 +160,11 @@ function claimsOf(sentence: Sentence, byCue: Map<string, string>, titles: string
     const key = `c-${sentence.start}-${p.type}-${p.subject.start}-${p.object.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const claimedBy = stance === 'ATTRIBUTED' && speaker && !sameActor(speaker, p.subject) ? [refOf(speaker)] : [];
+    // "X told Y": the source states the telling in its own voice.
+    const own = p.type === 'SPOKE_TO' && speaker !== undefined && sameActor(speaker, p.subject);
+    const claimedBy = stance === 'ATTRIBUTED' && !own && speaker && !sameActor(speaker, p.subject) ? [refOf(speaker)] : [];
     claims.push({
-      key, subject: refOf(p.subject), type: p.type, object: refOf(p.object), stance, claimedBy, role: p.role,
+      key, subject: refOf(p.subject), type: p.type, object: refOf(p.object), stance: own ? 'ASSERTED' : stance, claimedBy, role: p.role,
       since: date?.date ?? null, dateText: date?.text ?? null, note, quote: sentence.text,
       start: sentence.start, end: sentence.start + sentence.text.length, cue: p.cue,
     });
@@ -154,6 +176,7 @@ function claimsOf(sentence: Sentence, byCue: Map<string, string>, titles: string
 function actorSuggestions(occurrences: Occurrence[]): ActorSuggestion[] {
   const seen = new Set<string>();
   return occurrences.flatMap((o) => {
+    if (o.demonym) return [];
     const id = o.actorId ?? `new:${o.text}`;
     if (seen.has(id)) return [];
     seen.add(id);
