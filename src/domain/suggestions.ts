@@ -59,7 +59,7 @@ const sameActor = (a: Occurrence, b: Occurrence) => (a.actorId ?? `new:${a.text}
 
 /** The text's sentences with their offsets (compromise), each with the actors it names. */
 function sentencesOf(text: string, occurrences: Occurrence[]): Sentence[] {
-  const parsed = nlp(text).json({ offset: true, terms: false }) as { text: string; offset: { start: number; length: number } }[];
+  const parsed = nlp(text).json({ offset: true, terms: false } as object) as { text: string; offset: { start: number; length: number } }[];
   return parsed.map(({ offset }) => {
     const raw = text.slice(offset.start, offset.start + offset.length);
     const start = offset.start + (raw.length - raw.trimStart().length);

@@ -19,6 +19,7 @@ export const changeActions = [
   'UNDO_JUDGEMENT',
   'GRADE_SOURCE',
   'GRADE_CLAIM',
+  'REJECT_SUGGESTION',
 ] as const;
 export type ChangeAction = (typeof changeActions)[number];
 
