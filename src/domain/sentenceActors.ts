@@ -137,11 +137,11 @@ export function closeActors(name: string, actors: readonly KnownActor[], limit =
   return found.sort((a, b) => b.score - a.score).slice(0, limit).map(({ actorId, match }) => ({ actorId, match }));
 }
 
-/** A person's last name alike in consonants (Halimov/Khalimov fold together; Karimov stays apart). */
+/** A person's last name alike: the same consonants, or close by Jaro-Winkler (Halimov/Khalimov meet; Karimov stays apart). */
 function sameSurname(name: string[], other: string[], kind: string): boolean {
   const last = name[name.length - 1] ?? '';
   const otherLast = other[other.length - 1] ?? '';
-  return kind === 'Person' && last.length >= 4 && consonantSkeleton(last) === consonantSkeleton(otherLast);
+  return kind === 'Person' && last.length >= 4 && (consonantSkeleton(last) === consonantSkeleton(otherLast) || jaroWinkler(last, otherLast) >= 0.9);
 }
 
 /** Every occurrence of an actor's name in the text, known and new, in text order. */
