@@ -34,6 +34,8 @@ export interface Occurrence {
   candidates: ActorCandidate[];
   /** The title printed before the name ("Colonel", "President"), lower case. */
   title?: string;
+  /** The known state an adjective before the name says it belongs to ("Kyrgyz Defense Ministry", "Uzbek President Islam Karimov"). */
+  of?: string;
   /** An adjective of a known state or place ("Uzbek" of Uzbekistan): it may qualify a title or a citizenship, never an actor of its own. */
   demonym?: boolean;
 }
@@ -45,7 +47,7 @@ function demonymOf(word: string, actors: readonly KnownActor[]): KnownActor | un
   return actors.find((actor) => {
     if (actor.kind !== 'State' && actor.kind !== 'Place') return false;
     const name = actor.name.toLowerCase();
-    return (name.startsWith(w) && name.length - w.length <= 5 && /^(?:stan|ia|a)$/.test(name.slice(w.length))) || (w.startsWith(name) && /^(?:n|an|i|ian|ese)$/.test(w.slice(name.length)));
+    return (name.startsWith(w) && /^(?:i?stan|ia|a)$/.test(name.slice(w.length))) || (w.startsWith(name) && /^(?:n|an|i|ian|ese)$/.test(w.slice(name.length)));
   });
 }
 
@@ -69,10 +71,25 @@ interface Term { text: string; tags: string[]; offset: { start: number; length: 
 interface Span { start: number; end: number; terms: Term[] }
 
 /** Proper-noun sequences as compromise tags them, joined across hyphens ("Hizb-ut-Tahrir"). */
+/** A match's terms in runs that no comma, colon, semicolon, bracket or line break separates. */
+function runsOf(text: string, terms: Term[]): Term[][] {
+  const runs: Term[][] = [[terms[0]!]];
+  for (let i = 1; i < terms.length; i++) {
+    const previous = terms[i - 1]!.offset;
+    const gap = text.slice(previous.start + previous.length, terms[i]!.offset.start);
+    if (/[,;:()\[\]\n"“”]/.test(gap)) runs.push([terms[i]!]);
+    else runs[runs.length - 1]!.push(terms[i]!);
+  }
+  return runs;
+}
+
+/** An adjective, not a name ("Islamic", "Central Asian"): its last word is tagged an adjective or a demonym. */
+const isAdjective = (terms: Term[]) => terms[terms.length - 1]!.tags.some((tag) => tag === 'Adjective' || tag === 'Demonym');
+
 function properSpans(text: string): Span[] {
   const matches = nlp(text).match('#ProperNoun+').json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[];
   const spans: Span[] = [];
-  for (const { terms } of matches) {
+  for (const terms of matches.flatMap((match) => runsOf(text, match.terms))) {
     const first = terms[0]!.offset;
     const last = terms[terms.length - 1]!.offset;
     const span = { start: first.start, end: last.start + last.length, terms };
@@ -85,24 +102,60 @@ function properSpans(text: string): Span[] {
   return spans;
 }
 
-/** The span without trailing punctuation or possessive, and without a leading title or article. */
-function trimmed(text: string, span: Span): { start: number; end: number; title?: string } {
+interface Trimmed { start: number; end: number; title?: string; of?: KnownActor; ofStart?: number }
+
+/**
+ * The span without trailing punctuation, possessive or lower-case words, and without a leading
+ * article or title; a leading adjective of a known state ("Kyrgyz") is noted as `of` (and left
+ * out of the name unless it names an organisation: "Kyrgyz Defense Ministry").
+ */
+function trimmed(text: string, span: Span, actors: readonly KnownActor[]): Trimmed {
   let { start, end } = span;
-  const raw = text.slice(start, end);
-  const tail = /(?:['’]s)?[^\p{L}\p{N})]*$/u.exec(raw)!;
-  end -= tail[0].length;
-  let title: string | undefined;
+  end -= /(?:['’]s)?[^\p{L}\p{N})]*$/u.exec(text.slice(start, end))![0].length;
+  for (let tail = /\s+\p{Ll}[\p{L}-]*$/u.exec(text.slice(start, end)); tail; tail = /\s+\p{Ll}[\p{L}-]*$/u.exec(text.slice(start, end))) end -= tail[0].length;
+  const found: Trimmed = { start, end };
+  const inner = innerTitle(text.slice(start, end));
+  if (inner) {
+    const head = /^(\p{L}+)\s/u.exec(text.slice(start, end))?.[1];
+    const state = head ? demonymOf(head, actors) : undefined;
+    return { start: start + inner.at, end, title: inner.title, ...(state ? { of: state, ofStart: start } : {}) };
+  }
   for (let again = true; again; ) {
     again = false;
-    const head = text.slice(start, end).toLowerCase();
-    const found = [...personTitles, 'the'].find((word) => head.startsWith(`${word} `));
-    if (found) {
-      if (found !== 'the') title = found;
-      start += found.length + 1;
+    const head = text.slice(start, end);
+    const lower = head.toLowerCase();
+    const title = [...personTitles, 'the'].find((word) => lower.startsWith(`${word} `));
+    const firstWord = /^(\p{L}+)\s+\p{Lu}/u.exec(head)?.[1];
+    const state = !title && !found.of && firstWord ? demonymOf(firstWord, actors) : undefined;
+    if (title) {
+      if (title !== 'the') found.title = title;
+      start += title.length + 1;
+      again = true;
+    } else if (state) {
+      found.of = state;
+      found.ofStart = start;
+      start += firstWord!.length + 1;
       again = true;
     }
   }
-  return { start, end, title };
+  return { ...found, start };
+}
+
+/** A title inside a name, before the person's own name ("Kyrgyz Defense Minister Esen Topoyev"): the title and where the name starts. */
+function innerTitle(name: string): { title: string; at: number } | undefined {
+  const lower = name.toLowerCase();
+  let best: { title: string; at: number } | undefined;
+  for (const title of personTitles) {
+    const index = lower.lastIndexOf(` ${title} `);
+    if (index >= 0 && (!best || index + title.length + 2 > best.at)) best = { title, at: index + title.length + 2 };
+  }
+  return best && /^\p{Lu}/u.test(name.slice(best.at)) ? best : undefined;
+}
+
+/** The adjective of a known state just before a known name or its title ("Uzbek President Islam Karimov"). */
+function stateBefore(text: string, start: number, actors: readonly KnownActor[]): KnownActor | undefined {
+  const before = /(\p{L}+)\s+(?:(?:\p{Lu}[\p{L}.]*)\s+){0,2}$/u.exec(text.slice(Math.max(0, start - 40), start));
+  return before ? demonymOf(before[1]!, actors) : undefined;
 }
 
 /** The title printed just before a span ("Colonel Gulmurod Khalimov"), if any. */
@@ -151,11 +204,22 @@ export function actorsIn(text: string, actors: readonly KnownActor[]): Occurrenc
     const name = text.slice(mention.start, mention.end);
     const actor = byId.get(mention.actors[0]!)!;
     const candidates = mention.actors.map((id) => ({ actorId: id, match: (byId.get(id)!.name === name ? 'EXACT' : 'ALIAS') as MatchKind }));
-    return { text: name, start: mention.start, end: mention.end, actorId: actor.id, match: candidates[0]!.match, kind: actor.kind, candidates, title: titleBefore(text, mention.start) };
+    const firstWord = /^(\p{L}+)\s/u.exec(name)?.[1];
+    const of = (firstWord && demonymOf(firstWord, actors)) || stateBefore(text, mention.start, actors);
+    return { text: name, start: mention.start, end: mention.end, actorId: actor.id, match: candidates[0]!.match, kind: actor.kind, candidates, title: titleBefore(text, mention.start), of: of && of.id !== actor.id ? of.id : undefined };
   });
   const unknown: Occurrence[] = [];
+  const surnames = new Set<string>();
   for (const span of properSpans(text)) {
-    const { start, end, title } = trimmed(text, span);
+    const found = trimmed(text, span, actors);
+    if (isAdjective(span.terms) && found.end - found.start === span.end - span.start) continue;
+    const title = found.title ?? titleBefore(text, found.start);
+    const wide = found.of && !title && found.ofStart !== undefined ? found.ofStart : found.start;
+    const named = text.slice(found.start, found.end);
+    const kind = surnames.has(named) ? 'Person' : guessKind(text.slice(wide, found.end), span.terms, title);
+    if (kind === 'Person') surnames.add(named.split(/\s+/).pop()!);
+    const start = kind === 'Person' ? found.start : wide;
+    const end = found.end;
     if (end - start < 2 || known.some((k) => start < k.end && end > k.start)) continue;
     const name = text.slice(start, end);
     if (!/^\p{Lu}/u.test(name)) continue;
@@ -164,8 +228,7 @@ export function actorsIn(text: string, actors: readonly KnownActor[]): Occurrenc
       unknown.push({ text: name, start, end, actorId: state.id, match: 'FUZZY', kind: state.kind, candidates: [{ actorId: state.id, match: 'FUZZY' }], demonym: true });
       continue;
     }
-    const candidates = closeActors(name, actors);
-    unknown.push({ text: name, start, end, actorId: null, match: 'NONE', kind: guessKind(name, span.terms, title ?? titleBefore(text, start)), candidates, title: title ?? titleBefore(text, start) });
+    unknown.push({ text: name, start, end, actorId: null, match: 'NONE', kind, candidates: closeActors(name, actors), title, of: found.of?.id });
   }
   return [...known, ...unknown].sort((a, b) => a.start - b.start);
 }

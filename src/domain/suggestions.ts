@@ -144,10 +144,19 @@ function titleProposals(sentence: Sentence, titles: string[], speaker: Occurrenc
     const title = person.title && titles.find((t) => person.title === t || person.title!.endsWith(t));
     if (!title || person.kind !== 'Person') continue;
     const bodies = sentence.actors.filter((o) => o.kind !== 'Person' && o.kind !== 'Place' && (!speaker || !sameActor(o, speaker)));
-    const nearest = bodies.sort((a, b) => Math.abs(a.start - person.start) - Math.abs(b.start - person.start))[0];
+    const own = person.of ? sentence.actors.find((o) => o.actorId === person.of) : undefined;
+    const nearest = own ?? bodies.sort((a, b) => Math.abs(a.start - person.start) - Math.abs(b.start - person.start))[0];
     if (nearest) proposals.push({ subject: person, type: 'LEADS', object: nearest, cue: title, role: title });
   }
   return proposals;
+}
+
+/** An agency or place named with a state's adjective ("Kyrgyz Defense Ministry") is part of that state. */
+function adjectiveProposals(sentence: Sentence): Proposal[] {
+  return sentence.actors.flatMap((o) => {
+    const state = o.of && (o.kind === 'Organization' || o.kind === 'Place') ? sentence.actors.find((s) => s.actorId === o.of) : undefined;
+    return state ? [{ subject: o, type: 'PART_OF', object: state, cue: state.text, role: null }] : [];
+  });
 }
 
 function claimsOf(sentence: Sentence, byCue: Map<string, string>, titles: string[], published: string | null | undefined): ClaimSuggestion[] {
@@ -156,7 +165,7 @@ function claimsOf(sentence: Sentence, byCue: Map<string, string>, titles: string
   const date = datesIn(sentence.text, published)[0];
   const seen = new Set<string>();
   const claims: ClaimSuggestion[] = [];
-  for (const p of [...cueProposals(sentence, byCue, speaker, titles), ...titleProposals(sentence, titles, speaker)]) {
+  for (const p of [...cueProposals(sentence, byCue, speaker, titles), ...titleProposals(sentence, titles, speaker), ...adjectiveProposals(sentence)]) {
     const key = `c-${sentence.start}-${p.type}-${p.subject.start}-${p.object.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
