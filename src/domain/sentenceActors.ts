@@ -61,7 +61,7 @@ export const personTitles: readonly string[] = [
 /** Words inside a name that say which kind of actor it is. */
 export const kindWords: Readonly<Record<string, readonly string[]>> = {
   Group: ['movement', 'front', 'brigade', 'battalion', 'jamaat', 'katibat', 'party', 'army', 'union', 'group', 'mujahideen', 'taliban', 'emirate', 'caliphate', 'jihad', 'tahrir'],
-  Organization: ['ministry', 'committee', 'service', 'agency', 'council', 'court', 'office', 'department', 'bureau', 'commission', 'organization', 'organisation', 'institute', 'center', 'centre', 'police', 'forces', 'news', 'radio', 'press', 'university', 'parliament', 'government', 'nations', 'omon', 'snb'],
+  Organization: ['ministry', 'committee', 'service', 'agency', 'council', 'court', 'office', 'department', 'bureau', 'commission', 'organization', 'organisation', 'affairs', 'security', 'institute', 'center', 'centre', 'police', 'forces', 'news', 'radio', 'press', 'university', 'parliament', 'government', 'nations', 'omon', 'snb'],
   Place: ['province', 'region', 'valley', 'oblast', 'district', 'city', 'gorge', 'river'],
 };
 
@@ -86,6 +86,12 @@ function runsOf(text: string, terms: Term[]): Term[][] {
 /** An adjective, not a name ("Islamic", "Central Asian"): its last word is tagged an adjective or a demonym. */
 const isAdjective = (terms: Term[]) => terms[terms.length - 1]!.tags.some((tag) => tag === 'Adjective' || tag === 'Demonym');
 
+/** A name ending in a word of an organisation or group ("Ministry", "Committee"), which "of ..." may continue. */
+function endsWithBodyWord(name: string): boolean {
+  const last = name.toLowerCase().split(/\s+/).pop() ?? '';
+  return kindWords.Organization!.includes(last) || kindWords.Group!.includes(last) || personTitles.includes(last);
+}
+
 function properSpans(text: string): Span[] {
   const matches = nlp(text).match('#ProperNoun+').json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[];
   const spans: Span[] = [];
@@ -94,7 +100,9 @@ function properSpans(text: string): Span[] {
     const last = terms[terms.length - 1]!.offset;
     const span = { start: first.start, end: last.start + last.length, terms };
     const previous = spans[spans.length - 1];
-    if (previous && /^[-‐'’]?[\p{Ll}]{0,3}[-‐'’]?$/u.test(text.slice(previous.end, span.start)) && span.start - previous.end <= 5) {
+    const gap = previous ? text.slice(previous.end, span.start) : '';
+    const joined = /^[-‐'’]?[\p{Ll}]{0,3}[-‐'’]?$/u.test(gap) && gap.length <= 5;
+    if (previous && (joined || (/^ (?:of|on|for) (?:the )?$/.test(gap) && endsWithBodyWord(text.slice(previous.start, previous.end))))) {
       previous.end = span.end;
       previous.terms.push(...terms);
     } else spans.push(span);
@@ -114,7 +122,7 @@ function trimmed(text: string, span: Span, actors: readonly KnownActor[]): Trimm
   end -= /(?:['’]s)?[^\p{L}\p{N})]*$/u.exec(text.slice(start, end))![0].length;
   for (let tail = /\s+\p{Ll}[\p{L}-]*$/u.exec(text.slice(start, end)); tail; tail = /\s+\p{Ll}[\p{L}-]*$/u.exec(text.slice(start, end))) end -= tail[0].length;
   const found: Trimmed = { start, end };
-  const inner = innerTitle(text.slice(start, end));
+  const inner = innerTitle(text.slice(start, end)) ?? titledBody(text.slice(start, end));
   if (inner) {
     const head = /^(\p{L}+)\s/u.exec(text.slice(start, end))?.[1];
     const state = head ? demonymOf(head, actors) : undefined;
@@ -150,6 +158,17 @@ function innerTitle(name: string): { title: string; at: number } | undefined {
     if (index >= 0 && (!best || index + title.length + 2 > best.at)) best = { title, at: index + title.length + 2 };
   }
   return best && /^\p{Lu}/u.test(name.slice(best.at)) ? best : undefined;
+}
+
+/** "Minister of Foreign Affairs Erlan Idrissov": a title, the body it is of, then a person's name (the words after the body's last word). */
+function titledBody(name: string): { title: string; at: number } | undefined {
+  const lower = name.toLowerCase();
+  const title = personTitles.find((t) => lower.startsWith(`${t} of `));
+  if (!title) return undefined;
+  const words = [...name.matchAll(/\S+/g)];
+  const lastBody = words.findLastIndex((w) => kindWords.Organization!.includes(w[0].toLowerCase()) || kindWords.Group!.includes(w[0].toLowerCase()));
+  const rest = words.slice(lastBody + 1);
+  return lastBody > 0 && rest.length >= 1 && rest.length <= 3 && rest.every((w) => /^\p{Lu}/u.test(w[0])) ? { title, at: rest[0]!.index } : undefined;
 }
 
 /** The adjective of a known state just before a known name or its title ("Uzbek President Islam Karimov"). */
@@ -220,7 +239,15 @@ export function actorsIn(text: string, actors: readonly KnownActor[]): Occurrenc
     if (kind === 'Person') surnames.add(named.split(/\s+/).pop()!);
     const start = kind === 'Person' ? found.start : wide;
     const end = found.end;
-    if (end - start < 2 || known.some((k) => start < k.end && end > k.start)) continue;
+    if (end - start < 2) continue;
+    // A body named "of" a known state ("Committee on National Security of Kazakhstan") is one new name, part of that state.
+    const inside = known.filter((k) => start < k.end && end > k.start);
+    const ofState = inside.length === 1 && inside[0]!.end === end && inside[0]!.start > start && /\sof\s+(?:the\s+)?$/.test(text.slice(start, inside[0]!.start)) && (inside[0]!.kind === 'State' || inside[0]!.kind === 'Place') ? inside[0] : undefined;
+    if (inside.length > 0 && !ofState) continue;
+    if (ofState) {
+      known.splice(known.indexOf(ofState), 1);
+      found.of ??= byId.get(ofState.actorId!);
+    }
     const name = text.slice(start, end);
     if (!/^\p{Lu}/u.test(name)) continue;
     const state = demonymOf(name, actors);
@@ -228,7 +255,7 @@ export function actorsIn(text: string, actors: readonly KnownActor[]): Occurrenc
       unknown.push({ text: name, start, end, actorId: state.id, match: 'FUZZY', kind: state.kind, candidates: [{ actorId: state.id, match: 'FUZZY' }], demonym: true });
       continue;
     }
-    unknown.push({ text: name, start, end, actorId: null, match: 'NONE', kind, candidates: closeActors(name, actors), title, of: found.of?.id });
+    unknown.push({ text: name, start, end, actorId: null, match: 'NONE', kind: ofState && kind === 'Person' ? 'Organization' : kind, candidates: closeActors(name, actors), title, of: found.of?.id });
   }
   return [...known, ...unknown].sort((a, b) => a.start - b.start);
 }

@@ -152,20 +152,22 @@ function titleProposals(sentence: Sentence, titles: string[], speaker: Occurrenc
 }
 
 /** An agency or place named with a state's adjective ("Kyrgyz Defense Ministry") is part of that state. */
-function adjectiveProposals(sentence: Sentence): Proposal[] {
+function adjectiveProposals(sentence: Sentence, actors: ReadonlyMap<string, KnownActor>): Proposal[] {
   return sentence.actors.flatMap((o) => {
-    const state = o.of && (o.kind === 'Organization' || o.kind === 'Place') ? sentence.actors.find((s) => s.actorId === o.of) : undefined;
-    return state ? [{ subject: o, type: 'PART_OF', object: state, cue: state.text, role: null }] : [];
+    const state = o.of && (o.kind === 'Organization' || o.kind === 'Place') ? actors.get(o.of) : undefined;
+    if (!state) return [];
+    const object: Occurrence = { text: state.name, start: o.start, end: o.end, actorId: state.id, match: 'EXACT', kind: state.kind, candidates: [] };
+    return [{ subject: o, type: 'PART_OF', object, cue: o.text, role: null }];
   });
 }
 
-function claimsOf(sentence: Sentence, byCue: Map<string, string>, titles: string[], published: string | null | undefined): ClaimSuggestion[] {
+function claimsOf(sentence: Sentence, byCue: Map<string, string>, titles: string[], published: string | null | undefined, actors: ReadonlyMap<string, KnownActor>): ClaimSuggestion[] {
   if (new Set(sentence.actors.map((o) => o.actorId ?? `new:${o.text}`)).size < 2) return [];
   const { stance, speaker, note } = stanceOf(sentence);
   const date = datesIn(sentence.text, published)[0];
   const seen = new Set<string>();
   const claims: ClaimSuggestion[] = [];
-  for (const p of [...cueProposals(sentence, byCue, speaker, titles), ...titleProposals(sentence, titles, speaker), ...adjectiveProposals(sentence)]) {
+  for (const p of [...cueProposals(sentence, byCue, speaker, titles), ...titleProposals(sentence, titles, speaker), ...adjectiveProposals(sentence, actors)]) {
     const key = `c-${sentence.start}-${p.type}-${p.subject.start}-${p.object.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -198,7 +200,8 @@ export function suggest(text: string, published: string | null | undefined, acto
   const occurrences = actorsIn(text, actors);
   const byCue = typedCues(vocabulary);
   const titles = Object.keys(vocabulary.singleHolderRoles);
-  const claims = sentencesOf(text, occurrences).flatMap((sentence) => claimsOf(sentence, byCue, titles, published));
+  const byId = new Map(actors.map((actor) => [actor.id, actor]));
+  const claims = sentencesOf(text, occurrences).flatMap((sentence) => claimsOf(sentence, byCue, titles, published, byId));
   return { actors: actorSuggestions(occurrences), claims };
 }
 
