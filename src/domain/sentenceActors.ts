@@ -192,17 +192,43 @@ function guessKind(name: string, terms: Term[], title: string | undefined): stri
   return words.length >= 2 && words.length <= 4 ? 'Person' : 'Group';
 }
 
+/** The actors blocked by each word's last three consonants, so a name is compared only with the actors it may be. */
+export interface CloseIndex {
+  actors: readonly KnownActor[];
+  blocks: Map<string, Set<number>>;
+}
+
+const foldedWords = (name: string) => normaliseText(name).split(' ').map(foldWord);
+const blockKeys = (words: string[]) => words.filter((w) => w.length >= 3).map((w) => consonantSkeleton(w).slice(-3));
+
+/** The index closeActors looks names up in: build once per text (words lower-cased, not folded: folding waits for a comparison). */
+export function closeIndex(actors: readonly KnownActor[]): CloseIndex {
+  const blocks = new Map<string, Set<number>>();
+  actors.forEach((actor, i) => {
+    for (const written of [actor.name, ...actor.aliases]) {
+      for (const key of blockKeys(written.toLowerCase().split(/[^\p{L}\p{N}]+/u))) {
+        const block = blocks.get(key);
+        if (block) block.add(i);
+        else blocks.set(key, new Set([i]));
+      }
+    }
+  });
+  return { actors, blocks };
+}
+
 /** Existing actors close to a name the matcher did not find: same letters regardless of case, or fuzzily alike. */
-export function closeActors(name: string, actors: readonly KnownActor[], limit = 3): ActorCandidate[] {
-  const folded = normaliseText(name).split(' ').map(foldWord);
+export function closeActors(name: string, index: CloseIndex, limit = 3): ActorCandidate[] {
+  const folded = foldedWords(name);
   const key = folded.join(' ');
   const found: (ActorCandidate & { score: number })[] = [];
-  for (const actor of actors) {
+  const compared = new Set(blockKeys(name.toLowerCase().split(/[^\p{L}\p{N}]+/u)).flatMap((k) => [...(index.blocks.get(k) ?? [])]));
+  for (const i of compared) {
+    const actor = index.actors[i]!;
+    const written = [actor.name, ...actor.aliases].map(foldedWords);
     let best: (ActorCandidate & { score: number }) | undefined;
-    for (const [index, written] of [actor.name, ...actor.aliases].entries()) {
-      const other = normaliseText(written).split(' ').map(foldWord);
+    for (const [n, other] of written.entries()) {
       const score = other.join(' ') === key ? 2 : jaroWinkler(other.join(' '), key) >= 0.92 ? 1 : sameSurname(folded, other, actor.kind) ? 0.5 : 0;
-      if (score > 0 && (!best || score > best.score)) best = { actorId: actor.id, match: score === 2 ? (index === 0 ? 'EXACT' : 'ALIAS') : 'FUZZY', score };
+      if (score > 0 && (!best || score > best.score)) best = { actorId: actor.id, match: score === 2 ? (n === 0 ? 'EXACT' : 'ALIAS') : 'FUZZY', score };
     }
     if (best) found.push(best);
   }
@@ -228,6 +254,7 @@ export function actorsIn(text: string, actors: readonly KnownActor[]): Occurrenc
     return { text: name, start: mention.start, end: mention.end, actorId: actor.id, match: candidates[0]!.match, kind: actor.kind, candidates, title: titleBefore(text, mention.start), of: of && of.id !== actor.id ? of.id : undefined };
   });
   const unknown: Occurrence[] = [];
+  const close = closeIndex(actors);
   const surnames = new Set<string>();
   for (const span of properSpans(text)) {
     const found = trimmed(text, span, actors);
@@ -255,7 +282,7 @@ export function actorsIn(text: string, actors: readonly KnownActor[]): Occurrenc
       unknown.push({ text: name, start, end, actorId: state.id, match: 'FUZZY', kind: state.kind, candidates: [{ actorId: state.id, match: 'FUZZY' }], demonym: true });
       continue;
     }
-    unknown.push({ text: name, start, end, actorId: null, match: 'NONE', kind: ofState && kind === 'Person' ? 'Organization' : kind, candidates: closeActors(name, actors), title, of: found.of?.id });
+    unknown.push({ text: name, start, end, actorId: null, match: 'NONE', kind: ofState && kind === 'Person' ? 'Organization' : kind, candidates: closeActors(name, close), title, of: found.of?.id });
   }
   return [...known, ...unknown].sort((a, b) => a.start - b.start);
 }
