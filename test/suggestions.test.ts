@@ -86,6 +86,16 @@ describe('a new source suggests', () => {
   });
 });
 
+describe('the cost of suggestions', () => {
+  it('counts each source\'s suggestions as apiLimits.suggestionsCost: a request asks them of a few sources at most', async () => {
+    const few = await gql<{ sources: { suggestions: { claims: { key: string }[] } }[] }>(`{ sources(first: 4) { suggestions { claims { key } } } }`, {});
+    assert.equal(few.body.errors, undefined, JSON.stringify(few.body.errors));
+    assert.equal(few.body.data!.sources.length, 4);
+    const many = await gql(`{ sources(first: 6) { suggestions { claims { key } } } }`, {});
+    assert.equal(codeOf(many), 'QUERY_TOO_COSTLY', JSON.stringify(many.body));
+  });
+});
+
 describe('rejectSuggestion', () => {
   it('refuses a reader and a key the source does not suggest, changing nothing', async () => {
     const key = claimOf(await suggestionsOf(sourceId), 'PLEDGED_ALLEGIANCE_TO')!.key;
