@@ -99,7 +99,8 @@ function typedCues(vocabulary: SuggestionVocabulary): Map<string, string> {
   return byCue;
 }
 
-interface Proposal { subject: Occurrence; type: string; object: Occurrence; cue: string; role: string | null }
+/** A proposal; `descriptive` when it reads a title or an adjective the source prints ("President X", "the Kyrgyz Defense Ministry"): the source's own voice, whoever it quotes. */
+interface Proposal { subject: Occurrence; type: string; object: Occurrence; cue: string; role: string | null; descriptive?: boolean }
 
 /** The names listed with `o` ("Kazakhstan, Kyrgyzstan and Tajikistan"), walking away from the cue (-1 back, 1 on). */
 function listOf(sentence: Sentence, o: Occurrence, direction: -1 | 1): Occurrence[] {
@@ -130,7 +131,7 @@ function cueProposals(sentence: Sentence, byCue: Map<string, string>, speaker: O
     for (const b of listOf(sentence, before, -1)) {
       for (const a of listOf(sentence, after, 1)) {
         const [subject, object] = passive ? [a, b] : [b, a];
-        if (!sameActor(subject, object)) proposals.push({ subject, type, object, cue: hit.cue, role });
+        if (!sameActor(subject, object)) proposals.push({ subject, type, object, cue: hit.cue, role, descriptive: role !== null });
       }
     }
   }
@@ -146,7 +147,7 @@ function titleProposals(sentence: Sentence, titles: string[], speaker: Occurrenc
     const bodies = sentence.actors.filter((o) => o.kind !== 'Person' && o.kind !== 'Place' && (!speaker || !sameActor(o, speaker)));
     const own = person.of ? sentence.actors.find((o) => o.actorId === person.of) : undefined;
     const nearest = own ?? bodies.sort((a, b) => Math.abs(a.start - person.start) - Math.abs(b.start - person.start))[0];
-    if (nearest) proposals.push({ subject: person, type: 'LEADS', object: nearest, cue: title, role: title });
+    if (nearest) proposals.push({ subject: person, type: 'LEADS', object: nearest, cue: title, role: title, descriptive: true });
   }
   return proposals;
 }
@@ -157,7 +158,7 @@ function adjectiveProposals(sentence: Sentence, actors: ReadonlyMap<string, Know
     const state = o.of && (o.kind === 'Organization' || o.kind === 'Place') ? actors.get(o.of) : undefined;
     if (!state) return [];
     const object: Occurrence = { text: state.name, start: o.start, end: o.end, actorId: state.id, match: 'EXACT', kind: state.kind, candidates: [] };
-    return [{ subject: o, type: 'PART_OF', object, cue: o.text, role: null }];
+    return [{ subject: o, type: 'PART_OF', object, cue: o.text, role: null, descriptive: true }];
   });
 }
 
@@ -172,7 +173,7 @@ function claimsOf(sentence: Sentence, byCue: Map<string, string>, titles: string
     if (seen.has(key)) continue;
     seen.add(key);
     // "X told Y": the source states the telling in its own voice.
-    const own = p.type === 'SPOKE_TO' && speaker !== undefined && sameActor(speaker, p.subject);
+    const own = p.descriptive === true || (p.type === 'SPOKE_TO' && speaker !== undefined && sameActor(speaker, p.subject));
     const claimedBy = stance === 'ATTRIBUTED' && !own && speaker && !sameActor(speaker, p.subject) ? [refOf(speaker)] : [];
     claims.push({
       key, subject: refOf(p.subject), type: p.type, object: refOf(p.object), stance: own ? 'ASSERTED' : stance, claimedBy, role: p.role,
