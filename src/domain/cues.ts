@@ -46,13 +46,17 @@ export const fitsType = (type: string, role: 'subject' | 'object', kind: string)
 /** Cues in which "by" names the doer: the actor after the cue is the subject ("led by X": X LEADS). */
 export const isPassiveCue = (cue: string, type: string): boolean => / by$/.test(cue) && !type.endsWith('_BY');
 
+const determiners = '(?:their|his|her|its|our|an|a|the)';
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Every occurrence of the phrases in the text, case-insensitive, on word boundaries, longest first. */
 export function findCues(text: string, phrases: readonly string[]): CueHit[] {
   const hits: CueHit[] = [];
   for (const cue of [...phrases].sort((a, b) => b.length - a.length)) {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(cue)}(?![\\p{L}\\p{N}])`, 'giu');
+    // A determiner or possessive may stand between a cue's words ("swore their allegiance").
+    const words = cue.split(/\s+/).map(escape).join(`\\s+(?:${determiners}\\s+)?`);
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words}(?![\\p{L}\\p{N}])`, 'giu');
     for (const match of text.matchAll(pattern)) {
       const start = match.index;
       const end = start + match[0].length;

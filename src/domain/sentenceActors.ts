@@ -101,7 +101,8 @@ function properSpans(text: string): Span[] {
     const span = { start: first.start, end: last.start + last.length, terms };
     const previous = spans[spans.length - 1];
     const gap = previous ? text.slice(previous.end, span.start) : '';
-    const joined = /^[-‐'’]?[\p{Ll}]{0,3}[-‐'’]?$/u.test(gap) && gap.length <= 5;
+    // Joined across hyphens and Arabic particles: "Hizb-ut-Tahrir", "Ansar Beit al-Maqdis", "Abu Bakr al Baghdadi".
+    const joined = (/^[-‐'’]?[\p{Ll}]{0,3}[-‐'’]?$/u.test(gap) && gap.length <= 5) || /^\s(?:al|el|ad|ar|as|at|an|ash|ul|ut|ud|wal|bin|ibn)[-‐'’\s]$/.test(gap);
     if (previous && (joined || (/^ (?:of|on|for) (?:the )?$/.test(gap) && endsWithBodyWord(text.slice(previous.start, previous.end))))) {
       previous.end = span.end;
       previous.terms.push(...terms);

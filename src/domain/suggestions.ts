@@ -103,14 +103,17 @@ function typedCues(vocabulary: SuggestionVocabulary): Map<string, string> {
 interface Proposal { subject: Occurrence; type: string; object: Occurrence; cue: string; role: string | null; descriptive?: boolean }
 
 /** The names listed with `o` ("Kazakhstan, Kyrgyzstan and Tajikistan"), walking away from the cue (-1 back, 1 on). */
-function listOf(sentence: Sentence, o: Occurrence, direction: -1 | 1): Occurrence[] {
+function listOf(sentence: Sentence, o: Occurrence, direction: -1 | 1, fits: (kind: string) => boolean): Occurrence[] {
   const list = [o];
   let index = sentence.actors.indexOf(o);
   for (;;) {
-    const next = sentence.actors[index + direction];
-    if (!next || next.kind !== o.kind) return list;
+    let next = sentence.actors[index + direction];
+    // A name in brackets glosses its neighbour ("Wilayat Qawqaz (Caucasus)"): step over it.
+    if (next && /\(\s*$/.test(sentence.text.slice(0, next.start - sentence.start))) next = sentence.actors[(index += direction) + direction];
+    if (!next || next.demonym || !fits(next.kind) || (o.kind === 'Place') !== (next.kind === 'Place')) return list;
     const [left, right] = direction === 1 ? [list[list.length - 1]!, next] : [next, list[list.length - 1]!];
-    if (!/^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?$/.test(sentence.text.slice(left.end - sentence.start, right.start - sentence.start))) return list;
+    // Separators of a list, after an optional parenthesis ("Wilayat Qawqaz (Caucasus) and IDU").
+    if (!/^(?:\s*\([^)]*\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?$/.test(sentence.text.slice(left.end - sentence.start, right.start - sentence.start))) return list;
     list.push(next);
     index += direction;
   }
@@ -128,8 +131,8 @@ function cueProposals(sentence: Sentence, byCue: Map<string, string>, speaker: O
     const after = parties.find((o) => o.start >= sentence.start + hit.end && fitsType(type, afterRole, o.kind));
     if (!before || !after || sameActor(before, after)) continue;
     const role = type === 'LEADS' ? (titles.find((title) => hit.cue.startsWith(title)) ?? null) : null;
-    for (const b of listOf(sentence, before, -1)) {
-      for (const a of listOf(sentence, after, 1)) {
+    for (const b of listOf(sentence, before, -1, (kind) => fitsType(type, beforeRole, kind))) {
+      for (const a of listOf(sentence, after, 1, (kind) => fitsType(type, afterRole, kind))) {
         const [subject, object] = passive ? [a, b] : [b, a];
         if (!sameActor(subject, object)) proposals.push({ subject, type, object, cue: hit.cue, role, descriptive: role !== null });
       }
