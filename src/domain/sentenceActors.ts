@@ -84,7 +84,8 @@ function runsOf(text: string, terms: Term[]): Term[][] {
 }
 
 /** An adjective, not a name ("Islamic", "Central Asian"): its last word is tagged an adjective or a demonym. */
-const isAdjective = (terms: Term[]) => terms[terms.length - 1]!.tags.some((tag) => tag === 'Adjective' || tag === 'Demonym');
+const isAdjective = (terms: Term[]) =>
+  terms[terms.length - 1]!.tags.some((tag) => tag === 'Adjective' || tag === 'Demonym') || (terms.length === 1 && /^\p{Lu}\p{Ll}+(?:ic|ian|ist|ese|ish)$/u.test(terms[0]!.text));
 
 /** A name ending in a word of an organisation or group ("Ministry", "Committee"), which "of ..." may continue. */
 function endsWithBodyWord(name: string): boolean {
@@ -174,8 +175,14 @@ function titledBody(name: string): { title: string; at: number } | undefined {
 
 /** The adjective of a known state just before a known name or its title ("Uzbek President Islam Karimov"). */
 function stateBefore(text: string, start: number, actors: readonly KnownActor[]): KnownActor | undefined {
-  const before = /(\p{L}+)\s+(?:(?:\p{Lu}[\p{L}.]*)\s+){0,2}$/u.exec(text.slice(Math.max(0, start - 40), start));
-  return before ? demonymOf(before[1]!, actors) : undefined;
+  // The nearest capitalised words before the name, up to three ("Kazakh President", "Kyrgyz Prime Minister").
+  const words = text.slice(Math.max(0, start - 40), start).split(/\s+/).filter(Boolean).slice(-3).reverse();
+  for (const word of words) {
+    if (!/^\p{Lu}/u.test(word)) return undefined;
+    const state = demonymOf(word, actors);
+    if (state) return state;
+  }
+  return undefined;
 }
 
 /** The title printed just before a span ("Colonel Gulmurod Khalimov"), if any. */

@@ -141,15 +141,17 @@ function cueProposals(sentence: Sentence, byCue: Map<string, string>, speaker: O
   return proposals;
 }
 
-/** A person named with an office's title ("President Islam Karimov") leads the nearest group, state or agency named. */
-function titleProposals(sentence: Sentence, titles: string[], speaker: Occurrence | undefined): Proposal[] {
+/** A person named with an office's title leads the state its adjective names ("Uzbek President Islam Karimov") or the body named just before it. */
+function titleProposals(sentence: Sentence, titles: string[], speaker: Occurrence | undefined, actors: ReadonlyMap<string, KnownActor>): Proposal[] {
   const proposals: Proposal[] = [];
   for (const person of sentence.actors) {
     const title = person.title && titles.find((t) => person.title === t || person.title!.endsWith(t));
     if (!title || person.kind !== 'Person') continue;
     const bodies = sentence.actors.filter((o) => o.kind !== 'Person' && o.kind !== 'Place' && (!speaker || !sameActor(o, speaker)));
-    const own = person.of ? sentence.actors.find((o) => o.actorId === person.of) : undefined;
-    const nearest = own ?? bodies.sort((a, b) => Math.abs(a.start - person.start) - Math.abs(b.start - person.start))[0];
+    // The body the title is of: the state its adjective names, else a name just before the title ("IMU leader Juma Namangani").
+    const state = person.of ? actors.get(person.of) : undefined;
+    const own: Occurrence | undefined = state && { text: state.name, start: person.start, end: person.end, actorId: state.id, match: 'EXACT', kind: state.kind, candidates: [] };
+    const nearest = own ?? bodies.filter((o) => o.end <= person.start && person.start - o.end <= title.length + 12).pop();
     if (nearest) proposals.push({ subject: person, type: 'LEADS', object: nearest, cue: title, role: title, descriptive: true });
   }
   return proposals;
@@ -171,7 +173,7 @@ function claimsOf(sentence: Sentence, byCue: Map<string, string>, titles: string
   const date = datesIn(sentence.text, published)[0];
   const seen = new Set<string>();
   const claims: ClaimSuggestion[] = [];
-  for (const p of [...cueProposals(sentence, byCue, speaker, titles), ...titleProposals(sentence, titles, speaker), ...adjectiveProposals(sentence, actors)]) {
+  for (const p of [...cueProposals(sentence, byCue, speaker, titles), ...titleProposals(sentence, titles, speaker, actors), ...adjectiveProposals(sentence, actors)]) {
     const key = `c-${sentence.start}-${p.type}-${p.subject.start}-${p.object.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
