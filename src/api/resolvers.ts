@@ -39,6 +39,8 @@ import { RegistryFileError } from '../registries/registryError.ts';
 import { actorIdByIdentifier, judgedPairs, matchQueue } from '../graph/registry.ts';
 import { listSize } from '../graph/filters.ts';
 import { judgeMatch, undoJudgement } from '../writes/judgements.ts';
+import { rejectSuggestion } from '../writes/suggestions.ts';
+import { resolvedSuggestions } from './suggestions.ts';
 import { importRegistryText, RegistryImportError, type RegistryFormat, type RegistryImportReport } from '../writes/registryImport.ts';
 
 /** The matcher's thresholds and blocking limits and the loader's timeout (src/config.ts), read when an import asks. */
@@ -247,6 +249,8 @@ export const resolvers: Resolvers = {
       reloaded(context.loaders.matchPair, await written(context, info, args, 'editor', (db, by) => judgeMatch(db, by, args.pair, args.decision, args.expected))),
     undoJudgement: async (_, args, context, info) =>
       reloaded(context.loaders.matchPair, await written(context, info, args, 'editor', (db, by) => undoJudgement(db, by, args.pair))),
+    rejectSuggestion: async (_, args, context, info) =>
+      reloaded(context.loaders.source, await written(context, info, args, 'editor', (db, by) => rejectSuggestion(db, by, args.source, args.key))),
   },
 
   RegistryImport: {
@@ -363,6 +367,7 @@ export const resolvers: Resolvers = {
     claims: (source, { first, includeRetracted, knownAsOf }, { loaders }) =>
       loaders.sourceClaims.load({ id: source.id, first, args: { includeRetracted: includeRetracted ?? false, knownAsOf: knownAsOf ?? null } }),
     figures: (source, { first }, { loaders }) => loaders.figuresCitingSource.load({ id: source.id, first, args: null }),
+    suggestions: (source, _, { db, loaders }) => resolvedSuggestions(db, source.id, loaders.actor),
   },
 
   Mention: {

@@ -23,6 +23,7 @@ export const changeActions = [
   'ADD_FIGURE',
   'UPDATE_FIGURE',
   'RETRACT_FIGURE',
+  'REJECT_SUGGESTION',
 ] as const;
 export type ChangeAction = (typeof changeActions)[number];
 

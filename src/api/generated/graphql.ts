@@ -81,6 +81,8 @@ export type Source = {
   figures: Array<Figure>;
   /** The claims this source makes, latest observed first; the first `first` (1 to 500). */
   claims: Array<Claim>;
+  /** What the text suggests (actors, claims), less what is already claimed on this source and what an editor rejected. Nothing is written until an analyst accepts one (addClaim). */
+  suggestions: Suggestions;
 };
 
 
@@ -282,6 +284,8 @@ export type ChangeAction =
   | 'JUDGE_MATCH'
   /** A judgement undone: the pair waits in the review queue again. */
   | 'UNDO_JUDGEMENT'
+  /** A suggestion of a source turned down (target: the source; after: its key and what it proposed). */
+  | 'REJECT_SUGGESTION'
   /** A source's reliability graded (before/after: the grading with its reason). */
   | 'GRADE_SOURCE'
   /** A claim's credibility graded (before/after: the grading with its reason). */
@@ -353,6 +357,11 @@ export type Mutation = {
   judgeMatch: MatchPair;
   /** Undoes a pair's judgement, automatic or an analyst's (a SAME is unmerged): the pair waits in the queue again. */
   undoJudgement: MatchPair;
+  /**
+   * Turns down one of a source's suggestions (Source.suggestions, by its key): it is not proposed
+   * again, whatever reload follows; audited as REJECT_SUGGESTION. A key the source does not propose is BAD_USER_INPUT.
+   */
+  rejectSuggestion: Source;
 };
 
 
@@ -752,6 +761,28 @@ export type MutationJudgeMatchArgs = {
  */
 export type MutationUndoJudgementArgs = {
   pair: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
+ */
+export type MutationRejectSuggestionArgs = {
+  source: Scalars['ID']['input'];
+  key: Scalars['ID']['input'];
 };
 
 /**
@@ -1819,6 +1850,63 @@ export type Evidence = {
   end: Scalars['Int']['output'];
 };
 
+/** A source's suggestions, read from its text (docs/suggestions.md): the actors it names, then the claims its sentences suggest. */
+export type Suggestions = {
+  __typename?: 'Suggestions';
+  actors: Array<ActorSuggestion>;
+  claims: Array<ClaimSuggestion>;
+};
+
+/** An actor the text names: a known one (actor), or a name no actor has (actor null: a new actor, kind guessed), with close existing actors. */
+export type ActorSuggestion = {
+  __typename?: 'ActorSuggestion';
+  /** Stable while the text and its actors stay: rejectSuggestion takes it. */
+  key: Scalars['ID']['output'];
+  /** The name as printed, at [start, end) of the text. */
+  text: Scalars['String']['output'];
+  start: Scalars['Int']['output'];
+  end: Scalars['Int']['output'];
+  actor: Maybe<Actor>;
+  match: MatchKind;
+  /** The actor's kind, or the kind guessed for a new one (a title such as Colonel: Person; Ministry: Organization). */
+  kind: ActorKind;
+  /** Existing actors the name may be (same letters in another case, or fuzzily alike); for a known actor, every actor the name is. */
+  candidates: Array<ActorMatch>;
+};
+
+/** A claim a sentence suggests: two actors it names, a type from a cue phrase of the vocabulary, a stance from attribution and denial cues. */
+export type ClaimSuggestion = {
+  __typename?: 'ClaimSuggestion';
+  key: Scalars['ID']['output'];
+  subject: SuggestedActor;
+  type: RelationshipType;
+  object: SuggestedActor;
+  stance: Stance;
+  /** The speaker, when the sentence attributes it (said, according to, told). */
+  claimedBy: Array<SuggestedActor>;
+  /** A LEADS role read from a title (president, commander). */
+  role: Maybe<Scalars['String']['output']>;
+  /** A partial date read relative to the source's publication ("last month", "in October"); dateText holds the words. */
+  since: Maybe<Scalars['String']['output']>;
+  dateText: Maybe<Scalars['String']['output']>;
+  /** Hedges the sentence uses (reportedly, allegedly, may have), and who denied it. */
+  note: Maybe<Scalars['String']['output']>;
+  /** The sentence, verbatim: the claim's quote, at [start, end) of the text. */
+  quote: Scalars['String']['output'];
+  start: Scalars['Int']['output'];
+  end: Scalars['Int']['output'];
+  /** The cue phrase the type was read from. */
+  cue: Maybe<Scalars['String']['output']>;
+};
+
+/** An actor a suggested claim names: the text as printed, the known actor (null: new) and its kind (guessed for a new one). */
+export type SuggestedActor = {
+  __typename?: 'SuggestedActor';
+  text: Scalars['String']['output'];
+  actor: Maybe<Actor>;
+  kind: ActorKind;
+};
+
 export type Mention = {
   __typename?: 'Mention';
   source: Source;
@@ -2139,6 +2227,10 @@ export type ResolversTypes = {
   Actor: ResolverTypeWrapper<ActorModel>;
   Succession: ResolverTypeWrapper<EndedBySuccessionModel>;
   Evidence: ResolverTypeWrapper<EvidenceModel>;
+  Suggestions: ResolverTypeWrapper<Omit<Suggestions, 'actors' | 'claims'> & { actors: Array<ResolversTypes['ActorSuggestion']>, claims: Array<ResolversTypes['ClaimSuggestion']> }>;
+  ActorSuggestion: ResolverTypeWrapper<Omit<ActorSuggestion, 'actor' | 'candidates'> & { actor?: Maybe<ResolversTypes['Actor']>, candidates: Array<ResolversTypes['ActorMatch']> }>;
+  ClaimSuggestion: ResolverTypeWrapper<Omit<ClaimSuggestion, 'subject' | 'object' | 'claimedBy'> & { subject: ResolversTypes['SuggestedActor'], object: ResolversTypes['SuggestedActor'], claimedBy: Array<ResolversTypes['SuggestedActor']> }>;
+  SuggestedActor: ResolverTypeWrapper<Omit<SuggestedActor, 'actor'> & { actor?: Maybe<ResolversTypes['Actor']> }>;
   Mention: ResolverTypeWrapper<MentionModel>;
   SourceMention: ResolverTypeWrapper<MentionModel>;
   Subgraph: ResolverTypeWrapper<Omit<Subgraph, 'nodes' | 'relationships'> & { nodes: Array<ResolversTypes['Actor']>, relationships: Array<ResolversTypes['Relationship']> }>;
@@ -2199,6 +2291,10 @@ export type ResolversParentTypes = {
   Actor: ActorModel;
   Succession: EndedBySuccessionModel;
   Evidence: EvidenceModel;
+  Suggestions: Omit<Suggestions, 'actors' | 'claims'> & { actors: Array<ResolversParentTypes['ActorSuggestion']>, claims: Array<ResolversParentTypes['ClaimSuggestion']> };
+  ActorSuggestion: Omit<ActorSuggestion, 'actor' | 'candidates'> & { actor?: Maybe<ResolversParentTypes['Actor']>, candidates: Array<ResolversParentTypes['ActorMatch']> };
+  ClaimSuggestion: Omit<ClaimSuggestion, 'subject' | 'object' | 'claimedBy'> & { subject: ResolversParentTypes['SuggestedActor'], object: ResolversParentTypes['SuggestedActor'], claimedBy: Array<ResolversParentTypes['SuggestedActor']> };
+  SuggestedActor: Omit<SuggestedActor, 'actor'> & { actor?: Maybe<ResolversParentTypes['Actor']> };
   Mention: MentionModel;
   SourceMention: MentionModel;
   Subgraph: Omit<Subgraph, 'nodes' | 'relationships'> & { nodes: Array<ResolversParentTypes['Actor']>, relationships: Array<ResolversParentTypes['Relationship']> };
@@ -2250,6 +2346,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<SourceRelationshipsArgs, 'first' | 'includeRetracted'>>;
   figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<SourceFiguresArgs, 'first'>>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<SourceClaimsArgs, 'first' | 'includeRetracted'>>;
+  suggestions?: Resolver<ResolversTypes['Suggestions'], ParentType, ContextType>;
 };
 
 export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
@@ -2355,6 +2452,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   importRegistry?: Resolver<ResolversTypes['RegistryImport'], ParentType, ContextType, RequireFields<MutationImportRegistryArgs, 'format' | 'text'>>;
   judgeMatch?: Resolver<ResolversTypes['MatchPair'], ParentType, ContextType, RequireFields<MutationJudgeMatchArgs, 'pair' | 'decision'>>;
   undoJudgement?: Resolver<ResolversTypes['MatchPair'], ParentType, ContextType, RequireFields<MutationUndoJudgementArgs, 'pair'>>;
+  rejectSuggestion?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationRejectSuggestionArgs, 'source' | 'key'>>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -2504,6 +2602,45 @@ export type EvidenceResolvers<ContextType = Context, ParentType extends Resolver
   end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type SuggestionsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Suggestions'] = ResolversParentTypes['Suggestions']> = {
+  actors?: Resolver<Array<ResolversTypes['ActorSuggestion']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['ClaimSuggestion']>, ParentType, ContextType>;
+};
+
+export type ActorSuggestionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorSuggestion'] = ResolversParentTypes['ActorSuggestion']> = {
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
+  match?: Resolver<ResolversTypes['MatchKind'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
+  candidates?: Resolver<Array<ResolversTypes['ActorMatch']>, ParentType, ContextType>;
+};
+
+export type ClaimSuggestionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClaimSuggestion'] = ResolversParentTypes['ClaimSuggestion']> = {
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['SuggestedActor'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  object?: Resolver<ResolversTypes['SuggestedActor'], ParentType, ContextType>;
+  stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
+  claimedBy?: Resolver<Array<ResolversTypes['SuggestedActor']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dateText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SuggestedActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SuggestedActor'] = ResolversParentTypes['SuggestedActor']> = {
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
+};
+
 export type MentionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mention'] = ResolversParentTypes['Mention']> = {
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2609,6 +2746,10 @@ export type Resolvers<ContextType = Context> = {
   Actor?: ActorResolvers<ContextType>;
   Succession?: SuccessionResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
+  Suggestions?: SuggestionsResolvers<ContextType>;
+  ActorSuggestion?: ActorSuggestionResolvers<ContextType>;
+  ClaimSuggestion?: ClaimSuggestionResolvers<ContextType>;
+  SuggestedActor?: SuggestedActorResolvers<ContextType>;
   Mention?: MentionResolvers<ContextType>;
   SourceMention?: SourceMentionResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;

@@ -25,6 +25,8 @@ export type ChangeAction =
   | 'JUDGE_MATCH'
   /** A judgement undone: the pair waits in the review queue again. */
   | 'UNDO_JUDGEMENT'
+  /** A suggestion of a source turned down (target: the source; after: its key and what it proposed). */
+  | 'REJECT_SUGGESTION'
   /** A source's reliability graded (before/after: the grading with its reason). */
   | 'GRADE_SOURCE'
   /** A claim's credibility graded (before/after: the grading with its reason). */
