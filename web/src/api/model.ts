@@ -3,12 +3,15 @@
 // a query's shape is written here.
 import type {
   ActorRegistryQuery,
+  ActorRoleClaimsQuery,
   AddClaimMutation,
+  EditableActorQuery,
   ClaimRelationshipQuery,
   HistoryQuery,
   NeighborhoodQuery,
   ReadableSourceQuery,
   ReviewQueueQuery,
+  SearchMatchesQuery,
   SearchQuery,
   ShortestPathQuery,
   SourcesQuery,
@@ -19,6 +22,12 @@ import type {
 export type Subgraph = NeighborhoodQuery['neighborhood'];
 export type Path = NonNullable<ShortestPathQuery['shortestPath']>;
 export type Actor = SearchQuery['search'][number];
+/** An actor the pickers found, with how it matched the typed text (EXACT, ALIAS, FUZZY). */
+export type ActorMatch = SearchMatchesQuery['searchMatches'][number];
+/** An actor as the edit form holds it: with its version, which updateActor expects. */
+export type EditableActor = NonNullable<EditableActorQuery['actor']>;
+/** A claim the actor makes or disputes, as the panel lists it. */
+export type RoleClaim = NonNullable<ActorRoleClaimsQuery['actor']>['claimant'][number];
 /** A relationship as derived from its claims; `claims` holds the latest observed, `claimCount` says how many exist. */
 export type Relationship = Subgraph['relationships'][number];
 /** One source's assertion of a relationship, with its stance, who claims and disputes it, and its quotes. */
