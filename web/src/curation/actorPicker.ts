@@ -82,8 +82,14 @@ function newActorGroup(testid: string, { kinds, context }: PickerOptions, chosen
     event.preventDefault();
     done();
   });
-  name.addEventListener('input', () => (kind.value = actorKindEnumValue(guessKind(name.value, context()))));
+  // The guess follows the name until the analyst chooses a kind.
+  let kindChosen = false;
+  kind.addEventListener('change', () => (kindChosen = true));
+  name.addEventListener('input', () => {
+    if (!kindChosen) kind.value = actorKindEnumValue(guessKind(name.value, context()));
+  });
   const open = (typed: string) => {
+    kindChosen = false;
     name.value = typed;
     kind.value = actorKindEnumValue(guessKind(typed, context()));
     group.hidden = false;
