@@ -672,7 +672,7 @@ export type Query = {
    * and small typos ("Bukhori", "Nazarbaev", "Ferghana"). The text is only ever text. limit: 1 to 100.
    */
   search: Array<Actor>;
-  /** What `search` finds, each with how it matched the whole text: EXACT its name, ALIAS one of its aliases, FUZZY only close (the actor pickers say so, and offer a new actor when nothing is EXACT). */
+  /** What `search` finds, each with how it matched the whole text: EXACT its name, ALIAS one of its aliases, FUZZY only close (the actor pickers say so, and offer a new actor when nothing is EXACT). limit: 1 to 100. */
   searchMatches: Array<ActorMatch>;
   /** The actors and relationships within `depth` hops (1 to 4) of an actor, filters applied on every hop; at most `limit` actors (1 to 1000). */
   neighborhood: Subgraph;
