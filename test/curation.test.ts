@@ -364,6 +364,7 @@ describe('web app: curation mode', () => {
     await panel.getByTestId('actor-edit-submit').click();
     await panel.locator('[data-testid="actor-edit-errors"]:has-text("Someone changed this actor")').waitFor();
     assert.equal(await panel.getByTestId('actor-edit-description').inputValue(), other, 'reloaded as it stands');
+    await page.screenshot({ path: path.join(artifacts, 'curation-actor-conflict.png') });
     assert.deepEqual(await panel.getByTestId('actor-edit-alias').count(), 0, 'the form shows the actor as it stands: the alias is to add again');
 
     // Added again (the Add button this time), with the description amended: saved, shown, and in the history.

@@ -29,6 +29,8 @@ export interface PanelActions {
   /** Whether the viewer may write (curation mode): claims then offer "Retract…". */
   canWrite(): boolean;
   retract: Retract;
+  /** After an actor was changed through the panel (its new names: the reading view marks them). */
+  actorChanged?(actor: Actor): void;
   /** After an actor was deleted through the panel (the app forgets it). */
   actorDeleted?(id: string): void;
 }
@@ -111,7 +113,9 @@ export class Panel {
   }
 
   private saved(actor: EditableActor): void {
-    this.store.actors.set(actor.id, { id: actor.id, name: actor.name, kind: actor.kind, aliases: actor.aliases, description: actor.description, origin: actor.origin });
+    const changed: Actor = { id: actor.id, name: actor.name, kind: actor.kind, aliases: actor.aliases, description: actor.description, origin: actor.origin };
+    this.store.actors.set(actor.id, changed);
+    this.actions.actorChanged?.(changed);
     this.historyOpen = actor.id;
     this.actions.select(actor.id);
   }
