@@ -24,8 +24,6 @@ import type {
   ReviewQueueQueryVariables,
   SearchMatchesQuery,
   SearchMatchesQueryVariables,
-  SearchQuery,
-  SearchQueryVariables,
   ShortestPathQuery,
   SourcesQuery,
   ViewerQuery,
@@ -44,7 +42,6 @@ import {
   readableSourceQuery,
   reviewPairQuery,
   reviewQueueQuery,
-  searchQuery,
   shortestPathQuery,
   sourcesQuery,
   viewerQuery,
@@ -150,11 +147,6 @@ export interface RelationshipFilterArgs {
   asOf?: string | null;
   /** The graph as its sources stood on this date (the API derives it; no client-side filter). */
   knownAsOf?: string | null;
-}
-
-export async function searchActors(text: string, limit: number, signal?: AbortSignal): Promise<Actor[]> {
-  const data = await graphql<SearchQuery>(searchQuery, { text, limit } satisfies SearchQueryVariables, { signal });
-  return data.search;
 }
 
 /** The actors the search finds, each with how it matched (the pickers say so, and offer a new actor when none is EXACT). */

@@ -2,6 +2,7 @@
 // (web/src/api/generated/operations.ts, generated from web/src/api/queries.ts). Only what is not
 // a query's shape is written here.
 import type {
+  ActorQuery,
   ActorRegistryQuery,
   ActorRoleClaimsQuery,
   AddClaimMutation,
@@ -12,7 +13,6 @@ import type {
   ReadableSourceQuery,
   ReviewQueueQuery,
   SearchMatchesQuery,
-  SearchQuery,
   ShortestPathQuery,
   SourcesQuery,
   ViewerQuery,
@@ -21,7 +21,7 @@ import type {
 
 export type Subgraph = NeighborhoodQuery['neighborhood'];
 export type Path = NonNullable<ShortestPathQuery['shortestPath']>;
-export type Actor = SearchQuery['search'][number];
+export type Actor = NonNullable<ActorQuery['actor']>;
 /** An actor the pickers found, with how it matched the typed text (EXACT, ALIAS, FUZZY). */
 export type ActorMatch = SearchMatchesQuery['searchMatches'][number];
 /** An actor as the edit form holds it: with its version, which updateActor expects. */

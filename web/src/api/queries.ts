@@ -35,8 +35,6 @@ const relationshipWithEndsFields = `${relationshipFields} retracted from { ${act
 /** A written claim: its id and source, and its relationship as the graph draws it. */
 const writtenClaimFields = `id source { id } relationship { ${relationshipWithEndsFields} }`;
 
-export const searchQuery = `query Search($text: String!, $limit: Int) { search(text: $text, limit: $limit) { ${actorFields} } }`;
-
 /** The search with how each actor matched the typed text (EXACT name, ALIAS, FUZZY): the actor pickers show it. */
 export const searchMatchesQuery = `query SearchMatches($text: String!, $limit: Int) { searchMatches(text: $text, limit: $limit) { match actor { ${actorFields} } } }`;
 

@@ -321,14 +321,6 @@ export type SearchMatchesQueryVariables = Exact<{
 
 export type SearchMatchesQuery = { searchMatches: Array<{ match: MatchKind, actor: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin } }> };
 
-export type SearchQueryVariables = Exact<{
-  text: string;
-  limit?: number | null | undefined;
-}>;
-
-
-export type SearchQuery = { search: Array<{ id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }> };
-
 export type ShortestPathQueryVariables = Exact<{
   from: string | number;
   to: string | number;
