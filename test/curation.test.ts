@@ -491,6 +491,13 @@ describe('web app: curation mode', () => {
     await page.goto(`${setup.app.url}/?focus=${lillis}&select=${lillis}`);
     await settled(page);
     const panel = page.getByTestId('side-panel');
+    assert.equal(await panel.getByTestId('actor-delete').count(), 0, 'an actor of the seed files is not deleted (they would bring it back)');
+
+    // The claimant made with a claim above: a claim uses it.
+    const [used] = await actorsNamed(newClaimant);
+    assert.ok(used, 'the claimant made inline exists');
+    await page.goto(`${setup.app.url}/?focus=${used.id}&select=${used.id}`);
+    await settled(page);
     await panel.getByTestId('actor-delete').click();
     await panel.getByTestId('actor-delete-confirm').click();
     const refusal = panel.getByTestId('actor-delete-error');

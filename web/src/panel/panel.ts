@@ -95,7 +95,8 @@ export class Panel {
     if (!this.actions.canWrite()) return null;
     const tools = el('div', { class: 'actions curation-tools' });
     const edit = this.button('Edit', 'actor-edit', () => void this.openEditor(actor.id, slot, edit), 'Edit the name, kind, aliases and description');
-    tools.append(edit, deleteControl(actor, (id) => this.deleted(id)));
+    // Only an actor added through the API can be deleted: the seed files and registries would bring the others back.
+    tools.append(edit, actor.origin === 'API' ? deleteControl(actor, (id) => this.deleted(id)) : '');
     return tools;
   }
 
