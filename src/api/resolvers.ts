@@ -8,7 +8,7 @@ import type { Page } from '../graph/cursor.ts';
 import { listFigures } from '../graph/figures.ts';
 import type { Actor, Claim, Relationship } from '../graph/model.ts';
 import { listRelationships, timeline } from '../graph/relationships.ts';
-import { searchActors } from '../graph/search.ts';
+import { searchActors, searchMatches } from '../graph/search.ts';
 import { listSources } from '../graph/sources.ts';
 import { getStats } from '../graph/stats.ts';
 import { allegianceChain, neighborhood, shortestPath } from '../graph/traversal.ts';
@@ -167,6 +167,7 @@ export const resolvers: Resolvers = {
     actors: async (_, args, { db }, info) =>
       connection(await listActors(db, { ...args, countTotal: selects(info, 'totalCount'), include: actorInclude(info, selectionsAt(info, 'edges', 'node')) })),
     search: (_, args, { db }, info) => searchActors(db, args, actorInclude(info, selectionsAt(info))),
+    searchMatches: (_, args, { db }, info) => searchMatches(db, args, actorInclude(info, selectionsAt(info, 'actor'))),
     neighborhood: (_, args, { db }, info) => neighborhood(db, args, subgraphInclude(info)),
     shortestPath: (_, args, { db }, info) => shortestPath(db, args, subgraphInclude(info)),
     relationships: async (_, args, { db }, info) =>

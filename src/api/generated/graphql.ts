@@ -819,6 +819,8 @@ export type Query = {
    * and small typos ("Bukhori", "Nazarbaev", "Ferghana"). The text is only ever text. limit: 1 to 100.
    */
   search: Array<Actor>;
+  /** What `search` finds, each with how it matched the whole text: EXACT its name, ALIAS one of its aliases, FUZZY only close (the actor pickers say so, and offer a new actor when nothing is EXACT). limit: 1 to 100. */
+  searchMatches: Array<ActorMatch>;
   /** The actors and relationships within `depth` hops (1 to 4) of an actor, filters applied on every hop; at most `limit` actors (1 to 1000). */
   neighborhood: Subgraph;
   /** A shortest path between two actors over relationships that pass the filters on every hop; null when none exists within maxDepth (1 to 8). */
@@ -962,6 +964,32 @@ export type QueryActorsArgs = {
  * the same claims. `asOf` and `knownAsOf` combine.
  */
 export type QuerySearchArgs = {
+  text: Scalars['String']['input'];
+  kinds?: InputMaybe<Array<ActorKind>>;
+  origins?: InputMaybe<Array<Origin>>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships that hold at that date: started on or before it (an undated
+ * one from its first report, unless a source says since when) and not ended before it, by a
+ * source's `until` or, for an office one person holds at a time, by its successor's start
+ * (`endedBySuccession`, derived); a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
+ */
+export type QuerySearchMatchesArgs = {
   text: Scalars['String']['input'];
   kinds?: InputMaybe<Array<ActorKind>>;
   origins?: InputMaybe<Array<Origin>>;
@@ -2460,6 +2488,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   actorByIdentifier?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorByIdentifierArgs, 'identifier'>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<QueryActorsArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'text' | 'limit'>>;
+  searchMatches?: Resolver<Array<ResolversTypes['ActorMatch']>, ParentType, ContextType, RequireFields<QuerySearchMatchesArgs, 'text' | 'limit'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'id' | 'depth' | 'limit' | 'includeRetracted'>>;
   shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'to' | 'maxDepth' | 'includeRetracted'>>;
   relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<QueryRelationshipsArgs, 'first' | 'includeRetracted'>>;

@@ -94,7 +94,7 @@ async function main(): Promise<void> {
       app.replaceRelationship(claim.relationship);
     },
   };
-  const panel = new Panel(byId('panel'), app.store, actions, stances);
+  const panel = new Panel(byId('panel'), app.store, actions, stances, vocabulary.actorKinds);
   app.attach({ legend, slider, knownOn, panel });
   onSessionChange(() => app.refreshPanel());
   byId('sources-open').addEventListener('click', () => void sources.open());

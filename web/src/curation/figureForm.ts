@@ -4,6 +4,7 @@
 // loader checks a seed file's figures, and every problem shows beside the field it names.
 import type { Stance } from '../api/generated/operations.ts';
 import { multiActorPicker, singleActorPicker } from './actorPicker.ts';
+import { ActorRefs } from './claimForm.ts';
 import { el } from '../app/dom.ts';
 import { FormFields } from './formFields.ts';
 import type { ReadableSource, Vocabulary } from '../api/model.ts';
@@ -40,11 +41,12 @@ export function figureForm({ source, quote, vocabulary, onAdded, onCancel }: Fig
   const qualifier = text('qualifier', 'more than, around, as many as, at least…');
   const unit = text('unit', 'people, USD, percent, cases…');
   const date = text('date', 'YYYY, YYYY-MM or YYYY-MM-DD');
-  const about = singleActorPicker('new-figure-about', vocabulary.actorKinds);
-  const place = singleActorPicker('new-figure-place', vocabulary.actorKinds);
+  const kinds = vocabulary.actorKinds;
+  const about = singleActorPicker('new-figure-about', { kinds, context: () => ({ role: 'about' }) });
+  const place = singleActorPicker('new-figure-place', { kinds, context: () => ({ role: 'place' }) });
   const stance = el('select', { 'data-testid': 'new-figure-stance' }, ...vocabulary.stances.map((t) => el('option', { value: t.name, title: t.definition, selected: t.name === 'ASSERTED' ? '' : undefined }, t.name.toLowerCase())));
-  const claimedBy = multiActorPicker('new-figure-claimedBy');
-  const disputedBy = multiActorPicker('new-figure-disputedBy');
+  const claimedBy = multiActorPicker('new-figure-claimedBy', { kinds, context: () => ({ role: 'claimedBy' }) });
+  const disputedBy = multiActorPicker('new-figure-disputedBy', { kinds, context: () => ({ role: 'disputedBy' }) });
   const note = el('textarea', { rows: '2', 'data-testid': 'new-figure-note' });
   const submit = el('button', { type: 'submit', 'data-testid': 'new-figure-submit' }, 'Add figure');
   const cancel = el('button', { type: 'button', 'data-testid': 'new-figure-cancel' }, 'Cancel');
@@ -81,24 +83,28 @@ export function figureForm({ source, quote, vocabulary, onAdded, onCancel }: Fig
     fields.clear();
     submit.disabled = true;
     let figure: WrittenFigure;
+    // New actors travel with the figure as refs (newActors): a refused figure leaves none behind.
+    const refs = new ActorRefs();
     try {
-      figure = await addFigure({
-        about: subject.id,
+      const chosenPlace = place.value();
+      const input = {
+        about: refs.ref(subject, 'about'),
         measure: measure.value,
         value: number,
         qualifier: optional(qualifier),
         unit: unit.value,
         date: optional(date),
-        place: place.value()?.id ?? null,
+        place: chosenPlace ? refs.ref(chosenPlace, 'place') : null,
         stance: stance.value as Stance,
-        claimedBy: claimedBy.values().map((a) => a.id),
-        disputedBy: disputedBy.values().map((a) => a.id),
+        claimedBy: claimedBy.values().map((a) => refs.ref(a, 'claimedBy')),
+        disputedBy: disputedBy.values().map((a) => refs.ref(a, 'disputedBy')),
         note: optional(note),
         source: source.id,
         quotes: [quoteText.value],
-      });
+      };
+      figure = await addFigure(refs.newActors.length > 0 ? { ...input, newActors: refs.newActors } : input);
     } catch (error) {
-      fields.show(error);
+      fields.show(error, (path) => refs.route(path) ?? (path === 'quotes' ? 'quotes[0]' : undefined));
       return;
     } finally {
       submit.disabled = false;

@@ -90,6 +90,13 @@ export type AddActorInput = {
   description?: string | null | undefined;
 };
 
+export type ActorPatch = {
+  name?: string | null | undefined;
+  kind?: ActorKind | null | undefined;
+  aliases?: Array<string> | null | undefined;
+  description?: string | null | undefined;
+};
+
 export type AddClaimInput = {
   subject: string | number;
   type: RelationshipType;
@@ -153,6 +160,13 @@ export type Origin =
   | 'API'
   /** Imported from a registry (npm run import, importRegistry): see Actor.registryEntry. */
   | 'REGISTRY';
+
+/** How a typed name matched an actor: its name exactly, one of its aliases, or only close to one (fuzzy); NONE: no actor. */
+export type MatchKind =
+  | 'EXACT'
+  | 'ALIAS'
+  | 'FUZZY'
+  | 'NONE';
 
 /** The kinds of actor (schema/vocabulary.yaml). */
 export type ActorKind =
@@ -250,6 +264,13 @@ export type ActorRegistryQueryVariables = Exact<{
 
 export type ActorRegistryQuery = { actor: { id: string, origin: Origin, identifiers: Array<{ scheme: string, value: string }>, designations: Array<{ registry: string | null, referenceNumber: string | null, regime: string | null, since: string | null, by: { name: string }, listedIn: Array<{ published: string | null }>, notListedIn: Array<{ published: string | null }> }>, registryEntry: { registry: string, regime: string | null, referenceNumber: string } | null } | null };
 
+export type ActorRoleClaimsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ActorRoleClaimsQuery = { actor: { id: string, claimant: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }>, disputer: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> } | null };
+
 export type AddActorMutationVariables = Exact<{
   input: AddActorInput;
 }>;
@@ -284,6 +305,21 @@ export type ClaimRelationshipQueryVariables = Exact<{
 
 
 export type ClaimRelationshipQuery = { claim: { relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, bestGrade: string | null, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, endedBySuccession: { before: string, reason: string, successor: { id: string, name: string } } | null, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, grade: string, credibility: { reason: string } | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } | null };
+
+export type DeleteActorMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+}>;
+
+
+export type DeleteActorMutation = { deleteActor: string };
+
+export type EditableActorQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EditableActorQuery = { actor: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin, version: number } | null };
 
 export type HistoryQueryVariables = Exact<{
   id: string | number;
@@ -343,13 +379,13 @@ export type ReviewQueueQueryVariables = Exact<{
 
 export type ReviewQueueQuery = { matchQueue: Array<{ id: string, score: number, certain: boolean, decision: MatchDecision, reasons: Array<{ reason: string, detail: string, weight: number }>, record: { id: string, registry: string, regime: string | null, referenceNumber: string, name: string, kind: ActorKind, narrative: string | null, names: Array<{ value: string, quality: NameQuality }>, sources: Array<{ id: string, published: string | null }> }, candidate: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin, relationships: Array<{ id: string, type: RelationshipType, from: { id: string, name: string }, to: { id: string, name: string } }>, mentions: Array<{ count: number, source: { id: string } }> } }> };
 
-export type SearchQueryVariables = Exact<{
+export type SearchMatchesQueryVariables = Exact<{
   text: string;
   limit?: number | null | undefined;
 }>;
 
 
-export type SearchQuery = { search: Array<{ id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }> };
+export type SearchMatchesQuery = { searchMatches: Array<{ match: MatchKind, actor: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin } }> };
 
 export type ShortestPathQueryVariables = Exact<{
   from: string | number;
@@ -374,6 +410,15 @@ export type UndoJudgementMutationVariables = Exact<{
 
 
 export type UndoJudgementMutation = { undoJudgement: { id: string, score: number, certain: boolean, decision: MatchDecision, reasons: Array<{ reason: string, detail: string, weight: number }>, record: { id: string, registry: string, regime: string | null, referenceNumber: string, name: string, kind: ActorKind, narrative: string | null, names: Array<{ value: string, quality: NameQuality }>, sources: Array<{ id: string, published: string | null }> }, candidate: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin, relationships: Array<{ id: string, type: RelationshipType, from: { id: string, name: string }, to: { id: string, name: string } }>, mentions: Array<{ count: number, source: { id: string } }> } } };
+
+export type UpdateActorMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  patch: ActorPatch;
+}>;
+
+
+export type UpdateActorMutation = { updateActor: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin, version: number } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
