@@ -27,6 +27,7 @@ import { machine, peakOf, resultsFile, sizeIndependence, versions, writeResults,
 import { measureBaseline, measureOperation, warmUp, type Settings } from './threeWays.ts';
 import { addClaimLatency } from './writeLatency.ts';
 import { benchRegistries } from './registries.ts';
+import { runSuggestionBench } from './suggestions.ts';
 
 export interface Options extends Settings {
   sizes: number[];
@@ -190,6 +191,8 @@ export async function runBenchmark(target: BenchTarget, options: Options): Promi
   const { config, db } = target;
   const date = new Date().toISOString().slice(0, 10);
   const file = resultsFile(date, options.quick);
+  // Pure and quick (no database): the suggestions' leave-one-out figures on the seeds, first.
+  console.log(`\n== Suggestions, each seed left out in turn (docs/suggestions.md)\n${runSuggestionBench(path.join(projectRoot, 'bench', 'results'))}`);
   let results: BenchResults | undefined;
   try {
     await refuseToDiscardApiWrites(db, 'The benchmark resets the database: it', options.discardApiWrites, '--discard-api-writes (or run it against another database)');

@@ -56,6 +56,11 @@ export const apiLimits = {
    * what it holds by its `first` or `limit` (src/api/queryCost.ts).
    */
   maxQueryCost: 50_000,
+  /**
+   * What a source's `suggestions` counts toward maxQueryCost: it reads every actor's names and
+   * runs the suggestion engine on the text, so a request may ask it of at most 5 sources.
+   */
+  suggestionsCost: 10_000,
   /** What one request may hold while it runs, counted as fields resolve: a backstop to the cost. */
   maxResolvedFields: 250_000,
   maxResolvedTextBytes: 4_000_000,

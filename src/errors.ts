@@ -1,14 +1,27 @@
 // An error meant for a person: its message says what went wrong and what to do, and the
 // CLI prints it without a stack trace. The API answers each kind with its own code
 // (src/api/errors.ts).
+import type { QuoteMismatch } from './domain/quotes.ts';
+
 export class UserError extends Error {
   override name = 'UserError';
 }
 
-/** One thing wrong with a request's input: which field (e.g. "input.quotes[0]") and why. */
+/**
+ * One thing wrong with a request's input: which field, as the argument names it ("input.quotes[0]")
+ * and as the client wrote it inside the argument ("quotes[0]"), why, and for a quote not verbatim
+ * in its source, where it departs from the text.
+ */
 export interface InputProblem {
   argumentName: string;
+  path?: string;
   message: string;
+  quote?: QuoteMismatch;
+}
+
+/** The field path inside a write's argument: "input.quotes[0]" -> "quotes[0]"; an argument of its own keeps its name. */
+export function pathInArgument(argumentName: string): string {
+  return argumentName.replace(/^(?:input|patch)(?:\.|(?=\[))/, '');
 }
 
 /** Bad input: `argument` names the (first) field at fault; `problems` lists every one found. */
@@ -21,7 +34,7 @@ export class InputError extends UserError {
     problems?: InputProblem[],
   ) {
     super(`${argument}: ${message}`);
-    this.problems = problems ?? [{ argumentName: argument, message }];
+    this.problems = (problems ?? [{ argumentName: argument, message }]).map((p) => ({ ...p, path: p.path ?? pathInArgument(p.argumentName) }));
   }
 
   /** Every problem at once; the first names the argument. */

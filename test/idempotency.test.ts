@@ -190,7 +190,7 @@ describe("a committed write's answer says so", () => {
     });
     assert.equal(answer.status, 200);
     assert.equal(answer.body.errors?.[0]?.extensions?.code, 'RESPONSE_TOO_LARGE');
-    const id = 'idem-wire-2016-06-a-long-report';
+    const id = '2016-06-a-long-report';
     assert.deepEqual(answer.body.extensions?.writes, [{ field: 'addSource', mutation: 'addSource', id, committed: true, replayed: false }]);
     const [row] = await setup.db.read<{ title: string }>('MATCH (s:Source {id: $id}) RETURN s.title AS title', { id });
     assert.equal(row?.title, 'A long report');

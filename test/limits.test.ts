@@ -20,6 +20,7 @@ const fields = Object.values(schema.getTypeMap())
 /** The limits a field's description states, where it is not the page size. */
 const stated: Record<string, number[]> = {
   'Query.search': [queryLimits.maxSearchLimit],
+  'Query.searchMatches': [queryLimits.maxSearchLimit],
   'Query.neighborhood': [queryLimits.maxNeighborhoodDepth, queryLimits.maxNeighborhoodLimit],
   'Query.shortestPath': [queryLimits.maxPathDepth],
   'Query.allegianceChain': [queryLimits.maxAllegianceDepth],
@@ -28,6 +29,7 @@ const stated: Record<string, number[]> = {
 /** The defaults of the arguments other than `first`. */
 const defaults: Record<string, number> = {
   'Query.search.limit': argumentDefaults.searchLimit,
+  'Query.searchMatches.limit': argumentDefaults.searchLimit,
   'Query.neighborhood.depth': argumentDefaults.neighborhoodDepth,
   'Query.neighborhood.limit': argumentDefaults.neighborhoodLimit,
   'Query.shortestPath.maxDepth': argumentDefaults.pathMaxDepth,

@@ -76,7 +76,7 @@ async function addActor(input: Record<string, unknown>): Promise<string> {
 /** An analyst's day: every kind of write the export must carry, and three changes to seed records. */
 async function analystsDay(): Promise<void> {
   const source = await write<{ addSource: { id: string } }>('mutation($input: AddSourceInput!) { addSource(input: $input) { id } }', {
-    input: { title: 'Samarkand circle: "IMU and Bukhari cooperate"', publisher: 'Test Wire', author: 'A. Writer', published: '2016-03-03', url: 'https://example.org/a?b=1#c', text: article },
+    input: { title: 'Samarkand circle: "IMU and Bukhari cooperate"', publisher: 'Test Wire', author: 'A. Writer', published: '2016-03-03', url: 'https://example.org/a?b=1#c', via: 'Fergana', language: 'en', accessed: '2016-03-04', text: article },
   });
   ids.source = source.addSource.id;
   ids.circle = await addActor({ name: 'Samarkand Analytical Circle', kind: 'ORGANIZATION', description: 'A think tank in Samarkand: "independent", it says.' });
@@ -185,8 +185,8 @@ describe('npm run export -- --format seed', () => {
     const sourceFile = `data/${ids.source}.yaml`;
     const claimsFile = `data/api-claims-${seedSource}.yaml`;
     assert.deepEqual(report, {
-      files: [`sources/${ids.source}.txt`, claimsFile, sourceFile, 'data/api-actors.yaml', 'revisions.yaml'],
-      added: { sources: 1, actors: 2, claims: 4 },
+      files: [`sources/${ids.source}.txt`, sourceFile, claimsFile, 'data/api-actors.yaml', 'revisions.yaml'],
+      added: { sources: 1, actors: 2, claims: 4, figures: 0 },
       inFiles: 0,
       revisions: 3,
       mergedAway: [ids.twin],
@@ -196,6 +196,7 @@ describe('npm run export -- --format seed', () => {
     const data = parse(fs.readFileSync(path.join(out, sourceFile), 'utf8'));
     assert.deepEqual(data.source, {
       id: ids.source, file: `${ids.source}.txt`, title: 'Samarkand circle: "IMU and Bukhari cooperate"', publisher: 'Test Wire', author: 'A. Writer', published: '2016-03-03', url: 'https://example.org/a?b=1#c',
+      via: 'Fergana', language: 'en', accessed: '2016-03-04',
     });
     assert.match(fs.readFileSync(path.join(out, sourceFile), 'utf8'), /published: "2016-03-03"/);
     assert.deepEqual(data.actors.map((a: { id: string }) => a.id), [ids.circle]);
@@ -249,7 +250,7 @@ describe('npm run export -- --format seed', () => {
 
     // Exported against seed files that hold the export already: nothing is added twice.
     const second = await exportSeed(setup.db, path.join(temp, 'export-again'), combined);
-    assert.deepEqual(second, { files: ['revisions.yaml'], added: { sources: 0, actors: 0, claims: 0 }, inFiles: 7, revisions: 3, mergedAway: [ids.twin] });
+    assert.deepEqual(second, { files: ['revisions.yaml'], added: { sources: 0, actors: 0, claims: 0, figures: 0 }, inFiles: 7, revisions: 3, mergedAway: [ids.twin] });
 
     const claimIds = [ids.cooperates, ids.operates, ids.denied, ids.member];
     const written = await snapshot(claimIds);

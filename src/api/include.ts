@@ -69,9 +69,15 @@ function sourceUnder(info: GraphQLResolveInfo, sets: Sets, ...path: string[]): S
   return sets.length > 0 ? nestedSource(info, sets) : null;
 }
 
+/** A claim's fields to read: `quotes` is its evidence's quotes. */
+function claimFields(info: GraphQLResolveInfo, sets: Sets): Fields {
+  const selected = names(info, sets);
+  return selected?.has('quotes') ? new Set([...selected, 'evidence']) : selected;
+}
+
 export function claimInclude(info: GraphQLResolveInfo, sets: Sets): ClaimInclude {
   return {
-    fields: names(info, sets),
+    fields: claimFields(info, sets),
     actors: claimActors(info, sets, Object.keys(claimRoles) as ClaimRole[]),
     source: sourceUnder(info, sets, 'source'),
     evidenceSource: sourceUnder(info, sets, 'evidence', 'source'),

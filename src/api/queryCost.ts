@@ -42,6 +42,8 @@ function checkListArguments(field: ComplexityEstimatorArgs['field'], args: Recor
 function estimateObjects({ field, args, childComplexity }: ComplexityEstimatorArgs): number {
   checkListArguments(field, args);
   if (isLeafType(getNamedType(field.type))) return 0;
+  // Source.suggestions reads every actor and runs the engine: it costs as much as that, not as one object.
+  if (getNamedType(field.type).name === 'Suggestions') return apiLimits.suggestionsCost + childComplexity;
   return sizeOf(args) * (1 + childComplexity);
 }
 

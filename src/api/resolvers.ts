@@ -8,7 +8,7 @@ import type { Page } from '../graph/cursor.ts';
 import { listFigures } from '../graph/figures.ts';
 import type { Actor, Claim, Relationship } from '../graph/model.ts';
 import { listRelationships, timeline } from '../graph/relationships.ts';
-import { searchActors } from '../graph/search.ts';
+import { searchActors, searchMatches } from '../graph/search.ts';
 import { listSources } from '../graph/sources.ts';
 import { getStats } from '../graph/stats.ts';
 import { allegianceChain, neighborhood, shortestPath } from '../graph/traversal.ts';
@@ -26,7 +26,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { addActor, mergeActors, unmergeActors, updateActor, type ActorPatch } from '../writes/actors.ts';
 import { history } from '../writes/changeLog.ts';
 import { addClaim, contradict, retractClaim, updateClaim } from '../writes/claims.ts';
+import { addFigure, retractFigure, updateFigure } from '../writes/figures.ts';
 import { addSource } from '../writes/sources.ts';
+import { deleteActor } from '../writes/actorDeletion.ts';
 import { gradeClaim, gradeSource } from '../writes/grades.ts';
 import { checkedIdempotencyKey, requestHash, writeOnce } from '../writes/idempotency.ts';
 import type { Role } from '../auth/tokens.ts';
@@ -37,6 +39,8 @@ import { RegistryFileError } from '../registries/registryError.ts';
 import { actorIdByIdentifier, judgedPairs, matchQueue } from '../graph/registry.ts';
 import { listSize } from '../graph/filters.ts';
 import { judgeMatch, undoJudgement } from '../writes/judgements.ts';
+import { rejectSuggestion } from '../writes/suggestions.ts';
+import { resolvedSuggestions } from './suggestions.ts';
 import { importRegistryText, RegistryImportError, type RegistryFormat, type RegistryImportReport } from '../writes/registryImport.ts';
 
 /** The matcher's thresholds and blocking limits and the loader's timeout (src/config.ts), read when an import asks. */
@@ -163,6 +167,7 @@ export const resolvers: Resolvers = {
     actors: async (_, args, { db }, info) =>
       connection(await listActors(db, { ...args, countTotal: selects(info, 'totalCount'), include: actorInclude(info, selectionsAt(info, 'edges', 'node')) })),
     search: (_, args, { db }, info) => searchActors(db, args, actorInclude(info, selectionsAt(info))),
+    searchMatches: (_, args, { db }, info) => searchMatches(db, args, actorInclude(info, selectionsAt(info, 'actor'))),
     neighborhood: (_, args, { db }, info) => neighborhood(db, args, subgraphInclude(info)),
     shortestPath: (_, args, { db }, info) => shortestPath(db, args, subgraphInclude(info)),
     relationships: async (_, args, { db }, info) =>
@@ -206,17 +211,25 @@ export const resolvers: Resolvers = {
       reloaded(context.loaders.actor, await written(context, info, args, 'editor', (db, by) => addActor(db, by, { ...args.input, kind: args.input.kind as string }))),
     updateActor: async (_, args, context, info) =>
       reloaded(context.loaders.actor, await written(context, info, args, 'editor', (db, by) => updateActor(db, by, args.id, args.expectedVersion, args.patch as ActorPatch))),
+    deleteActor: (_, args, context, info) => written(context, info, args, 'editor', (db, by) => deleteActor(db, by, args.id, args.expectedVersion)),
     mergeActors: async (_, args, context, info) =>
       reloaded(context.loaders.actor, await written(context, info, args, 'admin', (db, by) => mergeActors(db, by, args.keep, args.merge))),
     unmergeActors: async (_, args, context, info) =>
       reloaded(context.loaders.actor, await written(context, info, args, 'admin', (db, by) => unmergeActors(db, by, args.merged))),
-    addClaim: async (_, args, context, info) => reloaded(context.loaders.claim, await written(context, info, args, 'editor', (db, by) => addClaim(db, by, args.input))),
+    addClaim: async (_, args, context, info) =>
+      reloaded(context.loaders.claim, await written(context, info, args, 'editor', (db, by) => addClaim(db, by, { ...args.input, newActors: args.input.newActors?.map((a) => ({ ...a, kind: a.kind as string })) }))),
     updateClaim: async (_, args, context, info) =>
       reloaded(context.loaders.claim, await written(context, info, args, 'editor', (db, by) => updateClaim(db, by, args.id, args.expectedVersion, args.patch))),
     retractClaim: async (_, args, context, info) =>
       reloaded(context.loaders.claim, await written(context, info, args, 'editor', (db, by) => retractClaim(db, by, args.id, args.reason))),
     contradict: async (_, args, context, info) =>
       reloaded(context.loaders.claim, await written(context, info, args, 'editor', (db, by) => contradict(db, by, args.claim, args.other))),
+    addFigure: async (_, args, context, info) =>
+      reloaded(context.loaders.figure, await written(context, info, args, 'editor', (db, by) => addFigure(db, by, { ...args.input, newActors: args.input.newActors?.map((a) => ({ ...a, kind: a.kind as string })) }))),
+    updateFigure: async (_, args, context, info) =>
+      reloaded(context.loaders.figure, await written(context, info, args, 'editor', (db, by) => updateFigure(db, by, args.id, args.expectedVersion, args.patch))),
+    retractFigure: async (_, args, context, info) =>
+      reloaded(context.loaders.figure, await written(context, info, args, 'editor', (db, by) => retractFigure(db, by, args.id, args.reason))),
     gradeSource: async (_, args, context, info) =>
       reloaded(context.loaders.source, await written(context, info, args, 'editor', (db, by) => gradeSource(db, by, args.id, args.grade ?? null, args.reason))),
     gradeClaim: async (_, args, context, info) =>
@@ -237,6 +250,8 @@ export const resolvers: Resolvers = {
       reloaded(context.loaders.matchPair, await written(context, info, args, 'editor', (db, by) => judgeMatch(db, by, args.pair, args.decision, args.expected))),
     undoJudgement: async (_, args, context, info) =>
       reloaded(context.loaders.matchPair, await written(context, info, args, 'editor', (db, by) => undoJudgement(db, by, args.pair))),
+    rejectSuggestion: async (_, args, context, info) =>
+      reloaded(context.loaders.source, await written(context, info, args, 'editor', (db, by) => rejectSuggestion(db, by, args.source, args.key))),
   },
 
   RegistryImport: {
@@ -320,6 +335,7 @@ export const resolvers: Resolvers = {
     claimedBy: (claim, _, { loaders }) => claim.linked?.claimedBy ?? actorsByIds(loaders, claim.claimedBy),
     disputedBy: (claim, _, { loaders }) => claim.linked?.disputedBy ?? actorsByIds(loaders, claim.disputedBy),
     source: async (claim, _, { loaders }) => claim.sourceRecord ?? (await loaders.source.load(claim.sourceId))!,
+    quotes: (claim) => claim.evidence.map((e) => e.quote),
     // Retracted claims are hidden here as in every list; claim(id) still answers them.
     contradicts: async (claim, _, { loaders }) => found(await loaders.claim.loadMany(claim.contradicts)).filter((c) => !c.retracted),
     relationship: async (claim, _, { loaders }) => {
@@ -352,6 +368,7 @@ export const resolvers: Resolvers = {
     claims: (source, { first, includeRetracted, knownAsOf }, { loaders }) =>
       loaders.sourceClaims.load({ id: source.id, first, args: { includeRetracted: includeRetracted ?? false, knownAsOf: knownAsOf ?? null } }),
     figures: (source, { first }, { loaders }) => loaders.figuresCitingSource.load({ id: source.id, first, args: null }),
+    suggestions: (source, _, { db, loaders }) => resolvedSuggestions(db, source.id, loaders.actor),
   },
 
   Mention: {
@@ -368,6 +385,8 @@ export const resolvers: Resolvers = {
     claimedBy: (figure, _, { loaders }) => actorsByIds(loaders, figure.claimedBy),
     disputedBy: (figure, _, { loaders }) => actorsByIds(loaders, figure.disputedBy),
     source: async (figure, _, { loaders }) => (await loaders.source.load(figure.sourceId))!,
-    contradicts: async (figure, _, { loaders }) => found(await loaders.figure.loadMany(figure.contradicts)),
+    // Retracted figures are hidden here as in every list; figures(includeRetracted: true) still answers them.
+    contradicts: async (figure, _, { loaders }) => found(await loaders.figure.loadMany(figure.contradicts)).filter((f) => !f.retracted),
+    quotes: (figure) => figure.evidence.map((e) => e.quote),
   },
 };

@@ -50,8 +50,9 @@ function parse() {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function seedSummary(dir: string, report: SeedExportReport): string {
-  const { sources, actors, claims } = report.added;
-  const lines = [`Wrote ${plural(sources, 'source')}, ${plural(actors, 'actor')} and ${plural(claims, 'claim')} added through the API to ${dir}/data and ${dir}/sources.`];
+  const { sources, actors, claims, figures } = report.added;
+  const records = [plural(sources, 'source'), plural(actors, 'actor'), plural(claims, 'claim'), ...(figures > 0 ? [plural(figures, 'figure')] : [])];
+  const lines = [`Wrote ${records.slice(0, -1).join(', ')} and ${records.at(-1)} added through the API to ${dir}/data and ${dir}/sources.`];
   if (report.inFiles > 0) lines.push(`${plural(report.inFiles, 'record')} written through the API the seed files hold already: not exported.`);
   if (report.mergedAway.length > 0) lines.push(`Not exported (merged into other actors; the seed format has no merges): ${report.mergedAway.join(', ')}.`);
   const revise = report.revisions === 1 ? 'revises a seed record: apply it' : 'revise seed records: apply them';

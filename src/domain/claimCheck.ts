@@ -1,16 +1,16 @@
 // One claim's checks and the record it becomes, shared by the loader (src/loader/validate.ts)
-// and the API's writes (src/writes/claims.ts), so that both refuse the same claims with the same
+// and the API's writes (src/writes/claims.ts, figures.ts), so that both refuse the same claims with the same
 // messages: known actors and type, real dates, the stance rules, a known source, every quote
 // verbatim (found up to whitespace, stored as the source prints it). The record's hash is the
 // caller's (src/loader/recordHash.ts: node:crypto).
 import { relationshipId, stanceProblems } from './claimRules.ts';
 import { gradeProps } from './grading.ts';
 import { parsePartialDate, type PartialDate } from './partialDate.ts';
-import { locateQuote, type QuoteSpan } from './quotes.ts';
+import { locateQuote, quoteMismatch, quoteMismatchMessage, type QuoteMismatch, type QuoteSpan } from './quotes.ts';
 import { relationshipTypes } from './vocabulary.ts';
 import type { ClaimEntry, FigureEntry } from './fileSchema.ts';
 import type { PathPart } from './problems.ts';
-import type { ClaimLinks, ClaimRecord, EvidenceRecord, Props } from './records.ts';
+import type { ClaimLinks, ClaimRecord, EvidenceRecord, FigureRecord, Props } from './records.ts';
 
 /** When a source's claims were observed: its publication date. */
 export interface Observed {
@@ -35,8 +35,8 @@ export interface ClaimLookup {
   source(id: string): { text: string; observed: Observed; findQuote?: (quote: string) => QuoteSpan | null } | undefined;
 }
 
-/** Reports a problem at a path inside the claim. */
-export type ReportAt = (parts: PathPart[], message: string) => void;
+/** Reports a problem at a path inside the claim; for a quote not in its source, where it departs from the text. */
+export type ReportAt = (parts: PathPart[], message: string, quote?: QuoteMismatch) => void;
 
 const unique = (ids: readonly string[]) => [...new Set(ids)];
 
@@ -71,7 +71,10 @@ export function checkClaimCore(entry: ClaimEntry | FigureEntry, fileSource: stri
       const span = source.findQuote ? source.findQuote(quote) : locateQuote(source.text, quote);
       // Found up to whitespace, stored as printed: the quote is the source's own characters at its span.
       if (span) evidence.push({ quote: source.text.slice(span.start, span.end), ...span });
-      else report(['quotes', j], `quote not found in source "${sourceId}" (id ${entry.id}): "${quote}"`);
+      else {
+        const mismatch = quoteMismatch(source.text, quote);
+        report(['quotes', j], quoteMismatchMessage(mismatch), mismatch ?? undefined);
+      }
     });
   }
   const links: ClaimLinks = { source: sourceId ?? '', claimedBy: unique(entry.claimedBy), disputedBy: unique(entry.disputedBy), contradicts: unique(entry.contradicts), evidence };
@@ -112,6 +115,35 @@ export function claimRecord(claim: ClaimEntry, fileSource: string | undefined, l
       untilPrecision: until?.precision ?? null,
       untilEnd: until?.end ?? null,
       dateText: claim.dateText ?? null,
+      ...props,
+    },
+  };
+}
+
+/** Checks a figure (the loader's and the API's alike) and makes its record, without its hash (withHash). */
+export function figureRecord(figure: FigureEntry, fileSource: string | undefined, lookup: ClaimLookup, report: ReportAt): FigureRecord {
+  for (const key of ['about', 'place'] as const) {
+    const id = figure[key];
+    if (id !== undefined && !lookup.hasActor(id)) report([key], `unknown actor id "${id}"`);
+  }
+  if ((figure.value === null || figure.value === undefined) && !figure.qualifier) {
+    report(['value'], 'a figure without a value needs a qualifier that says what the text gives');
+  }
+  const date = checkedDate('date', figure.date, report);
+  const { links, props } = checkClaimCore(figure, fileSource, lookup, report);
+  return {
+    id: figure.id,
+    about: figure.about,
+    place: figure.place ?? null,
+    ...links,
+    props: {
+      id: figure.id,
+      measure: figure.measure,
+      value: figure.value ?? null,
+      qualifier: figure.qualifier ?? null,
+      unit: figure.unit,
+      date: figure.date ?? null,
+      datePrecision: date?.precision ?? null,
       ...props,
     },
   };

@@ -3,6 +3,7 @@
 // src/loader/validate.ts.
 import { z } from 'zod';
 import { entryLimits } from './limits.ts';
+import { parsePartialDate } from './partialDate.ts';
 import { credibilityGrades, reliabilityGrades } from './vocabulary.ts';
 
 /**
@@ -31,10 +32,30 @@ const name = text.max(entryLimits.maxNameLength, `must be at most ${entryLimits.
   const found = invisible.exec(value.replace(arabicJoiner, ''))?.[0];
   if (found) ctx.addIssue({ code: 'custom', message: `holds ${codePoint(found)}, a control or invisible character: a name must be only what is seen` });
 });
+const partialDateFormat = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 const partialDate = string
-  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be a partial date: YYYY, YYYY-MM or YYYY-MM-DD')
+  .regex(partialDateFormat, 'must be a partial date: YYYY, YYYY-MM or YYYY-MM-DD')
   .refine((date) => !date.startsWith('0000'), 'has year 0000, which no calendar has (1 BC is followed by AD 1)');
 const ids = z.array(slug).default([]);
+
+/** A BCP 47 language tag ("ru", "en", "uz-Cyrl"), as Intl knows them. */
+const languageTag = string.refine((tag) => {
+  try {
+    // A primary language subtag of two or three letters (ISO 639), as the tags analysts meet have.
+    return /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(tag) && Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}, 'must be a BCP 47 language tag such as "ru", "en" or "uz-Cyrl"');
+
+/** Today as YYYY-MM-DD (UTC): a partial date on or before it is not in the future. */
+const today = () => new Date().toISOString().slice(0, 10);
+/** A partial date that is a real date and not after today, such as when a source was read. */
+const pastPartialDate = partialDate.superRefine((date, ctx) => {
+  if (!partialDateFormat.test(date)) return; // said already
+  if (parsePartialDate(date) === undefined) ctx.addIssue({ code: 'custom', message: 'is not a real date' });
+  else if (date > today().slice(0, date.length)) ctx.addIssue({ code: 'custom', message: 'is after today' });
+});
 
 /** An editor's Admiralty grade with its reason (schema/vocabulary.yaml): a source's reliability, A to F. */
 export const reliabilitySchema = z.strictObject({
@@ -80,6 +101,12 @@ export const sourceSchema = z.strictObject({
   /** How far to trust the source (Admiralty A-F), graded by an editor; absent when ungraded. */
   reliability: reliabilitySchema.optional(),
   url: z.url({ protocol: /^https?$/, message: 'must be an http or https URL' }).refine((value) => !loneSurrogate.test(value), loneSurrogateMessage).optional(),
+  /** The outlet the source cites or relays ("Fergana" for Meduza citing Fergana). */
+  via: text.optional(),
+  /** The language of the text as stored. */
+  language: languageTag.optional(),
+  /** When the analyst read it: a partial date, not after today. */
+  accessed: pastPartialDate.optional(),
 });
 
 export const actorSchema = z.strictObject({

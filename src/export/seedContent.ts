@@ -3,7 +3,7 @@
 // already, hold another version of it, or lack it.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ActorEntry, ClaimEntry } from '../domain/fileSchema.ts';
+import type { ActorEntry, ClaimEntry, FigureEntry } from '../domain/fileSchema.ts';
 import { SeedValidationError, type Problem } from '../domain/problems.ts';
 import { squashWhitespace } from '../domain/quotes.ts';
 import { listDataFiles, readDataFile } from '../loader/readFiles.ts';
@@ -22,13 +22,14 @@ export interface SeedFiles {
   sources: FileRecords;
   actors: FileRecords;
   claims: FileRecords;
+  figures: FileRecords;
   contradictions: Set<string>;
 }
 
 export const pairKey = (a: string, b: string) => [a, b].sort().join('|');
 export const sorted = (items: readonly string[]) => [...new Set(items)].sort();
 
-type SourceFields = { [K in 'title' | 'publisher' | 'author' | 'published' | 'url']?: string | null } & { reliability?: GradeEntry<string> | null };
+type SourceFields = { [K in 'title' | 'publisher' | 'author' | 'published' | 'url' | 'via' | 'language' | 'accessed']?: string | null } & { reliability?: GradeEntry<string> | null };
 
 /** A grade as the seed format writes it: grade and reason (who and when are the change log's). */
 const gradeContent = <G extends string | number>(grading: GradeEntry<G> | null | undefined) => (grading ? { grade: grading.grade, reason: grading.reason } : null);
@@ -39,6 +40,9 @@ export const sourceContent = (s: SourceFields, hash: string | null): Content => 
   author: s.author ?? null,
   published: s.published ?? null,
   url: s.url ?? null,
+  via: s.via ?? null,
+  language: s.language ?? null,
+  accessed: s.accessed ?? null,
   textHash: hash,
   reliability: gradeContent(s.reliability),
 });
@@ -74,6 +78,25 @@ export const claimContent = (c: ClaimEntry): Content => ({
   credibility: gradeContent(c.credibility),
 });
 
+/** A figure, compared as a claim is (quotes up to whitespace, claimants and disputers in any order). */
+export const figureContent = (f: FigureEntry): Content => ({
+  about: f.about,
+  place: f.place ?? null,
+  measure: f.measure,
+  value: f.value ?? null,
+  qualifier: f.qualifier ?? null,
+  unit: f.unit,
+  date: f.date ?? null,
+  stance: f.stance,
+  claimedBy: sorted(f.claimedBy),
+  disputedBy: sorted(f.disputedBy),
+  source: f.source ?? null,
+  note: f.note ?? null,
+  quotes: sorted(f.quotes.map(squashWhitespace)),
+  retracted: f.retracted ?? null,
+  credibility: gradeContent(f.credibility),
+});
+
 function hashOfFile(file: string): string | null {
   return fs.existsSync(file) ? textHash(fs.readFileSync(file, 'utf8')) : null;
 }
@@ -81,7 +104,7 @@ function hashOfFile(file: string): string | null {
 /** Reads the seed files (their shape only: the loader checks the rest); throws when one cannot be read. */
 export function readSeedFiles(dataDir: string, sourcesDir: string): SeedFiles {
   const problems: Problem[] = [];
-  const seed: SeedFiles = { sources: new Map(), actors: new Map(), claims: new Map(), contradictions: new Set() };
+  const seed: SeedFiles = { sources: new Map(), actors: new Map(), claims: new Map(), figures: new Map(), contradictions: new Set() };
   for (const file of listDataFiles(dataDir)) {
     const name = path.relative(projectRoot, file);
     const data = readDataFile(file, name, problems)?.data;
@@ -92,6 +115,7 @@ export function readSeedFiles(dataDir: string, sourcesDir: string): SeedFiles {
       seed.claims.set(claim.id, { file: name, content: claimContent({ ...claim, source: claim.source ?? data.source?.id }) });
       for (const other of claim.contradicts) seed.contradictions.add(pairKey(claim.id, other));
     }
+    for (const figure of data.figures) seed.figures.set(figure.id, { file: name, content: figureContent({ ...figure, source: figure.source ?? data.source?.id }) });
   }
   if (problems.length > 0) throw new SeedValidationError(problems);
   return seed;

@@ -5,18 +5,19 @@
 // be added (their ids are taken), and is listed in DIR/revisions.yaml to apply by hand.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ActorEntry, ClaimEntry, SourceEntry } from '../domain/fileSchema.ts';
+import type { ActorEntry, ClaimEntry, FigureEntry, SourceEntry } from '../domain/fileSchema.ts';
 import { defaultDataDir, defaultSourcesDir, type SeedLocation } from '../loader/load.ts';
 import { UserError } from '../errors.ts';
-import { claimProjection, toActor, toClaim, toSource, type Actor, type Claim, type ClaimRow, type Source } from '../graph/model.ts';
+import { figureProjection } from '../graph/figures.ts';
+import { claimProjection, toActor, toClaim, toFigure, toSource, type Actor, type Claim, type ClaimRow, type Figure, type Source } from '../graph/model.ts';
 import type { Database } from '../neo4j/database.ts';
-import { actorContent, claimContent, pairKey, readSeedFiles, sorted, sourceContent, type Content, type FileRecords, type SeedFiles } from './seedContent.ts';
+import { actorContent, claimContent, figureContent, pairKey, readSeedFiles, sorted, sourceContent, type Content, type FileRecords, type SeedFiles } from './seedContent.ts';
 import { compact, toSeedYaml } from './seedYaml.ts';
 
 export interface SeedExportReport {
   /** The files written, relative to the export folder. */
   files: string[];
-  added: { sources: number; actors: number; claims: number };
+  added: { sources: number; actors: number; claims: number; figures: number };
   /** Records written through the API that the seed files hold already, as the API has them. */
   inFiles: number;
   /** Changes to the seed files' own records (revisions.yaml), to apply by hand. */
@@ -32,6 +33,7 @@ interface ApiRecords {
   sources: Source[];
   actors: Actor[];
   claims: Claim[];
+  figures: Figure[];
   merges: Merge[];
   /** Contradictions the API recorded, or that touch a claim it wrote, in their stored direction. */
   contradictions: Contradiction[];
@@ -43,6 +45,7 @@ interface Revisions {
   sources: Revision[];
   actors: Revision[];
   claims: Revision[];
+  figures: Revision[];
   merges: Merge[];
   contradictions: { claim: string; contradicts: string }[];
 }
@@ -50,21 +53,23 @@ interface Revisions {
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 async function readApiRecords(db: Database): Promise<ApiRecords> {
-  const [row] = await db.read<{ sources: Content[]; actors: Content[]; claims: ClaimRow[]; merges: Merge[]; contradictions: Contradiction[] }>(
+  const [row] = await db.read<{ sources: Content[]; actors: Content[]; claims: ClaimRow[]; figures: Parameters<typeof toFigure>[0][]; merges: Merge[]; contradictions: Contradiction[] }>(
     `CALL () { MATCH (s:Source {origin: 'api'}) RETURN collect(properties(s)) AS sources }
      CALL () { MATCH (a:Actor {origin: 'api'}) RETURN collect(properties(a)) AS actors }
      CALL () { MATCH (c:Claim {origin: 'api'}) RETURN collect(${claimProjection('c')}) AS claims }
+     CALL () { MATCH (f:Figure {origin: 'api'}) RETURN collect(${figureProjection('f')}) AS figures }
      CALL () { MATCH (m:MergedActor)-[:MERGED_INTO]->(k) RETURN collect({merged: m.id, into: k.id}) AS merges }
      CALL () {
        MATCH (a:Claim)-[r:CONTRADICTS]->(b:Claim) WHERE r.origin = 'api' OR a.origin = 'api' OR b.origin = 'api'
        RETURN collect({from: a.id, to: b.id}) AS contradictions
      }
-     RETURN sources, actors, claims, merges, contradictions`,
+     RETURN sources, actors, claims, figures, merges, contradictions`,
   );
   return {
     sources: row!.sources.map(toSource).sort(byId),
     actors: row!.actors.map(toActor).sort(byId),
     claims: row!.claims.map(toClaim).sort(byId),
+    figures: row!.figures.map(toFigure).sort(byId),
     merges: row!.merges.sort((a, b) => a.merged.localeCompare(b.merged)),
     contradictions: row!.contradictions.sort((a, b) => pairKey(a.from, a.to).localeCompare(pairKey(b.from, b.to))),
   };
@@ -78,6 +83,9 @@ const sourceEntry = (s: Source, file: string): SourceEntry => ({
   author: s.author ?? undefined,
   published: s.published ?? undefined,
   url: s.url ?? undefined,
+  via: s.via ?? undefined,
+  language: s.language ?? undefined,
+  accessed: s.accessed ?? undefined,
   reliability: s.reliability ? { grade: s.reliability.grade, reason: s.reliability.reason } : undefined,
 });
 
@@ -102,6 +110,27 @@ const claimEntry = (c: Claim): ClaimEntry => ({
   credibility: c.credibility ? { grade: c.credibility.grade, reason: c.credibility.reason } : undefined,
   quotes: c.evidence.map((e) => e.quote),
   retracted: c.retracted ?? undefined,
+});
+
+/** A figure in the seed format, its fields in seed/README.md's order. */
+const figureEntry = (f: Figure): FigureEntry => ({
+  id: f.id,
+  about: f.aboutId,
+  place: f.placeId ?? undefined,
+  measure: f.measure,
+  value: f.value ?? undefined,
+  qualifier: f.qualifier ?? undefined,
+  unit: f.unit,
+  date: f.date ?? undefined,
+  stance: f.stance,
+  claimedBy: f.claimedBy,
+  disputedBy: f.disputedBy,
+  contradicts: [],
+  source: f.sourceId,
+  note: f.note ?? undefined,
+  credibility: f.credibility ? { grade: f.credibility.grade, reason: f.credibility.reason } : undefined,
+  quotes: f.evidence.map((e) => e.quote),
+  retracted: f.retracted ?? undefined,
 });
 
 /** The fields whose values differ, with both. */
@@ -153,33 +182,43 @@ function freeName(taken: Set<string>, base: string, ext: string): string {
 
 const namesIn = (dir: string) => new Set(fs.existsSync(dir) ? fs.readdirSync(dir) : []);
 
-interface DataFile { name: string; source?: SourceEntry; actors: ActorEntry[]; claims: ClaimEntry[] }
+interface DataFile { name: string; source?: SourceEntry; actors: ActorEntry[]; claims: ClaimEntry[]; figures: FigureEntry[] }
 
 /**
- * One file per added source (its source block and claims), one per other source the added
- * claims cite (`api-claims-<source>`, each claim naming its source), each with the added actors
- * its claims are the first (in file name order) to need; the other added actors in `api-actors`.
+ * One file per added source (its source block, claims and figures), one per other source the
+ * added claims and figures cite (`api-claims-<source>`, each naming its source), each with the
+ * added actors its claims and figures are the first (in file name order) to need; the other added
+ * actors in `api-actors`.
  */
-function layOut(sources: SourceEntry[], claims: ClaimEntry[], actors: ActorEntry[], taken: Set<string>): DataFile[] {
+function layOut(sources: SourceEntry[], claims: ClaimEntry[], figures: FigureEntry[], actors: ActorEntry[], taken: Set<string>): DataFile[] {
   const files = new Map<string, DataFile>();
-  for (const source of sources) files.set(source.id, { name: freeName(taken, source.id, '.yaml'), source, actors: [], claims: [] });
+  for (const source of sources) files.set(source.id, { name: freeName(taken, source.id, '.yaml'), source, actors: [], claims: [], figures: [] });
+  const fileOf = (sourceId: string) => {
+    if (!files.has(sourceId)) files.set(sourceId, { name: freeName(taken, `api-claims-${sourceId}`, '.yaml'), actors: [], claims: [], figures: [] });
+    return files.get(sourceId)!;
+  };
   for (const claim of claims) {
-    const sourceId = claim.source!;
-    if (!files.has(sourceId)) files.set(sourceId, { name: freeName(taken, `api-claims-${sourceId}`, '.yaml'), actors: [], claims: [] });
-    const file = files.get(sourceId)!;
+    const file = fileOf(claim.source!);
     file.claims.push(file.source ? { ...claim, source: undefined } : claim);
+  }
+  for (const figure of figures) {
+    const file = fileOf(figure.source!);
+    file.figures.push(file.source ? { ...figure, source: undefined } : figure);
   }
   const list = [...files.values()].sort((a, b) => a.name.localeCompare(b.name));
   const unplaced = new Map(actors.map((actor) => [actor.id, actor]));
   for (const file of list) {
-    const needed = file.claims.flatMap((c) => [c.subject, c.object, ...c.claimedBy, ...c.disputedBy]);
+    const needed = [
+      ...file.claims.flatMap((c) => [c.subject, c.object, ...c.claimedBy, ...c.disputedBy]),
+      ...file.figures.flatMap((f) => [f.about, ...(f.place ? [f.place] : []), ...f.claimedBy, ...f.disputedBy]),
+    ];
     for (const id of sorted(needed)) {
       const actor = unplaced.get(id);
       if (actor) file.actors.push(actor);
       unplaced.delete(id);
     }
   }
-  if (unplaced.size > 0) list.push({ name: freeName(taken, 'api-actors', '.yaml'), actors: [...unplaced.values()], claims: [] });
+  if (unplaced.size > 0) list.push({ name: freeName(taken, 'api-actors', '.yaml'), actors: [...unplaced.values()], claims: [], figures: [] });
   return list;
 }
 
@@ -204,12 +243,13 @@ export async function exportSeed(db: Database, outDir: string, seed: SeedLocatio
   if (fs.existsSync(outDir) && fs.readdirSync(outDir).length > 0) throw new UserError(`${outDir} is not empty: export into a new or empty folder`);
   const files = readSeedFiles(dataDir, sourcesDir);
   const api = await readApiRecords(db);
-  const revisions: Revisions = { sources: [], actors: [], claims: [], merges: [], contradictions: [] };
+  const revisions: Revisions = { sources: [], actors: [], claims: [], figures: [], merges: [], contradictions: [] };
   const tally = { inFiles: 0 };
 
   const sources = additions(api.sources, (s) => sourceContent(s, s.textHash), files.sources, revisions.sources, tally);
   const actors = additions(api.actors.map(actorEntry), actorContent, files.actors, revisions.actors, tally);
   const claims = additions(api.claims.map(claimEntry), claimContent, files.claims, revisions.claims, tally);
+  const figures = additions(api.figures.map(figureEntry), figureContent, files.figures, revisions.figures, tally);
   placeContradictions(api.contradictions, new Map(claims.map((c) => [c.id, c])), files, revisions);
   revisions.merges = api.merges.filter((m) => files.actors.has(m.merged));
   const mergedAway = api.merges.filter((m) => !files.actors.has(m.merged)).map((m) => m.merged);
@@ -223,15 +263,16 @@ export async function exportSeed(db: Database, outDir: string, seed: SeedLocatio
     if (source.text === null) throw new Error(`source ${source.id} was read without its text`);
     writeFile(outDir, `sources/${file}`, source.text, written);
   }
-  for (const file of layOut(texts.map(({ source, file }) => sourceEntry(source, file)), claims, actors, namesIn(dataDir))) {
-    writeFile(outDir, `data/${file.name}`, toSeedYaml(compact({ source: file.source, actors: file.actors, claims: file.claims }), dataHeader), written);
+  for (const file of layOut(texts.map(({ source, file }) => sourceEntry(source, file)), claims, figures, actors, namesIn(dataDir))) {
+    const content = { source: file.source, actors: file.actors, claims: file.claims, ...(file.figures.length > 0 ? { figures: file.figures } : {}) };
+    writeFile(outDir, `data/${file.name}`, toSeedYaml(compact(content), dataHeader), written);
   }
   const revisionCount = Object.values(revisions).reduce((n, list: unknown[]) => n + list.length, 0);
   const listed = Object.fromEntries(Object.entries(revisions).filter(([, list]) => list.length > 0));
   if (revisionCount > 0) writeFile(outDir, 'revisions.yaml', toSeedYaml(listed, revisionsHeader), written);
   return {
     files: written,
-    added: { sources: sources.length, actors: actors.length, claims: claims.length },
+    added: { sources: sources.length, actors: actors.length, claims: claims.length, figures: figures.length },
     inFiles: tally.inFiles,
     revisions: revisionCount,
     mergedAway,

@@ -3,7 +3,7 @@
 // one line or in a block, never folded. The `yaml` package quotes what it must.
 import { Document, isScalar, isSeq, Scalar, visit } from 'yaml';
 
-const quotedKeys = new Set(['published', 'since', 'until', 'at']);
+const quotedKeys = new Set(['published', 'since', 'until', 'date', 'at']);
 const flowKeys = new Set(['aliases', 'claimedBy', 'disputedBy', 'contradicts']);
 
 /** `value` without undefined or null fields and without empty lists, at every depth. */

@@ -104,25 +104,28 @@ async function underivedRelationships(db: Database): Promise<Violation[]> {
 const versionSteps = {
   Actor: ['UPDATE_ACTOR', 'MERGE_ACTORS', 'UNMERGE_ACTORS'],
   Claim: ['UPDATE_CLAIM', 'RETRACT_CLAIM', 'CONTRADICT', 'MERGE_ACTORS', 'UNMERGE_ACTORS', 'GRADE_CLAIM'],
+  Figure: ['UPDATE_FIGURE', 'RETRACT_FIGURE', 'MERGE_ACTORS', 'UNMERGE_ACTORS'],
 };
 
-/** Change-log entries that name no record, and records written through the API whose versions and entries disagree. */
+/** Change-log entries that name no record (but those of a deleted actor), and records written through the API whose versions and entries disagree. */
 async function unmatchedChanges(db: Database): Promise<Violation[]> {
   const orphans = await db.read<{ target: string; action: string; at: string }>(
     `MATCH (ch:Change)
      WHERE COUNT { (:Actor {id: ch.target}) } + COUNT { (:MergedActor {id: ch.target}) } + COUNT { (:Claim {id: ch.target}) }
          + COUNT { (:Source {id: ch.target}) } + COUNT { (:Figure {id: ch.target}) } = 0
+       AND NOT EXISTS { MATCH (:Change {action: 'DELETE_ACTOR', target: ch.target}) }
      RETURN ch.target AS target, ch.action AS action, ch.at AS at ORDER BY target, at`,
   );
   const steps = await db.read<{ id: string; version: number; changes: number }>(
     `CALL () {
        MATCH (n:Actor|MergedActor) WHERE n.origin = 'api' RETURN n, $actorSteps AS actions
        UNION MATCH (n:Claim) WHERE n.origin = 'api' RETURN n, $claimSteps AS actions
+       UNION MATCH (n:Figure) WHERE n.origin = 'api' RETURN n, $figureSteps AS actions
      }
      WITH n, coalesce(n.version, 1) AS version, COUNT { MATCH (ch:Change {target: n.id}) WHERE ch.action IN actions } AS changes
      WHERE version <> 1 + changes
      RETURN n.id AS id, version, changes ORDER BY id`,
-    { actorSteps: versionSteps.Actor, claimSteps: versionSteps.Claim },
+    { actorSteps: versionSteps.Actor, claimSteps: versionSteps.Claim, figureSteps: versionSteps.Figure },
   );
   return [
     ...orphans.map((row): Violation => ({ kind: 'change', id: row.target, problem: `change-log entry ${row.action} at ${row.at} names no record` })),

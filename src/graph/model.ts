@@ -121,6 +121,10 @@ export interface Source {
   publishedPrecision: string | null;
   dateNote: string | null;
   url: string | null;
+  /** The outlet it cites or relays, its language (BCP 47) and when the analyst read it. */
+  via: string | null;
+  language: string | null;
+  accessed: string | null;
   textHash: string;
   origin: Origin;
   /** The registry of a registry snapshot (un-sc); null for any other source. */
@@ -236,7 +240,7 @@ export function relationshipProjection(r: string, include?: RelationshipInclude,
   return `{${fields.join(', ')}}`;
 }
 
-const sourceFields = ['id', 'title', 'publisher', 'author', 'published', 'publishedPrecision', 'dateNote', 'url', 'textHash', 'origin', 'registry'];
+const sourceFields = ['id', 'title', 'publisher', 'author', 'published', 'publishedPrecision', 'dateNote', 'url', 'via', 'language', 'accessed', 'textHash', 'origin', 'registry'];
 /** The properties a grading field is read from (src/domain/grading.ts gradeProps). */
 const gradingProperties = (key: 'reliability' | 'credibility') => [key, `${key}Reason`, `${key}By`, `${key}At`];
 
@@ -449,6 +453,9 @@ export function toSource(p: Props): Source {
     publishedPrecision: text(p.publishedPrecision),
     dateNote: text(p.dateNote),
     url: text(p.url),
+    via: text(p.via),
+    language: text(p.language),
+    accessed: text(p.accessed),
     textHash: p.textHash as string,
     origin: origin(p.origin),
     registry: text(p.registry),

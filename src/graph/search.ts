@@ -62,11 +62,30 @@ export function actorQuery(text: string): { query: string; whole: string } | nul
 /** A Cypher expression: `name` folded as foldName folds it, with the pairs of the parameter $folds (nameFolds). */
 export const foldedInCypher = (name: string) => `trim(reduce(s = toLower(${name}), fold IN $folds | replace(s, fold[0], fold[1])))`;
 
-/** Whether `node`'s name or an alias is the whole text, folded alike. */
-const exactIn = (node: string) =>
-  `${foldedInCypher(`${node}.name`)} = $whole OR any(alias IN coalesce(${node}.aliases, []) WHERE ${foldedInCypher('alias')} = $whole)`;
+/**
+ * How `node`'s names hold the whole text, folded alike: 2 its name, 1 an alias, 0 neither (near only).
+ * `nameIsAlias`: the node is a merged actor, whose names are aliases of the actor kept.
+ */
+const matchRank = (node: string, nameIsAlias = false) =>
+  `CASE WHEN ${foldedInCypher(`${node}.name`)} = $whole THEN ${nameIsAlias ? 1 : 2}
+        WHEN any(alias IN coalesce(${node}.aliases, []) WHERE ${foldedInCypher('alias')} = $whole) THEN 1 ELSE 0 END`;
+
+/** How a found actor matched the typed text (the SDL's MatchKind, NONE aside). */
+export type SearchMatchKind = 'EXACT' | 'ALIAS' | 'FUZZY';
+
+export interface SearchMatch {
+  actor: Actor;
+  match: SearchMatchKind;
+}
+
+const matchKinds: readonly SearchMatchKind[] = ['FUZZY', 'ALIAS', 'EXACT'];
 
 export async function searchActors(db: Database, args: SearchArgs, include?: ActorInclude): Promise<Actor[]> {
+  return (await searchMatches(db, args, include)).map((found) => found.actor);
+}
+
+/** The actors `searchActors` finds, each with how it matched: its name exactly, an alias exactly, or only near. */
+export async function searchMatches(db: Database, args: SearchArgs, include?: ActorInclude): Promise<SearchMatch[]> {
   const st = new Statement();
   const limit = checkRange('limit', args.limit ?? argumentDefaults.searchLimit, 1, queryLimits.maxSearchLimit);
   const kinds = checkKinds(args.kinds);
@@ -76,20 +95,20 @@ export async function searchActors(db: Database, args: SearchArgs, include?: Act
   const search = actorQuery(args.text);
   if (search === null) return [];
   // Merged actors' names (a registry record judged the same as one of ours) find the actor kept.
-  const rows = await db.read<{ actor: Record<string, unknown> }>(
+  const rows = await db.read<{ actor: Record<string, unknown>; rank: number }>(
     `CALL () {
        CALL db.index.fulltext.queryNodes('actor_names', $query, {limit: $candidates}) YIELD node, score
-       RETURN node, score, ${exactIn('node')} AS exact
+       RETURN node, score, ${matchRank('node')} AS rank
        UNION ALL
        CALL db.index.fulltext.queryNodes('merged_actor_names', $query, {limit: $candidates}) YIELD node AS merged, score
        MATCH (merged)-[:MERGED_INTO*1..${maxMergeChain}]->(node:Actor)
-       RETURN node, score, ${exactIn('merged')} AS exact
+       RETURN node, score, ${matchRank('merged', true)} AS rank
      }
-     WITH node, max(score) AS score, max(CASE WHEN exact THEN 1 ELSE 0 END) = 1 AS exact
+     WITH node, max(score) AS score, max(rank) AS rank
      WHERE ($kinds IS NULL OR node.kind IN $kinds) AND ($origins IS NULL OR coalesce(node.origin, 'seed') IN $origins)
-     ORDER BY exact DESC, score DESC, node.name
+     ORDER BY rank > 0 DESC, score DESC, node.name
      LIMIT $limit
-     RETURN ${actorProjection('node', include, st)} AS actor`,
+     RETURN ${actorProjection('node', include, st)} AS actor, rank`,
     {
       ...st.params,
       ...search,
@@ -102,5 +121,5 @@ export async function searchActors(db: Database, args: SearchArgs, include?: Act
       limit: int(limit),
     },
   );
-  return rows.map((row) => toActor(row.actor));
+  return rows.map((row) => ({ actor: toActor(row.actor), match: matchKinds[Number(row.rank)]! }));
 }

@@ -6,7 +6,7 @@ import { parsePartialDate } from '../domain/partialDate.ts';
 import { quoteFinder, type QuoteSpan } from '../domain/quotes.ts';
 import { actorKinds } from '../domain/vocabulary.ts';
 import { gradeProps } from '../domain/grading.ts';
-import { checkClaimCore, checkedDate, claimRecord, observedAt, unobserved, type ClaimLookup, type Observed, type ReportAt } from '../domain/claimCheck.ts';
+import { claimRecord, figureRecord, observedAt, unobserved, type ClaimLookup, type Observed, type ReportAt } from '../domain/claimCheck.ts';
 import { findMentions } from './mentions.ts';
 import type { ParsedFile } from './readFiles.ts';
 import { formatPath, type PathPart, type Problem } from '../domain/problems.ts';
@@ -62,6 +62,9 @@ function collectSources(files: ParsedFile[], ctx: Context, report: Report): Sour
           publishedPrecision: published?.precision ?? null,
           dateNote: source.dateNote ?? null,
           url: source.url ?? null,
+          via: source.via ?? null,
+          language: source.language ?? null,
+          accessed: source.accessed ?? null,
           file: source.file,
           text,
           textHash: textHash(text),
@@ -151,40 +154,8 @@ function collectClaims(files: ParsedFile[], ctx: Context, report: Report): Claim
 }
 
 function collectFigures(files: ParsedFile[], ctx: Context, report: Report): FigureRecord[] {
-  const records: FigureRecord[] = [];
-  for (const file of files) {
-    file.data.figures.forEach((figure, i) => {
-      const path: PathPart[] = ['figures', i];
-      for (const key of ['about', 'place'] as const) {
-        const id = figure[key];
-        if (id !== undefined && !ctx.actorIds.has(id)) report(file, [...path, key], `unknown actor id "${id}"`);
-      }
-      if ((figure.value === null || figure.value === undefined) && !figure.qualifier) {
-        report(file, [...path, 'value'], 'a figure without a value needs a qualifier that says what the text gives');
-      }
-      const date = checkedDate('date', figure.date, at(file, path, report));
-      const { links, props } = checkClaimCore(figure, file.data.source?.id, claimLookup(ctx), at(file, path, report));
-      records.push(
-        withHash({
-          id: figure.id,
-          about: figure.about,
-          place: figure.place ?? null,
-          ...links,
-          props: {
-            id: figure.id,
-            measure: figure.measure,
-            value: figure.value ?? null,
-            qualifier: figure.qualifier ?? null,
-            unit: figure.unit,
-            date: figure.date ?? null,
-            datePrecision: date?.precision ?? null,
-            ...props,
-          },
-        }),
-      );
-    });
-  }
-  return records;
+  const lookup = claimLookup(ctx);
+  return files.flatMap((file) => file.data.figures.map((figure, i) => withHash(figureRecord(figure, file.data.source?.id, lookup, at(file, ['figures', i], report)))));
 }
 
 /** Validates every parsed file together; problems are appended, and the batch is only usable when there are none. */

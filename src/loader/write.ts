@@ -263,6 +263,7 @@ const apiWriteKinds: [kind: string, match: string][] = [
   ['sources', "MATCH (n:Source) WHERE n.origin = 'api' WITH n.id AS id"],
   ['actors', "MATCH (n:Actor) WHERE n.origin = 'api' WITH n.id AS id"],
   ['claims', "MATCH (n:Claim) WHERE n.origin = 'api' WITH n.id AS id"],
+  ['figures', "MATCH (n:Figure) WHERE n.origin = 'api' WITH n.id AS id"],
   ['merged actors', 'MATCH (n:MergedActor) WITH n.id AS id'],
   ['contradictions', "MATCH (a)-[e:CONTRADICTS]->(b) WHERE e.origin = 'api' WITH a.id + ' contradicts ' + b.id AS id"],
   ['imported registry snapshots', "MATCH (n:Source) WHERE n.origin = 'registry' WITH n.id AS id"],

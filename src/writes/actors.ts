@@ -12,6 +12,7 @@ import type { Database, Transaction } from '../neo4j/database.ts';
 import { actorKindLabels as kindLabels, actorKinds, checkedActorKind } from '../domain/vocabulary.ts';
 import { authorNow, recordChanges, type Author, type ChangeEntry } from './changeLog.ts';
 import { mentionsOfActor } from './mentions.ts';
+import type { PathPart } from '../domain/problems.ts';
 import { givenFields, lockOne, lockVersions, Problems, refuseNameOfAnother, retryingIdClash, slugOf, uniqueId } from './records.ts';
 
 export interface ActorInput {
@@ -23,7 +24,7 @@ export interface ActorInput {
 
 export type ActorPatch = Partial<{ [K in keyof ActorInput]: ActorInput[K] | null }>;
 
-interface ActorFields {
+export interface ActorFields {
   name: string;
   kind: string;
   aliases: string[];
@@ -34,12 +35,19 @@ interface ActorFields {
 /** The seed format's actor, without the id the API makes. */
 const actorInputSchema = actorSchema.omit({ id: true }).extend({ kind: z.enum(actorKinds as [string, ...string[]], { message: `must be one of ${actorKinds.join(', ')}` }) });
 
+/** Checks an actor's fields as the seed format checks them, reporting under `at` (['newActors', 0]); the fields, or undefined. */
+export function actorFields(input: ActorInput, problems: Problems, at: PathPart[] = []): ActorFields | undefined {
+  const actor = problems.parse(actorInputSchema, givenFields(input), at);
+  if (!actor) return undefined;
+  const aliases = [...new Set(actor.aliases.map((alias) => alias.trim()))].filter((alias) => alias !== actor.name);
+  return { name: actor.name.trim(), kind: actor.kind, aliases, description: actor.description ?? null };
+}
+
 function checkedFields(input: ActorInput, argument: string): ActorFields {
   const problems = new Problems(argument);
-  const actor = problems.parse(actorInputSchema, givenFields(input));
+  const fields = actorFields(input, problems);
   problems.throwIfAny();
-  const aliases = [...new Set(actor!.aliases.map((alias) => alias.trim()))].filter((alias) => alias !== actor!.name);
-  return { name: actor!.name.trim(), kind: actor!.kind, aliases, description: actor!.description ?? null };
+  return fields!;
 }
 
 async function readActor(tx: Transaction, id: string, argument: string): Promise<ActorFields> {
@@ -61,18 +69,19 @@ async function writeActor(tx: Transaction, id: string, fields: ActorFields, vers
   });
 }
 
+/** Creates a checked actor inside a write's transaction: an id slugged from its name, its mentions, its ADD_ACTOR change. */
+export async function createActor(tx: Transaction, author: Author, fields: ActorFields): Promise<string> {
+  const id = await uniqueId(tx, ['Actor', 'MergedActor'], slugOf(fields.name) || 'actor');
+  await writeActor(tx, id, fields, 1);
+  await mentionsOfActor(tx, id, [fields.name, ...fields.aliases]);
+  await recordChanges(tx, author, [{ action: 'ADD_ACTOR', target: id, before: null, after: fields }]);
+  return id;
+}
+
 export async function addActor(db: Database, by: string, input: ActorInput): Promise<string> {
   const fields = checkedFields(input, 'input');
   const author = authorNow(by);
-  return retryingIdClash(() =>
-    db.transaction(async (tx) => {
-      const id = await uniqueId(tx, ['Actor', 'MergedActor'], slugOf(fields.name) || 'actor');
-      await writeActor(tx, id, fields, 1);
-      await mentionsOfActor(tx, id, [fields.name, ...fields.aliases]);
-      await recordChanges(tx, author, [{ action: 'ADD_ACTOR', target: id, before: null, after: fields }]);
-      return id;
-    }),
-  );
+  return retryingIdClash(() => db.transaction((tx) => createActor(tx, author, fields)));
 }
 
 export async function updateActor(db: Database, by: string, id: string, expectedVersion: number, patch: ActorPatch): Promise<string> {
@@ -171,16 +180,16 @@ async function touchClaims(tx: Transaction, moves: Move[], action: 'MERGE_ACTORS
  * every check of a claim refuses, so that no later update of it could pass: the analyst retracts it first.
  */
 async function refuseSelfClaims(tx: Transaction, keep: string, merge: string): Promise<void> {
-  const rows = await tx.run<{ id: string }>(
-    `MATCH (:Actor {id: $merge})<-[:SUBJECT|OBJECT]-(c:Claim)-[:SUBJECT|OBJECT]->(:Actor {id: $keep})
-     WHERE ${liveCondition('c', false)} RETURN DISTINCT c.id AS id ORDER BY id`,
+  const rows = await tx.run<{ type: string; title: string }>(
+    `MATCH (:Actor {id: $merge})<-[:SUBJECT|OBJECT]-(c:Claim)-[:SUBJECT|OBJECT]->(:Actor {id: $keep}), (c)-[:IN_SOURCE]->(s:Source)
+     WHERE ${liveCondition('c', false)} RETURN DISTINCT c.id AS id, c.type AS type, s.title AS title ORDER BY title, type`,
     { keep, merge },
   );
   if (rows.length === 0) return;
-  const ids = rows.map((row) => row.id);
+  const claims = rows.map((row) => `${row.type} in "${row.title}"`);
   throw new InputError(
     'merge',
-    `${merge} and ${keep} are the subject and object of live claim(s) ${ids.join(', ')}: merged, each would be a claim of ${keep} about itself. Nothing was written; retract them (retractClaim), then merge.`,
+    `${merge} and ${keep} are the subject and object of ${rows.length} live claim(s) (${claims.join('; ')}): merged, each would be a claim of ${keep} about itself. Nothing was written; retract them (retractClaim), then merge.`,
   );
 }
 

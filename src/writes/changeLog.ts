@@ -8,6 +8,7 @@ export const changeActions = [
   'ADD_SOURCE',
   'ADD_ACTOR',
   'UPDATE_ACTOR',
+  'DELETE_ACTOR',
   'MERGE_ACTORS',
   'UNMERGE_ACTORS',
   'ADD_CLAIM',
@@ -19,12 +20,16 @@ export const changeActions = [
   'UNDO_JUDGEMENT',
   'GRADE_SOURCE',
   'GRADE_CLAIM',
+  'ADD_FIGURE',
+  'UPDATE_FIGURE',
+  'RETRACT_FIGURE',
+  'REJECT_SUGGESTION',
 ] as const;
 export type ChangeAction = (typeof changeActions)[number];
 
 export interface ChangeEntry {
   action: ChangeAction;
-  /** The id of the actor, claim or source changed. */
+  /** The id of the actor, claim, figure or source changed. */
   target: string;
   before: object | null;
   after: object | null;

@@ -3,12 +3,11 @@
 // (src/domain/claimCheck.ts), writes the claim with the loader's own statement, derives the
 // relationships it touches (src/graph/derive.ts) and records the change (changeLog.ts).
 import { claimRecord, retractionProps } from '../domain/claimCheck.ts';
-import { claimIdPattern, claimSchema, loneSurrogate, loneSurrogateMessage, type ClaimEntry } from '../domain/fileSchema.ts';
+import { claimSchema, loneSurrogate, loneSurrogateMessage, type ClaimEntry } from '../domain/fileSchema.ts';
 import type { ClaimRecord } from '../domain/records.ts';
 import { withHash } from '../loader/recordHash.ts';
 import { claimNodeCypher } from '../loader/write.ts';
 import { ConcurrentChangeError, InputError, NotFoundError } from '../errors.ts';
-import { relationshipId } from '../domain/claimRules.ts';
 import { gradeProps } from '../domain/grading.ts';
 import { deriveRelationships, type RelationshipKey } from '../graph/derive.ts';
 import { claimIsWhole } from '../graph/invariants.ts';
@@ -16,7 +15,8 @@ import { claimProjection, toClaim, type Claim } from '../graph/model.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
 import { authorNow, recordChanges, type ChangeEntry } from './changeLog.ts';
 import { claimLookup, lockedActors } from './lookup.ts';
-import { givenFields, lockOne, lockVersions, Problems, retryingIdClash, uniqueId } from './records.ts';
+import { createNewActors, isNewRef, type NewActorInput } from './newActors.ts';
+import { givenFields, lockOne, lockVersions, maxIdLength, numberedId, Problems, retryingIdClash, slugOf } from './records.ts';
 
 /** A claim's fields as the API takes them (AddClaimInput; ClaimPatch has them all optional). */
 export interface ClaimInput {
@@ -60,8 +60,8 @@ function snapshot(claim: Claim): Snapshot {
   };
 }
 
-/** The fields that differ, before and after. */
-function difference<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
+/** The fields that differ, before and after (figures.ts shows its changes the same way). */
+export function difference<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
   const keys = (Object.keys(after) as (keyof T)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
   return { before: Object.fromEntries(keys.map((k) => [k, before[k]])) as Partial<T>, after: Object.fromEntries(keys.map((k) => [k, after[k]])) as Partial<T> };
 }
@@ -73,27 +73,41 @@ async function readClaim(tx: Transaction, id: string, argument: string): Promise
   return toClaim(row.claim);
 }
 
-/**
- * Checks the claim's fields (as the loader checks a claim in a seed file) and makes its record;
- * merged actor ids resolve to the actor they were merged into. Throws every problem at once.
- */
-async function checkedRecord(tx: Transaction, id: string, input: Snapshot, resolved: Map<string, string>, argument: string): Promise<ClaimRecord> {
-  const problems = new Problems(argument);
-  const actor = (ref: string) => resolved.get(ref) ?? ref;
-  const entry = problems.parse(claimSchema, {
+/** A claim's fields as checked: the stored ids where the input named a merged actor or a new actor's ref. */
+function resolvedEntry(id: string, input: Snapshot, actor: (ref: string) => string): Record<string, unknown> {
+  return {
+    contradicts: [],
     ...givenFields(input),
     id,
     subject: actor(input.subject),
     object: actor(input.object),
     claimedBy: input.claimedBy.map(actor),
     disputedBy: input.disputedBy.map(actor),
-  }) as ClaimEntry | undefined;
-  problems.throwIfAny();
-  const record = withHash(claimRecord(entry!, undefined, await claimLookup(tx, resolved.values(), entry!.source), problems.report));
-  problems.throwIfAny();
-  return record;
+  };
 }
 
+/**
+ * Checks the claim's fields (as the loader checks a claim in a seed file) and makes its record;
+ * merged actor ids resolve to the actor they were merged into, new actors' refs to their new ids.
+ * The shape's problems and the record's (unknown actors, dates, quotes) are reported together,
+ * a field the shape refused once only; throws every problem of `problems` at once.
+ * `unmade`: refs of new actors that could not be made (their problems reported already).
+ */
+async function checkedRecord(tx: Transaction, id: string, input: Snapshot, resolved: Map<string, string>, problems: Problems, unmade = new Set<string>()): Promise<ClaimRecord> {
+  const placeholder = (ref: string) => `unmade-${[...unmade].indexOf(ref) + 1}`;
+  const actor = (ref: string) => resolved.get(ref) ?? (unmade.has(ref) ? placeholder(ref) : ref);
+  const fields = resolvedEntry(id, input, actor);
+  const shape = new Problems('input');
+  const entry = (shape.parse(claimSchema, fields) ?? fields) as ClaimEntry;
+  for (const problem of shape.list) problems.list.push({ ...problem, argumentName: problem.argumentName.replace(/^input/, problems.argument) });
+  const known = [...resolved.values(), ...[...unmade].map(placeholder)];
+  const lookup = await claimLookup(tx, known, typeof entry.source === 'string' ? entry.source : undefined);
+  const record = claimRecord(entry, undefined, lookup, (parts, message, quote) => {
+    if (!shape.has(parts)) problems.report(parts, message, quote);
+  });
+  problems.throwIfAny();
+  return withHash(record);
+}
 
 /**
  * Writes a claim's record with the loader's statement (a new one, or over itself), then derives
@@ -103,7 +117,7 @@ async function checkedRecord(tx: Transaction, id: string, input: Snapshot, resol
 async function writeClaim(tx: Transaction, mode: 'create' | 'update', record: ClaimRecord, extra: Record<string, unknown>, derive: RelationshipKey[]): Promise<void> {
   await tx.run(claimNodeCypher('Claim', mode), { rows: [{ ...record, props: { ...record.props, ...extra } }] });
   const [linked] = await tx.run<{ whole: boolean }>(`MATCH (c:Claim {id: $id}) RETURN ${claimIsWhole} AS whole`, { id: record.id });
-  if (!linked?.whole) throw new ConcurrentChangeError(`Claim ${record.id}: its subject ${record.subject}, object ${record.object} or source ${record.source} vanished while it was written`);
+  if (!linked?.whole) throw new ConcurrentChangeError('The claim\'s subject, object or source was merged or removed while it was written');
   await deriveRelationships(tx, [...derive, { id: record.relationship, type: record.type }], deriveBatch);
 }
 
@@ -128,19 +142,38 @@ export async function lockRelationshipActors(tx: Transaction, keys: Relationship
 /** The actors a claim names, resolved and locked (lookup.ts). */
 const actorsOf = (tx: Transaction, fields: Snapshot) => lockedActors(tx, [fields.subject, fields.object, ...fields.claimedBy, ...fields.disputedBy]);
 
-/** A new claim's id, as the seed files make them: its relationship's id, then its source's. */
-function newClaimId(fields: Snapshot, resolved: Map<string, string>): string {
-  const base = `${relationshipId(resolved.get(fields.subject) ?? fields.subject, fields.type, resolved.get(fields.object) ?? fields.object, fields.role)}--${fields.source}`;
-  return claimIdPattern.test(base) ? base : 'claim';
+/** A new claim's id: short, its source's id (cut) and its number there, `<source>-c3`. */
+const newClaimId = (tx: Transaction, source: string) => numberedId(tx, ['Claim', 'Figure'], `${slugOf(source, maxIdLength - 6) || 'claim'}-c`);
+
+/** The refs subject, object, claimedBy and disputedBy give that no entry of newActors declares, reported. */
+function reportUndeclaredRefs(fields: Snapshot, declared: readonly NewActorInput[], problems: Problems): Set<string> {
+  const refs = new Set(declared.map((actor) => actor.ref));
+  const undeclared = new Set<string>();
+  const check = (value: string, parts: (string | number)[]) => {
+    if (!isNewRef(value) || refs.has(value)) return;
+    problems.report(parts, `"${value}" names no entry of newActors: add the new actor there with this ref`);
+    undeclared.add(value);
+  };
+  check(fields.subject, ['subject']);
+  check(fields.object, ['object']);
+  for (const key of ['claimedBy', 'disputedBy'] as const) fields[key].forEach((value, i) => check(value, [key, i]));
+  return undeclared;
 }
 
-export async function addClaim(db: Database, by: string, input: ClaimInput): Promise<string> {
+export async function addClaim(db: Database, by: string, input: ClaimInput & { newActors?: readonly NewActorInput[] | null }): Promise<string> {
   const author = authorNow(by);
+  const { newActors, ...claim } = input;
+  const declared = newActors ?? [];
   return retryingIdClash(() => db.transaction(async (tx) => {
-    const fields: Snapshot = { ...input, claimedBy: [...(input.claimedBy ?? [])], disputedBy: [...(input.disputedBy ?? [])], quotes: [...input.quotes] };
-    const resolved = await actorsOf(tx, fields);
-    const id = await uniqueId(tx, ['Claim', 'Figure'], newClaimId(fields, resolved));
-    const record = await checkedRecord(tx, id, fields, resolved, 'input');
+    const problems = new Problems('input');
+    const fields: Snapshot = { ...claim, claimedBy: [...(claim.claimedBy ?? [])], disputedBy: [...(claim.disputedBy ?? [])], quotes: [...claim.quotes] };
+    const undeclared = reportUndeclaredRefs(fields, declared, problems);
+    const made = await createNewActors(tx, author, declared, problems);
+    const unmade = new Set([...undeclared, ...declared.map((actor) => actor.ref).filter((ref) => !made.has(ref))]);
+    const named = [fields.subject, fields.object, ...fields.claimedBy, ...fields.disputedBy].filter((ref) => !isNewRef(ref));
+    const resolved = new Map([...(await lockedActors(tx, named)), ...made]);
+    const id = await newClaimId(tx, fields.source);
+    const record = await checkedRecord(tx, id, fields, resolved, problems, unmade);
     await writeClaim(tx, 'create', record, { origin: 'api', version: 1 }, []);
     await recordChanges(tx, author, [{ action: 'ADD_CLAIM', target: id, before: null, after: snapshot(await readClaim(tx, id, 'id')) }]);
     return id;
@@ -162,7 +195,7 @@ export async function updateClaim(db: Database, by: string, id: string, expected
       claimedBy: [...(patch.claimedBy === undefined ? before.claimedBy : (patch.claimedBy ?? []))],
       disputedBy: [...(patch.disputedBy === undefined ? before.disputedBy : (patch.disputedBy ?? []))],
     } as Snapshot;
-    const record = await checkedRecord(tx, id, fields, await actorsOf(tx, fields), 'patch');
+    const record = await checkedRecord(tx, id, fields, await actorsOf(tx, fields), new Problems('patch'));
     const change = difference(before, { ...fields, subject: record.subject, object: record.object, claimedBy: record.claimedBy, disputedBy: record.disputedBy });
     if (Object.keys(change.after).length === 0) return id;
     const was = { id: current.relationshipId, type: current.type };
@@ -174,7 +207,7 @@ export async function updateClaim(db: Database, by: string, id: string, expected
   });
 }
 
-function withoutUndefined<T extends object>(value: T): Partial<T> {
+export function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
@@ -186,7 +219,7 @@ export async function retractClaim(db: Database, by: string, id: string, reason:
   return db.transaction(async (tx) => {
     const version = await lockOne(tx, 'Claim', 'id', id);
     const claim = await readClaim(tx, id, 'id');
-    if (claim.retracted) throw new InputError('id', `claim ${id} was retracted already, by ${claim.retracted.by} at ${claim.retracted.at}`);
+    if (claim.retracted) throw new InputError('id', `this claim was retracted already, by ${claim.retracted.by} at ${claim.retracted.at}`);
     await tx.run(
       `MATCH (c:Claim {id: $id}) SET c.retracted = true, c.retractedAt = $at, c.retractedBy = $by, c.retractedReason = $reason, c.origin = 'api', c.version = $version`,
       { id, ...author, reason: why, version: version + 1 },
@@ -208,7 +241,7 @@ export async function contradict(db: Database, by: string, id: string, otherId: 
     const claim = await readClaim(tx, id, 'claim');
     const other = await readClaim(tx, otherId, 'other');
     for (const [argument, c] of [['claim', claim], ['other', other]] as const) {
-      if (c.retracted) throw new InputError(argument, `claim ${c.id} is retracted`);
+      if (c.retracted) throw new InputError(argument, 'this claim is retracted: a retracted claim contradicts nothing');
     }
     if (claim.contradicts.includes(otherId)) return id;
     await tx.run(

@@ -6,21 +6,28 @@ import { apiLimits } from '../config.ts';
 import { ConflictError, InputError, NotFoundError, type InputProblem } from '../errors.ts';
 import type { Transaction } from '../neo4j/database.ts';
 import { formatPath, type PathPart } from '../domain/problems.ts';
+import type { QuoteMismatch } from '../domain/quotes.ts';
 
 /** Collects problems at paths under an argument ("input", "patch"), and throws them all at once. */
 export class Problems {
   readonly list: InputProblem[] = [];
-  constructor(private argument: string) {}
+  constructor(readonly argument: string) {}
 
-  report = (parts: PathPart[], message: string): void => {
-    this.list.push({ argumentName: formatPath([this.argument, ...parts]), message });
+  report = (parts: PathPart[], message: string, quote?: QuoteMismatch): void => {
+    this.list.push({ argumentName: formatPath([this.argument, ...parts]), path: formatPath(parts), message, ...(quote ? { quote } : {}) });
   };
 
-  /** Parses `value` with a zod schema, reporting its issues; the parsed value, or undefined. */
-  parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> | undefined {
+  /** Whether a problem was reported at `parts` or inside it. */
+  has(parts: PathPart[]): boolean {
+    const path = formatPath(parts);
+    return this.list.some((p) => p.path === path || p.path!.startsWith(`${path}.`) || p.path!.startsWith(`${path}[`));
+  }
+
+  /** Parses `value` with a zod schema, reporting its issues (under `at`, e.g. ['newActors', 0]); the parsed value, or undefined. */
+  parse<S extends z.ZodType>(schema: S, value: unknown, at: PathPart[] = []): z.infer<S> | undefined {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
-    for (const issue of result.error.issues) this.report(issue.path.filter((p): p is PathPart => typeof p !== 'symbol'), issue.message);
+    for (const issue of result.error.issues) this.report([...at, ...issue.path.filter((p): p is PathPart => typeof p !== 'symbol')], issue.message);
     return undefined;
   }
 
@@ -41,7 +48,7 @@ export function givenFields<T extends object>(value: T): Partial<T> {
  * write that held it may have taken the label away (a merge); such a node is absent from the answer.
  * Ids are locked in order, so that two writers locking the same nodes do not deadlock.
  */
-export async function lockVersions(tx: Transaction, label: 'Actor' | 'Claim' | 'Source' | 'MergedActor', ids: string[]): Promise<Map<string, number>> {
+export async function lockVersions(tx: Transaction, label: 'Actor' | 'Claim' | 'Figure' | 'Source' | 'MergedActor', ids: string[]): Promise<Map<string, number>> {
   const sorted = [...new Set(ids)].sort();
   await tx.run(`UNWIND $ids AS id MATCH (n:${label} {id: id}) SET n.lockedAt = timestamp() REMOVE n.lockedAt`, { ids: sorted });
   const rows = await tx.run<{ id: string; version: number }>(`UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id, coalesce(n.version, 1) AS version`, {
@@ -60,7 +67,7 @@ export async function refuseNameOfAnother(tx: Transaction, id: string, name: str
 }
 
 /** Locks one node, answers its version; NOT_FOUND when there is none, CONFLICT when `expected` is not its version. */
-export async function lockOne(tx: Transaction, label: 'Actor' | 'Claim' | 'Source', argument: string, id: string, expected?: number): Promise<number> {
+export async function lockOne(tx: Transaction, label: 'Actor' | 'Claim' | 'Figure' | 'Source', argument: string, id: string, expected?: number): Promise<number> {
   const version = (await lockVersions(tx, label, [id])).get(id);
   if (version === undefined) throw new NotFoundError(argument, id, label.toLowerCase());
   if (expected !== undefined && expected !== version) throw new ConflictError(id, expected, version);
@@ -108,3 +115,13 @@ export async function uniqueId(tx: Transaction, labels: IdLabel[], base: string,
 }
 
 export type IdLabel = 'Actor' | 'MergedActor' | 'Source' | 'Claim' | 'Figure';
+
+/** The longest id a write makes for a new source or claim: short enough to read. */
+export const maxIdLength = 48;
+
+/** `<prefix>1`, `<prefix>2`...: the next number after the highest that a node of `labels` holds under `prefix`. */
+export async function numberedId(tx: Transaction, labels: IdLabel[], prefix: string): Promise<string> {
+  const rows = await tx.run<{ id: string }>(labels.map((label) => `MATCH (n:${label}) WHERE n.id STARTS WITH $prefix RETURN n.id AS id`).join(' UNION '), { prefix });
+  const numbers = rows.map((row) => row.id.slice(prefix.length)).filter((rest) => /^\d+$/.test(rest)).map(Number);
+  return `${prefix}${Math.max(0, ...numbers) + 1}`;
+}

@@ -56,7 +56,7 @@ describe('claimRecord', () => {
 
   it('refuses a quote not in the source text, naming which one', () => {
     const { problems, record } = check(entry({ quotes: ['The IMU pledged allegiance', 'the IMU left'] }));
-    assert.deepEqual(problems, ['quotes[1]: quote not found in source "rferl-2015" (id imu--pledged--is): "the IMU left"']);
+    assert.deepEqual(problems, ['quotes[1]: not verbatim in the source: "he IMU " matches, but before it the quote has "t" where the text has "T" (character 1 of the quote)']);
     assert.equal(record.evidence.length, 1);
   });
 

@@ -1,7 +1,7 @@
 // src/domain/quotes.ts: where a verbatim quote stands in its source's text, whitespace aside.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { locateQuote, quoteFinder } from '../../src/domain/quotes.ts';
+import { locateQuote, quoteFinder, quoteMismatch, quoteMismatchMessage } from '../../src/domain/quotes.ts';
 
 /** The quote as printed in the source, at its span. */
 const found = (text: string, quote: string) => {
@@ -57,5 +57,62 @@ describe('quoteFinder', () => {
       assert.deepEqual(find(quote), locateQuote(text, quote), quote);
     }
     assert.equal(text.slice(find('three four')!.start, find('three four')!.end), 'three\n\nfour');
+  });
+});
+
+describe('quoteMismatch', () => {
+  const text = 'Colonel Gulmurod Khalimov, commander of the OMON, said he had joined the Islamic State.';
+
+  it('is null for a quote that stands in the text, whitespace runs aside', () => {
+    assert.equal(quoteMismatch(text, 'commander of\n  the OMON'), null);
+  });
+
+  it('gives the longest matching stretch and the first character after it that differs', () => {
+    const quote = 'commander of the OMON, said he has joined';
+    const mismatch = quoteMismatch(text, quote)!;
+    assert.deepEqual(mismatch, {
+      matched: 'commander of the OMON, said he ha',
+      quoteOffset: 0,
+      textOffset: text.indexOf('commander'),
+      differsAt: 33,
+      quoteHas: 's',
+      textHas: 'd',
+    });
+    assert.equal(quote.slice(mismatch.quoteOffset, mismatch.quoteOffset + mismatch.matched.length), mismatch.matched);
+    assert.equal(quoteMismatchMessage(mismatch), 'not verbatim in the source: "commander of the OMON, said he ha" matches, then the quote has "s" where the text has "d" (character 34 of the quote)');
+  });
+
+  it('counts whitespace runs as equal and gives offsets in the quote as written', () => {
+    const mismatch = quoteMismatch(text, 'Gulmurod   Khalimov,\ncommandr')!;
+    assert.equal(mismatch.matched, 'Gulmurod   Khalimov,\ncommand');
+    assert.equal(mismatch.differsAt, 28);
+    assert.deepEqual([mismatch.quoteHas, mismatch.textHas], ['r', 'e']);
+  });
+
+  it('says when the quote departs before its longest stretch', () => {
+    const mismatch = quoteMismatch(text, 'Colonel Gulmurod Khalimov, the commander of the OMON, said he had joined')!;
+    assert.equal(mismatch.matched, ' commander of the OMON, said he had joined');
+    assert.equal(mismatch.quoteOffset, 30);
+    assert.deepEqual([mismatch.differsAt, mismatch.quoteHas, mismatch.textHas], [29, 'e', ',']);
+    assert.match(quoteMismatchMessage(mismatch), /matches, but before it the quote has "e" where the text has "," \(character 30 of the quote\)$/);
+  });
+
+  it('treats curly and straight quotation marks as different characters, and says so', () => {
+    const printed = 'He called it a “holy war” in the video.';
+    const mismatch = quoteMismatch(printed, 'a "holy war" in the video')!;
+    assert.deepEqual([mismatch.quoteHas, mismatch.textHas], ['"', '”']);
+    assert.match(quoteMismatchMessage(mismatch), /curly and straight quotation marks are different characters/);
+  });
+
+  it('says so when no character of the quote occurs in the text', () => {
+    const mismatch = quoteMismatch('abc', 'xyz')!;
+    assert.equal(mismatch.matched, '');
+    assert.equal(quoteMismatchMessage(mismatch), 'not verbatim in the source: no part of it occurs in the text');
+  });
+
+  it('says where the text ends when the quote runs past it', () => {
+    const mismatch = quoteMismatch(text, 'joined the Islamic State. More')!;
+    assert.equal(mismatch.textHas, null);
+    assert.match(quoteMismatchMessage(mismatch), /then the quote has a space where the text ends/);
   });
 });

@@ -43,7 +43,7 @@ function chainBetween(from: GraphQLObjectType, to: GraphQLObjectType): Edge[] | 
 /** The largest value each size argument allows (apiLimits), so a bomb asks for the most. */
 function largestSize(field: Field, arg: GraphQLArgument): number | undefined {
   if (arg.name === 'first') return apiLimits.maxPageSize;
-  if (arg.name === 'limit') return field.name === 'search' ? apiLimits.maxSearchLimit : apiLimits.maxNeighborhoodLimit;
+  if (arg.name === 'limit') return field.name === 'search' || field.name === 'searchMatches' ? apiLimits.maxSearchLimit : apiLimits.maxNeighborhoodLimit;
   if (arg.name === 'maxDepth') return apiLimits.maxPathDepth;
   if (arg.name === 'depth') return field.name === 'allegianceChain' ? apiLimits.maxAllegianceDepth : apiLimits.maxNeighborhoodDepth;
   return undefined;

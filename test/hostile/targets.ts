@@ -128,6 +128,7 @@ export const writeCalls: Record<string, Record<string, unknown>> = {
   addSource: { input: { title: 'A hostile test', published: '2016', text: 'Islamic State is named in this text.' } },
   addActor: { input: { name: 'A hostile test actor', kind: 'GROUP' } },
   updateActor: { id: seed.actor, expectedVersion: 1, patch: { description: 'x' } },
+  deleteActor: { id: seed.actor, expectedVersion: 1 },
   mergeActors: { keep: seed.actor, merge: 'no-such-actor' },
   unmergeActors: { merged: seed.actor },
   addClaim: { input: { subject: seed.person, type: 'OPERATES_IN', object: seed.otherActor, stance: 'ASSERTED', source: seed.source, quotes: ['Kazakh President Nursultan Nazarbaev'] } },
@@ -187,14 +188,28 @@ export function writeCase(target: WriteTarget, name: string, value: unknown, hea
   };
 }
 
+/** A value of `type` that GraphQL accepts: "x", 1, an enum's first value, an input object with its required fields. */
+function fillerOf(type: GraphQLInputType): unknown {
+  const named = getNamedType(type);
+  if (isEnumType(named)) return named.getValues()[0]!.name;
+  if (named.name === 'Int' || named.name === 'Float') return 1;
+  if (named.name === 'Boolean') return true;
+  if (!isInputObjectType(named)) return 'x';
+  const required = Object.values(named.getFields()).filter((field) => isNonNullType(field.type));
+  return Object.fromEntries(required.map((field) => [field.name, fillerOf(field.type)]));
+}
+
 export function writeCases(target: WriteTarget, headers: Record<string, string>): GraphQLCase[] {
   const path = target.path.join('.');
   if (isListType(getNullableType(target.type))) {
     const max = apiLimits.maxListArgumentLength;
     const tooLong = checks.all(checks.status(400), checks.refused('BAD_USER_INPUT', path), checks.within(maxListRefusalMs));
+    const item = fillerOf(target.type);
+    // Objects are larger than "x": as many as a request body may hold.
+    const many = typeof item === 'object' ? 10_000 : 30_000;
     return [
-      writeCase(target, '30,000 entries', new Array<string>(30_000).fill('x'), headers, tooLong),
-      writeCase(target, `${max + 1} entries (one over the bound)`, new Array<string>(max + 1).fill('x'), headers, tooLong),
+      writeCase(target, `${many.toLocaleString('en')} entries`, new Array<unknown>(many).fill(item), headers, tooLong),
+      writeCase(target, `${max + 1} entries (one over the bound)`, new Array<unknown>(max + 1).fill(item), headers, tooLong),
       writeCase(target, 'a null inside', ['x', null], headers, checks.status(400)),
       ...hostileStrings.map(([label, value]) => writeCase(target, `[${label}]`, [value], headers)),
     ];

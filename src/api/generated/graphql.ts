@@ -61,6 +61,12 @@ export type Source = {
   publishedPrecision: Maybe<Scalars['String']['output']>;
   dateNote: Maybe<Scalars['String']['output']>;
   url: Maybe<Scalars['String']['output']>;
+  /** The outlet it cites or relays (Meduza citing "Fergana"); null when it reports itself. */
+  via: Maybe<Scalars['String']['output']>;
+  /** The text's language (BCP 47). */
+  language: Maybe<Scalars['String']['output']>;
+  /** When the analyst read it (partial date). */
+  accessed: Maybe<Scalars['String']['output']>;
   /** SHA-256 of the text's UTF-8 bytes (hex). */
   textHash: Scalars['String']['output'];
   origin: Origin;
@@ -75,6 +81,8 @@ export type Source = {
   figures: Array<Figure>;
   /** The claims this source makes, latest observed first; the first `first` (1 to 500). */
   claims: Array<Claim>;
+  /** What the text suggests (actors, claims), less what is already claimed on this source and what an editor rejected. Nothing is written until an analyst accepts one (addClaim). */
+  suggestions: Suggestions;
 };
 
 
@@ -130,6 +138,8 @@ export type Claim = {
   disputedBy: Array<Actor>;
   source: Source;
   evidence: Array<Evidence>;
+  /** The quotes as strings, in the order of evidence: the name AddClaimInput and ClaimPatch use. */
+  quotes: Array<Scalars['String']['output']>;
   contradicts: Array<Claim>;
   relationship: Relationship;
   /** The curator's note: why this stance, what is inferred. */
@@ -169,6 +179,13 @@ export type Figure = {
   /** Figures it contradicts or is contradicted by. */
   contradicts: Array<Figure>;
   note: Maybe<Scalars['String']['output']>;
+  /** The quotes as strings, in the order of evidence: the name AddFigureInput and FigurePatch use. */
+  quotes: Array<Scalars['String']['output']>;
+  /** Starts at 1 and grows with every change through the API (updateFigure's expectedVersion). */
+  version: Scalars['Int']['output'];
+  origin: Origin;
+  /** Who retracted it, when and why; null while it stands. */
+  retracted: Maybe<Retraction>;
 };
 
 /**
@@ -250,18 +267,25 @@ export type ChangeAction =
   | 'ADD_SOURCE'
   | 'ADD_ACTOR'
   | 'UPDATE_ACTOR'
+  /** An actor nothing used, deleted (before: the whole actor). */
+  | 'DELETE_ACTOR'
   | 'MERGE_ACTORS'
   | 'UNMERGE_ACTORS'
   | 'ADD_CLAIM'
   | 'UPDATE_CLAIM'
   | 'RETRACT_CLAIM'
   | 'CONTRADICT'
+  | 'ADD_FIGURE'
+  | 'UPDATE_FIGURE'
+  | 'RETRACT_FIGURE'
   /** A registry snapshot imported (target: its source). */
   | 'IMPORT_REGISTRY'
   /** A registry record judged the same as, or not the same as, one of our actors (target: the pair). */
   | 'JUDGE_MATCH'
   /** A judgement undone: the pair waits in the review queue again. */
   | 'UNDO_JUDGEMENT'
+  /** A suggestion of a source turned down (target: the source; after: its key and what it proposed). */
+  | 'REJECT_SUGGESTION'
   /** A source's reliability graded (before/after: the grading with its reason). */
   | 'GRADE_SOURCE'
   /** A claim's credibility graded (before/after: the grading with its reason). */
@@ -295,6 +319,8 @@ export type Mutation = {
   addActor: Actor;
   /** Changes an actor's name, kind, aliases or description; a stale expectedVersion is a CONFLICT. */
   updateActor: Actor;
+  /** Deletes an actor added through the API that nothing uses (no claim in any role, figure, registry entry, identifier, merge or editor-added mention): else BAD_USER_INPUT naming the uses. The change log keeps the whole actor. Answers its id. */
+  deleteActor: Scalars['ID']['output'];
   /** Admin. Moves `merge`'s names and claims to `keep`; `merge` keeps resolving to `keep` until the merge is undone (unmergeActors). */
   mergeActors: Actor;
   /** Admin. Undoes the merge of `merged`: it is an actor again, with the names and claims it had. Answers the restored actor. */
@@ -307,6 +333,12 @@ export type Mutation = {
   retractClaim: Claim;
   /** Records that `claim` contradicts `other` (both become DISPUTED). Answers `claim`. */
   contradict: Claim;
+  /** Adds a figure (a number a source gives) with one or more verbatim quotes, checked as the loader checks a seed file's figures; newActors are created with it. */
+  addFigure: Figure;
+  /** Changes a figure; fields left out stay, fields given as null are cleared. A stale expectedVersion is a CONFLICT and changes nothing. */
+  updateFigure: Figure;
+  /** Retracts a figure (nothing is deleted): it is left out of every list unless includeRetracted is true. */
+  retractFigure: Figure;
   /**
    * Admin. Imports a registry snapshot as `npm run import` does: UN_SC, the UN Security Council
    * Consolidated List's XML as published, or FTM, FollowTheMoney entities as JSON lines. The text is
@@ -325,6 +357,11 @@ export type Mutation = {
   judgeMatch: MatchPair;
   /** Undoes a pair's judgement, automatic or an analyst's (a SAME is unmerged): the pair waits in the queue again. */
   undoJudgement: MatchPair;
+  /**
+   * Turns down one of a source's suggestions (Source.suggestions, by its key): it is not proposed
+   * again, whatever reload follows; audited as REJECT_SUGGESTION. A key the source does not propose is BAD_USER_INPUT.
+   */
+  rejectSuggestion: Source;
 };
 
 
@@ -437,6 +474,28 @@ export type MutationUpdateActorArgs = {
   id: Scalars['ID']['input'];
   expectedVersion: Scalars['Int']['input'];
   patch: ActorPatch;
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
+ */
+export type MutationDeleteActorArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
 };
 
 
@@ -587,6 +646,72 @@ export type MutationContradictArgs = {
  * committed in extensions.writes, whatever else it says; mutations run one after another and none
  * runs after one has failed.
  */
+export type MutationAddFigureArgs = {
+  input: AddFigureInput;
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
+ */
+export type MutationUpdateFigureArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  patch: FigurePatch;
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
+ */
+export type MutationRetractFigureArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
+ */
 export type MutationImportRegistryArgs = {
   format: RegistryFormat;
   text: Scalars['String']['input'];
@@ -638,6 +763,28 @@ export type MutationUndoJudgementArgs = {
   pair: Scalars['ID']['input'];
 };
 
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
+ */
+export type MutationRejectSuggestionArgs = {
+  source: Scalars['ID']['input'];
+  key: Scalars['ID']['input'];
+};
+
 /**
  * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
  * assertion that a subject stands in a relationship to an object, with its stance, who claims
@@ -672,6 +819,8 @@ export type Query = {
    * and small typos ("Bukhori", "Nazarbaev", "Ferghana"). The text is only ever text. limit: 1 to 100.
    */
   search: Array<Actor>;
+  /** What `search` finds, each with how it matched the whole text: EXACT its name, ALIAS one of its aliases, FUZZY only close (the actor pickers say so, and offer a new actor when nothing is EXACT). limit: 1 to 100. */
+  searchMatches: Array<ActorMatch>;
   /** The actors and relationships within `depth` hops (1 to 4) of an actor, filters applied on every hop; at most `limit` actors (1 to 1000). */
   neighborhood: Subgraph;
   /** A shortest path between two actors over relationships that pass the filters on every hop; null when none exists within maxDepth (1 to 8). */
@@ -705,7 +854,7 @@ export type Query = {
   claims: ClaimConnection;
   /** One claim by id; null when there is none. */
   claim: Maybe<Claim>;
-  /** Figures (numbers the sources give) about an actor or claimed by one, ordered by date; the first `first` (1 to 500). */
+  /** Figures (numbers the sources give) about an actor or claimed by one, ordered by date; the first `first` (1 to 500). Retracted figures only with includeRetracted. */
   figures: Array<Figure>;
   /** The controlled vocabulary with its definitions, for tools and legends. */
   vocabulary: Vocabulary;
@@ -815,6 +964,32 @@ export type QueryActorsArgs = {
  * the same claims. `asOf` and `knownAsOf` combine.
  */
 export type QuerySearchArgs = {
+  text: Scalars['String']['input'];
+  kinds?: InputMaybe<Array<ActorKind>>;
+  origins?: InputMaybe<Array<Origin>>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The actor graph of Central Asian militancy. The unit of knowledge is the claim: one source's
+ * assertion that a subject stands in a relationship to an object, with its stance, who claims
+ * it, who disputes it, its dates and verbatim quotes. Relationships are derived from their
+ * claims: one per (subject, type, object, role), with a status, a span and observation dates.
+ *
+ * Dates are partial ISO dates as the sources give them: "2014", "2014-10" or "2014-10-15".
+ * `asOf` keeps the relationships that hold at that date: started on or before it (an undated
+ * one from its first report, unless a source says since when) and not ended before it, by a
+ * source's `until` or, for an office one person holds at a time, by its successor's start
+ * (`endedBySuccession`, derived); a partial date stands for all its days, so "2014-10" is before
+ * "2014-11-03" and overlaps "2014-10-15".
+ * `knownAsOf` answers with the graph as its sources stood on that date: only claims whose source
+ * was published by its last day (a source without a publication date never is), retractions
+ * recorded after it not applied, and each relationship derived from those claims alone (status,
+ * span, observations, claim count; one with no such claim does not exist yet). Its claims then list
+ * the same claims. `asOf` and `knownAsOf` combine.
+ */
+export type QuerySearchMatchesArgs = {
   text: Scalars['String']['input'];
   kinds?: InputMaybe<Array<ActorKind>>;
   origins?: InputMaybe<Array<Origin>>;
@@ -1138,6 +1313,7 @@ export type QueryFiguresArgs = {
   about?: InputMaybe<Scalars['ID']['input']>;
   claimedBy?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1452,6 +1628,12 @@ export type AddSourceInput = {
   /** Partial date: YYYY, YYYY-MM or YYYY-MM-DD; its precision is how much of it is given. */
   published: Scalars['String']['input'];
   url?: InputMaybe<Scalars['String']['input']>;
+  /** The outlet the source cites or relays (Meduza citing "Fergana"). */
+  via?: InputMaybe<Scalars['String']['input']>;
+  /** The text's language: a BCP 47 tag ("ru", "en", "uz-Cyrl"). */
+  language?: InputMaybe<Scalars['String']['input']>;
+  /** When the analyst read it: a partial date (YYYY, YYYY-MM or YYYY-MM-DD), not after today. */
+  accessed?: InputMaybe<Scalars['String']['input']>;
   /** The full text, as published. */
   text: Scalars['String']['input'];
 };
@@ -1487,6 +1669,17 @@ export type AddClaimInput = {
   /** The source's id; every quote must occur verbatim in its text. */
   source: Scalars['ID']['input'];
   quotes: Array<Scalars['String']['input']>;
+  /** Actors this claim names that do not exist yet: subject, object, claimedBy and disputedBy may give a ref ("new:1") instead of an id. They are created with the claim (audited ADD_ACTOR); a refused claim leaves none. */
+  newActors?: InputMaybe<Array<NewActorInput>>;
+};
+
+/** An actor created with the write that names it; `ref` starts with "new:". */
+export type NewActorInput = {
+  ref: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  kind: ActorKind;
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ClaimPatch = {
@@ -1500,6 +1693,48 @@ export type ClaimPatch = {
   since?: InputMaybe<Scalars['String']['input']>;
   until?: InputMaybe<Scalars['String']['input']>;
   dateText?: InputMaybe<Scalars['String']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  quotes?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A number a source gives, with the same stance rules and checks as a claim (see Figure). */
+export type AddFigureInput = {
+  /** The actor the figure concerns: an id, or a ref of newActors. */
+  about: Scalars['ID']['input'];
+  /** What is counted ("Uzbek citizens in Syria"). */
+  measure: Scalars['String']['input'];
+  /** Null where the text gives no number: then qualifier says what it gives. */
+  value?: InputMaybe<Scalars['Float']['input']>;
+  /** more than, around, as many as, at least, exactly... */
+  qualifier?: InputMaybe<Scalars['String']['input']>;
+  /** people, USD, percent, cases... */
+  unit: Scalars['String']['input'];
+  /** Partial date the figure refers to: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date?: InputMaybe<Scalars['String']['input']>;
+  /** Where: an actor id (a place or state), or a ref of newActors. */
+  place?: InputMaybe<Scalars['ID']['input']>;
+  stance: Stance;
+  claimedBy?: InputMaybe<Array<Scalars['ID']['input']>>;
+  disputedBy?: InputMaybe<Array<Scalars['ID']['input']>>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The source's id; every quote must occur verbatim in its text. */
+  source: Scalars['ID']['input'];
+  quotes: Array<Scalars['String']['input']>;
+  /** Actors the figure names that do not exist yet: about, place, claimedBy and disputedBy may give a ref ("new:1") instead of an id. They are created with the figure (audited ADD_ACTOR); a refused figure leaves none. */
+  newActors?: InputMaybe<Array<NewActorInput>>;
+};
+
+export type FigurePatch = {
+  about?: InputMaybe<Scalars['ID']['input']>;
+  measure?: InputMaybe<Scalars['String']['input']>;
+  value?: InputMaybe<Scalars['Float']['input']>;
+  qualifier?: InputMaybe<Scalars['String']['input']>;
+  unit?: InputMaybe<Scalars['String']['input']>;
+  date?: InputMaybe<Scalars['String']['input']>;
+  place?: InputMaybe<Scalars['ID']['input']>;
+  stance?: InputMaybe<Stance>;
+  claimedBy?: InputMaybe<Array<Scalars['ID']['input']>>;
+  disputedBy?: InputMaybe<Array<Scalars['ID']['input']>>;
   note?: InputMaybe<Scalars['String']['input']>;
   quotes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -1641,6 +1876,63 @@ export type Evidence = {
   start: Scalars['Int']['output'];
   /** Where the quote ends (exclusive): text.slice(start, end) is the quote as printed. */
   end: Scalars['Int']['output'];
+};
+
+/** A source's suggestions, read from its text (docs/suggestions.md): the actors it names, then the claims its sentences suggest. */
+export type Suggestions = {
+  __typename?: 'Suggestions';
+  actors: Array<ActorSuggestion>;
+  claims: Array<ClaimSuggestion>;
+};
+
+/** An actor the text names: a known one (actor), or a name no actor has (actor null: a new actor, kind guessed), with close existing actors. */
+export type ActorSuggestion = {
+  __typename?: 'ActorSuggestion';
+  /** Stable while the text and its actors stay: rejectSuggestion takes it. */
+  key: Scalars['ID']['output'];
+  /** The name as printed, at [start, end) of the text. */
+  text: Scalars['String']['output'];
+  start: Scalars['Int']['output'];
+  end: Scalars['Int']['output'];
+  actor: Maybe<Actor>;
+  match: MatchKind;
+  /** The actor's kind, or the kind guessed for a new one (a title such as Colonel: Person; Ministry: Organization). */
+  kind: ActorKind;
+  /** Existing actors the name may be (same letters in another case, or fuzzily alike); for a known actor, every actor the name is. */
+  candidates: Array<ActorMatch>;
+};
+
+/** A claim a sentence suggests: two actors it names, a type from a cue phrase of the vocabulary, a stance from attribution and denial cues. */
+export type ClaimSuggestion = {
+  __typename?: 'ClaimSuggestion';
+  key: Scalars['ID']['output'];
+  subject: SuggestedActor;
+  type: RelationshipType;
+  object: SuggestedActor;
+  stance: Stance;
+  /** The speaker, when the sentence attributes it (said, according to, told). */
+  claimedBy: Array<SuggestedActor>;
+  /** A LEADS role read from a title (president, commander). */
+  role: Maybe<Scalars['String']['output']>;
+  /** A partial date read relative to the source's publication ("last month", "in October"); dateText holds the words. */
+  since: Maybe<Scalars['String']['output']>;
+  dateText: Maybe<Scalars['String']['output']>;
+  /** Hedges the sentence uses (reportedly, allegedly, may have), and who denied it. */
+  note: Maybe<Scalars['String']['output']>;
+  /** The sentence, verbatim: the claim's quote, at [start, end) of the text. */
+  quote: Scalars['String']['output'];
+  start: Scalars['Int']['output'];
+  end: Scalars['Int']['output'];
+  /** The cue phrase the type was read from. */
+  cue: Maybe<Scalars['String']['output']>;
+};
+
+/** An actor a suggested claim names: the text as printed, the known actor (null: new) and its kind (guessed for a new one). */
+export type SuggestedActor = {
+  __typename?: 'SuggestedActor';
+  text: Scalars['String']['output'];
+  actor: Maybe<Actor>;
+  kind: ActorKind;
 };
 
 export type Mention = {
@@ -1950,7 +2242,10 @@ export type ResolversTypes = {
   AddActorInput: AddActorInput;
   ActorPatch: ActorPatch;
   AddClaimInput: AddClaimInput;
+  NewActorInput: NewActorInput;
   ClaimPatch: ClaimPatch;
+  AddFigureInput: AddFigureInput;
+  FigurePatch: FigurePatch;
   Origin: Origin;
   Change: ResolverTypeWrapper<ChangeModel>;
   Retraction: ResolverTypeWrapper<Retraction>;
@@ -1960,6 +2255,10 @@ export type ResolversTypes = {
   Actor: ResolverTypeWrapper<ActorModel>;
   Succession: ResolverTypeWrapper<EndedBySuccessionModel>;
   Evidence: ResolverTypeWrapper<EvidenceModel>;
+  Suggestions: ResolverTypeWrapper<Omit<Suggestions, 'actors' | 'claims'> & { actors: Array<ResolversTypes['ActorSuggestion']>, claims: Array<ResolversTypes['ClaimSuggestion']> }>;
+  ActorSuggestion: ResolverTypeWrapper<Omit<ActorSuggestion, 'actor' | 'candidates'> & { actor?: Maybe<ResolversTypes['Actor']>, candidates: Array<ResolversTypes['ActorMatch']> }>;
+  ClaimSuggestion: ResolverTypeWrapper<Omit<ClaimSuggestion, 'subject' | 'object' | 'claimedBy'> & { subject: ResolversTypes['SuggestedActor'], object: ResolversTypes['SuggestedActor'], claimedBy: Array<ResolversTypes['SuggestedActor']> }>;
+  SuggestedActor: ResolverTypeWrapper<Omit<SuggestedActor, 'actor'> & { actor?: Maybe<ResolversTypes['Actor']> }>;
   Mention: ResolverTypeWrapper<MentionModel>;
   SourceMention: ResolverTypeWrapper<MentionModel>;
   Subgraph: ResolverTypeWrapper<Omit<Subgraph, 'nodes' | 'relationships'> & { nodes: Array<ResolversTypes['Actor']>, relationships: Array<ResolversTypes['Relationship']> }>;
@@ -2010,13 +2309,20 @@ export type ResolversParentTypes = {
   AddActorInput: AddActorInput;
   ActorPatch: ActorPatch;
   AddClaimInput: AddClaimInput;
+  NewActorInput: NewActorInput;
   ClaimPatch: ClaimPatch;
+  AddFigureInput: AddFigureInput;
+  FigurePatch: FigurePatch;
   Change: ChangeModel;
   Retraction: Retraction;
   Viewer: Viewer;
   Actor: ActorModel;
   Succession: EndedBySuccessionModel;
   Evidence: EvidenceModel;
+  Suggestions: Omit<Suggestions, 'actors' | 'claims'> & { actors: Array<ResolversParentTypes['ActorSuggestion']>, claims: Array<ResolversParentTypes['ClaimSuggestion']> };
+  ActorSuggestion: Omit<ActorSuggestion, 'actor' | 'candidates'> & { actor?: Maybe<ResolversParentTypes['Actor']>, candidates: Array<ResolversParentTypes['ActorMatch']> };
+  ClaimSuggestion: Omit<ClaimSuggestion, 'subject' | 'object' | 'claimedBy'> & { subject: ResolversParentTypes['SuggestedActor'], object: ResolversParentTypes['SuggestedActor'], claimedBy: Array<ResolversParentTypes['SuggestedActor']> };
+  SuggestedActor: Omit<SuggestedActor, 'actor'> & { actor?: Maybe<ResolversParentTypes['Actor']> };
   Mention: MentionModel;
   SourceMention: MentionModel;
   Subgraph: Omit<Subgraph, 'nodes' | 'relationships'> & { nodes: Array<ResolversParentTypes['Actor']>, relationships: Array<ResolversParentTypes['Relationship']> };
@@ -2057,6 +2363,9 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   publishedPrecision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dateNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  via?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  accessed?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   textHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   origin?: Resolver<ResolversTypes['Origin'], ParentType, ContextType>;
   registry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2065,6 +2374,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<SourceRelationshipsArgs, 'first' | 'includeRetracted'>>;
   figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<SourceFiguresArgs, 'first'>>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<SourceClaimsArgs, 'first' | 'includeRetracted'>>;
+  suggestions?: Resolver<ResolversTypes['Suggestions'], ParentType, ContextType>;
 };
 
 export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
@@ -2084,6 +2394,7 @@ export type ClaimResolvers<ContextType = Context, ParentType extends ResolversPa
   disputedBy?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  quotes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   contradicts?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2111,6 +2422,10 @@ export type FigureResolvers<ContextType = Context, ParentType extends ResolversP
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   contradicts?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  quotes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['Origin'], ParentType, ContextType>;
+  retracted?: Resolver<Maybe<ResolversTypes['Retraction']>, ParentType, ContextType>;
 };
 
 export type RelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = {
@@ -2152,15 +2467,20 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationAddSourceArgs, 'input'>>;
   addActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationAddActorArgs, 'input'>>;
   updateActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationUpdateActorArgs, 'id' | 'expectedVersion' | 'patch'>>;
+  deleteActor?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteActorArgs, 'id' | 'expectedVersion'>>;
   mergeActors?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationMergeActorsArgs, 'keep' | 'merge'>>;
   unmergeActors?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationUnmergeActorsArgs, 'merged'>>;
   addClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationAddClaimArgs, 'input'>>;
   updateClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationUpdateClaimArgs, 'id' | 'expectedVersion' | 'patch'>>;
   retractClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationRetractClaimArgs, 'id' | 'reason'>>;
   contradict?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationContradictArgs, 'claim' | 'other'>>;
+  addFigure?: Resolver<ResolversTypes['Figure'], ParentType, ContextType, RequireFields<MutationAddFigureArgs, 'input'>>;
+  updateFigure?: Resolver<ResolversTypes['Figure'], ParentType, ContextType, RequireFields<MutationUpdateFigureArgs, 'id' | 'expectedVersion' | 'patch'>>;
+  retractFigure?: Resolver<ResolversTypes['Figure'], ParentType, ContextType, RequireFields<MutationRetractFigureArgs, 'id' | 'reason'>>;
   importRegistry?: Resolver<ResolversTypes['RegistryImport'], ParentType, ContextType, RequireFields<MutationImportRegistryArgs, 'format' | 'text'>>;
   judgeMatch?: Resolver<ResolversTypes['MatchPair'], ParentType, ContextType, RequireFields<MutationJudgeMatchArgs, 'pair' | 'decision'>>;
   undoJudgement?: Resolver<ResolversTypes['MatchPair'], ParentType, ContextType, RequireFields<MutationUndoJudgementArgs, 'pair'>>;
+  rejectSuggestion?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationRejectSuggestionArgs, 'source' | 'key'>>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -2168,6 +2488,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   actorByIdentifier?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorByIdentifierArgs, 'identifier'>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<QueryActorsArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'text' | 'limit'>>;
+  searchMatches?: Resolver<Array<ResolversTypes['ActorMatch']>, ParentType, ContextType, RequireFields<QuerySearchMatchesArgs, 'text' | 'limit'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'id' | 'depth' | 'limit' | 'includeRetracted'>>;
   shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'to' | 'maxDepth' | 'includeRetracted'>>;
   relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<QueryRelationshipsArgs, 'first' | 'includeRetracted'>>;
@@ -2179,7 +2500,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   contestedClaims?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, RequireFields<QueryContestedClaimsArgs, 'first' | 'includeRetracted'>>;
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, RequireFields<QueryClaimsArgs, 'first' | 'includeRetracted'>>;
   claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<QueryClaimArgs, 'id'>>;
-  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<QueryFiguresArgs, 'first'>>;
+  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<QueryFiguresArgs, 'first' | 'includeRetracted'>>;
   vocabulary?: Resolver<ResolversTypes['Vocabulary'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryHistoryArgs, 'id' | 'first'>>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
@@ -2310,6 +2631,45 @@ export type EvidenceResolvers<ContextType = Context, ParentType extends Resolver
   end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type SuggestionsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Suggestions'] = ResolversParentTypes['Suggestions']> = {
+  actors?: Resolver<Array<ResolversTypes['ActorSuggestion']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['ClaimSuggestion']>, ParentType, ContextType>;
+};
+
+export type ActorSuggestionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorSuggestion'] = ResolversParentTypes['ActorSuggestion']> = {
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
+  match?: Resolver<ResolversTypes['MatchKind'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
+  candidates?: Resolver<Array<ResolversTypes['ActorMatch']>, ParentType, ContextType>;
+};
+
+export type ClaimSuggestionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClaimSuggestion'] = ResolversParentTypes['ClaimSuggestion']> = {
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['SuggestedActor'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  object?: Resolver<ResolversTypes['SuggestedActor'], ParentType, ContextType>;
+  stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
+  claimedBy?: Resolver<Array<ResolversTypes['SuggestedActor']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dateText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SuggestedActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SuggestedActor'] = ResolversParentTypes['SuggestedActor']> = {
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
+};
+
 export type MentionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mention'] = ResolversParentTypes['Mention']> = {
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2415,6 +2775,10 @@ export type Resolvers<ContextType = Context> = {
   Actor?: ActorResolvers<ContextType>;
   Succession?: SuccessionResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
+  Suggestions?: SuggestionsResolvers<ContextType>;
+  ActorSuggestion?: ActorSuggestionResolvers<ContextType>;
+  ClaimSuggestion?: ClaimSuggestionResolvers<ContextType>;
+  SuggestedActor?: SuggestedActorResolvers<ContextType>;
   Mention?: MentionResolvers<ContextType>;
   SourceMention?: SourceMentionResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;

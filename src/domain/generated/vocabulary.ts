@@ -120,12 +120,12 @@ export const vocabulary = {
       "chairman of",
       "chief of",
       "president of",
-      "minister",
+      "minister of",
       "emir of",
       "heads",
       "leads",
       "spokesman for",
-      "spokesperson"
+      "spokesperson for"
     ],
     "PART_OF": [
       "part of",

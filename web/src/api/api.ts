@@ -4,6 +4,10 @@
 // writes.ts; the documents are in queries.ts, their result types generated from them. No DOM here.
 import type {
   ActorQuery,
+  ActorRoleClaimsQuery,
+  ActorRoleClaimsQueryVariables,
+  EditableActorQuery,
+  EditableActorQueryVariables,
   ActorRegistryQuery,
   ActorRegistryQueryVariables,
   ActorQueryVariables,
@@ -18,34 +22,52 @@ import type {
   ReviewPairQueryVariables,
   ReviewQueueQuery,
   ReviewQueueQueryVariables,
-  SearchQuery,
-  SearchQueryVariables,
+  SearchMatchesQuery,
+  SearchMatchesQueryVariables,
   ShortestPathQuery,
   SourcesQuery,
   ViewerQuery,
   VocabularyQuery,
 } from './generated/operations.ts';
-import type { Actor, ActorRegistry, Change, MatchPair, Path, ReadableSource, RelationshipWithEnds, SourceSummary, Subgraph, Viewer, Vocabulary } from './model.ts';
+import type { Actor, ActorMatch, ActorRegistry, EditableActor, RoleClaim, Change, MatchPair, Path, ReadableSource, RelationshipWithEnds, SourceSummary, Subgraph, Viewer, Vocabulary } from './model.ts';
 import {
   actorQuery,
   actorRegistryQuery,
+  actorRoleClaimsQuery,
+  editableActorQuery,
+  searchMatchesQuery,
   claimRelationshipQuery,
   historyQuery,
   neighborhoodQuery,
   readableSourceQuery,
   reviewPairQuery,
   reviewQueueQuery,
-  searchQuery,
   shortestPathQuery,
   sourcesQuery,
   viewerQuery,
   vocabularyQuery,
 } from './queries.ts';
 
-/** One thing the API found wrong, and the argument it names ("input.quotes[0]") when it names one. */
+/** Where a quote departs from its source (contract.md): the longest stretch found, then the first differing character. */
+export interface QuoteMismatch {
+  matched: string;
+  quoteOffset: number;
+  textOffset: number;
+  differsAt: number;
+  quoteHas: string;
+  textHas: string | null;
+}
+
+/**
+ * One thing the API found wrong: the input field it names, as the client wrote it (`path`:
+ * "quotes[1]", "newActors[0].name"; older answers: `argumentName`, "input.quotes[0]"), and for a
+ * quote not verbatim in the source, where it departs.
+ */
 export interface Problem {
+  path?: string;
   argumentName?: string;
   message: string;
+  quote?: QuoteMismatch;
 }
 
 export class ApiError extends Error {
@@ -146,9 +168,22 @@ export interface RelationshipFilterArgs {
   knownAsOf?: string | null;
 }
 
-export async function searchActors(text: string, limit: number, signal?: AbortSignal): Promise<Actor[]> {
-  const data = await graphql<SearchQuery>(searchQuery, { text, limit } satisfies SearchQueryVariables, { signal });
-  return data.search;
+/** The actors the search finds, each with how it matched (the pickers say so, and offer a new actor when none is EXACT). */
+export async function searchActorMatches(text: string, limit: number, signal?: AbortSignal): Promise<ActorMatch[]> {
+  const data = await graphql<SearchMatchesQuery>(searchMatchesQuery, { text, limit } satisfies SearchMatchesQueryVariables, { signal });
+  return data.searchMatches;
+}
+
+/** An actor with its version, for the edit form. */
+export async function fetchEditableActor(id: string): Promise<EditableActor | null> {
+  const data = await graphql<EditableActorQuery>(editableActorQuery, { id } satisfies EditableActorQueryVariables);
+  return data.actor;
+}
+
+/** The claims an actor makes and those it disputes. */
+export async function fetchRoleClaims(id: string): Promise<{ claimant: RoleClaim[]; disputer: RoleClaim[] } | null> {
+  const data = await graphql<ActorRoleClaimsQuery>(actorRoleClaimsQuery, { id } satisfies ActorRoleClaimsQueryVariables);
+  return data.actor;
 }
 
 export async function fetchNeighborhood(id: string, depth: number, limit: number, filter: RelationshipFilterArgs = {}): Promise<Subgraph> {

@@ -2,14 +2,17 @@
 // (web/src/api/generated/operations.ts, generated from web/src/api/queries.ts). Only what is not
 // a query's shape is written here.
 import type {
+  ActorQuery,
   ActorRegistryQuery,
+  ActorRoleClaimsQuery,
   AddClaimMutation,
+  EditableActorQuery,
   ClaimRelationshipQuery,
   HistoryQuery,
   NeighborhoodQuery,
   ReadableSourceQuery,
   ReviewQueueQuery,
-  SearchQuery,
+  SearchMatchesQuery,
   ShortestPathQuery,
   SourcesQuery,
   ViewerQuery,
@@ -18,7 +21,13 @@ import type {
 
 export type Subgraph = NeighborhoodQuery['neighborhood'];
 export type Path = NonNullable<ShortestPathQuery['shortestPath']>;
-export type Actor = SearchQuery['search'][number];
+export type Actor = NonNullable<ActorQuery['actor']>;
+/** An actor the pickers found, with how it matched the typed text (EXACT, ALIAS, FUZZY). */
+export type ActorMatch = SearchMatchesQuery['searchMatches'][number];
+/** An actor as the edit form holds it: with its version, which updateActor expects. */
+export type EditableActor = NonNullable<EditableActorQuery['actor']>;
+/** A claim the actor makes or disputes, as the panel lists it. */
+export type RoleClaim = NonNullable<ActorRoleClaimsQuery['actor']>['claimant'][number];
 /** A relationship as derived from its claims; `claims` holds the latest observed, `claimCount` says how many exist. */
 export type Relationship = Subgraph['relationships'][number];
 /** One source's assertion of a relationship, with its stance, who claims and disputes it, and its quotes. */

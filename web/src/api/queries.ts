@@ -35,7 +35,20 @@ const relationshipWithEndsFields = `${relationshipFields} retracted from { ${act
 /** A written claim: its id and source, and its relationship as the graph draws it. */
 const writtenClaimFields = `id source { id } relationship { ${relationshipWithEndsFields} }`;
 
-export const searchQuery = `query Search($text: String!, $limit: Int) { search(text: $text, limit: $limit) { ${actorFields} } }`;
+/** The search with how each actor matched the typed text (EXACT name, ALIAS, FUZZY): the actor pickers show it. */
+export const searchMatchesQuery = `query SearchMatches($text: String!, $limit: Int) { searchMatches(text: $text, limit: $limit) { match actor { ${actorFields} } } }`;
+
+/** An actor as the edit form opens it: with its version (updateActor's expectedVersion). */
+export const editableActorQuery = `query EditableActor($id: ID!) { actor(id: $id) { ${actorFields} version } }`;
+
+/** What an actor's claims in a role show in the panel: the sentence and its source. */
+const roleClaimFields = `id type stance subject { id name } object { id name } source { ${sourceFields} } relationship { id }`;
+
+/** The claims an actor makes (claimant) and disputes (disputer): the panel lists them beside its relationships. */
+export const actorRoleClaimsQuery = `query ActorRoleClaims($id: ID!) { actor(id: $id) { id
+      claimant: claims(role: CLAIMANT, first: ${queryLimits.defaultListSize}) { ${roleClaimFields} }
+      disputer: claims(role: DISPUTER, first: ${queryLimits.defaultListSize}) { ${roleClaimFields} }
+    } }`;
 
 export const neighborhoodQuery = `query Neighborhood($id: ID!, $depth: Int, $limit: Int, $types: [RelationshipType!], $statuses: [ClaimStatus!], $asOf: String, $knownAsOf: String) {
       neighborhood(id: $id, depth: $depth, limit: $limit, types: $types, statuses: $statuses, asOf: $asOf, knownAsOf: $knownAsOf) {
@@ -85,10 +98,19 @@ export const addSourceMutation = `mutation AddSource($input: AddSourceInput!) { 
 
 export const addActorMutation = `mutation AddActor($input: AddActorInput!) { addActor(input: $input) { ${actorFields} } }`;
 
+/** Deletes an actor that nothing uses (editors); answers its id. */
+export const deleteActorMutation = `mutation DeleteActor($id: ID!, $expectedVersion: Int!) { deleteActor(id: $id, expectedVersion: $expectedVersion) }`;
+
+/** Changes an actor's name, kind, aliases or description; a stale expectedVersion is a CONFLICT. */
+export const updateActorMutation = `mutation UpdateActor($id: ID!, $expectedVersion: Int!, $patch: ActorPatch!) { updateActor(id: $id, expectedVersion: $expectedVersion, patch: $patch) { ${actorFields} version } }`;
+
 export const addClaimMutation = `mutation AddClaim($input: AddClaimInput!) { addClaim(input: $input) { ${writtenClaimFields} } }`;
 
 /** Retracts a claim; its relationship comes back retracted when no live claim is left. */
 export const retractClaimMutation = `mutation RetractClaim($id: ID!, $reason: String!) { retractClaim(id: $id, reason: $reason) { ${writtenClaimFields} } }`;
+
+/** Adds a figure (a number the source gives): the API answers it as stored, its quotes as the text prints them. */
+export const addFigureMutation = `mutation AddFigure($input: AddFigureInput!) { addFigure(input: $input) { id measure value qualifier unit status quotes about { id name } source { id } } }`;
 
 /**
  * What the panel adds for one actor, fetched when it is shown (not with every neighbourhood):

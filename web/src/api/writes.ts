@@ -7,7 +7,11 @@ import type {
   AddActorMutationVariables,
   AddClaimMutation,
   AddClaimMutationVariables,
+  AddFigureMutation,
+  AddFigureMutationVariables,
   AddSourceMutation,
+  DeleteActorMutation,
+  DeleteActorMutationVariables,
   AddSourceMutationVariables,
   JudgeMatchMutation,
   JudgeMatchMutationVariables,
@@ -15,12 +19,17 @@ import type {
   RetractClaimMutationVariables,
   UndoJudgementMutation,
   UndoJudgementMutationVariables,
+  UpdateActorMutation,
+  UpdateActorMutationVariables,
 } from './generated/operations.ts';
-import type { AddActorInput, AddClaimInput, AddSourceInput } from './generated/operations.ts';
-import type { Actor, Judgement, MatchPair, SourceSummary, WrittenClaim } from './model.ts';
-import { addActorMutation, addClaimMutation, addSourceMutation, judgeMatchMutation, retractClaimMutation, undoJudgementMutation } from './queries.ts';
+import type { ActorPatch, AddActorInput, AddClaimInput, AddFigureInput, AddSourceInput } from './generated/operations.ts';
+import type { Actor, EditableActor, Judgement, MatchPair, SourceSummary, WrittenClaim } from './model.ts';
+import { addActorMutation, addClaimMutation, addFigureMutation, addSourceMutation, judgeMatchMutation, retractClaimMutation, undoJudgementMutation, updateActorMutation, deleteActorMutation } from './queries.ts';
 
-export type { AddActorInput, AddClaimInput, AddSourceInput } from './generated/operations.ts';
+export type { ActorPatch, AddActorInput, AddClaimInput, AddFigureInput, AddSourceInput, NewActorInput } from './generated/operations.ts';
+/** A figure as addFigure answers it. */
+export type WrittenFigure = AddFigureMutation['addFigure'];
+
 export type { WrittenClaim } from './model.ts';
 
 /** Stores a source; a text already stored answers that source instead. */
@@ -34,9 +43,27 @@ export async function addActor(input: AddActorInput): Promise<Actor> {
   return data.addActor;
 }
 
+/** Changes an actor; a stale expectedVersion is an ApiError with code CONFLICT, and changes nothing. */
+export async function updateActor(id: string, expectedVersion: number, patch: ActorPatch): Promise<EditableActor> {
+  const data = await graphql<UpdateActorMutation>(updateActorMutation, { id, expectedVersion, patch } satisfies UpdateActorMutationVariables);
+  return data.updateActor;
+}
+
+/** Deletes an actor nothing uses; else an ApiError saying what uses it. Answers the deleted id. */
+export async function deleteActor(id: string, expectedVersion: number): Promise<string> {
+  const data = await graphql<DeleteActorMutation>(deleteActorMutation, { id, expectedVersion } satisfies DeleteActorMutationVariables);
+  return data.deleteActor;
+}
+
+/** Adds a claim, and the new actors it names (created in its transaction: a refused claim leaves none). */
 export async function addClaim(input: AddClaimInput): Promise<WrittenClaim> {
   const data = await graphql<AddClaimMutation>(addClaimMutation, { input } satisfies AddClaimMutationVariables);
   return data.addClaim;
+}
+
+export async function addFigure(input: AddFigureInput): Promise<WrittenFigure> {
+  const data = await graphql<AddFigureMutation>(addFigureMutation, { input } satisfies AddFigureMutationVariables);
+  return data.addFigure;
 }
 
 /** Retracts a claim; its relationship comes back retracted when no live claim is left. */

@@ -1,6 +1,6 @@
 // The app's controller: holds the view state, loads what it needs from the API into the
 // store, and redraws the graph, the panel and the URL whenever the analyst changes something,
-// or a write (a claim added or retracted) changes a relationship.
+// or a write (a claim added or retracted, an actor edited or deleted) changes what it shows.
 import { ApiError, fetchActor, fetchClaimRelationship, fetchNeighborhood, fetchShortestPath } from '../api/api.ts';
 import { GraphStore } from '../graph/graphStore.ts';
 import { GraphView } from '../graph/graphView.ts';
@@ -196,6 +196,21 @@ export class App {
       this.store.removeRelationship(relationship.id);
       this.graph.remove(relationship.id);
     } else this.keep(relationship);
+    this.redraw(false);
+  }
+
+  /** After an actor was edited (the store holds it already): its node reads its new name and kind. */
+  actorChanged(actor: Actor): void {
+    this.graph.refreshNode(actor);
+    if (this.state.focus === actor.id) this.ui.showFocusName(actor.name);
+    this.redraw(false);
+  }
+
+  /** After an actor was deleted (the store no longer holds it): its node goes, and it is no longer a root of the view. */
+  actorDeleted(id: string): void {
+    this.graph.remove(id);
+    this.state.expanded = this.state.expanded.filter((expanded) => expanded !== id);
+    if (this.state.focus === id) this.state.focus = null;
     this.redraw(false);
   }
 

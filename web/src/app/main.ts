@@ -4,6 +4,7 @@
 import { ApiError, fetchVocabulary, refusedTokenMessage, useCredentials } from '../api/api.ts';
 import { App } from './app.ts';
 import { claimForm } from '../curation/claimForm.ts';
+import { figureForm } from '../curation/figureForm.ts';
 import { byId } from './dom.ts';
 import { exportGraphML, exportJson, exportPng } from '../export/exportView.ts';
 import { Legend } from '../graph/legend.ts';
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
       claimForm({
         source,
         quote: prefill.quotes?.[0] ?? '',
+        prefill,
         vocabulary,
         onAdded: async (claim) => {
           await app.showRelationship(claim.relationship);
@@ -75,6 +77,7 @@ async function main(): Promise<void> {
         },
         onCancel: () => done(false),
       }),
+    figureForm: (source, quote, done) => figureForm({ source, quote, vocabulary, onAdded: async () => done(true), onCancel: () => done(false) }),
   });
   const sources = new SourceList(byId<HTMLDialogElement>('sources'), { read: (source, notice) => void reader.open(source, undefined, notice) });
   const stances = new Map(vocabulary.stances.map((term) => [term.name, term.definition]));
@@ -90,8 +93,11 @@ async function main(): Promise<void> {
       const claim = await retractClaim(claimId, reason);
       app.replaceRelationship(claim.relationship);
     },
+    // The reading view follows every write itself (onWrite); the graph redraws what the panel changed.
+    actorChanged: (actor) => app.actorChanged(actor),
+    actorDeleted: (id) => app.actorDeleted(id),
   };
-  const panel = new Panel(byId('panel'), app.store, actions, stances);
+  const panel = new Panel(byId('panel'), app.store, actions, stances, vocabulary.actorKinds);
   app.attach({ legend, slider, knownOn, panel });
   onSessionChange(() => app.refreshPanel());
   byId('sources-open').addEventListener('click', () => void sources.open());

@@ -1,5 +1,6 @@
 // The "Add a source" form of curation mode: an article pasted whole with its metadata (title,
-// publisher, author, publication date as a partial date, URL). The API stores the text byte
+// publisher, author, publication date as a partial date, URL, the outlet it cites or relays
+// ("via"), its language and when the analyst read it). The API stores the text byte
 // for byte, finds the actors it mentions, and answers the source already stored when the same
 // text was added before; its problems show beside the fields they name.
 import { el } from '../app/dom.ts';
@@ -22,6 +23,9 @@ export function sourceForm({ onAdded, onCancel }: SourceFormOptions): HTMLFormEl
   const author = input('author');
   const published = input('published', { placeholder: 'YYYY, YYYY-MM or YYYY-MM-DD' });
   const url = input('url', { type: 'url', placeholder: 'https://…' });
+  const via = input('via', { placeholder: 'e.g. Fergana' });
+  const language = input('language', { placeholder: 'ru, en, uz…', maxlength: '35' });
+  const accessed = input('accessed', { placeholder: 'YYYY, YYYY-MM or YYYY-MM-DD' });
   const text = el('textarea', { rows: '14', 'data-testid': 'source-text', spellcheck: 'false' });
   const submit = el('button', { type: 'submit', 'data-testid': 'source-submit' }, 'Add source');
   const cancel = el('button', { type: 'button', 'data-testid': 'source-cancel' }, 'Cancel');
@@ -37,6 +41,9 @@ export function sourceForm({ onAdded, onCancel }: SourceFormOptions): HTMLFormEl
     fields.field('author', 'Author', author),
     fields.field('published', 'Published', published, published, 'As precise as the source says: a year, a month or a day.'),
     fields.field('url', 'URL', url),
+    fields.field('via', 'Via (the outlet it cites or relays)', via),
+    fields.field('language', 'Language', language, language, 'A language tag: “ru”, “en”, “tg”.'),
+    fields.field('accessed', 'Accessed', accessed, accessed, 'When you read it.'),
     fields.field('text', 'Text (the whole article, as published)', text),
     el('div', { class: 'form-actions' }, submit, cancel),
   );
@@ -48,7 +55,10 @@ export function sourceForm({ onAdded, onCancel }: SourceFormOptions): HTMLFormEl
     let source: SourceSummary;
     try {
       // The text goes as pasted: the API stores it byte for byte, and quotes are found in it.
-      source = await addSource({ title: title.value.trim(), publisher: optional(publisher), author: optional(author), published: published.value.trim(), url: optional(url), text: text.value });
+      const origin = { via: optional(via), language: optional(language), accessed: optional(accessed) };
+      const given = Object.fromEntries(Object.entries(origin).filter(([, value]) => value !== null));
+      // Sent only when filled: the API before these fields (contract.md) takes the rest as it is.
+      source = await addSource({ title: title.value.trim(), publisher: optional(publisher), author: optional(author), published: published.value.trim(), url: optional(url), text: text.value, ...given });
     } catch (error) {
       fields.show(error);
       return;

@@ -66,6 +66,12 @@ export class GraphView {
     if (edge.nonempty()) edge.data(edgeData(relationship));
   }
 
+  /** Redraws an actor that changed (its name, its kind), when it is drawn. */
+  refreshNode(actor: { id: string; name: string; kind: string }): void {
+    const node = this.cy.getElementById(actor.id);
+    if (node.nonempty()) node.data(nodeData(actor));
+  }
+
   /** Removes an element the store no longer holds. */
   remove(id: string): void {
     this.cy.getElementById(id).remove();

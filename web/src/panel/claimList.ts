@@ -4,11 +4,13 @@
 // the curator's note, the claims it contradicts (and where they were made) and its quotes.
 // Every quote opens the reading view at that quote; the source's title opens it at the top.
 // Each claim shows its history on demand, and in curation mode can be retracted with a reason.
+// An actor's claims as claimant or disputer (roleClaims) read as sentences with their source.
+import { fetchRoleClaims } from '../api/api.ts';
 import { groupBy } from '../../../src/domain/groupBy.ts';
 import { parseGradeCode } from '../../../src/domain/grading.ts';
 import { el } from '../app/dom.ts';
 import { historyToggle } from './historyView.ts';
-import type { ActorRef, Claim, ClaimRef, Evidence, SourceRef } from '../api/model.ts';
+import type { ActorRef, Claim, ClaimRef, Evidence, RoleClaim, SourceRef } from '../api/model.ts';
 import { typeLabel } from '../graph/palette.ts';
 import { reportedText, spanText } from '../time/relationshipTime.ts';
 import { retractControl, type Retract } from '../curation/retractForm.ts';
@@ -27,6 +29,41 @@ export interface ClaimLinks {
 /** "RFE/RL, 2015-02": who published a source and when. */
 export function sourceAbout(source: SourceRef): string {
   return [source.publisher, source.published].filter(Boolean).join(', ');
+}
+
+/** One claim an actor makes or disputes: "Subject pledged allegiance to Object", its stance, and its source (which opens to read). */
+function roleClaimItem(claim: RoleClaim, links: ClaimLinks): HTMLElement {
+  const source = el('button', { type: 'button', class: 'link source-title', title: 'Read the source' }, el('cite', {}, claim.source.title));
+  source.addEventListener('click', () => links.read(claim.source));
+  const about = sourceAbout(claim.source);
+  return el(
+    'li',
+    { 'data-testid': 'role-claim', 'data-claim-id': claim.id },
+    links.actor(claim.subject),
+    ' ',
+    links.relationship(claim.relationship.id, typeLabel(claim.type)),
+    ' ',
+    links.actor(claim.object),
+    el('span', { class: `stance stance-${claim.stance.toLowerCase()}` }, ` (${claim.stance.toLowerCase()})`),
+    ' — ',
+    source,
+    about ? el('span', { class: 'source-about' }, ` (${about})`) : null,
+  );
+}
+
+/** The claims an actor makes and those it disputes, fetched when shown: a section each, none when it has none. */
+export function roleClaims(actorId: string, links: ClaimLinks): HTMLElement {
+  const holder = el('div', { class: 'role-claims', 'data-testid': 'actor-role-claims', 'aria-live': 'polite' });
+  const section = (testid: string, title: string, claims: RoleClaim[]) =>
+    claims.length === 0 ? null : el('section', { 'data-testid': testid }, el('h3', {}, `${title} (${claims.length})`), el('ul', { class: 'role-claim-list' }, ...claims.map((claim) => roleClaimItem(claim, links))));
+  fetchRoleClaims(actorId).then(
+    (found) => {
+      holder.replaceChildren(...[section('actor-claims-claimant', 'Claims it makes', found?.claimant ?? []), section('actor-claims-disputer', 'Claims it disputes', found?.disputer ?? [])].filter((s) => s !== null));
+      holder.dataset.ready = 'true';
+    },
+    (error: unknown) => holder.replaceChildren(el('p', { class: 'field-error' }, `The claims it makes could not be loaded: ${String(error)}`)),
+  );
+  return holder;
 }
 
 /** Claims grouped by source, in the order given (latest observed first). */

@@ -50,8 +50,8 @@ export function historyList(changes: Change[]): HTMLElement {
   );
 }
 
-/** A "History" button that fetches the changes of `id` and lists them below itself; pressed again, hides them. */
-export function historyToggle(id: string): HTMLElement {
+/** A "History" button that fetches the changes of `id` and lists them below itself; pressed again, hides them. `open`: shown at once. */
+export function historyToggle(id: string, open = false): HTMLElement {
   const button = el('button', { type: 'button', 'data-testid': 'history', 'aria-expanded': 'false' }, 'History');
   const holder = el('div', { class: 'history', 'aria-live': 'polite' });
   button.addEventListener('click', async () => {
@@ -68,5 +68,6 @@ export function historyToggle(id: string): HTMLElement {
       holder.replaceChildren(el('p', { class: 'field-error' }, error instanceof ApiError ? `The API answered: ${error.message}` : String(error)));
     }
   });
+  if (open) button.click();
   return el('div', { class: 'history-toggle' }, button, holder);
 }

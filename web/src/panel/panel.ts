@@ -2,15 +2,18 @@
 // actions (expand, focus, path ends), what registries say of it (registryFacts.ts) and its
 // loaded relationships. For a relationship: its
 // ends, type, status and time, and its claims by source with their quotes (claimList.ts),
-// each of which opens the source to read (readingView.ts). Both show their history (the API's
-// writes to them); in curation mode a claim can be retracted.
+// each of which opens the source to read (readingView.ts). An actor also lists the claims it
+// makes and disputes (claimList.ts's roleClaims). Both show their history (the API's writes to
+// them); in curation mode a claim can be retracted, an actor edited or deleted (actorForm.ts).
 import { seenAsOf } from '../time/asOf.ts';
-import { claimList, type ClaimLinks } from './claimList.ts';
+import { claimList, roleClaims, type ClaimLinks } from './claimList.ts';
+import { fetchEditableActor } from '../api/api.ts';
+import { actorForm, deleteControl } from '../curation/actorForm.ts';
 import { append, el, type Child } from '../app/dom.ts';
 import type { GraphStore } from '../graph/graphStore.ts';
 import { historyToggle } from './historyView.ts';
 import { registryFacts } from './registryFacts.ts';
-import type { Actor, ActorRef, Evidence, Relationship, SourceRef } from '../api/model.ts';
+import type { Actor, ActorRef, EditableActor, Evidence, Relationship, SourceRef, Term } from '../api/model.ts';
 import { typeLabel } from '../graph/palette.ts';
 import { reportSpan, spanText, whenText } from '../time/relationshipTime.ts';
 import type { Retract } from '../curation/retractForm.ts';
@@ -26,6 +29,10 @@ export interface PanelActions {
   /** Whether the viewer may write (curation mode): claims then offer "Retract…". */
   canWrite(): boolean;
   retract: Retract;
+  /** After an actor was changed through the panel (its new names: the reading view marks them). */
+  actorChanged?(actor: Actor): void;
+  /** After an actor was deleted through the panel (the app forgets it). */
+  actorDeleted?(id: string): void;
 }
 
 export interface PanelContext {
@@ -36,12 +43,17 @@ export interface PanelContext {
 }
 
 export class Panel {
+  /** The actor whose history shows open (just edited: the change is there to see). */
+  private historyOpen: string | null = null;
+
   constructor(
     private readonly container: HTMLElement,
     private readonly store: GraphStore,
     private readonly actions: PanelActions,
     /** The vocabulary's stances and their definitions. */
     private readonly stances: ReadonlyMap<string, string>,
+    /** The vocabulary's actor kinds, for editing an actor. */
+    private readonly actorKinds: Term[] = [],
   ) {
     this.showNothing();
   }
@@ -78,7 +90,47 @@ export class Panel {
     return button;
   }
 
+  /** Curation mode: "Edit" opens the actor's form (fetched with its version) in `slot`; "Delete…" beside it. */
+  private curationTools(actor: Actor, slot: HTMLElement): HTMLElement | null {
+    if (!this.actions.canWrite()) return null;
+    const tools = el('div', { class: 'actions curation-tools' });
+    const edit = this.button('Edit', 'actor-edit', () => void this.openEditor(actor.id, slot, edit), 'Edit the name, kind, aliases and description');
+    // Only an actor added through the API can be deleted: the seed files and registries would bring the others back.
+    tools.append(edit, actor.origin === 'API' ? deleteControl(actor, (id) => this.deleted(id)) : '');
+    return tools;
+  }
+
+  private async openEditor(id: string, slot: HTMLElement, edit: HTMLButtonElement): Promise<void> {
+    edit.disabled = true;
+    const editable = await fetchEditableActor(id);
+    if (!editable) return slot.replaceChildren(el('p', { class: 'field-error' }, 'This actor is no longer in the graph.'));
+    const close = () => {
+      slot.replaceChildren();
+      edit.disabled = false;
+    };
+    const form = actorForm({ actor: editable, kinds: this.actorKinds, onSaved: (saved) => this.saved(saved), onCancel: close });
+    slot.replaceChildren(form);
+    form.querySelector<HTMLInputElement>('input')?.focus();
+  }
+
+  private saved(actor: EditableActor): void {
+    const changed: Actor = { id: actor.id, name: actor.name, kind: actor.kind, aliases: actor.aliases, description: actor.description, origin: actor.origin };
+    this.store.actors.set(actor.id, changed);
+    this.actions.actorChanged?.(changed);
+    this.historyOpen = actor.id;
+    this.actions.select(actor.id);
+  }
+
+  private deleted(id: string): void {
+    this.store.actors.delete(id);
+    this.actions.actorDeleted?.(id);
+    this.actions.select(id);
+  }
+
   private actorView(actor: Actor, { expanded, asOf }: PanelContext): Child[] {
+    const editSlot = el('div', { class: 'edit-slot', 'data-testid': 'actor-edit-slot' });
+    const history = historyToggle(actor.id, this.historyOpen === actor.id);
+    this.historyOpen = null;
     return [
       el('h2', {}, kindSwatch(actor.kind), ' ', actor.name),
       el('p', { class: 'kind' }, el('span', { class: 'kind-name' }, actor.kind.toLowerCase()), el('span', { class: 'id' }, ` · ${actor.id}`)),
@@ -90,13 +142,16 @@ export class Panel {
         this.button('Path from', 'path-from-here', () => this.actions.pathFrom(actor.id), 'Use as the start of a shortest path'),
         this.button('Path to', 'path-to-here', () => this.actions.pathTo(actor.id), 'Use as the end of a shortest path'),
       ),
+      this.curationTools(actor, editSlot),
+      editSlot,
       actor.description ? el('p', { class: 'description', 'data-testid': 'actor-description' }, actor.description) : null,
       actor.aliases.length > 0
         ? el('section', {}, el('h3', {}, 'Also known as'), el('ul', { class: 'aliases', 'data-testid': 'actor-aliases' }, ...actor.aliases.map((alias) => el('li', {}, alias))))
         : null,
       registryFacts(actor.id),
       this.relationshipList(actor, asOf),
-      el('section', { 'data-testid': 'actor-history' }, el('h3', {}, 'Changes through the API'), historyToggle(actor.id)),
+      roleClaims(actor.id, this.claimLinks()),
+      el('section', { 'data-testid': 'actor-history' }, el('h3', {}, 'Changes through the API'), history),
     ];
   }
 

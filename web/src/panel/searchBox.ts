@@ -1,11 +1,13 @@
-// An alias-aware actor search box that suggests as the analyst types (the API's `search`,
-// which forgives transliteration: "Bukhori" finds Katibat al-Imam Bukhari). Arrow keys and
-// Enter pick, Escape closes; a click picks too. An actor imported from a registry (a sanctions
-// list's record nobody judged the same as one of ours) carries a "registry" badge.
+// An alias-aware actor search box that suggests as the analyst types (the API's `searchMatches`,
+// which forgives transliteration: "Bukhori" finds Katibat al-Imam Bukhari) and says how each
+// suggestion matched: its name exactly, an alias, or only close (fuzzy). Arrow keys and Enter
+// pick, Escape closes; a click picks too. An actor imported from a registry carries a "registry"
+// badge. With `onNew` (the actor pickers), when no actor matches the text exactly the first
+// option is "New actor 'Khalimov'".
 import { foldName } from '../../../src/domain/searchText.ts';
-import { searchActors } from '../api/api.ts';
-import { el } from '../app/dom.ts';
-import type { Actor } from '../api/model.ts';
+import { searchActorMatches } from '../api/api.ts';
+import { el, type Child } from '../app/dom.ts';
+import type { Actor, ActorMatch } from '../api/model.ts';
 import { kindSwatch } from '../graph/swatch.ts';
 
 export interface SearchBoxOptions {
@@ -13,9 +15,14 @@ export interface SearchBoxOptions {
   /** The list the suggestions go in (positioned under the input by CSS). */
   list: HTMLUListElement;
   onPick(actor: Actor): void;
+  /** Offered first when nothing matches the text exactly: a new actor with the typed name. */
+  onNew?(name: string): void;
   limit?: number;
   delayMs?: number;
 }
+
+/** One option of the list: an actor found, or a new actor with the typed name. */
+type Option = { found: ActorMatch } | { newName: string };
 
 /** The alias that matched, when the name alone does not explain the suggestion. */
 function matchedAlias(actor: Actor, text: string): string | undefined {
@@ -25,8 +32,31 @@ function matchedAlias(actor: Actor, text: string): string | undefined {
   return actor.aliases.find((alias) => foldName(alias).includes(wanted)) ?? actor.aliases[0];
 }
 
-export function createSearchBox({ input, list, onPick, limit = 8, delayMs = 120 }: SearchBoxOptions): { clear(): void } {
-  let suggestions: Actor[] = [];
+const matchLabels: Record<string, string> = { EXACT: 'exact', ALIAS: 'alias', FUZZY: 'close' };
+const matchTitles: Record<string, string> = { EXACT: 'Its name is what you typed', ALIAS: 'One of its other names is what you typed', FUZZY: 'Only close to what you typed' };
+
+function actorItem({ actor, match }: ActorMatch, text: string): Child[] {
+  const alias = matchedAlias(actor, text);
+  return [
+    kindSwatch(actor.kind),
+    el('span', { class: 'name' }, actor.name),
+    alias ? el('span', { class: 'alias' }, `aka ${alias}`) : null,
+    el('span', { class: `match match-${match.toLowerCase()}`, 'data-testid': 'suggestion-match', title: matchTitles[match] }, matchLabels[match] ?? match.toLowerCase()),
+    actor.origin === 'REGISTRY' ? el('span', { class: 'badge registry', 'data-testid': 'registry-badge', title: 'Imported from a registry' }, 'registry') : null,
+    el('span', { class: 'kind' }, actor.kind.toLowerCase()),
+  ];
+}
+
+/** The options for `found`: "New actor" first when it is offered and nothing matched exactly. */
+function optionsFor(found: ActorMatch[], text: string, offerNew: boolean): Option[] {
+  const exact = found.some((f) => f.match === 'EXACT' || f.match === 'ALIAS');
+  const actors = found.map((f): Option => ({ found: f }));
+  if (!offerNew) return actors;
+  return exact ? [...actors, { newName: text }] : [{ newName: text }, ...actors];
+}
+
+export function createSearchBox({ input, list, onPick, onNew, limit = 8, delayMs = 120 }: SearchBoxOptions): { clear(): void } {
+  let options: Option[] = [];
   let active = -1;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: AbortController | undefined;
@@ -34,38 +64,34 @@ export function createSearchBox({ input, list, onPick, limit = 8, delayMs = 120 
   const close = () => {
     list.replaceChildren();
     list.hidden = true;
-    suggestions = [];
+    options = [];
     active = -1;
     input.setAttribute('aria-expanded', 'false');
   };
 
-  const pick = (actor: Actor) => {
+  const pick = (option: Option) => {
     close();
-    input.value = actor.name;
-    onPick(actor);
+    if ('newName' in option) return onNew?.(option.newName);
+    input.value = option.found.actor.name;
+    onPick(option.found.actor);
   };
 
-  const render = (text: string) => {
-    list.replaceChildren(
-      ...suggestions.map((actor, index) => {
-        const alias = matchedAlias(actor, text);
-        const item = el(
-          'li',
-          { role: 'option', 'data-testid': 'suggestion', 'data-id': actor.id, 'aria-selected': String(index === active), class: index === active ? 'active' : undefined },
-          kindSwatch(actor.kind),
-          el('span', { class: 'name' }, actor.name),
-          alias ? el('span', { class: 'alias' }, `aka ${alias}`) : null,
-          actor.origin === 'REGISTRY' ? el('span', { class: 'badge registry', 'data-testid': 'registry-badge', title: 'Imported from a registry' }, 'registry') : null,
-          el('span', { class: 'kind' }, actor.kind.toLowerCase()),
-        );
-        item.addEventListener('mousedown', (event) => {
-          event.preventDefault(); // keep the focus in the input until the pick is done
-          pick(actor);
-        });
-        return item;
-      }),
-    );
-    if (suggestions.length === 0) list.append(el('li', { class: 'empty' }, 'No actor matches'));
+  const item = (option: Option, index: number) => {
+    const attributes = { role: 'option', 'aria-selected': String(index === active), class: index === active ? 'active' : undefined };
+    const li =
+      'newName' in option
+        ? el('li', { ...attributes, 'data-testid': 'suggestion-new', class: `new-actor-option ${attributes.class ?? ''}` }, `New actor “${option.newName}”`)
+        : el('li', { ...attributes, 'data-testid': 'suggestion', 'data-id': option.found.actor.id, 'data-match': option.found.match }, ...actorItem(option.found, input.value.trim()));
+    li.addEventListener('mousedown', (event) => {
+      event.preventDefault(); // keep the focus in the input until the pick is done
+      pick(option);
+    });
+    return li;
+  };
+
+  const render = () => {
+    list.replaceChildren(...options.map(item));
+    if (options.length === 0) list.append(el('li', { class: 'empty' }, 'No actor matches'));
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
   };
@@ -75,11 +101,11 @@ export function createSearchBox({ input, list, onPick, limit = 8, delayMs = 120 
     const controller = new AbortController();
     pending = controller;
     try {
-      const found = await searchActors(text, limit, controller.signal);
+      const found = await searchActorMatches(text, limit, controller.signal);
       if (controller.signal.aborted || input.value.trim() !== text) return;
-      suggestions = found;
-      active = found.length > 0 ? 0 : -1;
-      render(text);
+      options = optionsFor(found, text, onNew !== undefined);
+      active = options.length > 0 ? 0 : -1;
+      render();
     } catch (error) {
       if (!controller.signal.aborted) console.warn('search failed', error);
     }
@@ -93,14 +119,14 @@ export function createSearchBox({ input, list, onPick, limit = 8, delayMs = 120 
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') return close();
-    if (suggestions.length === 0) return;
+    if (options.length === 0) return;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      active = (active + (event.key === 'ArrowDown' ? 1 : suggestions.length - 1)) % suggestions.length;
-      render(input.value.trim());
+      active = (active + (event.key === 'ArrowDown' ? 1 : options.length - 1)) % options.length;
+      render();
     } else if (event.key === 'Enter' && active >= 0) {
       event.preventDefault();
-      pick(suggestions[active]!);
+      pick(options[active]!);
     }
   });
   input.addEventListener('blur', () => setTimeout(close, 150));

@@ -32,6 +32,8 @@ export interface ReaderActions {
    * quote, or a suggestion); it calls `done` when the claim is added (true) or abandoned.
    */
   claimForm(source: ReadableSource, prefill: ClaimPrefill, done: (added: boolean) => void): HTMLElement;
+  /** The form that adds a figure quoting `quote` of `source` (web/src/curation/figureForm.ts), likewise. */
+  figureForm(source: ReadableSource, quote: string, done: (added: boolean) => void): HTMLElement;
 }
 
 /** How long a notice of a write done ("Claim added") stays up, unless the next form opens first. */
@@ -59,7 +61,8 @@ export class ReadingView {
   private readonly notice = el('p', { class: 'reader-notice', 'data-testid': 'reading-notice', role: 'status' });
   private readonly addClaim = el('button', { type: 'button', 'data-testid': 'add-claim', title: 'Select a passage of the text first: it becomes the quote' }, 'Add claim');
   private readonly markMention = el('button', { type: 'button', 'data-testid': 'mark-mention', title: 'Select a name in the text first: it becomes a mention of the actor you choose' }, 'Mark as mention…');
-  private readonly tools = el('div', { class: 'reader-tools' }, this.addClaim, this.markMention, el('span', { class: 'hint' }, 'Select a passage, then “Add claim”; click a highlighted name to correct it.'));
+  private readonly addFigure = el('button', { type: 'button', 'data-testid': 'add-figure', title: 'Select a passage of the text that gives a number first: it becomes the quote' }, 'Add figure');
+  private readonly tools = el('div', { class: 'reader-tools' }, this.addClaim, this.addFigure, this.markMention, el('span', { class: 'hint' }, 'Select a passage, then “Add claim”; click a highlighted name to correct it.'));
   private readonly mentions = new MentionBar({ rejected: (name) => this.showNotice(`The mention of ${name} is rejected.`, true) });
   private readonly text = el('div', { class: 'reader-text', 'data-testid': 'reading-text', tabindex: '0', 'aria-label': 'Source text' });
   private readonly aside = el('aside', { class: 'reader-aside', 'data-testid': 'reading-aside', 'aria-label': 'Curation' });
@@ -271,8 +274,9 @@ export class ReadingView {
 
   private wireCuration(): void {
     // Pressing a button must not take the selection away from the text.
-    for (const button of [this.addClaim, this.markMention]) button.addEventListener('mousedown', (event) => event.preventDefault());
+    for (const button of [this.addClaim, this.addFigure, this.markMention]) button.addEventListener('mousedown', (event) => event.preventDefault());
     this.addClaim.addEventListener('click', () => this.startFromSelection());
+    this.addFigure.addEventListener('click', () => this.startFigure());
     this.markMention.addEventListener('click', () => this.startMention());
     document.addEventListener('selectionchange', () => this.showCuration());
     onSessionChange(() => this.showCuration());
@@ -285,6 +289,7 @@ export class ReadingView {
     this.tools.hidden = !curating;
     const selected = this.shown !== null && selectedSpan(this.text, this.shown.text) !== null;
     this.addClaim.disabled = !selected;
+    this.addFigure.disabled = !selected;
     this.markMention.disabled = !selected;
     if (!canWrite()) {
       this.mentions.hide();
@@ -331,6 +336,20 @@ export class ReadingView {
     if (!added) return;
     await this.refreshing;
     this.showNotice('Claim added, and drawn in the graph.', true);
+  }
+
+  private startFigure(): void {
+    const source = this.shown;
+    const span: Span | null = source ? selectedSpan(this.text, source.text) : null;
+    if (!source || !span) return;
+    this.openForm(
+      this.actions.figureForm(source, source.text.slice(span.start, span.end), async (added) => {
+        this.closeForm();
+        if (!added) return;
+        await this.refreshing;
+        this.showNotice('Figure added.', true);
+      }),
+    );
   }
 
   private startMention(): void {

@@ -8,18 +8,25 @@ export type ChangeAction =
   | 'ADD_SOURCE'
   | 'ADD_ACTOR'
   | 'UPDATE_ACTOR'
+  /** An actor nothing used, deleted (before: the whole actor). */
+  | 'DELETE_ACTOR'
   | 'MERGE_ACTORS'
   | 'UNMERGE_ACTORS'
   | 'ADD_CLAIM'
   | 'UPDATE_CLAIM'
   | 'RETRACT_CLAIM'
   | 'CONTRADICT'
+  | 'ADD_FIGURE'
+  | 'UPDATE_FIGURE'
+  | 'RETRACT_FIGURE'
   /** A registry snapshot imported (target: its source). */
   | 'IMPORT_REGISTRY'
   /** A registry record judged the same as, or not the same as, one of our actors (target: the pair). */
   | 'JUDGE_MATCH'
   /** A judgement undone: the pair waits in the review queue again. */
   | 'UNDO_JUDGEMENT'
+  /** A suggestion of a source turned down (target: the source; after: its key and what it proposed). */
+  | 'REJECT_SUGGESTION'
   /** A source's reliability graded (before/after: the grading with its reason). */
   | 'GRADE_SOURCE'
   /** A claim's credibility graded (before/after: the grading with its reason). */
@@ -66,6 +73,12 @@ export type AddSourceInput = {
   /** Partial date: YYYY, YYYY-MM or YYYY-MM-DD; its precision is how much of it is given. */
   published: string;
   url?: string | null | undefined;
+  /** The outlet the source cites or relays (Meduza citing "Fergana"). */
+  via?: string | null | undefined;
+  /** The text's language: a BCP 47 tag ("ru", "en", "uz-Cyrl"). */
+  language?: string | null | undefined;
+  /** When the analyst read it: a partial date (YYYY, YYYY-MM or YYYY-MM-DD), not after today. */
+  accessed?: string | null | undefined;
   /** The full text, as published. */
   text: string;
 };
@@ -73,6 +86,13 @@ export type AddSourceInput = {
 export type AddActorInput = {
   name: string;
   kind: ActorKind;
+  aliases?: Array<string> | null | undefined;
+  description?: string | null | undefined;
+};
+
+export type ActorPatch = {
+  name?: string | null | undefined;
+  kind?: ActorKind | null | undefined;
   aliases?: Array<string> | null | undefined;
   description?: string | null | undefined;
 };
@@ -94,6 +114,44 @@ export type AddClaimInput = {
   /** The source's id; every quote must occur verbatim in its text. */
   source: string | number;
   quotes: Array<string>;
+  /** Actors this claim names that do not exist yet: subject, object, claimedBy and disputedBy may give a ref ("new:1") instead of an id. They are created with the claim (audited ADD_ACTOR); a refused claim leaves none. */
+  newActors?: Array<NewActorInput> | null | undefined;
+};
+
+/** An actor created with the write that names it; `ref` starts with "new:". */
+export type NewActorInput = {
+  ref: string;
+  name: string;
+  kind: ActorKind;
+  aliases?: Array<string> | null | undefined;
+  description?: string | null | undefined;
+};
+
+/** A number a source gives, with the same stance rules and checks as a claim (see Figure). */
+export type AddFigureInput = {
+  /** The actor the figure concerns: an id, or a ref of newActors. */
+  about: string | number;
+  /** What is counted ("Uzbek citizens in Syria"). */
+  measure: string;
+  /** Null where the text gives no number: then qualifier says what it gives. */
+  value?: number | null | undefined;
+  /** more than, around, as many as, at least, exactly... */
+  qualifier?: string | null | undefined;
+  /** people, USD, percent, cases... */
+  unit: string;
+  /** Partial date the figure refers to: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date?: string | null | undefined;
+  /** Where: an actor id (a place or state), or a ref of newActors. */
+  place?: string | number | null | undefined;
+  stance: Stance;
+  claimedBy?: Array<string | number> | null | undefined;
+  disputedBy?: Array<string | number> | null | undefined;
+  note?: string | null | undefined;
+  /** The source's id; every quote must occur verbatim in its text. */
+  source: string | number;
+  quotes: Array<string>;
+  /** Actors the figure names that do not exist yet: about, place, claimedBy and disputedBy may give a ref ("new:1") instead of an id. They are created with the figure (audited ADD_ACTOR); a refused figure leaves none. */
+  newActors?: Array<NewActorInput> | null | undefined;
 };
 
 /** Where a record came from: the seed files (the loader) or a write through the API. */
@@ -102,6 +160,13 @@ export type Origin =
   | 'API'
   /** Imported from a registry (npm run import, importRegistry): see Actor.registryEntry. */
   | 'REGISTRY';
+
+/** How a typed name matched an actor: its name exactly, one of its aliases, or only close to one (fuzzy); NONE: no actor. */
+export type MatchKind =
+  | 'EXACT'
+  | 'ALIAS'
+  | 'FUZZY'
+  | 'NONE';
 
 /** The kinds of actor (schema/vocabulary.yaml). */
 export type ActorKind =
@@ -199,6 +264,13 @@ export type ActorRegistryQueryVariables = Exact<{
 
 export type ActorRegistryQuery = { actor: { id: string, origin: Origin, identifiers: Array<{ scheme: string, value: string }>, designations: Array<{ registry: string | null, referenceNumber: string | null, regime: string | null, since: string | null, by: { name: string }, listedIn: Array<{ published: string | null }>, notListedIn: Array<{ published: string | null }> }>, registryEntry: { registry: string, regime: string | null, referenceNumber: string } | null } | null };
 
+export type ActorRoleClaimsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ActorRoleClaimsQuery = { actor: { id: string, claimant: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }>, disputer: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> } | null };
+
 export type AddActorMutationVariables = Exact<{
   input: AddActorInput;
 }>;
@@ -213,6 +285,13 @@ export type AddClaimMutationVariables = Exact<{
 
 export type AddClaimMutation = { addClaim: { id: string, source: { id: string }, relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, bestGrade: string | null, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, endedBySuccession: { before: string, reason: string, successor: { id: string, name: string } } | null, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, grade: string, credibility: { reason: string } | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } };
 
+export type AddFigureMutationVariables = Exact<{
+  input: AddFigureInput;
+}>;
+
+
+export type AddFigureMutation = { addFigure: { id: string, measure: string, value: number | null, qualifier: string | null, unit: string, status: ClaimStatus, quotes: Array<string>, about: { id: string, name: string }, source: { id: string } } };
+
 export type AddSourceMutationVariables = Exact<{
   input: AddSourceInput;
 }>;
@@ -226,6 +305,21 @@ export type ClaimRelationshipQueryVariables = Exact<{
 
 
 export type ClaimRelationshipQuery = { claim: { relationship: { id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, bestGrade: string | null, retracted: boolean, from: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, to: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }, endedBySuccession: { before: string, reason: string, successor: { id: string, name: string } } | null, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, grade: string, credibility: { reason: string } | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> } } | null };
+
+export type DeleteActorMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+}>;
+
+
+export type DeleteActorMutation = { deleteActor: string };
+
+export type EditableActorQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EditableActorQuery = { actor: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin, version: number } | null };
 
 export type HistoryQueryVariables = Exact<{
   id: string | number;
@@ -285,13 +379,13 @@ export type ReviewQueueQueryVariables = Exact<{
 
 export type ReviewQueueQuery = { matchQueue: Array<{ id: string, score: number, certain: boolean, decision: MatchDecision, reasons: Array<{ reason: string, detail: string, weight: number }>, record: { id: string, registry: string, regime: string | null, referenceNumber: string, name: string, kind: ActorKind, narrative: string | null, names: Array<{ value: string, quality: NameQuality }>, sources: Array<{ id: string, published: string | null }> }, candidate: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin, relationships: Array<{ id: string, type: RelationshipType, from: { id: string, name: string }, to: { id: string, name: string } }>, mentions: Array<{ count: number, source: { id: string } }> } }> };
 
-export type SearchQueryVariables = Exact<{
+export type SearchMatchesQueryVariables = Exact<{
   text: string;
   limit?: number | null | undefined;
 }>;
 
 
-export type SearchQuery = { search: Array<{ id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }> };
+export type SearchMatchesQuery = { searchMatches: Array<{ match: MatchKind, actor: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin } }> };
 
 export type ShortestPathQueryVariables = Exact<{
   from: string | number;
@@ -316,6 +410,15 @@ export type UndoJudgementMutationVariables = Exact<{
 
 
 export type UndoJudgementMutation = { undoJudgement: { id: string, score: number, certain: boolean, decision: MatchDecision, reasons: Array<{ reason: string, detail: string, weight: number }>, record: { id: string, registry: string, regime: string | null, referenceNumber: string, name: string, kind: ActorKind, narrative: string | null, names: Array<{ value: string, quality: NameQuality }>, sources: Array<{ id: string, published: string | null }> }, candidate: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin, relationships: Array<{ id: string, type: RelationshipType, from: { id: string, name: string }, to: { id: string, name: string } }>, mentions: Array<{ count: number, source: { id: string } }> } } };
+
+export type UpdateActorMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  patch: ActorPatch;
+}>;
+
+
+export type UpdateActorMutation = { updateActor: { id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin, version: number } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
