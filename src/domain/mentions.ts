@@ -50,7 +50,7 @@ export interface NameIndex {
 }
 
 const fold = (text: string) => text.toLowerCase();
-const wordsOf = (text: string) => text.match(wordPattern) ?? [];
+const wordsOf = (text: string): string[] => text.match(wordPattern) ?? [];
 
 /** Written in capitals: at least two letters and no lower-case one ("ASIA", "IMU"). */
 export function inCapitals(word: string): boolean {

@@ -19,6 +19,8 @@ export const changeActions = [
   'UNDO_JUDGEMENT',
   'GRADE_SOURCE',
   'GRADE_CLAIM',
+  'REJECT_MENTION',
+  'ADD_MENTION',
 ] as const;
 export type ChangeAction = (typeof changeActions)[number];
 

@@ -16,6 +16,7 @@ import { claimProjection, toClaim, type Claim } from '../graph/model.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
 import { authorNow, recordChanges, type ChangeEntry } from './changeLog.ts';
 import { claimLookup, lockedActors } from './lookup.ts';
+import { mentionsOfClaim } from './mentions.ts';
 import { givenFields, lockOne, lockVersions, Problems, retryingIdClash, uniqueId } from './records.ts';
 
 /** A claim's fields as the API takes them (AddClaimInput; ClaimPatch has them all optional). */
@@ -142,6 +143,7 @@ export async function addClaim(db: Database, by: string, input: ClaimInput): Pro
     const id = await uniqueId(tx, ['Claim', 'Figure'], newClaimId(fields, resolved));
     const record = await checkedRecord(tx, id, fields, resolved, 'input');
     await writeClaim(tx, 'create', record, { origin: 'api', version: 1 }, []);
+    await mentionsOfClaim(tx, record.source, [record.subject, record.object, ...record.claimedBy, ...record.disputedBy]);
     await recordChanges(tx, author, [{ action: 'ADD_CLAIM', target: id, before: null, after: snapshot(await readClaim(tx, id, 'id')) }]);
     return id;
   }));
