@@ -128,7 +128,7 @@ export interface Config {
   limits: Limits;
 }
 
-type Env = Record<string, string | undefined>;
+export type Env = Record<string, string | undefined>;
 
 function intVar(env: Env, name: string, fallback: number): number {
   const raw = env[name];
