@@ -1,11 +1,11 @@
 // Which Neo4j a running `npm start` uses, so that the other commands (token, export, seed) reach the
 // same one: `npm start` writes its connection settings (never the password) into its
-// NEO4J_LOCAL_HOME (running.json) and into the project's .neo4j/running.json, and removes them
+// NEO4J_LOCAL_HOME (running.json) and into the project's .neo4j/running.json (NEO4J_RUNNING_FILE), and removes them
 // when it stops. A command run with none of NEO4J_URI, NEO4J_LOCAL_HOME or the ports takes the
 // running start's; one given NEO4J_LOCAL_HOME alone takes the ports of the start using that home.
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig, projectRoot, type Config, type Env } from '../config.ts';
+import { loadConfig, projectRoot, runningFile, type Config, type Env } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { instanceExists } from './localPassword.ts';
 
@@ -23,8 +23,6 @@ export interface InstanceSettings {
   apiPort: number;
 }
 
-/** The project's record of the latest running start (ignored by git with the rest of .neo4j/). */
-export const projectInstanceFile = path.join(projectRoot, '.neo4j', 'running.json');
 export const homeInstanceFile = (homeDir: string) => path.join(homeDir, 'running.json');
 
 /** The variables that say which server a command uses. */
@@ -50,8 +48,12 @@ export function readInstance(file: string): InstanceSettings | undefined {
   return Number.isInteger(settings.pid) && alive(settings.pid) ? settings : undefined;
 }
 
-/** Writes where this start's Neo4j is; answers a function that removes it again (if still this start's). */
-export function announceInstance(config: Config, apiPort: number, files = [projectInstanceFile, ...(config.external ? [] : [homeInstanceFile(config.local.homeDir)])]): () => void {
+/**
+ * Writes where this start's Neo4j is, into the project's record (NEO4J_RUNNING_FILE, by default
+ * .neo4j/running.json, ignored by git) and the instance's home; answers a function that removes
+ * them again (if still this start's). A file that cannot be written is said, and the start goes on.
+ */
+export function announceInstance(config: Config, apiPort: number, files = [config.local.runningFile, ...(config.external ? [] : [homeInstanceFile(config.local.homeDir)])]): () => void {
   const settings: InstanceSettings = {
     pid: process.pid,
     uri: config.external ? config.neo4j.uri : null,
@@ -63,8 +65,12 @@ export function announceInstance(config: Config, apiPort: number, files = [proje
     apiPort,
   };
   for (const file of files) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
+    } catch (error) {
+      console.error(`Could not write ${file} (${(error as Error).message}): other commands need this start's NEO4J_* settings given.`);
+    }
   }
   return () => {
     for (const file of files) if (readInstance(file)?.pid === process.pid) fs.rmSync(file, { force: true });
@@ -72,7 +78,7 @@ export function announceInstance(config: Config, apiPort: number, files = [proje
 }
 
 /** The environment with the running start's settings where the command was given none; `note` says what was taken. */
-export function withRunningInstance(env: Env, projectFile = projectInstanceFile): { env: Env; note?: string } {
+export function withRunningInstance(env: Env, projectFile = runningFile(env)): { env: Env; note?: string } {
   const given = (name: string) => env[name] !== undefined && env[name] !== '';
   if (given('NEO4J_URI')) return { env };
   if (given('NEO4J_LOCAL_HOME')) {
