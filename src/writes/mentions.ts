@@ -18,10 +18,18 @@ import { lockOne } from './records.ts';
 
 type Span = { start: number; end: number };
 
-/** Every actor's names, as the matcher takes them. */
-async function allActors(tx: Transaction): Promise<ActorRecord[]> {
+/** Every actor's names, as the matcher takes them; with `near`, only the actors of the claims and mentions of those sources, and those given. */
+async function actorsToMatch(tx: Transaction, near?: { sources: string[]; actors: string[] }): Promise<ActorRecord[]> {
   const rows = await tx.run<{ id: string; kind: string; name: string; aliases: string[] | null }>(
-    'MATCH (a:Actor) RETURN a.id AS id, a.kind AS kind, a.name AS name, a.aliases AS aliases',
+    near
+      ? `CALL () {
+           UNWIND $actors AS id MATCH (a:Actor {id: id}) RETURN a
+           UNION UNWIND $sources AS id MATCH (:Source {id: id})-[:MENTIONS]->(a:Actor) RETURN a
+           UNION UNWIND $sources AS id MATCH (j:MentionJudgement {source: id}) MATCH (a:Actor {id: j.actor}) RETURN a
+         }
+         RETURN a.id AS id, a.kind AS kind, a.name AS name, a.aliases AS aliases`
+      : 'MATCH (a:Actor) RETURN a.id AS id, a.kind AS kind, a.name AS name, a.aliases AS aliases',
+    near ?? {},
   );
   return rows.map((row) => ({ id: row.id, kind: row.kind, props: { name: row.name, aliases: row.aliases ?? [] } }));
 }
@@ -60,10 +68,11 @@ function spansInSource(source: SourceContext, actors: ActorRecord[]): Map<string
 /**
  * Finds the mentions in these sources again and writes them, for the actors `only` names (every
  * actor when absent): their mentions there are replaced (a copy a merge made stays, as the merge's).
+ * `actors` are the names to match (every actor's when absent).
  */
-export async function matchSources(tx: Transaction, sourceIds: string[], only?: ReadonlySet<string>): Promise<number> {
+export async function matchSources(tx: Transaction, sourceIds: string[], only?: ReadonlySet<string>, actors?: ActorRecord[]): Promise<number> {
   if (sourceIds.length === 0) return 0;
-  const actors = await allActors(tx);
+  actors ??= await actorsToMatch(tx);
   const rows: { source: string; actor: string; props: object; added: string[] | null }[] = [];
   for (const source of await sourceContexts(tx, sourceIds)) {
     const added = new Map(source.added.map((a) => [a.actor, a.texts]));
@@ -90,9 +99,15 @@ export function mentionsInSource(tx: Transaction, sourceId: string): Promise<num
   return matchSources(tx, [sourceId]);
 }
 
-/** After a claim on a source: its actors are matched there again, in any case and by their partial names (src/domain/mentions.ts). */
+/**
+ * After a claim on a source: its actors are matched there again, in any case and by their partial
+ * names (src/domain/mentions.ts). The names matched are those of the actors the source mentions or
+ * an editor judged there, and the claim's: a longer name of any other actor is not in its text (it
+ * would be mentioned), so it cannot take a place from them, and a write stays quick at any size.
+ */
 export async function mentionsOfClaim(tx: Transaction, sourceId: string, actorIds: readonly string[]): Promise<void> {
-  await matchSources(tx, [sourceId], new Set(actorIds));
+  const actors = await actorsToMatch(tx, { sources: [sourceId], actors: [...new Set(actorIds)] });
+  await matchSources(tx, [sourceId], new Set(actorIds), actors);
 }
 
 /**
