@@ -6,9 +6,14 @@
 //   Asia-Plus, "ISLAMIC STATE" is Islamic State), while "is" is never "IS";
 // - an actor a claim on the same source names (`linked`) matches in any case ("asia-plus"),
 //   unless its name is itself written in capitals ("IS" stays apart from "is").
-// A partial name (an alias that is one word of a longer name of the same actor: "Fergana" of
-// "Fergana Valley", "Namangani" of "Juma Namangani") is a mention only with more evidence: the
-// actor is also named in full in the same text, or a claim on the source names it.
+// A partial name is a mention only with more evidence: the actor is also named in full in the
+// same text, or a claim on the source names it. A partial name is an alias that is one word of a
+// longer name of the same actor, other than its last: a modifier, which alone names something
+// else as often as not ("Fergana" of "Fergana Valley" is also a city and a news agency, "Batken" of
+// "Batken region" a town). The last word, a surname or the head noun ("Namangani" of "Juma
+// Namangani", "Taliban" of "Afghan Taliban"), is how texts name the actor once named, or always;
+// a name in capitals is an acronym ("IDU", "RIA"), and a spelling of the name itself ("Eurasianet"
+// of "EurasiaNet") is the name: neither is partial.
 
 /** An actor as the matcher takes it: its id and the names it goes by. */
 export interface NamedActor {
@@ -57,14 +62,14 @@ export function inCapitals(word: string): boolean {
   return word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
 }
 
-/** The aliases of an actor that are one word of a longer name of its own ("Fergana" of "Fergana Valley"). */
+/** The aliases of an actor that are one word, not the last, of a longer name of its own ("Fergana" of "Fergana Valley"). */
 export function partialNames(actor: NamedActor): Set<string> {
-  const longer = [actor.name, ...actor.aliases].map(wordsOf).filter((words) => words.length > 1);
+  const modifiers = [actor.name, ...actor.aliases].map(wordsOf).flatMap((words) => words.slice(0, -1));
   const partial = new Set<string>();
   for (const alias of actor.aliases) {
     const words = wordsOf(alias);
-    if (alias === actor.name || words.length !== 1) continue;
-    if (longer.some((name) => name.includes(words[0]!))) partial.add(alias);
+    if (words.length !== 1 || fold(alias) === fold(actor.name) || inCapitals(alias)) continue;
+    if (modifiers.includes(words[0]!)) partial.add(alias);
   }
   return partial;
 }
