@@ -12,7 +12,9 @@ import { createDriver } from '../src/neo4j/database.ts';
 import { pidFile, startLocalNeo4j } from '../src/launcher/localServer.ts';
 import { childrenOf, commandLine, freePort, portOpen, portsClose, removeInstance, runCli, startApi, stopWith, tempHome } from './support/localNeo4j.ts';
 
-const startNeo4j = (env: NodeJS.ProcessEnv) => runCli('src/cli/neo4j.ts', ['start'], env, 'Neo4j started');
+// Its record of itself goes into its own home, never the clone's .neo4j/running.json.
+const startNeo4j = (env: NodeJS.ProcessEnv) =>
+  runCli('src/cli/neo4j.ts', ['start'], { NEO4J_RUNNING_FILE: path.join(env.NEO4J_LOCAL_HOME ?? '', 'project-running.json'), ...env }, 'Neo4j started');
 
 async function stats(port: number) {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {

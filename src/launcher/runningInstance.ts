@@ -1,4 +1,4 @@
-// Which Neo4j a running `npm start` uses, so that the other commands (token, export, seed) reach the
+// Which Neo4j a running `npm start` (or `npm run neo4j -- start`) uses, so that the other commands (token, export, seed) reach the
 // same one: `npm start` writes its connection settings (never the password) into its
 // NEO4J_LOCAL_HOME (running.json) and into the project's .neo4j/running.json (NEO4J_RUNNING_FILE), and removes them
 // when it stops. A command run with none of NEO4J_URI, NEO4J_LOCAL_HOME or the ports takes the
@@ -20,7 +20,8 @@ export interface InstanceSettings {
   httpPort: number;
   user: string;
   database: string;
-  apiPort: number;
+  /** The API's port; null for `npm run neo4j -- start`, which runs Neo4j alone. */
+  apiPort: number | null;
 }
 
 export const homeInstanceFile = (homeDir: string) => path.join(homeDir, 'running.json');
@@ -53,7 +54,7 @@ export function readInstance(file: string): InstanceSettings | undefined {
  * .neo4j/running.json, ignored by git) and the instance's home; answers a function that removes
  * them again (if still this start's). A file that cannot be written is said, and the start goes on.
  */
-export function announceInstance(config: Config, apiPort: number, files = [config.local.runningFile, ...(config.external ? [] : [homeInstanceFile(config.local.homeDir)])]): () => void {
+export function announceInstance(config: Config, apiPort: number | null, files = [config.local.runningFile, ...(config.external ? [] : [homeInstanceFile(config.local.homeDir)])]): () => void {
   const settings: InstanceSettings = {
     pid: process.pid,
     uri: config.external ? config.neo4j.uri : null,
