@@ -126,12 +126,19 @@ export async function mentionsOfActor(tx: Transaction, actorId: string, names: s
   await matchSources(tx, sources.map((s) => s.id), new Set([actorId]));
 }
 
-/** A reason or text an editor gives: not blank, within the name limit, storable. */
-function checkedText(argument: string, value: string, what: string): string {
-  const text = argument === 'text' ? value : value.trim();
-  if (text.trim() === '') throw new InputError(argument, `must not be empty: ${what}`);
-  if (loneSurrogate.test(text)) throw new InputError(argument, loneSurrogateMessage);
-  if (argument === 'text' && text.length > entryLimits.maxNameLength) throw new InputError(argument, `is ${text.length} characters long; at most ${entryLimits.maxNameLength}`);
+/** A reason an editor gives: trimmed, not blank, storable. */
+function checkedReason(reason: string): string {
+  const why = reason.trim();
+  if (why === '') throw new InputError('reason', 'must not be empty: say why the source does not mention the actor');
+  if (loneSurrogate.test(why)) throw new InputError('reason', loneSurrogateMessage);
+  return why;
+}
+
+/** A text as printed in the source: kept as sent (it is sought verbatim), not blank, within the name limit, storable. */
+function checkedPrinted(text: string): string {
+  if (text.trim() === '') throw new InputError('text', 'must not be empty: give the words of the source that name the actor');
+  if (loneSurrogate.test(text)) throw new InputError('text', loneSurrogateMessage);
+  if (text.length > entryLimits.maxNameLength) throw new InputError('text', `is ${text.length} characters long; at most ${entryLimits.maxNameLength}`);
   return text;
 }
 
@@ -143,7 +150,7 @@ async function lockPair(tx: Transaction, sourceId: string, actorId: string) {
   const [row] = await tx.run<{ count: number | null; origin: string | null; text: string; rejected: string | null; added: string[] | null }>(
     `MATCH (s:Source {id: $source}) OPTIONAL MATCH (s)-[m:MENTIONS]->(:Actor {id: $actor})
      OPTIONAL MATCH (j:MentionJudgement {source: $source, actor: $actor})
-     RETURN max(m.count) AS count, max(coalesce(m.origin, 'seed')) AS origin, s.text AS text, j.rejected AS rejected, j.added AS added`,
+     RETURN max(m.count) AS count, max(CASE WHEN m IS NULL THEN null ELSE coalesce(m.origin, 'seed') END) AS origin, s.text AS text, j.rejected AS rejected, j.added AS added`,
     { source: sourceId, actor },
   );
   return { actor, ...row! };
@@ -159,7 +166,7 @@ async function judge(tx: Transaction, sourceId: string, actorId: string, rejecte
 /** The mention of `actor` in `source` goes, and the rejection is remembered (reloads and renames leave it out). */
 export async function rejectMention(db: Database, by: string, sourceId: string, actorId: string, reason: string): Promise<string> {
   const author = authorNow(by);
-  const why = checkedText('reason', reason, 'say why the source does not mention the actor');
+  const why = checkedReason(reason);
   return db.transaction(async (tx) => {
     const pair = await lockPair(tx, sourceId, actorId);
     if (pair.count === null) throw new InputError('actor', `the source does not mention this actor (nothing to reject)`);
@@ -175,7 +182,7 @@ export async function rejectMention(db: Database, by: string, sourceId: string, 
 /** An editor marks `text`, as printed in the source, as naming `actor`: kept across reloads and renames. */
 export async function addMention(db: Database, by: string, sourceId: string, actorId: string, text: string): Promise<string> {
   const author = authorNow(by);
-  const printed = checkedText('text', text, 'the words of the source that name the actor');
+  const printed = checkedPrinted(text);
   return db.transaction(async (tx) => {
     const pair = await lockPair(tx, sourceId, actorId);
     if (occurrences(pair.text, printed).length === 0) throw new InputError('text', `"${printed}" is not in the source as printed (whole words, same case)`);
