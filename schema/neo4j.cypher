@@ -44,3 +44,6 @@ CREATE CONSTRAINT source_text_hash IF NOT EXISTS FOR (s:Source) REQUIRE s.textHa
 // A write sent with an Idempotency-Key records it, per principal and per mutation of the request
 // (src/writes/idempotency.ts); a second write under the same key waits on this constraint's lock.
 CREATE CONSTRAINT idempotent_write_key IF NOT EXISTS FOR (w:IdempotentWrite) REQUIRE (w.key, w.by, w.field) IS UNIQUE;
+// An editor's judgement of one source's mention of one actor (src/writes/mentions.ts), keyed "source|actor".
+CREATE CONSTRAINT mention_judgement_id IF NOT EXISTS FOR (j:MentionJudgement) REQUIRE j.id IS UNIQUE;
+CREATE INDEX mention_judgement_source IF NOT EXISTS FOR (j:MentionJudgement) ON (j.source);

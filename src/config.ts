@@ -29,6 +29,8 @@ export interface LocalNeo4jSettings {
   startTimeoutMs: number;
   /** The file that keeps the generated password (<homeDir>/password); undefined when NEO4J_PASSWORD is set. */
   passwordFile?: string;
+  /** Where a running `npm start` says which Neo4j it uses, for the other commands (src/launcher/runningInstance.ts). */
+  runningFile: string;
 }
 
 /**
@@ -133,7 +135,7 @@ export interface Config {
   limits: Limits;
 }
 
-type Env = Record<string, string | undefined>;
+export type Env = Record<string, string | undefined>;
 
 function intVar(env: Env, name: string, fallback: number): number {
   const raw = env[name];
@@ -211,6 +213,11 @@ function neo4jPassword(env: Env, passwordFile: string | undefined): string {
   );
 }
 
+/** NEO4J_RUNNING_FILE: the project's record of the running `npm start` (tests name one of their own). */
+export function runningFile(env: Env = process.env): string {
+  return path.resolve(projectRoot, strVar(env, 'NEO4J_RUNNING_FILE', '.neo4j/running.json'));
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const boltPort = intVar(env, 'NEO4J_BOLT_PORT', 7687);
   const httpPort = intVar(env, 'NEO4J_HTTP_PORT', 7474);
@@ -235,6 +242,7 @@ export function loadConfig(env: Env = process.env): Config {
       pageCache: sizeVar(env, 'NEO4J_PAGECACHE', '512m'),
       startTimeoutMs: intVar(env, 'NEO4J_START_TIMEOUT_MS', 180_000),
       passwordFile,
+      runningFile: runningFile(env),
     },
     http: {
       host: strVar(env, 'HOST', '127.0.0.1'),

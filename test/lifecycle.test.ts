@@ -7,12 +7,14 @@ import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig, projectRoot } from '../src/config.ts';
 import { createDriver } from '../src/neo4j/database.ts';
 import { pidFile, startLocalNeo4j } from '../src/launcher/localServer.ts';
 import { childrenOf, commandLine, freePort, portOpen, portsClose, removeInstance, runCli, startApi, stopWith, tempHome } from './support/localNeo4j.ts';
 
-const startNeo4j = (env: NodeJS.ProcessEnv) => runCli('src/cli/neo4j.ts', ['start'], env, 'Neo4j started');
+// Its record of itself goes into its own home, never the clone's .neo4j/running.json.
+const startNeo4j = (env: NodeJS.ProcessEnv) =>
+  runCli('src/cli/neo4j.ts', ['start'], { NEO4J_RUNNING_FILE: path.join(env.NEO4J_LOCAL_HOME ?? '', 'project-running.json'), ...env }, 'Neo4j started');
 
 async function stats(port: number) {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -54,9 +56,10 @@ describe('npm start', () => {
     assert.match(first.output(), new RegExp(`http://127.0.0.1:${api}/graphql`));
     assert.match(first.output(), new RegExp(`bolt://localhost:${bolt}`));
     assert.match(first.output(), new RegExp(`http://localhost:${http}/browser/`));
-    // The start that generates the password shows it, once, and where it is kept.
+    // The start that generates the password says where it is kept, never the password.
     const password = fs.readFileSync(passwordFile, 'utf8').trim();
-    assert.ok(first.output().includes(`password ${password} (generated now and kept in ${passwordFile}; shown only this once)`), first.output());
+    assert.ok(first.output().includes(`password generated now, kept in ${passwordFile})`), first.output());
+    assert.ok(!first.output().includes(password), 'the banner never prints the password');
     assert.ok(!first.output().includes('actorgraph"'), 'no default password is shown');
     const before = await stats(api);
     assert.ok(before.actors > 0 && before.relationships > 0 && before.sources === 5, JSON.stringify(before));
@@ -70,11 +73,23 @@ describe('npm start', () => {
     const second = await startApi(env);
     running = second.child;
     assert.match(second.output(), /claims: 0 created, 0 updated, \d+ unchanged, 0 removed/);
+    // Beside this customised start, npm run token finds its Neo4j: from a plain shell (the project's
+    // record of the running start), and given only its home (the ports the home's record gives).
+    const projectRecord = path.join(home, 'project-running.json');
+    for (const file of [projectRecord, path.join(home, 'running.json')]) assert.ok(!fs.readFileSync(file, 'utf8').includes(password), `${file} holds no password`);
+    const plainShell = { PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_RUNNING_FILE: projectRecord };
+    for (const shell of [plainShell, { PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_LOCAL_HOME: home, NEO4J_RUNNING_FILE: path.join(home, 'none.json') }]) {
+      const token = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/token.ts', 'create', '--role', 'reader', '--name', `beside-${Object.keys(shell).length}`], { cwd: projectRoot, encoding: 'utf8', env: shell });
+      assert.equal(token.status, 0, token.stderr);
+      assert.match(token.stderr, new RegExp(`Using the Neo4j of the running npm start \\(pid \\d+\\): ${home.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, Bolt port ${bolt}`));
+      assert.match(token.stdout, /Token for beside-\d \(reader\)/);
+    }
     assert.ok(second.output().includes(`password in ${passwordFile})`), second.output());
     assert.ok(!second.output().includes(password), 'the password is shown only by the start that generated it');
     assert.deepEqual(await stats(api), before);
     assert.equal(await stopWith(second.child, 'SIGTERM'), 0, second.output());
     assert.match(second.output(), /Stopped the API and Neo4j\./);
+    assert.equal(fs.existsSync(path.join(home, 'running.json')), false, 'the record goes when the start stops');
     for (const port of [api, bolt, http]) assert.equal(await portOpen(port), false, `port ${port} is closed after SIGTERM`);
     running = undefined;
   });

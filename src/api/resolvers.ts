@@ -29,6 +29,7 @@ import { addClaim, contradict, retractClaim, updateClaim } from '../writes/claim
 import { addFigure, retractFigure, updateFigure } from '../writes/figures.ts';
 import { addSource } from '../writes/sources.ts';
 import { deleteActor } from '../writes/actorDeletion.ts';
+import { addMention, rejectMention } from '../writes/mentions.ts';
 import { gradeClaim, gradeSource } from '../writes/grades.ts';
 import { checkedIdempotencyKey, requestHash, writeOnce } from '../writes/idempotency.ts';
 import type { Role } from '../auth/tokens.ts';
@@ -232,6 +233,10 @@ export const resolvers: Resolvers = {
       reloaded(context.loaders.figure, await written(context, info, args, 'editor', (db, by) => retractFigure(db, by, args.id, args.reason))),
     gradeSource: async (_, args, context, info) =>
       reloaded(context.loaders.source, await written(context, info, args, 'editor', (db, by) => gradeSource(db, by, args.id, args.grade ?? null, args.reason))),
+    rejectMention: async (_, args, context, info) =>
+      reloaded(context.loaders.source, await written(context, info, args, 'editor', (db, by) => rejectMention(db, by, args.source, args.actor, args.reason))),
+    addMention: async (_, args, context, info) =>
+      reloaded(context.loaders.source, await written(context, info, args, 'editor', (db, by) => addMention(db, by, args.source, args.actor, args.text))),
     gradeClaim: async (_, args, context, info) =>
       reloaded(context.loaders.claim, await written(context, info, args, 'editor', (db, by) => gradeClaim(db, by, args.id, args.grade ?? null, args.reason, args.expectedVersion))),
     importRegistry: async (_, args, context, info) => {

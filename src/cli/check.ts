@@ -1,12 +1,12 @@
 // npm run check: checks the graph's invariants (src/graph/invariants.ts) on the configured
 // Neo4j and names each violation (claim, relationship or change-log entry); exits 1 when any.
-import { loadConfig } from '../config.ts';
 import { findViolations } from '../graph/invariants.ts';
 import { connect } from '../launcher/connect.ts';
+import { runningInstanceConfig } from '../launcher/runningInstance.ts';
 import { interruption, runMain } from './run.ts';
 
 runMain(async () => {
-  const connection = await connect(loadConfig(), interruption());
+  const connection = await connect(runningInstanceConfig({ existing: false }), interruption());
   try {
     const violations = await findViolations(connection.db);
     for (const v of violations) console.log(`${v.kind} ${v.id}: ${v.problem}`);

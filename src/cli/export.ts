@@ -5,7 +5,6 @@
 // npm run export -- --format seed --out DIR: what the API wrote, as seed files (seed/README.md).
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { exportGraph } from '../export/exportGraph.ts';
 import { exportFormats, type ExportFormat } from '../domain/formats.ts';
@@ -13,6 +12,7 @@ import { ftmFormats, render, renderFtm, type FtmFormat } from '../export/render.
 import { readProvenance } from '../export/provenance.ts';
 import { exportSeed, type SeedExportReport } from '../export/seedExport.ts';
 import { connect } from '../launcher/connect.ts';
+import { runningInstanceConfig } from '../launcher/runningInstance.ts';
 import { interruption, runMain } from './run.ts';
 
 const formats = [...exportFormats, ...ftmFormats, 'seed'] as const;
@@ -62,7 +62,7 @@ function seedSummary(dir: string, report: SeedExportReport): string {
 
 runMain(async () => {
   const args = parse();
-  const connection = await connect(loadConfig(), interruption());
+  const connection = await connect(runningInstanceConfig({ existing: true }), interruption());
   try {
     if (args.format === 'seed') {
       console.error(seedSummary(args.out!, await exportSeed(connection.db, args.out!)));

@@ -10,9 +10,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { loadConfig, matchingSettings } from '../config.ts';
+import { matchingSettings } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { connect } from '../launcher/connect.ts';
+import { runningInstanceConfig } from '../launcher/runningInstance.ts';
 import { importRegistryText, registryFormats, type RegistryFormat, type RegistryImportReport } from '../writes/registryImport.ts';
 import { runMain } from './run.ts';
 
@@ -46,7 +47,7 @@ runMain(async () => {
     throw new UserError('usage: npm run import -- un-sc FILE [--regime NAME ...] | npm run import -- ftm FILE [--published YYYY-MM-DD]');
   }
   const text = readUtf8File(file);
-  const config = loadConfig();
+  const config = runningInstanceConfig({ existing: false });
   const settings = matchingSettings();
   const connection = await connect(config);
   try {

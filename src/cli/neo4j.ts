@@ -5,6 +5,7 @@ import { loadConfig } from '../config.ts';
 import { ensureDistribution } from '../launcher/assemble.ts';
 import { describeLocalPassword } from '../launcher/localPassword.ts';
 import { startLocalNeo4j } from '../launcher/localServer.ts';
+import { announceInstance } from '../launcher/runningInstance.ts';
 import { interruption, runMain, untilAborted } from './run.ts';
 
 runMain(async () => {
@@ -26,7 +27,10 @@ runMain(async () => {
       `http://localhost:${config.local.httpPort}/browser/ (user ${config.neo4j.user}, ${describeLocalPassword(config, server.generatedPassword)})`,
   );
   if (!server.owned) return;
+  // Where this Neo4j is (not its password), for npm run token, export and seed.
+  const forget = announceInstance(config, null);
   await untilAborted(interrupted);
+  forget();
   await server.stop();
   console.log('Neo4j stopped.');
 });

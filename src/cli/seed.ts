@@ -7,8 +7,8 @@
 import { parseArgs } from 'node:util';
 import { formatReport, loadSeed, validateSeed } from '../loader/load.ts';
 import { bulkLoad } from '../loader/bulk.ts';
-import { loadConfig } from '../config.ts';
 import { connect } from '../launcher/connect.ts';
+import { runningInstanceConfig } from '../launcher/runningInstance.ts';
 import { refuseToDiscardApiWrites } from '../loader/write.ts';
 import { runMain } from './run.ts';
 
@@ -28,7 +28,7 @@ runMain(async () => {
     console.log(`Seed is valid: ${[count('sources', batch.sources), count('actors', batch.actors), count('claims', batch.claims), count('figures', batch.figures), count('mentions', batch.mentions)].join(', ')}.`);
     return;
   }
-  const config = loadConfig();
+  const config = runningInstanceConfig({ existing: false });
   const connection = await connect(config);
   try {
     if (values.reset) {

@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { connect } from '../launcher/connect.ts';
 import { describeLocalPassword } from '../launcher/localPassword.ts';
+import { announceInstance } from '../launcher/runningInstance.ts';
 import { portInUse } from '../ports.ts';
 import { createApp, listen, type App } from '../http/app.ts';
 import { logError, logUnhandledErrors } from '../api/requestLog.ts';
@@ -41,6 +42,7 @@ runMain(async () => {
   await assertPortFree(config.http.port, config.http.host);
   const connection = await connect(config, interrupted, { waitForExternal: true });
   let app: App | undefined;
+  let forget = () => {};
   try {
     console.log(connection.server.owned ? 'Neo4j started.' : `Using the Neo4j at ${config.neo4j.uri}.`);
     const seed = async () => {
@@ -56,11 +58,14 @@ runMain(async () => {
       await ensureWebBuild();
       app = await createApp(connection.db, config.api);
       await listen(app.server, config.http.port, config.http.host);
+      // Where this start's Neo4j is (not its password), for npm run token, export and seed.
+      forget = announceInstance(config, config.http.port);
       printReady(config, started, connection.server.generatedPassword);
       await untilAborted(interrupted);
     }
   } finally {
     console.log('\nStopping...');
+    forget();
     await app?.stop();
     await connection.close();
     console.log(connection.server.owned ? 'Stopped the API and Neo4j.' : 'Stopped the API (Neo4j was not started by this process and keeps running).');

@@ -3,9 +3,9 @@
 //                  revoke --name NAME
 import { parseArgs } from 'node:util';
 import { createToken, listTokens, revokeToken, roles } from '../auth/tokens.ts';
-import { loadConfig } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { connect } from '../launcher/connect.ts';
+import { runningInstanceConfig } from '../launcher/runningInstance.ts';
 import { runMain } from './run.ts';
 
 const usage = `usage: npm run token -- create --role ${roles.join('|')} --name NAME | list | revoke --name NAME`;
@@ -16,7 +16,7 @@ runMain(async () => {
   if (command !== 'create' && command !== 'list' && command !== 'revoke') throw new UserError(usage);
   if (command !== 'list' && !values.name) throw new UserError(`--name is required\n${usage}`);
   if (command === 'create' && !values.role) throw new UserError(`--role is required\n${usage}`);
-  const connection = await connect(loadConfig());
+  const connection = await connect(runningInstanceConfig({ existing: true }));
   try {
     const db = connection.db;
     if (command === 'create') {

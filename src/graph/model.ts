@@ -140,6 +140,20 @@ export interface Mention {
   actorId: string;
   count: number;
   sentences: string[];
+  origin: Origin;
+  /** Where the text names the actor, in text order. */
+  spans: { start: number; end: number }[];
+  /** The texts an editor marked (addMention). */
+  added: string[];
+}
+
+/** A MENTIONS edge as read: its spans stored as "start:end". */
+export function toMention(row: { sourceId: string; actorId: string; count: number; sentences: string[]; origin: unknown; spans: string[] | null; added: string[] | null }): Mention {
+  const spans = (row.spans ?? []).map((span) => {
+    const [start, end] = span.split(':').map(Number);
+    return { start: start!, end: end! };
+  });
+  return { ...row, origin: origin(row.origin), spans: spans.sort((a, b) => a.start - b.start), added: row.added ?? [] };
 }
 
 export interface Figure extends ClaimCore {

@@ -3,7 +3,7 @@ import { int, type Database } from '../neo4j/database.ts';
 import { readByIds, readFirstPerParent } from './batchReads.ts';
 import { listSize } from './filters.ts';
 import type { SourceInclude } from './include.ts';
-import { sourceProjection, toSource, type Mention, type Source } from './model.ts';
+import { sourceProjection, toMention, toSource, type Mention, type Source } from './model.ts';
 
 const withoutText: SourceInclude = { text: false };
 
@@ -27,7 +27,7 @@ export function mentionsOf(db: Database, by: 'actor' | 'source', ids: readonly s
     match: by === 'actor' ? 'MATCH (s:Source)-[m:MENTIONS]->(a:Actor {id: id})' : 'MATCH (s:Source {id: id})-[m:MENTIONS]->(a:Actor)',
     keep: 's, m, a',
     order: 'm.count DESC, s.id, a.id',
-    projection: '{sourceId: s.id, actorId: a.id, count: m.count, sentences: m.sentences}',
-    toItem: (mention: Mention) => mention,
+    projection: '{sourceId: s.id, actorId: a.id, count: m.count, sentences: m.sentences, origin: m.origin, spans: m.spans, added: m.added}',
+    toItem: toMention,
   });
 }

@@ -30,7 +30,7 @@ function writePasswordFile(file: string, password: string): void {
 }
 
 /** Whether the instance was ever set up (the old launcher wrote auth.ini before its first start). */
-function instanceExists(homeDir: string): boolean {
+export function instanceExists(homeDir: string): boolean {
   return fs.existsSync(path.join(homeDir, 'data', 'dbms', 'auth.ini')) || fs.existsSync(path.join(homeDir, 'data', 'databases'));
 }
 
@@ -87,11 +87,11 @@ export function rejectedPasswordHelp(config: Config, origin: PasswordOrigin): st
   return `Set NEO4J_PASSWORD to its password, or put it in ${passwordFile}.`;
 }
 
-/** Where the local server's password is, for people; the password itself only on the start that generated it. */
+/** Where the local server's password is, for people: never the password itself (a banner ends up in logs and screenshots). */
 export function describeLocalPassword(config: Config, generatedPassword?: string): string {
   const file = config.local.passwordFile;
   if (!file) return 'password from NEO4J_PASSWORD';
-  if (generatedPassword) return `password ${generatedPassword} (generated now and kept in ${file}; shown only this once)`;
+  if (generatedPassword) return `password generated now, kept in ${file}`;
   if (!fs.existsSync(file)) return `the old default password, until the launcher next starts it and moves it to ${file}`;
   return `password in ${file}`;
 }

@@ -1,7 +1,7 @@
 // Finds where each source mentions each actor, with the domain's matcher (src/domain/mentions.ts),
-// and records per source and actor how often and in which sentences.
-import { mentionsIn, nameIndex } from '../domain/mentions.ts';
-import type { ActorRecord, MentionRecord } from '../domain/records.ts';
+// and records per source and actor how often, in which sentences and where (spans "start:end").
+import { mentionsIn, nameIndex, type NameIndex } from '../domain/mentions.ts';
+import type { ActorRecord, ClaimRecord, FigureRecord, MentionRecord } from '../domain/records.ts';
 import { withHash } from './recordHash.ts';
 
 /** Sentences of a text with their start offsets: split at line breaks and sentence ends. */
@@ -17,32 +17,57 @@ export function sentences(text: string): { start: number; text: string }[] {
   return result.filter((sentence) => sentence.text.trim() !== '');
 }
 
-export function findMentions(actors: ActorRecord[], sourceText: Map<string, string>): MentionRecord[] {
-  const index = nameIndex(actors.map((actor) => ({ id: actor.id, name: actor.props.name as string, aliases: actor.props.aliases as string[] })));
+/** Per source, the actors its claims and figures name (subject, object, about, place, claimants, disputers). */
+export function linkedActors(claims: readonly (ClaimRecord | FigureRecord)[]): Map<string, Set<string>> {
+  const linked = new Map<string, Set<string>>();
+  for (const claim of claims) {
+    const ends = 'subject' in claim ? [claim.subject, claim.object] : [claim.about, ...(claim.place ? [claim.place] : [])];
+    const ids = linked.get(claim.source) ?? new Set<string>();
+    for (const id of [...ends, ...claim.claimedBy, ...claim.disputedBy]) ids.add(id);
+    linked.set(claim.source, ids);
+  }
+  return linked;
+}
+
+/** A span as the MENTIONS edge stores it. */
+export const spanText = (span: { start: number; end: number }) => `${span.start}:${span.end}`;
+
+/** How often, in which sentences and where one actor is named in one text, given its spans. */
+export function mentionProps(text: string, spans: { start: number; end: number }[]): { count: number; sentences: string[]; spans: string[] } {
+  const parts = sentences(text);
+  const found = new Set<string>();
+  let part = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    while (part + 1 < parts.length && parts[part + 1]!.start <= span.start) part += 1;
+    found.add(parts[part]?.text.trim() ?? '');
+  }
+  return { count: spans.length, sentences: [...found], spans: spans.map(spanText) };
+}
+
+/** The actors as the matcher takes them, indexed. */
+export function actorIndex(actors: ActorRecord[]): NameIndex {
+  return nameIndex(actors.map((actor) => ({ id: actor.id, name: actor.props.name as string, aliases: actor.props.aliases as string[] })));
+}
+
+/** Per actor, where the text mentions it. */
+export function spansByActor(text: string, index: NameIndex, linked?: ReadonlySet<string>): Map<string, { start: number; end: number }[]> {
+  const byActor = new Map<string, { start: number; end: number }[]>();
+  for (const { start, end, actors } of mentionsIn(text, index, { linked })) {
+    for (const actorId of actors) {
+      const spans = byActor.get(actorId) ?? [];
+      spans.push({ start, end });
+      byActor.set(actorId, spans);
+    }
+  }
+  return byActor;
+}
+
+export function findMentions(actors: ActorRecord[], sourceText: Map<string, string>, linked = new Map<string, Set<string>>()): MentionRecord[] {
+  const index = actorIndex(actors);
   const records: MentionRecord[] = [];
   for (const [sourceId, text] of sourceText) {
-    const parts = sentences(text);
-    const found = new Map<string, { count: number; sentences: Set<string> }>();
-    let part = 0;
-    for (const match of mentionsIn(text, index)) {
-      while (part + 1 < parts.length && parts[part + 1]!.start <= match.start) part += 1;
-      const sentence = parts[part]?.text.trim() ?? '';
-      for (const actorId of match.actors) {
-        const entry = found.get(actorId) ?? { count: 0, sentences: new Set<string>() };
-        entry.count += 1;
-        entry.sentences.add(sentence);
-        found.set(actorId, entry);
-      }
-    }
-    for (const [actorId, entry] of found) {
-      records.push(
-        withHash({
-          id: `${sourceId}|${actorId}`,
-          source: sourceId,
-          actor: actorId,
-          props: { count: entry.count, sentences: [...entry.sentences] },
-        }),
-      );
+    for (const [actorId, spans] of spansByActor(text, index, linked.get(sourceId))) {
+      records.push(withHash({ id: `${sourceId}|${actorId}`, source: sourceId, actor: actorId, props: mentionProps(text, spans) }));
     }
   }
   return records;

@@ -7,7 +7,7 @@ import { quoteFinder, type QuoteSpan } from '../domain/quotes.ts';
 import { actorKinds } from '../domain/vocabulary.ts';
 import { gradeProps } from '../domain/grading.ts';
 import { claimRecord, figureRecord, observedAt, unobserved, type ClaimLookup, type Observed, type ReportAt } from '../domain/claimCheck.ts';
-import { findMentions } from './mentions.ts';
+import { findMentions, linkedActors } from './mentions.ts';
 import type { ParsedFile } from './readFiles.ts';
 import { formatPath, type PathPart, type Problem } from '../domain/problems.ts';
 import type { ActorRecord, ClaimRecord, FigureRecord, SeedBatch, SourceRecord } from '../domain/records.ts';
@@ -167,6 +167,6 @@ export function buildBatch(files: ParsedFile[], sourcesDir: string, problems: Pr
   checkIds(files, report);
   const claims = collectClaims(files, ctx, report);
   const figures = collectFigures(files, ctx, report);
-  const mentions = findMentions(actors.records, ctx.sourceText);
+  const mentions = findMentions(actors.records, ctx.sourceText, linkedActors([...claims, ...figures]));
   return { sources, actors: actors.records, claims, figures, mentions, warnings: actors.warnings };
 }

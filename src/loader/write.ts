@@ -268,6 +268,7 @@ const apiWriteKinds: [kind: string, match: string][] = [
   ['contradictions', "MATCH (a)-[e:CONTRADICTS]->(b) WHERE e.origin = 'api' WITH a.id + ' contradicts ' + b.id AS id"],
   ['imported registry snapshots', "MATCH (n:Source) WHERE n.origin = 'registry' WITH n.id AS id"],
   ['judgements of registry records', "MATCH (n:MatchPair) WHERE n.decision <> 'PENDING' AND NOT n.automatic WITH n.id AS id"],
+  ['judgements of mentions', 'MATCH (n:MentionJudgement) WITH n.id AS id'],
 ];
 
 export async function apiWrites(db: Database): Promise<ApiWrites> {
@@ -370,6 +371,14 @@ function followMerges(batch: SeedBatch, merged: Map<string, string>): SeedBatch 
   };
 }
 
+/** The files' mentions less those an editor rejected (src/writes/mentions.ts): a reload never brings one back. */
+async function withoutRejected(db: Database, batch: SeedBatch, timeoutMs: number): Promise<SeedBatch> {
+  const rows = await db.read<{ id: string }>('MATCH (j:MentionJudgement) WHERE j.rejected IS NOT NULL RETURN j.id AS id', {}, timeoutMs);
+  if (rows.length === 0) return batch;
+  const rejected = new Set(rows.map((row) => row.id));
+  return { ...batch, mentions: batch.mentions.filter((m) => !rejected.has(m.id)) };
+}
+
 /** Seeded actors and sources about to be removed that claims written through the API or imported from a registry still cite: the load stops. */
 async function checkStaleInUse(db: Database, actors: Plan<ActorRecord>, sources: Plan<SourceRecord>, timeoutMs: number): Promise<void> {
   const rows = await db.read<{ id: string; claim: string }>(
@@ -430,7 +439,7 @@ export async function writeBatch(db: Database, files: SeedBatch, options: WriteO
   if (options.reset) await resetDatabase(db, options.timeoutMs);
   await removeLegacyModel(db, options.timeoutMs);
   if (await isEmpty(db, options.timeoutMs)) return createBatch(db, files, options);
-  const batch = followMerges(files, await mergedActors(db, options.timeoutMs));
+  const batch = await withoutRejected(db, followMerges(files, await mergedActors(db, options.timeoutMs)), options.timeoutMs);
   const existingHashes = (cypher: string) => readHashes(db, cypher, options.timeoutMs);
   const sources = plan(batch.sources, await existingHashes(hashes('Source')));
   const actors = plan(batch.actors, await existingHashes(hashes('Actor')));

@@ -1,6 +1,6 @@
 // Deleting an actor that nothing uses (an actor made for a claim that was never written): refused,
-// naming what uses it, while any claim, figure, registry entry, identifier, merge, match pair or
-// editor-added mention does. The change log keeps the whole actor, so nothing is lost.
+// naming what uses it, while any claim, figure, registry entry, identifier, merge, match pair,
+// editor-added mention or editor's mention judgement does. The change log keeps the whole actor, so nothing is lost.
 import { InputError } from '../errors.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
 import { authorNow, recordChanges } from './changeLog.ts';
@@ -19,7 +19,7 @@ const useWords: Record<string, string> = {
 };
 
 /** A MENTIONS edge the matcher found (not one an editor added): it goes with the actor. */
-const foundMention = `type(r) = 'MENTIONS' AND r.by IS NULL AND coalesce(r.origin, '') <> 'editor'`;
+const foundMention = `type(r) = 'MENTIONS' AND r.by IS NULL AND coalesce(r.origin, '') <> 'editor' AND size(coalesce(r.added, [])) = 0`;
 
 /** What uses the actor, in words with counts: its edges (but the mentions found automatically) and the match pairs naming it. */
 async function usesOf(tx: Transaction, id: string): Promise<string[]> {
@@ -27,10 +27,12 @@ async function usesOf(tx: Transaction, id: string): Promise<string[]> {
     `MATCH (a:Actor {id: $id})-[r]-(other) WHERE NOT (${foundMention})
      RETURN CASE WHEN startNode(r) = a THEN 'out ' ELSE 'in ' END + type(r) AS use, count(*) AS n
      UNION ALL
-     MATCH (p:MatchPair) WHERE p.record = $id OR p.candidate = $id RETURN 'pair' AS use, count(*) AS n`,
+     MATCH (p:MatchPair) WHERE p.record = $id OR p.candidate = $id RETURN 'pair' AS use, count(*) AS n
+     UNION ALL
+     MATCH (j:MentionJudgement {actor: $id}) RETURN 'judgement' AS use, count(*) AS n`,
     { id },
   );
-  return rows.filter((row) => Number(row.n) > 0).map((row) => `${row.n} ${useWords[row.use] ?? (row.use === 'pair' ? 'registry match pair(s)' : `${row.use.replace(/^(in|out) /, '').toLowerCase().replace(/_/g, ' ')} link(s)`)}`);
+  return rows.filter((row) => Number(row.n) > 0).map((row) => `${row.n} ${useWords[row.use] ?? (row.use === 'pair' ? 'registry match pair(s)' : row.use === 'judgement' ? "editor's mention judgement(s) (rejected or added)" : `${row.use.replace(/^(in|out) /, '').toLowerCase().replace(/_/g, ' ')} link(s)`)}`);
 }
 
 /** Deletes actor `id` at `expectedVersion` when nothing uses it; answers its id. */

@@ -234,7 +234,8 @@ export async function mergeInTransaction(tx: Transaction, author: Author, keep: 
      CREATE (m)-[:MERGED_INTO {at: $at, by: $by, record: $record}]->(k)
      WITH k, m
      MATCH (s:Source)-[mention:MENTIONS]->(m) WHERE NOT EXISTS { (s)-[:MENTIONS]->(k) }
-     CREATE (s)-[:MENTIONS {count: mention.count, sentences: mention.sentences, origin: 'api', viaMerge: m.id}]->(k)`,
+       AND NOT EXISTS { MATCH (j:MentionJudgement {source: s.id, actor: k.id}) WHERE j.rejected IS NOT NULL }
+     CREATE (s)-[:MENTIONS {count: mention.count, sentences: mention.sentences, spans: mention.spans, origin: 'api', viaMerge: m.id}]->(k)`,
     {
       keep,
       merge,

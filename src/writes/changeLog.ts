@@ -24,6 +24,8 @@ export const changeActions = [
   'UPDATE_FIGURE',
   'RETRACT_FIGURE',
   'REJECT_SUGGESTION',
+  'REJECT_MENTION',
+  'ADD_MENTION',
 ] as const;
 export type ChangeAction = (typeof changeActions)[number];
 

@@ -17,6 +17,7 @@ import { authorNow, recordChanges, type ChangeEntry } from './changeLog.ts';
 import { claimLookup, lockedActors } from './lookup.ts';
 import { createNewActors, isNewRef, type NewActorInput } from './newActors.ts';
 import { givenFields, lockOne, lockVersions, maxIdLength, numberedId, Problems, retryingIdClash, slugOf } from './records.ts';
+import { mentionsOfClaim } from './mentions.ts';
 
 /** A claim's fields as the API takes them (AddClaimInput; ClaimPatch has them all optional). */
 export interface ClaimInput {
@@ -175,6 +176,7 @@ export async function addClaim(db: Database, by: string, input: ClaimInput & { n
     const id = await newClaimId(tx, fields.source);
     const record = await checkedRecord(tx, id, fields, resolved, problems, unmade);
     await writeClaim(tx, 'create', record, { origin: 'api', version: 1 }, []);
+    await mentionsOfClaim(tx, record.source, [record.subject, record.object, ...record.claimedBy, ...record.disputedBy]);
     await recordChanges(tx, author, [{ action: 'ADD_CLAIM', target: id, before: null, after: snapshot(await readClaim(tx, id, 'id')) }]);
     return id;
   }));

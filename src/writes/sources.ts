@@ -69,7 +69,7 @@ export async function addSource(db: Database, by: string, input: SourceInput): P
       version: 1,
     };
     await tx.run('CREATE (s:Source) SET s = $props', { props });
-    const mentions = await mentionsInSource(tx, id, input.text);
+    const mentions = await mentionsInSource(tx, id);
     const { text, ...shown } = props;
     await recordChanges(tx, author, [{ action: 'ADD_SOURCE', target: id, before: null, after: { ...shown, characters: text.length, mentions } }]);
     return { id, added: true };

@@ -1,7 +1,7 @@
 // src/domain/mentions.ts: where a text mentions actors, by their names and aliases.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findMentions, mentionsIn, nameIndex, type NamedActor } from '../../src/domain/mentions.ts';
+import { findMentions, mentionsIn, nameIndex, occurrences, partialNames, sameOrCapitals, type MentionContext, type NamedActor } from '../../src/domain/mentions.ts';
 
 const actors: NamedActor[] = [
   { id: 'islamic-movement-of-uzbekistan', name: 'Islamic Movement of Uzbekistan', aliases: ['IMU', 'Islamic Movement of Uzbekistan (IDU)'] },
@@ -11,7 +11,8 @@ const actors: NamedActor[] = [
 ];
 
 /** Each mention as [the text it spans, its actors]. */
-const found = (text: string, who: NamedActor[] = actors) => findMentions(text, who).map((m) => [text.slice(m.start, m.end), m.actors.join('+')]);
+const found = (text: string, who: NamedActor[] = actors, context: MentionContext = {}) =>
+  findMentions(text, who, context).map((m) => [text.slice(m.start, m.end), m.actors.join('+')]);
 
 describe('findMentions', () => {
   it('gives each mention its offsets and actor', () => {
@@ -88,8 +89,116 @@ describe('findMentions', () => {
 describe('nameIndex and mentionsIn', () => {
   it('index a name once however often an actor lists it, and match many texts', () => {
     const index = nameIndex([{ id: 'imu', name: 'IMU', aliases: ['IMU', 'IDU'] }]);
-    assert.deepEqual(index.owners.get('IMU'), ['imu']);
+    assert.deepEqual(index.owners.get('imu')?.map((n) => n.actor), ['imu']);
     assert.deepEqual([...mentionsIn('IMU', index)].length, 1);
     assert.deepEqual([...mentionsIn('IDU, IMU', index)].map((m) => m.start), [0, 5]);
+  });
+});
+
+const agencies: NamedActor[] = [
+  { id: 'asia-plus', name: 'Asia-Plus', aliases: ['Asia Plus news agency'] },
+  { id: 'islamic-state', name: 'Islamic State', aliases: ['IS', 'ISIS'] },
+  { id: 'fergana-valley', name: 'Fergana Valley', aliases: ['Ferghana Valley', 'Fergana', 'Ferghana'] },
+  { id: 'juma-namangani', name: 'Juma Namangani', aliases: ['Namangani', 'Jumaboi Khojiev'] },
+  { id: 'uzbekistan', name: 'Uzbekistan', aliases: ['Republic of Uzbekistan'] },
+];
+const linked = (...ids: string[]): MentionContext => ({ linked: new Set(ids) });
+
+describe('words in capitals', () => {
+  it('match a name in any case: "ASIA-Plus" is Asia-Plus, a headline\'s "ISLAMIC STATE" is Islamic State', () => {
+    assert.deepEqual(found('told ASIA-Plus on Monday', agencies), [['ASIA-Plus', 'asia-plus']]);
+    assert.deepEqual(found('ISLAMIC STATE SAYS', agencies), [['ISLAMIC STATE', 'islamic-state']]);
+    assert.deepEqual(found('ASIA PLUS NEWS AGENCY', agencies), [['ASIA PLUS NEWS AGENCY', 'asia-plus']]);
+  });
+
+  it('but a word not in capitals keeps its case, and the punctuation must be the same', () => {
+    assert.deepEqual(found('Asia-plus and asia-Plus', agencies), []);
+    assert.deepEqual(found('ASIA PLUS', agencies), [], 'the name has a hyphen');
+    assert.deepEqual(found('Is it IS?', agencies), [['IS', 'islamic-state']], '"Is" is one capital, not capitals');
+  });
+
+  it('sameOrCapitals compares word by word', () => {
+    assert.equal(sameOrCapitals('ASIA-Plus', 'Asia-Plus'), true);
+    assert.equal(sameOrCapitals('ASIA-PLUS', 'Asia-Plus'), true);
+    assert.equal(sameOrCapitals('Asia-PLUS', 'Asia-Plus'), true);
+    assert.equal(sameOrCapitals('AsIA-Plus', 'Asia-Plus'), false);
+    assert.equal(sameOrCapitals('IS', 'Is'), true);
+    assert.equal(sameOrCapitals('is', 'IS'), false);
+  });
+});
+
+describe('actors a claim on the same source names', () => {
+  it('match in any case', () => {
+    assert.deepEqual(found('the asia-plus agency and Islamic state', agencies), []);
+    assert.deepEqual(found('the asia-plus agency and Islamic state', agencies, linked('asia-plus', 'islamic-state')), [
+      ['asia-plus', 'asia-plus'],
+      ['Islamic state', 'islamic-state'],
+    ]);
+  });
+
+  it('except by a name in capitals: "is" is never IS', () => {
+    assert.deepEqual(found('what is left of isis', agencies, linked('islamic-state')), []);
+  });
+
+  it('only for the linked actor', () => {
+    assert.deepEqual(found('uzbekistan', agencies, linked('asia-plus')), []);
+  });
+});
+
+describe('partial names: one word, not the last, of a longer name of the same actor', () => {
+  it('are found per actor: a modifier of a longer name or alias, never the name itself', () => {
+    assert.deepEqual([...partialNames(agencies[2]!)], ['Fergana', 'Ferghana']);
+    assert.deepEqual([...partialNames(agencies[4]!)], [], '"Uzbekistan" is the name, though "Republic of Uzbekistan" holds it');
+    assert.deepEqual([...partialNames(agencies[1]!)], [], '"IS" is no word of "Islamic State"');
+    assert.deepEqual([...partialNames({ id: 'batken-region', name: 'Batken region', aliases: ['Batken'] })], ['Batken']);
+  });
+
+  it('leave out the last word (a surname, a head noun), acronyms and spellings of the name', () => {
+    assert.deepEqual([...partialNames(agencies[3]!)], [], '"Namangani" is the surname');
+    assert.deepEqual([...partialNames({ id: 'taliban', name: 'Afghan Taliban', aliases: ['Taliban', 'Taleban'] })], []);
+    assert.deepEqual([...partialNames({ id: 'imu', name: 'Islamic Movement of Uzbekistan', aliases: ['IDU', 'Islamic Movement of Uzbekistan (IDU)'] })], []);
+    assert.deepEqual([...partialNames({ id: 'ria-novosti', name: 'RIA Novosti', aliases: ['RIA'] })], []);
+    assert.deepEqual([...partialNames({ id: 'eurasianet', name: 'EurasiaNet', aliases: ['Eurasianet', 'Eurasianet.org'] })], []);
+  });
+
+  it('are no mention alone: "Source: Fergana" is not the Fergana Valley', () => {
+    assert.deepEqual(found('Source: Fergana', agencies), []);
+    assert.deepEqual(found('Namangani said so.', agencies), [['Namangani', 'juma-namangani']], 'a surname alone is a mention');
+    assert.deepEqual(found('Uzbekistan said so.', agencies), [['Uzbekistan', 'uzbekistan']]);
+  });
+
+  it('are a mention when the same text names the actor in full', () => {
+    assert.deepEqual(found('Ferghana farmers; the Ferghana Valley', agencies), [
+      ['Ferghana', 'fergana-valley'],
+      ['Ferghana Valley', 'fergana-valley'],
+    ]);
+    assert.deepEqual(found('Fergana, in the Ferghana Valley', agencies), [
+      ['Fergana', 'fergana-valley'],
+      ['Ferghana Valley', 'fergana-valley'],
+    ], 'the full name in any spelling');
+  });
+
+  it('are a mention when a claim on the source names the actor', () => {
+    assert.deepEqual(found('Source: Fergana', agencies, linked('fergana-valley')), [['Fergana', 'fergana-valley']]);
+  });
+
+  it('leave a shared name to the actor whose whole name it is: the news agency Fergana', () => {
+    const withAgency = [...agencies, { id: 'fergana-agency', name: 'Fergana', aliases: ['Fergana news agency'] }];
+    assert.deepEqual(found('Source: Fergana', withAgency), [['Fergana', 'fergana-agency']]);
+    assert.deepEqual(found('the Fergana Valley. Source: Fergana', withAgency), [
+      ['Fergana Valley', 'fergana-valley'],
+      ['Fergana', 'fergana-valley+fergana-agency'],
+    ]);
+  });
+});
+
+describe('occurrences', () => {
+  it('finds an editor\'s text as printed, on word boundaries', () => {
+    assert.deepEqual(occurrences('Gulmurjd and Gulmurjdov; Gulmurjd.', 'Gulmurjd'), [
+      { start: 0, end: 8 },
+      { start: 25, end: 33 },
+    ]);
+    assert.deepEqual(occurrences('gulmurjd', 'Gulmurjd'), []);
+    assert.deepEqual(occurrences('a text', '  '), []);
   });
 });

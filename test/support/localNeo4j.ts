@@ -86,4 +86,6 @@ export function stopWith(child: ChildProcess, signal: NodeJS.Signals): Promise<n
 }
 
 /** `npm start` (as node src/cli/start.ts) with exactly `env`, once it says it is ready. */
-export const startApi = (env: NodeJS.ProcessEnv) => runCli('src/cli/start.ts', [], env, 'Press Ctrl-C to stop.');
+/** `npm start` with `env`; its record of itself goes into its own home, never the clone's .neo4j/running.json. */
+export const startApi = (env: NodeJS.ProcessEnv) =>
+  runCli('src/cli/start.ts', [], { NEO4J_RUNNING_FILE: path.join(env.NEO4J_LOCAL_HOME ?? os.tmpdir(), 'project-running.json'), ...env }, 'Press Ctrl-C to stop.');

@@ -286,6 +286,10 @@ export type ChangeAction =
   | 'UNDO_JUDGEMENT'
   /** A suggestion of a source turned down (target: the source; after: its key and what it proposed). */
   | 'REJECT_SUGGESTION'
+  /** An editor rejected a source's mention of an actor (target: the source; before: the mention, after: the reason). */
+  | 'REJECT_MENTION'
+  /** An editor marked a text of a source as naming an actor (target: the source). */
+  | 'ADD_MENTION'
   /** A source's reliability graded (before/after: the grading with its reason). */
   | 'GRADE_SOURCE'
   /** A claim's credibility graded (before/after: the grading with its reason). */
@@ -313,6 +317,18 @@ export type Mutation = {
   gradeSource: Source;
   /** Grades a claim's credibility (1-6), or makes it ungraded again (grade null), with the reason; a stale expectedVersion is a CONFLICT. Editor. */
   gradeClaim: Claim;
+  /**
+   * Editor. The source's mention of the actor goes, and the rejection is remembered: a reload of the
+   * seed files, a new claim and a rename of the actor never bring it back (addMention does). A source
+   * that does not mention the actor is BAD_USER_INPUT naming `actor`. Answers the source.
+   */
+  rejectMention: Source;
+  /**
+   * Editor. Marks `text`, as printed in the source (whole words, same case), as naming the actor:
+   * every place it stands is a mention, kept across reloads and renames; a rejection of the pair is
+   * lifted. A text not in the source is BAD_USER_INPUT naming `text`. Answers the source.
+   */
+  addMention: Source;
   /** Adds a source with its full text, stored byte for byte; a text already stored (same SHA-256) answers that source instead of a copy. Its mentions of known actors are found as the loader finds them. */
   addSource: Source;
   /** Adds an actor; its id is a slug of its name, made unique. */
@@ -409,6 +425,52 @@ export type MutationGradeClaimArgs = {
   grade?: InputMaybe<Scalars['Int']['input']>;
   reason: Scalars['String']['input'];
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
+ */
+export type MutationRejectMentionArgs = {
+  source: Scalars['ID']['input'];
+  actor: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each is one transaction: it is checked first (a claim's quotes must occur verbatim in
+ * its source, as the loader checks them) and writes nothing when a check fails. Each records who
+ * made it and what changed (`history`). Writes need a bearer token of role editor; merges admin.
+ * Errors: UNAUTHENTICATED (no, unknown or revoked token), FORBIDDEN (role too low),
+ * BAD_USER_INPUT (extensions.argumentName names the field, e.g. "input.quotes[0]";
+ * extensions.problems lists every problem found), CONFLICT (a stale expectedVersion),
+ * NOT_FOUND (an id that names nothing; extensions.argumentName names the argument),
+ * IDEMPOTENCY_KEY_REUSED (an Idempotency-Key sent before with another mutation or input).
+ * Retries: send an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID). A
+ * write is recorded under it (per token and per mutation of the request) only if it commits; the
+ * same key and input again answers that first outcome and writes nothing. Without a key a retry
+ * writes again (a second addClaim adds a second claim). Every answer names the writes its request
+ * committed in extensions.writes, whatever else it says; mutations run one after another and none
+ * runs after one has failed.
+ */
+export type MutationAddMentionArgs = {
+  source: Scalars['ID']['input'];
+  actor: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
 };
 
 
@@ -783,6 +845,27 @@ export type MutationUndoJudgementArgs = {
 export type MutationRejectSuggestionArgs = {
   source: Scalars['ID']['input'];
   key: Scalars['ID']['input'];
+};
+
+/** Where a text names something: [start, end) in UTF-16 code units, as JavaScript's String.slice counts. */
+export type Span = {
+  __typename?: 'Span';
+  start: Scalars['Int']['output'];
+  /** Exclusive. */
+  end: Scalars['Int']['output'];
+};
+
+export type SourceMention = {
+  __typename?: 'SourceMention';
+  /** SEED when the loader found it, API when a write through the API found or an editor added it. */
+  origin: Origin;
+  /** Where the text names the actor, in text order. */
+  spans: Array<Span>;
+  /** The texts an editor marked as naming the actor (addMention); empty when the matcher alone found it. */
+  added: Array<Scalars['String']['output']>;
+  actor: Actor;
+  count: Scalars['Int']['output'];
+  sentences: Array<Scalars['String']['output']>;
 };
 
 /**
@@ -1942,13 +2025,6 @@ export type Mention = {
   sentences: Array<Scalars['String']['output']>;
 };
 
-export type SourceMention = {
-  __typename?: 'SourceMention';
-  actor: Actor;
-  count: Scalars['Int']['output'];
-  sentences: Array<Scalars['String']['output']>;
-};
-
 export type Subgraph = {
   __typename?: 'Subgraph';
   nodes: Array<Actor>;
@@ -2225,6 +2301,8 @@ export type ResolversTypes = {
   Vocabulary: ResolverTypeWrapper<Vocabulary>;
   ChangeAction: ChangeAction;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Span: ResolverTypeWrapper<Span>;
+  SourceMention: ResolverTypeWrapper<MentionModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   IdentifierInput: IdentifierInput;
   RegistryFormat: RegistryFormat;
@@ -2260,7 +2338,6 @@ export type ResolversTypes = {
   ClaimSuggestion: ResolverTypeWrapper<Omit<ClaimSuggestion, 'subject' | 'object' | 'claimedBy'> & { subject: ResolversTypes['SuggestedActor'], object: ResolversTypes['SuggestedActor'], claimedBy: Array<ResolversTypes['SuggestedActor']> }>;
   SuggestedActor: ResolverTypeWrapper<Omit<SuggestedActor, 'actor'> & { actor?: Maybe<ResolversTypes['Actor']> }>;
   Mention: ResolverTypeWrapper<MentionModel>;
-  SourceMention: ResolverTypeWrapper<MentionModel>;
   Subgraph: ResolverTypeWrapper<Omit<Subgraph, 'nodes' | 'relationships'> & { nodes: Array<ResolversTypes['Actor']>, relationships: Array<ResolversTypes['Relationship']> }>;
   Path: ResolverTypeWrapper<Omit<Path, 'nodes' | 'relationships'> & { nodes: Array<ResolversTypes['Actor']>, relationships: Array<ResolversTypes['Relationship']> }>;
   Stats: ResolverTypeWrapper<Stats>;
@@ -2296,6 +2373,8 @@ export type ResolversParentTypes = {
   Relationship: RelationshipModel;
   Vocabulary: Vocabulary;
   Mutation: Record<PropertyKey, never>;
+  Span: Span;
+  SourceMention: MentionModel;
   Query: Record<PropertyKey, never>;
   IdentifierInput: IdentifierInput;
   Identifier: IdentifierViewModel;
@@ -2324,7 +2403,6 @@ export type ResolversParentTypes = {
   ClaimSuggestion: Omit<ClaimSuggestion, 'subject' | 'object' | 'claimedBy'> & { subject: ResolversParentTypes['SuggestedActor'], object: ResolversParentTypes['SuggestedActor'], claimedBy: Array<ResolversParentTypes['SuggestedActor']> };
   SuggestedActor: Omit<SuggestedActor, 'actor'> & { actor?: Maybe<ResolversParentTypes['Actor']> };
   Mention: MentionModel;
-  SourceMention: MentionModel;
   Subgraph: Omit<Subgraph, 'nodes' | 'relationships'> & { nodes: Array<ResolversParentTypes['Actor']>, relationships: Array<ResolversParentTypes['Relationship']> };
   Path: Omit<Path, 'nodes' | 'relationships'> & { nodes: Array<ResolversParentTypes['Actor']>, relationships: Array<ResolversParentTypes['Relationship']> };
   Stats: Stats;
@@ -2464,6 +2542,8 @@ export type VocabularyResolvers<ContextType = Context, ParentType extends Resolv
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   gradeSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationGradeSourceArgs, 'id' | 'reason'>>;
   gradeClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationGradeClaimArgs, 'id' | 'reason'>>;
+  rejectMention?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationRejectMentionArgs, 'source' | 'actor' | 'reason'>>;
+  addMention?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationAddMentionArgs, 'source' | 'actor' | 'text'>>;
   addSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationAddSourceArgs, 'input'>>;
   addActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationAddActorArgs, 'input'>>;
   updateActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationUpdateActorArgs, 'id' | 'expectedVersion' | 'patch'>>;
@@ -2481,6 +2561,20 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   judgeMatch?: Resolver<ResolversTypes['MatchPair'], ParentType, ContextType, RequireFields<MutationJudgeMatchArgs, 'pair' | 'decision'>>;
   undoJudgement?: Resolver<ResolversTypes['MatchPair'], ParentType, ContextType, RequireFields<MutationUndoJudgementArgs, 'pair'>>;
   rejectSuggestion?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationRejectSuggestionArgs, 'source' | 'key'>>;
+};
+
+export type SpanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Span'] = ResolversParentTypes['Span']> = {
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SourceMentionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceMention'] = ResolversParentTypes['SourceMention']> = {
+  origin?: Resolver<ResolversTypes['Origin'], ParentType, ContextType>;
+  spans?: Resolver<Array<ResolversTypes['Span']>, ParentType, ContextType>;
+  added?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sentences?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -2676,12 +2770,6 @@ export type MentionResolvers<ContextType = Context, ParentType extends Resolvers
   sentences?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type SourceMentionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceMention'] = ResolversParentTypes['SourceMention']> = {
-  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  sentences?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
 export type SubgraphResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
   nodes?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
@@ -2761,6 +2849,8 @@ export type Resolvers<ContextType = Context> = {
   Relationship?: RelationshipResolvers<ContextType>;
   Vocabulary?: VocabularyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Span?: SpanResolvers<ContextType>;
+  SourceMention?: SourceMentionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Identifier?: IdentifierResolvers<ContextType>;
   RegistryName?: RegistryNameResolvers<ContextType>;
@@ -2780,7 +2870,6 @@ export type Resolvers<ContextType = Context> = {
   ClaimSuggestion?: ClaimSuggestionResolvers<ContextType>;
   SuggestedActor?: SuggestedActorResolvers<ContextType>;
   Mention?: MentionResolvers<ContextType>;
-  SourceMention?: SourceMentionResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   Stats?: StatsResolvers<ContextType>;

@@ -27,6 +27,10 @@ export type ChangeAction =
   | 'UNDO_JUDGEMENT'
   /** A suggestion of a source turned down (target: the source; after: its key and what it proposed). */
   | 'REJECT_SUGGESTION'
+  /** An editor rejected a source's mention of an actor (target: the source; before: the mention, after: the reason). */
+  | 'REJECT_MENTION'
+  /** An editor marked a text of a source as naming an actor (target: the source). */
+  | 'ADD_MENTION'
   /** A source's reliability graded (before/after: the grading with its reason). */
   | 'GRADE_SOURCE'
   /** A claim's credibility graded (before/after: the grading with its reason). */
