@@ -76,7 +76,7 @@ export const sourcesQuery = `query Sources { sources(first: ${queryLimits.maxPag
  */
 export const readableSourceQuery = `query ReadableSource($id: ID!) { source(id: $id) {
       ${sourceFields} author url origin registry text
-      mentions(first: ${queryLimits.maxPageSize}) { actor { id name aliases } }
+      mentions(first: ${queryLimits.maxPageSize}) { origin spans { start end } actor { id name aliases } }
       claims(first: ${queryLimits.maxPageSize}) { id type stance subject { id name } object { id name } evidence { quote start end } }
     } }`;
 
@@ -144,3 +144,17 @@ export const judgeMatchMutation = `mutation JudgeMatch($pair: ID!, $decision: Ju
 
 /** Undoes a judgement: the pair waits in the queue again, and comes back to be shown. */
 export const undoJudgementMutation = `mutation UndoJudgement($pair: ID!) { undoJudgement(pair: $pair) { ${matchPairFields} } }`;
+
+/** An editor's judgements of where a source names an actor (web/src/api/mentionWrites.ts): each answers the source. */
+export const rejectMentionMutation = `mutation RejectMention($source: ID!, $actor: ID!, $reason: String!) { rejectMention(source: $source, actor: $actor, reason: $reason) { id } }`;
+
+export const addMentionMutation = `mutation AddMention($source: ID!, $actor: ID!, $text: String!) { addMention(source: $source, actor: $actor, text: $text) { id } }`;
+
+/** A source's suggestions (web/src/reading/suggestionList.ts), and an editor's rejection of one. */
+const suggestedActorFields = 'text kind actor { id name kind }';
+export const suggestionsQuery = `query SourceSuggestions($id: ID!) { source(id: $id) { suggestions {
+  actors { key text match kind actor { id name kind } candidates { match actor { id name kind } } }
+  claims { key type stance role since dateText note quote cue subject { ${suggestedActorFields} } object { ${suggestedActorFields} } claimedBy { ${suggestedActorFields} } }
+} } }`;
+
+export const rejectSuggestionMutation = `mutation RejectSuggestion($source: ID!, $key: ID!) { rejectSuggestion(source: $source, key: $key) { id } }`;

@@ -2,9 +2,11 @@
 // sentences suggest, each claim with its sentence and proposed subject, type, object, stance,
 // claimant and date, and Accept / Edit (the claim form opens prefilled: nothing is written until
 // the analyst submits it) and Reject (rejectSuggestion, remembered). Self-contained: the reading
-// view gives it the source id, the API call and the callbacks.
+// view gives it the source id, the API call and the callbacks; its documents are in api/queries.ts
+// (typed by codegen, and counted among what curation mode sends).
 import { el } from '../app/dom.ts';
 import type { ClaimPrefill, PickedActor } from '../curation/claimPrefill.ts';
+import { rejectSuggestionMutation, suggestionsQuery } from '../api/queries.ts';
 
 /** The GraphQL call it makes its requests with (web/src/api/api.ts's graphql). */
 export type SuggestionApi = <T>(query: string, variables: Record<string, unknown>) => Promise<T>;
@@ -29,12 +31,6 @@ interface ClaimSuggestion {
 }
 interface SuggestionsAnswer { source: { suggestions: { actors: ActorSuggestion[]; claims: ClaimSuggestion[] } } | null }
 
-const actorFields = 'text kind actor { id name kind }';
-export const suggestionsQuery = `query SourceSuggestions($id: ID!) { source(id: $id) { suggestions {
-  actors { key text match kind actor { id name kind } candidates { match actor { id name kind } } }
-  claims { key type stance role since dateText note quote cue subject { ${actorFields} } object { ${actorFields} } claimedBy { ${actorFields} } }
-} } }`;
-export const rejectSuggestionMutation = `mutation RejectSuggestion($source: ID!, $key: ID!) { rejectSuggestion(source: $source, key: $key) { id } }`;
 
 /** A suggested actor as the claim form takes it: the known actor, or a new one named as printed. */
 const picked = (ref: SuggestedActor): PickedActor => (ref.actor ? { id: ref.actor.id, name: ref.actor.name, kind: ref.actor.kind } : { id: null, name: ref.text, kind: ref.kind });

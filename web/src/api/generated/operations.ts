@@ -296,6 +296,15 @@ export type AddFigureMutationVariables = Exact<{
 
 export type AddFigureMutation = { addFigure: { id: string, measure: string, value: number | null, qualifier: string | null, unit: string, status: ClaimStatus, quotes: Array<string>, about: { id: string, name: string }, source: { id: string } } };
 
+export type AddMentionMutationVariables = Exact<{
+  source: string | number;
+  actor: string | number;
+  text: string;
+}>;
+
+
+export type AddMentionMutation = { addMention: { id: string } };
+
 export type AddSourceMutationVariables = Exact<{
   input: AddSourceInput;
 }>;
@@ -359,7 +368,24 @@ export type ReadableSourceQueryVariables = Exact<{
 }>;
 
 
-export type ReadableSourceQuery = { source: { id: string, title: string, publisher: string | null, published: string | null, author: string | null, url: string | null, origin: Origin, registry: string | null, text: string, mentions: Array<{ actor: { id: string, name: string, aliases: Array<string> } }>, claims: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, evidence: Array<{ quote: string, start: number, end: number }> }> } | null };
+export type ReadableSourceQuery = { source: { id: string, title: string, publisher: string | null, published: string | null, author: string | null, url: string | null, origin: Origin, registry: string | null, text: string, mentions: Array<{ origin: Origin, spans: Array<{ start: number, end: number }>, actor: { id: string, name: string, aliases: Array<string> } }>, claims: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, evidence: Array<{ quote: string, start: number, end: number }> }> } | null };
+
+export type RejectMentionMutationVariables = Exact<{
+  source: string | number;
+  actor: string | number;
+  reason: string;
+}>;
+
+
+export type RejectMentionMutation = { rejectMention: { id: string } };
+
+export type RejectSuggestionMutationVariables = Exact<{
+  source: string | number;
+  key: string | number;
+}>;
+
+
+export type RejectSuggestionMutation = { rejectSuggestion: { id: string } };
 
 export type RetractClaimMutationVariables = Exact<{
   id: string | number;
@@ -407,6 +433,13 @@ export type SourcesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SourcesQuery = { sources: Array<{ id: string, title: string, publisher: string | null, published: string | null, author: string | null, origin: Origin }> };
+
+export type SourceSuggestionsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SourceSuggestionsQuery = { source: { suggestions: { actors: Array<{ key: string, text: string, match: MatchKind, kind: ActorKind, actor: { id: string, name: string, kind: ActorKind } | null, candidates: Array<{ match: MatchKind, actor: { id: string, name: string, kind: ActorKind } }> }>, claims: Array<{ key: string, type: RelationshipType, stance: Stance, role: string | null, since: string | null, dateText: string | null, note: string | null, quote: string, cue: string | null, subject: { text: string, kind: ActorKind, actor: { id: string, name: string, kind: ActorKind } | null }, object: { text: string, kind: ActorKind, actor: { id: string, name: string, kind: ActorKind } | null }, claimedBy: Array<{ text: string, kind: ActorKind, actor: { id: string, name: string, kind: ActorKind } | null }> }> } } | null };
 
 export type UndoJudgementMutationVariables = Exact<{
   pair: string | number;
