@@ -47,7 +47,11 @@ describe('the schema bounds every list', () => {
           (type.name === 'RegistryEntry' && field.name === 'names') ||
           (type.name === 'MatchPair' && field.name === 'reasons') ||
           // A mention's spans are read with it, from its own edge (one per time the text names the actor): they reach nothing.
-          (type.name === 'SourceMention' && field.name === 'spans');
+          (type.name === 'SourceMention' && field.name === 'spans') ||
+          // A source's suggestions are read from its own text, at most apiLimits.maxSuggestions of each; a suggestion's candidates and claimants are a handful.
+          type.name === 'Suggestions' ||
+          (type.name === 'ActorSuggestion' && field.name === 'candidates') ||
+          (type.name === 'ClaimSuggestion' && field.name === 'claimedBy');
         if (listOfObjects && !first && !container && !inline) unbounded.push(`${type.name}.${field.name}`);
         if (first?.name === 'first' && type.name !== 'Query') assert.equal(first.defaultValue, apiLimits.defaultListSize, `${type.name}.${field.name}(first)`);
       }

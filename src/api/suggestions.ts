@@ -6,6 +6,7 @@ import { sourceSuggestions } from '../graph/suggestions.ts';
 import type { SuggestedActorRef, Suggestions } from '../domain/suggestions.ts';
 import type { Database } from '../neo4j/database.ts';
 import type { ActorKind, RelationshipType, Stance } from './generated/graphql.ts';
+import { apiLimits } from '../config.ts';
 
 type Loaded = (id: string | null) => Actor | null;
 
@@ -28,8 +29,9 @@ function withActors(suggestions: Suggestions, actorOf: Loaded) {
 
 /** A source's suggestions with their actors; throws when the source is gone (it was read a moment before). */
 export async function resolvedSuggestions(db: Database, sourceId: string, actors: DataLoader<string, Actor | null>) {
-  const suggestions = await sourceSuggestions(db, sourceId);
-  if (!suggestions) throw new Error(`source ${sourceId} was not found when its suggestions were read`);
+  const found = await sourceSuggestions(db, sourceId);
+  if (!found) throw new Error(`source ${sourceId} was not found when its suggestions were read`);
+  const suggestions = { actors: found.actors.slice(0, apiLimits.maxSuggestions), claims: found.claims.slice(0, apiLimits.maxSuggestions) };
   const ids = new Set<string>();
   for (const a of suggestions.actors) for (const id of [a.actorId, ...a.candidates.map((c) => c.actorId)]) if (id) ids.add(id);
   for (const c of suggestions.claims) for (const r of [c.subject, c.object, ...c.claimedBy]) if (r.actorId) ids.add(r.actorId);

@@ -27,6 +27,8 @@ export const queryLimits = {
   maxListArgumentLength: 100,
   /** A source's text added through the API (addSource); the request body bounds it too. */
   maxSourceTextLength: 900_000,
+  /** A source's suggestions (Source.suggestions): at most this many suggested actors, and as many suggested claims. */
+  maxSuggestions: 300,
 } as const;
 
 /** What an argument left out means (the SDL states the same defaults; test/limits.test.ts compares them). */

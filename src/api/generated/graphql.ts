@@ -1961,7 +1961,7 @@ export type Evidence = {
   end: Scalars['Int']['output'];
 };
 
-/** A source's suggestions, read from its text (docs/suggestions.md): the actors it names, then the claims its sentences suggest. */
+/** A source's suggestions, read from its text (docs/suggestions.md): the actors it names, then the claims its sentences suggest; at most 300 of each. */
 export type Suggestions = {
   __typename?: 'Suggestions';
   actors: Array<ActorSuggestion>;
