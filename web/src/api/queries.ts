@@ -144,3 +144,12 @@ export const judgeMatchMutation = `mutation JudgeMatch($pair: ID!, $decision: Ju
 
 /** Undoes a judgement: the pair waits in the queue again, and comes back to be shown. */
 export const undoJudgementMutation = `mutation UndoJudgement($pair: ID!) { undoJudgement(pair: $pair) { ${matchPairFields} } }`;
+
+// A source's suggestions (web/src/reading/suggestionList.ts): the actors its text names, then the claims its sentences suggest.
+const suggestedActorFields = 'text kind actor { id name kind }';
+export const sourceSuggestionsQuery = `query SourceSuggestions($id: ID!) { source(id: $id) { suggestions {
+  actors { key text match kind actor { id name kind } candidates { match actor { id name kind } } }
+  claims { key type stance role since dateText note quote cue subject { ${suggestedActorFields} } object { ${suggestedActorFields} } claimedBy { ${suggestedActorFields} } }
+} } }`;
+
+export const rejectSuggestionMutation = `mutation RejectSuggestion($source: ID!, $key: ID!) { rejectSuggestion(source: $source, key: $key) { id } }`;
