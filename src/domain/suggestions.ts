@@ -5,6 +5,7 @@
 import nlp from 'compromise';
 import { attributionCues, denialCues, findCues, fitsType, hedgeCues, isPassiveCue, type CueHit } from './cues.ts';
 import { datesIn } from './relativeDates.ts';
+import { actorKey, claimKey } from './suggestionKeys.ts';
 import { actorsIn, type ActorCandidate, type KnownActor, type MatchKind, type Occurrence } from './sentenceActors.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
@@ -174,9 +175,10 @@ function claimsOf(sentence: Sentence, byCue: Map<string, string>, titles: string
   const seen = new Set<string>();
   const claims: ClaimSuggestion[] = [];
   for (const p of [...cueProposals(sentence, byCue, speaker, titles), ...titleProposals(sentence, titles, speaker, actors), ...adjectiveProposals(sentence, actors)]) {
-    const key = `c-${sentence.start}-${p.type}-${p.subject.start}-${p.object.start}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const at = `${p.type}-${p.subject.start}-${p.object.start}`;
+    if (seen.has(at)) continue;
+    seen.add(at);
+    const key = claimKey(sentence.text, p.subject.text, p.type, p.object.text);
     // "X told Y": the source states the telling in its own voice.
     const own = p.descriptive === true || (p.type === 'SPOKE_TO' && speaker !== undefined && sameActor(speaker, p.subject));
     const claimedBy = stance === 'ATTRIBUTED' && !own && speaker && !sameActor(speaker, p.subject) ? [refOf(speaker)] : [];
@@ -197,7 +199,7 @@ function actorSuggestions(occurrences: Occurrence[]): ActorSuggestion[] {
     const id = o.actorId ?? `new:${o.text}`;
     if (seen.has(id)) return [];
     seen.add(id);
-    return [{ key: `a-${o.start}-${o.end}`, text: o.text, start: o.start, end: o.end, actorId: o.actorId, match: o.match, kind: o.kind, candidates: o.candidates }];
+    return [{ key: actorKey(o.text), text: o.text, start: o.start, end: o.end, actorId: o.actorId, match: o.match, kind: o.kind, candidates: o.candidates }];
   });
 }
 
