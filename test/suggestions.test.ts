@@ -140,8 +140,9 @@ describe('rejectSuggestion', () => {
     assert.equal(known.text, 'Halimov', 'the span moved');
     assert.equal(suggestions.claims.find((c) => c.cue === 'swore allegiance'), undefined, JSON.stringify(suggestions.claims));
     assert.ok(suggestions.claims.every((c) => /^c-[0-9a-z]{2,14}$/.test(c.key)), 'keys are short');
-    const other = await gql<{ addSource: { id: string } }>(`mutation($input: AddSourceInput!) { addSource(input: $input) { id } }`, { input: { title: `Copy ${stamp}`, published: '2015-05-28', text: article } }, tokens.editor);
+    const other = await gql<{ addSource: { id: string } }>(`mutation($input: AddSourceInput!) { addSource(input: $input) { id } }`, { input: { title: `Copy ${stamp}`, published: '2015-05-28', text: article.replace('Dispatch', 'Copy') } }, tokens.editor);
     assert.equal(other.body.errors, undefined, JSON.stringify(other.body.errors));
+    assert.notEqual(other.body.data!.addSource.id, sourceId);
     const fresh = (await suggestionsOf(other.body.data!.addSource.id)).suggestions.claims.find((c) => c.cue === 'swore allegiance');
     assert.equal(fresh?.subject.actor?.id, id, 'the same text in a source without the rejection still suggests it');
   });

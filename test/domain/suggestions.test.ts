@@ -62,6 +62,11 @@ describe('suggested claims', () => {
     assert.deepEqual(claimsOf('The Islamic Movement of Uzbekistan pledged allegiance to Islamic State.'), [['imu', 'PLEDGED_ALLEGIANCE_TO', 'islamic-state', 'ASSERTED']]);
     assert.deepEqual(claimsOf('Uzbekistan, led by Islam Karimov, held firm.'), [['karimov', 'LEADS', 'uzbekistan', 'ASSERTED']]);
   });
+  it('"X\'s Y" makes a unit of a group PART_OF it and a person of a body a MEMBER_OF it, by their kinds', () => {
+    assert.deepEqual(claimsOf("The IMU's Jundullah Battalion fought on."), [['Jundullah Battalion', 'PART_OF', 'imu', 'ASSERTED']]);
+    assert.deepEqual(claimsOf("The IMU's Tohir Yuldashev spoke."), [['Tohir Yuldashev', 'MEMBER_OF', 'imu', 'ASSERTED']]);
+    assert.deepEqual(claimsOf("Uzbekistan's Syria policy changed."), [], 'a state and a state: no type fits');
+  });
   it('an object of the wrong kind is passed over for the nearest that fits, and listed names each get one', () => {
     assert.deepEqual(claimsOf('Islamic State is active in Syria and Iraq.'), [['islamic-state', 'OPERATES_IN', 'syria', 'ASSERTED'], ['islamic-state', 'OPERATES_IN', 'iraq', 'ASSERTED']]);
   });
