@@ -124,4 +124,26 @@ describe('rejectSuggestion', () => {
     assert.equal(after.suggestions.actors.find((a) => a.text === 'Gulmurod Halimov'), undefined);
     assert.ok(after.suggestions.actors.some((a) => a.actor?.id === 'islamic-state'), 'the others stay');
   });
+
+  it('keys on what a suggestion says: a rejection survives an alias that moves the subject\'s span', async () => {
+    const claim = (await suggestionsOf(sourceId)).suggestions.claims.find((c) => c.cue === 'swore allegiance');
+    assert.equal(claim, undefined, 'rejected above');
+    const added = await gql<{ addActor: { id: string; version: number } }>(`mutation($input: AddActorInput!) { addActor(input: $input) { id version } }`, { input: { name: `Gulmurod Khalimov ${stamp}`, kind: 'PERSON' } }, tokens.editor);
+    assert.equal(added.body.errors, undefined, JSON.stringify(added.body.errors));
+    const { id, version } = added.body.data!.addActor;
+    const patch = { aliases: ['Halimov'] };
+    const updated = await gql(`mutation($id: ID!, $version: Int!, $patch: ActorPatch!) { updateActor(id: $id, expectedVersion: $version, patch: $patch) { id } }`, { id, version, patch }, tokens.editor);
+    assert.equal(updated.body.errors, undefined, JSON.stringify(updated.body.errors));
+    const { suggestions } = await suggestionsOf(sourceId);
+    const known = suggestions.actors.find((a) => a.actor?.id === id);
+    assert.ok(known, `the alias now names the colonel: ${JSON.stringify(suggestions.actors)}`);
+    assert.equal(known.text, 'Halimov', 'the span moved');
+    assert.equal(suggestions.claims.find((c) => c.cue === 'swore allegiance'), undefined, JSON.stringify(suggestions.claims));
+    assert.ok(suggestions.claims.every((c) => /^c-[0-9a-z]{2,14}$/.test(c.key)), 'keys are short');
+    const other = await gql<{ addSource: { id: string } }>(`mutation($input: AddSourceInput!) { addSource(input: $input) { id } }`, { input: { title: `Copy ${stamp}`, published: '2015-05-28', text: article.replace('Dispatch', 'Copy') } }, tokens.editor);
+    assert.equal(other.body.errors, undefined, JSON.stringify(other.body.errors));
+    assert.notEqual(other.body.data!.addSource.id, sourceId);
+    const fresh = (await suggestionsOf(other.body.data!.addSource.id)).suggestions.claims.find((c) => c.cue === 'swore allegiance');
+    assert.equal(fresh?.subject.actor?.id, id, 'the same text in a source without the rejection still suggests it');
+  });
 });

@@ -2,6 +2,7 @@
 // and names it does not know (compromise's proper-noun sequences, a title such as "Colonel" in
 // front, an organisation word inside) with a guessed kind and the close existing actors they may be.
 import nlp from 'compromise';
+import { guessKind, isBodyWord, personTitles } from './kindGuess.ts';
 import { mentionsIn, nameIndex } from './mentions.ts';
 import { consonantSkeleton, foldWord, normaliseText } from './matching/names.ts';
 import { jaroWinkler } from './matching/similarity.ts';
@@ -51,20 +52,10 @@ function demonymOf(word: string, actors: readonly KnownActor[]): KnownActor | un
   });
 }
 
-/** Titles that say the name after them is a person's. */
-export const personTitles: readonly string[] = [
-  'president', 'prime minister', 'minister', 'colonel', 'col.', 'general', 'gen.', 'major', 'captain', 'lieutenant',
-  'commander', 'chief', 'head', 'leader', 'emir', 'sheikh', 'imam', 'mullah', 'mr.', 'mrs.', 'ms.', 'dr.', 'senator',
-  'ambassador', 'spokesman', 'spokesperson', 'chairman', 'director', 'governor', 'mayor', 'officer', 'journalist', 'analyst',
-];
+/** The person titles (kindGuess.ts) as printed before a name: the short ones with their dot ("Col.", "Dr."). */
+const printedTitles: readonly string[] = personTitles.map((title) => (title.length <= 3 ? `${title}.` : title));
 
-/** Words inside a name that say which kind of actor it is. */
-export const kindWords: Readonly<Record<string, readonly string[]>> = {
-  Group: ['movement', 'front', 'brigade', 'battalion', 'jamaat', 'katibat', 'party', 'army', 'union', 'group', 'mujahideen', 'taliban', 'emirate', 'caliphate', 'jihad', 'tahrir'],
-  Organization: ['ministry', 'committee', 'service', 'agency', 'council', 'court', 'office', 'department', 'bureau', 'commission', 'organization', 'organisation', 'affairs', 'security', 'institute', 'center', 'centre', 'police', 'forces', 'news', 'radio', 'press', 'university', 'parliament', 'government', 'nations', 'omon', 'snb'],
-  Place: ['province', 'region', 'valley', 'oblast', 'district', 'city', 'gorge', 'river'],
-};
-
+/** The kind compromise's tags say, if any. */
 const tagKinds: readonly (readonly [string, string])[] = [['Person', 'Person'], ['Organization', 'Organization'], ['Country', 'State'], ['Place', 'Place']];
 
 interface Term { text: string; tags: string[]; offset: { start: number; length: number } }
@@ -90,7 +81,7 @@ const isAdjective = (terms: Term[]) =>
 /** A name ending in a word of an organisation or group ("Ministry", "Committee"), which "of ..." may continue. */
 function endsWithBodyWord(name: string): boolean {
   const last = name.toLowerCase().split(/\s+/).pop() ?? '';
-  return kindWords.Organization!.includes(last) || kindWords.Group!.includes(last) || personTitles.includes(last);
+  return isBodyWord(last) || printedTitles.includes(last);
 }
 
 function properSpans(text: string): Span[] {
@@ -134,7 +125,7 @@ function trimmed(text: string, span: Span, actors: readonly KnownActor[]): Trimm
     again = false;
     const head = text.slice(start, end);
     const lower = head.toLowerCase();
-    const title = [...personTitles, 'the'].find((word) => lower.startsWith(`${word} `));
+    const title = [...printedTitles, 'the'].find((word) => lower.startsWith(`${word} `));
     const firstWord = /^(\p{L}+)\s+\p{Lu}/u.exec(head)?.[1];
     const state = !title && !found.of && firstWord ? demonymOf(firstWord, actors) : undefined;
     if (title) {
@@ -155,7 +146,7 @@ function trimmed(text: string, span: Span, actors: readonly KnownActor[]): Trimm
 function innerTitle(name: string): { title: string; at: number } | undefined {
   const lower = name.toLowerCase();
   let best: { title: string; at: number } | undefined;
-  for (const title of personTitles) {
+  for (const title of printedTitles) {
     const index = lower.lastIndexOf(` ${title} `);
     if (index >= 0 && (!best || index + title.length + 2 > best.at)) best = { title, at: index + title.length + 2 };
   }
@@ -165,10 +156,10 @@ function innerTitle(name: string): { title: string; at: number } | undefined {
 /** "Minister of Foreign Affairs Erlan Idrissov": a title, the body it is of, then a person's name (the words after the body's last word). */
 function titledBody(name: string): { title: string; at: number } | undefined {
   const lower = name.toLowerCase();
-  const title = personTitles.find((t) => lower.startsWith(`${t} of `));
+  const title = printedTitles.find((t) => lower.startsWith(`${t} of `));
   if (!title) return undefined;
   const words = [...name.matchAll(/\S+/g)];
-  const lastBody = words.findLastIndex((w) => kindWords.Organization!.includes(w[0].toLowerCase()) || kindWords.Group!.includes(w[0].toLowerCase()));
+  const lastBody = words.findLastIndex((w) => isBodyWord(w[0]));
   const rest = words.slice(lastBody + 1);
   return lastBody > 0 && rest.length >= 1 && rest.length <= 3 && rest.every((w) => /^\p{Lu}/u.test(w[0])) ? { title, at: rest[0]!.index } : undefined;
 }
@@ -188,16 +179,13 @@ function stateBefore(text: string, start: number, actors: readonly KnownActor[])
 /** The title printed just before a span ("Colonel Gulmurod Khalimov"), if any. */
 function titleBefore(text: string, start: number): string | undefined {
   const before = text.slice(Math.max(0, start - 30), start).toLowerCase();
-  return personTitles.find((title) => before.endsWith(`${title} `));
+  return printedTitles.find((title) => before.endsWith(`${title} `));
 }
 
-function guessKind(name: string, terms: Term[], title: string | undefined): string {
-  const words = normaliseText(name).split(' ');
-  for (const [kind, list] of Object.entries(kindWords)) if (words.some((word) => list.includes(word))) return kind;
-  if (title) return 'Person';
-  for (const [tag, kind] of tagKinds) if (terms.some((term) => term.tags.includes(tag))) return kind;
-  if (/^[\p{Lu}\d-]{2,8}$/u.test(name)) return 'Group';
-  return words.length >= 2 && words.length <= 4 ? 'Person' : 'Group';
+/** A new name's kind: its words, a title before it, the tagger's reading (kindGuess.ts decides). */
+function kindOf(name: string, terms: Term[], title: string | undefined): string {
+  const tagged = tagKinds.find(([tag]) => terms.some((term) => term.tags.includes(tag)))?.[1];
+  return guessKind(name, { role: 'text', titled: title !== undefined, ...(tagged ? { tagged } : {}) });
 }
 
 /** The actors blocked by each word's last three consonants, so a name is compared only with the actors it may be. */
@@ -270,7 +258,7 @@ export function actorsIn(text: string, actors: readonly KnownActor[]): Occurrenc
     const title = found.title ?? titleBefore(text, found.start);
     const wide = found.of && !title && found.ofStart !== undefined ? found.ofStart : found.start;
     const named = text.slice(found.start, found.end);
-    const kind = surnames.has(named) ? 'Person' : guessKind(text.slice(wide, found.end), span.terms, title);
+    const kind = surnames.has(named) ? 'Person' : kindOf(text.slice(wide, found.end), span.terms, title);
     if (kind === 'Person') surnames.add(named.split(/\s+/).pop()!);
     const start = kind === 'Person' ? found.start : wide;
     const end = found.end;

@@ -5,6 +5,7 @@
 import nlp from 'compromise';
 import { attributionCues, denialCues, findCues, fitsType, hedgeCues, isPassiveCue, type CueHit } from './cues.ts';
 import { datesIn } from './relativeDates.ts';
+import { actorKey, claimKey } from './suggestionKeys.ts';
 import { actorsIn, type ActorCandidate, type KnownActor, type MatchKind, type Occurrence } from './sentenceActors.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
@@ -167,16 +168,35 @@ function adjectiveProposals(sentence: Sentence, actors: ReadonlyMap<string, Know
   });
 }
 
+/** The type "X's Y" says, by the two kinds: a person of a body is a member, a unit of a body or an agency of a state a part. */
+function possessiveType(owner: string, owned: string): string | undefined {
+  if (owned === 'Person' && (owner === 'Group' || owner === 'Organization')) return 'MEMBER_OF';
+  if (owned === 'Group' && owner === 'Group') return 'PART_OF';
+  if (owned === 'Organization' && (owner === 'Organization' || owner === 'State')) return 'PART_OF';
+  return undefined;
+}
+
+/** "The IMU's Jundullah Battalion", "Uzbekistan's National Security Service": the name after the possessive belongs to the one before. */
+function possessiveProposals(sentence: Sentence): Proposal[] {
+  return sentence.actors.slice(1).flatMap((owned, i) => {
+    const owner = sentence.actors[i]!;
+    const gap = sentence.text.slice(owner.end - sentence.start, owned.start - sentence.start);
+    const type = /^['’]s\s+$/u.test(gap) && !owner.demonym && !owned.title ? possessiveType(owner.kind, owned.kind) : undefined;
+    return type && !sameActor(owner, owned) ? [{ subject: owned, type, object: owner, cue: gap.trim(), role: null, descriptive: true }] : [];
+  });
+}
+
 function claimsOf(sentence: Sentence, byCue: Map<string, string>, titles: string[], published: string | null | undefined, actors: ReadonlyMap<string, KnownActor>): ClaimSuggestion[] {
   if (new Set(sentence.actors.map((o) => o.actorId ?? `new:${o.text}`)).size < 2) return [];
   const { stance, speaker, note } = stanceOf(sentence);
   const date = datesIn(sentence.text, published)[0];
   const seen = new Set<string>();
   const claims: ClaimSuggestion[] = [];
-  for (const p of [...cueProposals(sentence, byCue, speaker, titles), ...titleProposals(sentence, titles, speaker, actors), ...adjectiveProposals(sentence, actors)]) {
-    const key = `c-${sentence.start}-${p.type}-${p.subject.start}-${p.object.start}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+  for (const p of [...cueProposals(sentence, byCue, speaker, titles), ...titleProposals(sentence, titles, speaker, actors), ...adjectiveProposals(sentence, actors), ...possessiveProposals(sentence)]) {
+    const at = `${p.type}-${p.subject.start}-${p.object.start}`;
+    if (seen.has(at)) continue;
+    seen.add(at);
+    const key = claimKey(sentence.text, p.subject.text, p.type, p.object.text);
     // "X told Y": the source states the telling in its own voice.
     const own = p.descriptive === true || (p.type === 'SPOKE_TO' && speaker !== undefined && sameActor(speaker, p.subject));
     const claimedBy = stance === 'ATTRIBUTED' && !own && speaker && !sameActor(speaker, p.subject) ? [refOf(speaker)] : [];
@@ -197,7 +217,7 @@ function actorSuggestions(occurrences: Occurrence[]): ActorSuggestion[] {
     const id = o.actorId ?? `new:${o.text}`;
     if (seen.has(id)) return [];
     seen.add(id);
-    return [{ key: `a-${o.start}-${o.end}`, text: o.text, start: o.start, end: o.end, actorId: o.actorId, match: o.match, kind: o.kind, candidates: o.candidates }];
+    return [{ key: actorKey(o.text), text: o.text, start: o.start, end: o.end, actorId: o.actorId, match: o.match, kind: o.kind, candidates: o.candidates }];
   });
 }
 

@@ -39,4 +39,22 @@ describe('guessKind', () => {
     assert.equal(guessKind('Sabr'), 'Group');
     assert.equal(guessKind(''), 'Group');
   });
+
+  it('knows agencies by the region\'s acronyms, places by their words, and groups by Arabic name words', () => {
+    assert.equal(guessKind('OMON', { role: 'claimedBy' }), 'Organization');
+    assert.equal(guessKind('GKNB', { role: 'text' }), 'Organization');
+    assert.equal(guessKind('Fergana Valley', { role: 'text' }), 'Place');
+    assert.equal(guessKind('Hizb ut-Tahrir', { role: 'claimedBy' }), 'Group');
+    assert.equal(guessKind('Jaish al-Muhajireen wal-Ansar'), 'Group');
+  });
+
+  it('reads a name found in running text by a title before it, then the tagger, then its form', () => {
+    assert.equal(guessKind('Gulmurod Khalimov', { role: 'text', titled: true }), 'Person');
+    assert.equal(guessKind('Raqqa', { role: 'text', tagged: 'Place' }), 'Place');
+    assert.equal(guessKind('Turkmenistan', { role: 'text' }), 'State');
+    assert.equal(guessKind('IMU', { role: 'text' }), 'Group');
+    assert.equal(guessKind('Tohir Yuldashev', { role: 'text' }), 'Person');
+    assert.equal(guessKind('Tohir Yuldashev'), 'Group', 'outside running text, a bare name is not taken for a person');
+    assert.equal(guessKind('Interior Ministry', { role: 'text', titled: true, tagged: 'Person' }), 'Organization', 'its words come first');
+  });
 });

@@ -202,7 +202,6 @@ export const vocabulary = {
     "TRAINED_IN": [
       "trained in",
       "training in",
-      "underwent military training in",
       "training courses in",
       "training camp in",
       "camps in"

@@ -150,9 +150,9 @@ export const rejectMentionMutation = `mutation RejectMention($source: ID!, $acto
 
 export const addMentionMutation = `mutation AddMention($source: ID!, $actor: ID!, $text: String!) { addMention(source: $source, actor: $actor, text: $text) { id } }`;
 
-/** A source's suggestions (web/src/reading/suggestionList.ts), and an editor's rejection of one. */
+// A source's suggestions (web/src/reading/suggestionList.ts): the actors its text names, then the claims its sentences suggest.
 const suggestedActorFields = 'text kind actor { id name kind }';
-export const suggestionsQuery = `query SourceSuggestions($id: ID!) { source(id: $id) { suggestions {
+export const sourceSuggestionsQuery = `query SourceSuggestions($id: ID!) { source(id: $id) { suggestions {
   actors { key text match kind actor { id name kind } candidates { match actor { id name kind } } }
   claims { key type stance role since dateText note quote cue subject { ${suggestedActorFields} } object { ${suggestedActorFields} } claimedBy { ${suggestedActorFields} } }
 } } }`;

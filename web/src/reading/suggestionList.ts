@@ -5,8 +5,9 @@
 // view gives it the source id, the API call and the callbacks; its documents are in api/queries.ts
 // (typed by codegen, and counted among what curation mode sends).
 import { el } from '../app/dom.ts';
+import { rejectSuggestionMutation, sourceSuggestionsQuery } from '../api/queries.ts';
+import type { RejectSuggestionMutation, RejectSuggestionMutationVariables, SourceSuggestionsQuery, SourceSuggestionsQueryVariables } from '../api/generated/operations.ts';
 import type { ClaimPrefill, PickedActor } from '../curation/claimPrefill.ts';
-import { rejectSuggestionMutation, suggestionsQuery } from '../api/queries.ts';
 
 /** The GraphQL call it makes its requests with (web/src/api/api.ts's graphql). */
 export type SuggestionApi = <T>(query: string, variables: Record<string, unknown>) => Promise<T>;
@@ -22,15 +23,10 @@ export interface SuggestionListOptions {
   onRejected?(key: string): void;
 }
 
-interface ActorRef { id: string; name: string; kind: string }
-interface SuggestedActor { text: string; kind: string; actor: ActorRef | null }
-interface ActorSuggestion { key: string; text: string; actor: ActorRef | null; match: string; kind: string; candidates: { actor: ActorRef; match: string }[] }
-interface ClaimSuggestion {
-  key: string; subject: SuggestedActor; type: string; object: SuggestedActor; stance: string; claimedBy: SuggestedActor[];
-  role: string | null; since: string | null; dateText: string | null; note: string | null; quote: string; cue: string | null;
-}
-interface SuggestionsAnswer { source: { suggestions: { actors: ActorSuggestion[]; claims: ClaimSuggestion[] } } | null }
-
+type Answer = NonNullable<SourceSuggestionsQuery['source']>['suggestions'];
+type ActorSuggestion = Answer['actors'][number];
+type ClaimSuggestion = Answer['claims'][number];
+type SuggestedActor = ClaimSuggestion['subject'];
 
 /** A suggested actor as the claim form takes it: the known actor, or a new one named as printed. */
 const picked = (ref: SuggestedActor): PickedActor => (ref.actor ? { id: ref.actor.id, name: ref.actor.name, kind: ref.actor.kind } : { id: null, name: ref.text, kind: ref.kind });
@@ -85,7 +81,7 @@ export function suggestionList(options: SuggestionListOptions): HTMLElement {
   const root = el('section', { 'data-testid': 'suggestion-list', 'data-ready': 'false' }, 'Reading the text…');
   const reject = (key: string) => {
     root.setAttribute('data-ready', 'false');
-    options.api(rejectSuggestionMutation, { source: options.sourceId, key })
+    options.api<RejectSuggestionMutation>(rejectSuggestionMutation, { source: options.sourceId, key } satisfies RejectSuggestionMutationVariables)
       .then(() => { options.onRejected?.(key); return load(); })
       .catch(showError);
   };
@@ -93,7 +89,7 @@ export function suggestionList(options: SuggestionListOptions): HTMLElement {
     root.replaceChildren(el('p', { 'data-testid': 'suggestion-error', role: 'alert' }, error instanceof Error ? error.message : String(error)));
     root.setAttribute('data-ready', 'true');
   };
-  const draw = ({ actors, claims }: { actors: ActorSuggestion[]; claims: ClaimSuggestion[] }) => {
+  const draw = ({ actors, claims }: Answer) => {
     const none = 'No claim to suggest: the text names no two actors with a cue between them, or all were made claims or rejected.';
     root.replaceChildren(
       el('h3', {}, `Suggested actors (${actors.length})`),
@@ -105,7 +101,7 @@ export function suggestionList(options: SuggestionListOptions): HTMLElement {
     root.setAttribute('data-ready', 'true');
   };
   const load = () =>
-    options.api<SuggestionsAnswer>(suggestionsQuery, { id: options.sourceId }).then((data) => {
+    options.api<SourceSuggestionsQuery>(sourceSuggestionsQuery, { id: options.sourceId } satisfies SourceSuggestionsQueryVariables).then((data) => {
       if (!data.source) throw new Error(`No source "${options.sourceId}"`);
       draw(data.source.suggestions);
     });

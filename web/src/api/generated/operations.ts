@@ -429,17 +429,17 @@ export type ShortestPathQueryVariables = Exact<{
 
 export type ShortestPathQuery = { shortestPath: { length: number, nodes: Array<{ id: string, name: string, kind: ActorKind, aliases: Array<string>, description: string | null, origin: Origin }>, relationships: Array<{ id: string, type: RelationshipType, role: string | null, since: string | null, until: string | null, status: ClaimStatus, firstObserved: string | null, lastObserved: string | null, claimCount: number, bestGrade: string | null, from: { id: string }, to: { id: string }, endedBySuccession: { before: string, reason: string, successor: { id: string, name: string } } | null, claims: Array<{ id: string, stance: Stance, observedAt: string | null, since: string | null, until: string | null, dateText: string | null, note: string | null, grade: string, credibility: { reason: string } | null, claimedBy: Array<{ id: string, name: string }>, disputedBy: Array<{ id: string, name: string }>, source: { id: string, title: string, publisher: string | null, published: string | null }, evidence: Array<{ quote: string, start: number, end: number }>, contradicts: Array<{ id: string, type: RelationshipType, stance: Stance, subject: { id: string, name: string }, object: { id: string, name: string }, source: { id: string, title: string, publisher: string | null, published: string | null }, relationship: { id: string } }> }> }> } | null };
 
-export type SourcesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type SourcesQuery = { sources: Array<{ id: string, title: string, publisher: string | null, published: string | null, author: string | null, origin: Origin }> };
-
 export type SourceSuggestionsQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
 export type SourceSuggestionsQuery = { source: { suggestions: { actors: Array<{ key: string, text: string, match: MatchKind, kind: ActorKind, actor: { id: string, name: string, kind: ActorKind } | null, candidates: Array<{ match: MatchKind, actor: { id: string, name: string, kind: ActorKind } }> }>, claims: Array<{ key: string, type: RelationshipType, stance: Stance, role: string | null, since: string | null, dateText: string | null, note: string | null, quote: string, cue: string | null, subject: { text: string, kind: ActorKind, actor: { id: string, name: string, kind: ActorKind } | null }, object: { text: string, kind: ActorKind, actor: { id: string, name: string, kind: ActorKind } | null }, claimedBy: Array<{ text: string, kind: ActorKind, actor: { id: string, name: string, kind: ActorKind } | null }> }> } } | null };
+
+export type SourcesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SourcesQuery = { sources: Array<{ id: string, title: string, publisher: string | null, published: string | null, author: string | null, origin: Origin }> };
 
 export type UndoJudgementMutationVariables = Exact<{
   pair: string | number;
