@@ -1971,7 +1971,7 @@ export type Suggestions = {
 /** An actor the text names: a known one (actor), or a name no actor has (actor null: a new actor, kind guessed), with close existing actors. */
 export type ActorSuggestion = {
   __typename?: 'ActorSuggestion';
-  /** Stable while the text and its actors stay: rejectSuggestion takes it. */
+  /** Made from the name as printed (not its place in the text), so it stays while actors change: rejectSuggestion takes it. */
   key: Scalars['ID']['output'];
   /** The name as printed, at [start, end) of the text. */
   text: Scalars['String']['output'];
@@ -1988,6 +1988,7 @@ export type ActorSuggestion = {
 /** A claim a sentence suggests: two actors it names, a type from a cue phrase of the vocabulary, a stance from attribution and denial cues. */
 export type ClaimSuggestion = {
   __typename?: 'ClaimSuggestion';
+  /** Made from the sentence, the type and the last word of each actor's name as printed, so it stays while actors change (an alias added): rejectSuggestion takes it. */
   key: Scalars['ID']['output'];
   subject: SuggestedActor;
   type: RelationshipType;
