@@ -84,6 +84,16 @@ describe('a new source suggests', () => {
     assert.equal(added.body.errors, undefined, JSON.stringify(added.body.errors));
     assert.equal(claimOf(await suggestionsOf(sourceId), 'OPERATES_IN'), undefined);
   });
+
+  it('no longer knows an actor whose mention in this source an editor rejected', async () => {
+    const rejected = await gql(`mutation($source: ID!, $actor: ID!) { rejectMention(source: $source, actor: $actor, reason: "not the president here") { id } }`, { source: sourceId, actor: 'islam-karimov' }, tokens.editor);
+    assert.equal(rejected.body.errors, undefined, JSON.stringify(rejected.body.errors));
+    const after = await suggestionsOf(sourceId);
+    assert.equal(after.suggestions.actors.find((a) => a.actor?.id === 'islam-karimov'), undefined, JSON.stringify(after.suggestions.actors));
+    const claim = claimOf(after, 'PLEDGED_ALLEGIANCE_TO');
+    assert.ok(claim, JSON.stringify(after.suggestions.claims));
+    assert.ok(!claim.claimedBy.some((c) => c.actor?.id === 'islam-karimov'), JSON.stringify(claim.claimedBy));
+  });
 });
 
 describe('the cost of suggestions', () => {

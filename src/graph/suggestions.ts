@@ -1,6 +1,7 @@
 // What a source's suggestions are read from, in one statement: its text and publication date,
 // every actor's names and kind (the engine's known actors), the (subject, type, object) of the
-// claims already made on it, and the suggestion keys an editor rejected; then the engine runs.
+// claims already made on it, and the suggestion keys an editor rejected; then the engine runs. An
+// actor whose mention in this source an editor rejected is not one the engine knows here.
 import { suggest, withoutDone, type ClaimedTriple, type KnownActor, type Suggestions } from '../domain/suggestions.ts';
 import { vocabulary } from '../domain/vocabulary.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
@@ -25,7 +26,11 @@ const inputsStatement = `
   CALL (s) {
     OPTIONAL MATCH (r:SuggestionRejection {source: s.id}) RETURN collect(r.key) AS rejected
   }
-  RETURN s.text AS text, s.published AS published, actors, [c IN claimed WHERE c.subject IS NOT NULL] AS claimed, rejected`;
+  CALL (s) {
+    OPTIONAL MATCH (j:MentionJudgement {source: s.id}) WHERE j.rejected IS NOT NULL RETURN collect(j.actor) AS unmentioned
+  }
+  RETURN s.text AS text, s.published AS published, [a IN actors WHERE NOT a.id IN unmentioned] AS actors,
+         [c IN claimed WHERE c.subject IS NOT NULL] AS claimed, rejected`;
 
 /** The inputs of a source's suggestions; null when no source has the id. */
 export async function suggestionInputs(db: Database | Transaction, id: string): Promise<SuggestionInputs | null> {
