@@ -66,7 +66,8 @@ export function reportNewRefs(named: readonly NamedField[], declared: readonly N
     undeclared.add(value);
   }
   declared.forEach((actor, i) => {
-    if (!named.some(([value]) => value === actor.ref)) problems.report(['newActors', i, 'ref'], `"${actor.ref}" is named by no field of the ${what}: the actor would be left behind unused`);
+    const wellFormed = isNewRef(actor.ref) && actor.ref.length > newRefPrefix.length; // else checkedNewActors reports the ref
+    if (wellFormed && !named.some(([value]) => value === actor.ref)) problems.report(['newActors', i, 'ref'], `"${actor.ref}" is named by no field of the ${what}: the actor would be left behind unused`);
   });
   return undeclared;
 }
