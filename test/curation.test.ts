@@ -5,8 +5,8 @@
 // each actor matched), the API's errors beside the fields they name, the edge drawn at once, the
 // claim's history, its retraction from the evidence panel (the edge goes), an actor's aliases
 // edited in the panel with its history (a stale version reloads it), the claims an actor makes,
-// and a revoked token signing out. The tests marked "[needs B]" use helper B's server side of
-// issue #26 (newActors, every problem at once with a quote's diff, deleteActor, a source's via).
+// and a revoked token signing out; newActors, every problem at once with a quote's diff,
+// deleteActor and a source's via.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -414,7 +414,7 @@ describe('web app: curation mode', () => {
     return body.data!.searchMatches.filter((found) => found.match === 'EXACT').map((found) => found.actor);
   };
 
-  it('[needs B] makes a claimant inline, written only with the claim: cancelled, no actor is left', { timeout: 120_000 }, async () => {
+  it('makes a claimant inline, written only with the claim: cancelled, no actor is left', { timeout: 120_000 }, async () => {
     await openDispatch();
     const start = article.indexOf(sentence);
     await selectText(page, start, start + sentence.length);
@@ -456,7 +456,7 @@ describe('web app: curation mode', () => {
     assert.deepEqual(body.data!.actor.claims, [{ stance: 'ATTRIBUTED' }]);
   });
 
-  it('[needs B] shows every problem at once, a quote with where it departs from the source', { timeout: 120_000 }, async () => {
+  it('shows every problem at once, a quote with where it departs from the source', { timeout: 120_000 }, async () => {
     await openDispatch();
     const start = article.indexOf(sentence);
     await selectText(page, start, start + sentence.length);
@@ -481,7 +481,7 @@ describe('web app: curation mode', () => {
     await page.getByTestId('new-claim-cancel').click();
   });
 
-  it('[needs B] deletes an actor nothing uses; refuses one a claim uses, saying so', { timeout: 120_000 }, async () => {
+  it('deletes an actor nothing uses; refuses one a claim uses, saying so', { timeout: 120_000 }, async () => {
     const { body } = await setup.app.graphql<{ addActor: { id: string } }>(
       `mutation ($n: String!) { addActor(input: { name: $n, kind: GROUP }) { id } }`,
       { n: `Unused Cell ${stamp}` },
@@ -511,7 +511,7 @@ describe('web app: curation mode', () => {
     await until(async () => (await setup.app.graphql<{ actor: null | { id: string } }>(`{ actor(id: "${unused}") { id } }`)).body.data?.actor === null, 'the actor is deleted');
   });
 
-  it('[needs B] adds a source with via, language and access date', async () => {
+  it('adds a source with via, language and access date', async () => {
     await page.goto(`${setup.app.url}/`);
     await settled(page);
     await page.getByTestId('sources-open').click();

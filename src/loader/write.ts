@@ -256,19 +256,21 @@ export async function resetDatabase(db: Database, timeoutMs?: number): Promise<v
 /** What was written or changed through the API, by kind, with a few ids of each: what a reset would lose. */
 export interface ApiWrites {
   total: number;
-  kinds: { kind: string; count: number; examples: string[] }[];
+  kinds: { kind: string; count: number; examples: string[]; exported: boolean }[];
 }
 
-const apiWriteKinds: [kind: string, match: string][] = [
-  ['sources', "MATCH (n:Source) WHERE n.origin = 'api' WITH n.id AS id"],
-  ['actors', "MATCH (n:Actor) WHERE n.origin = 'api' WITH n.id AS id"],
-  ['claims', "MATCH (n:Claim) WHERE n.origin = 'api' WITH n.id AS id"],
-  ['figures', "MATCH (n:Figure) WHERE n.origin = 'api' WITH n.id AS id"],
-  ['merged actors', 'MATCH (n:MergedActor) WITH n.id AS id'],
-  ['contradictions', "MATCH (a)-[e:CONTRADICTS]->(b) WHERE e.origin = 'api' WITH a.id + ' contradicts ' + b.id AS id"],
-  ['imported registry snapshots', "MATCH (n:Source) WHERE n.origin = 'registry' WITH n.id AS id"],
-  ['judgements of registry records', "MATCH (n:MatchPair) WHERE n.decision <> 'PENDING' AND NOT n.automatic WITH n.id AS id"],
-  ['judgements of mentions', 'MATCH (n:MentionJudgement) WITH n.id AS id'],
+/** Each kind, how to find it, and whether `npm run export -- --format seed` carries it (src/export/seedExport.ts). */
+const apiWriteKinds: [kind: string, match: string, exported: boolean][] = [
+  ['sources', "MATCH (n:Source) WHERE n.origin = 'api' WITH n.id AS id", true],
+  ['actors', "MATCH (n:Actor) WHERE n.origin = 'api' WITH n.id AS id", true],
+  ['claims', "MATCH (n:Claim) WHERE n.origin = 'api' WITH n.id AS id", true],
+  ['figures', "MATCH (n:Figure) WHERE n.origin = 'api' WITH n.id AS id", true],
+  ['merged actors', 'MATCH (n:MergedActor) WITH n.id AS id', true],
+  ['contradictions', "MATCH (a)-[e:CONTRADICTS]->(b) WHERE e.origin = 'api' WITH a.id + ' contradicts ' + b.id AS id", true],
+  ['imported registry snapshots', "MATCH (n:Source) WHERE n.origin = 'registry' WITH n.id AS id", false],
+  ['judgements of registry records', "MATCH (n:MatchPair) WHERE n.decision <> 'PENDING' AND NOT n.automatic WITH n.id AS id", false],
+  ['judgements of mentions', 'MATCH (n:MentionJudgement) WITH n.id AS id', false],
+  ['rejected suggestions', "MATCH (n:SuggestionRejection) WITH n.source + ' ' + n.key AS id", false],
 ];
 
 export async function apiWrites(db: Database): Promise<ApiWrites> {
@@ -277,7 +279,7 @@ export async function apiWrites(db: Database): Promise<ApiWrites> {
   );
   const columns = apiWriteKinds.map((_, i) => `count${i}, examples${i}`).join(', ');
   const [row] = await db.read<Record<string, unknown>>(`${subqueries.join('\n')}\nRETURN ${columns}`);
-  const kinds = apiWriteKinds.map(([kind], i) => ({ kind, count: Number(row?.[`count${i}`] ?? 0), examples: (row?.[`examples${i}`] ?? []) as string[] }));
+  const kinds = apiWriteKinds.map(([kind, , exported], i) => ({ kind, count: Number(row?.[`count${i}`] ?? 0), examples: (row?.[`examples${i}`] ?? []) as string[], exported }));
   return { total: kinds.reduce((sum, k) => sum + k.count, 0), kinds: kinds.filter((k) => k.count > 0) };
 }
 
@@ -297,9 +299,11 @@ export async function refuseToDiscardApiWrites(db: Database, action: string, dis
   if (discard) return;
   const writes = await apiWrites(db);
   if (writes.total === 0) return;
+  const unexported = writes.kinds.filter((k) => !k.exported).map((k) => k.kind);
+  const lost = unexported.length === 0 ? '' : ` The export does not carry the ${unexported.join(', ')}: these would be lost for good.`;
   throw new UserError(
     `${action} would discard ${writes.total} records written or changed through the API: ${describeApiWrites(writes)}. ` +
-      `Export them first (npm run export -- --format seed --out DIR), then run again with ${discardFlag} if they may go.`,
+      `Export them first (npm run export -- --format seed --out DIR), then run again with ${discardFlag} if they may go.${lost}`,
   );
 }
 

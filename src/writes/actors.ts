@@ -11,7 +11,7 @@ import { liveCondition } from '../graph/filters.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
 import { actorKindLabels as kindLabels, actorKinds, checkedActorKind } from '../domain/vocabulary.ts';
 import { authorNow, recordChanges, type Author, type ChangeEntry } from './changeLog.ts';
-import { mentionsOfActor } from './mentions.ts';
+import { mentionsOfActor, moveJudgements, restoreJudgements, type MovedJudgement } from './mentions.ts';
 import type { PathPart } from '../domain/problems.ts';
 import { givenFields, lockOne, lockVersions, Problems, refuseNameOfAnother, retryingIdClash, slugOf, uniqueId } from './records.ts';
 
@@ -124,6 +124,8 @@ interface MergeRecord {
   moves: Move[];
   aliasesAdded: string[];
   origins: { keep: string | null; merge: string | null };
+  /** The merged actor's mention judgements, moved to the actor kept (absent in merges made before they moved). */
+  judgements?: MovedJudgement[];
 }
 
 /** Moves `moves` from actor `from` to actor `to` (both with label Actor), one statement per label and type. */
@@ -224,7 +226,8 @@ export async function mergeInTransaction(tx: Transaction, author: Author, keep: 
   await moveEdges(tx, moves, merge, keep, 'merge');
   const aliasesAdded = how === 'registry' ? [] : [gone.name, ...gone.aliases].filter((name) => name !== kept.name && !kept.aliases.includes(name));
   const [origins] = await tx.run<MergeRecord['origins']>('MATCH (k:Actor {id: $keep}), (m:Actor {id: $merge}) RETURN k.origin AS keep, m.origin AS merge', { keep, merge });
-  const record: MergeRecord = { moves, aliasesAdded: [...new Set(aliasesAdded)], origins: origins! };
+  const judgements = await moveJudgements(tx, merge, keep);
+  const record: MergeRecord = { moves, aliasesAdded: [...new Set(aliasesAdded)], origins: origins!, judgements };
   const newOrigins = how === 'registry' ? origins! : { keep: 'api', merge: 'api' };
   await tx.run(
     `MATCH (k:Actor {id: $keep}), (m:Actor {id: $merge})
@@ -265,13 +268,13 @@ export async function unmergeActors(db: Database, by: string, merged: string): P
 /** Undoes the merge of `merged` inside a write's transaction (an analyst's merge, or a registry record's SAME); answers `merged`. */
 export async function unmergeInTransaction(tx: Transaction, author: Author, merged: string): Promise<string> {
   await lockVersions(tx, 'MergedActor', [merged]);
-  const [row] = await tx.run<{ keep: string; keptIsActor: boolean; record: string; kind: string; version: number }>(
+  const [row] = await tx.run<{ keep: string; keptIsActor: boolean; record: string; kind: string; version: number; name: string; keptName: string }>(
     `MATCH (m:MergedActor {id: $merged})-[e:MERGED_INTO]->(k)
-     RETURN k.id AS keep, k:Actor AS keptIsActor, e.record AS record, m.kind AS kind, coalesce(m.version, 1) AS version`,
+     RETURN k.id AS keep, k:Actor AS keptIsActor, e.record AS record, m.kind AS kind, coalesce(m.version, 1) AS version, m.name AS name, k.name AS keptName`,
     { merged },
   );
   if (!row) throw new NotFoundError('merged', merged, 'merged actor');
-  if (!row.keptIsActor) throw new InputError('merged', `${merged} was merged into ${row.keep}, which has since been merged itself: undo that merge first`);
+  if (!row.keptIsActor) throw new InputError('merged', `"${row.name}" was merged into "${row.keptName}", which has since been merged itself: undo that merge first`);
   const keepVersion = await lockOne(tx, 'Actor', 'merged', row.keep);
   const record = JSON.parse(row.record) as MergeRecord;
   record.origins ??= { keep: 'api', merge: 'api' };
@@ -286,6 +289,7 @@ export async function unmergeInTransaction(tx: Transaction, author: Author, merg
     { merged, keep: row.keep, aliasesAdded: record.aliasesAdded, version: row.version + 1, keepVersion: keepVersion + 1, origins: record.origins },
   );
   await moveEdges(tx, record.moves, row.keep, merged, 'undo');
+  await restoreJudgements(tx, record.judgements ?? [], merged, row.keep);
   const claimIds = [...new Set(record.moves.filter((m) => m.label === 'Claim').map((m) => m.node))];
   await deriveRelationships(tx, await reassignRelationships(tx, claimIds), { batchSize: 100 });
   const changes: ChangeEntry[] = [

@@ -15,7 +15,7 @@ import { claimProjection, toClaim, type Claim } from '../graph/model.ts';
 import type { Database, Transaction } from '../neo4j/database.ts';
 import { authorNow, recordChanges, type ChangeEntry } from './changeLog.ts';
 import { claimLookup, lockedActors } from './lookup.ts';
-import { createNewActors, isNewRef, type NewActorInput } from './newActors.ts';
+import { actorOf, resolveNamedActors, type NamedField, type NewActorInput, type ResolvedActors } from './newActors.ts';
 import { givenFields, lockOne, lockVersions, maxIdLength, numberedId, Problems, retryingIdClash, slugOf } from './records.ts';
 import { mentionsOfClaim } from './mentions.ts';
 
@@ -92,16 +92,13 @@ function resolvedEntry(id: string, input: Snapshot, actor: (ref: string) => stri
  * merged actor ids resolve to the actor they were merged into, new actors' refs to their new ids.
  * The shape's problems and the record's (unknown actors, dates, quotes) are reported together,
  * a field the shape refused once only; throws every problem of `problems` at once.
- * `unmade`: refs of new actors that could not be made (their problems reported already).
  */
-async function checkedRecord(tx: Transaction, id: string, input: Snapshot, resolved: Map<string, string>, problems: Problems, unmade = new Set<string>()): Promise<ClaimRecord> {
-  const placeholder = (ref: string) => `unmade-${[...unmade].indexOf(ref) + 1}`;
-  const actor = (ref: string) => resolved.get(ref) ?? (unmade.has(ref) ? placeholder(ref) : ref);
+async function checkedRecord(tx: Transaction, id: string, input: Snapshot, actors: ResolvedActors, problems: Problems): Promise<ClaimRecord> {
+  const { actor, known } = actorOf(actors);
   const fields = resolvedEntry(id, input, actor);
   const shape = new Problems('input');
   const entry = (shape.parse(claimSchema, fields) ?? fields) as ClaimEntry;
   for (const problem of shape.list) problems.list.push({ ...problem, argumentName: problem.argumentName.replace(/^input/, problems.argument) });
-  const known = [...resolved.values(), ...[...unmade].map(placeholder)];
   const lookup = await claimLookup(tx, known, typeof entry.source === 'string' ? entry.source : undefined);
   const record = claimRecord(entry, undefined, lookup, (parts, message, quote) => {
     if (!shape.has(parts)) problems.report(parts, message, quote);
@@ -146,19 +143,14 @@ const actorsOf = (tx: Transaction, fields: Snapshot) => lockedActors(tx, [fields
 /** A new claim's id: short, its source's id (cut) and its number there, `<source>-c3`. */
 const newClaimId = (tx: Transaction, source: string) => numberedId(tx, ['Claim', 'Figure'], `${slugOf(source, maxIdLength - 6) || 'claim'}-c`);
 
-/** The refs subject, object, claimedBy and disputedBy give that no entry of newActors declares, reported. */
-function reportUndeclaredRefs(fields: Snapshot, declared: readonly NewActorInput[], problems: Problems): Set<string> {
-  const refs = new Set(declared.map((actor) => actor.ref));
-  const undeclared = new Set<string>();
-  const check = (value: string, parts: (string | number)[]) => {
-    if (!isNewRef(value) || refs.has(value)) return;
-    problems.report(parts, `"${value}" names no entry of newActors: add the new actor there with this ref`);
-    undeclared.add(value);
-  };
-  check(fields.subject, ['subject']);
-  check(fields.object, ['object']);
-  for (const key of ['claimedBy', 'disputedBy'] as const) fields[key].forEach((value, i) => check(value, [key, i]));
-  return undeclared;
+/** The actor fields of a claim, each with its path: subject, object, claimedBy[i], disputedBy[i]. */
+function namedActors(fields: Snapshot): NamedField[] {
+  return [
+    [fields.subject, ['subject']],
+    [fields.object, ['object']],
+    ...fields.claimedBy.map((id, i): NamedField => [id, ['claimedBy', i]]),
+    ...fields.disputedBy.map((id, i): NamedField => [id, ['disputedBy', i]]),
+  ];
 }
 
 export async function addClaim(db: Database, by: string, input: ClaimInput & { newActors?: readonly NewActorInput[] | null }): Promise<string> {
@@ -168,13 +160,9 @@ export async function addClaim(db: Database, by: string, input: ClaimInput & { n
   return retryingIdClash(() => db.transaction(async (tx) => {
     const problems = new Problems('input');
     const fields: Snapshot = { ...claim, claimedBy: [...(claim.claimedBy ?? [])], disputedBy: [...(claim.disputedBy ?? [])], quotes: [...claim.quotes] };
-    const undeclared = reportUndeclaredRefs(fields, declared, problems);
-    const made = await createNewActors(tx, author, declared, problems);
-    const unmade = new Set([...undeclared, ...declared.map((actor) => actor.ref).filter((ref) => !made.has(ref))]);
-    const named = [fields.subject, fields.object, ...fields.claimedBy, ...fields.disputedBy].filter((ref) => !isNewRef(ref));
-    const resolved = new Map([...(await lockedActors(tx, named)), ...made]);
+    const actors = await resolveNamedActors(tx, author, namedActors(fields), declared, problems, 'claim');
     const id = await newClaimId(tx, fields.source);
-    const record = await checkedRecord(tx, id, fields, resolved, problems, unmade);
+    const record = await checkedRecord(tx, id, fields, actors, problems);
     await writeClaim(tx, 'create', record, { origin: 'api', version: 1 }, []);
     await mentionsOfClaim(tx, record.source, [record.subject, record.object, ...record.claimedBy, ...record.disputedBy]);
     await recordChanges(tx, author, [{ action: 'ADD_CLAIM', target: id, before: null, after: snapshot(await readClaim(tx, id, 'id')) }]);
@@ -197,7 +185,7 @@ export async function updateClaim(db: Database, by: string, id: string, expected
       claimedBy: [...(patch.claimedBy === undefined ? before.claimedBy : (patch.claimedBy ?? []))],
       disputedBy: [...(patch.disputedBy === undefined ? before.disputedBy : (patch.disputedBy ?? []))],
     } as Snapshot;
-    const record = await checkedRecord(tx, id, fields, await actorsOf(tx, fields), new Problems('patch'));
+    const record = await checkedRecord(tx, id, fields, { resolved: await actorsOf(tx, fields), unmade: new Set() }, new Problems('patch'));
     const change = difference(before, { ...fields, subject: record.subject, object: record.object, claimedBy: record.claimedBy, disputedBy: record.disputedBy });
     if (Object.keys(change.after).length === 0) return id;
     const was = { id: current.relationshipId, type: current.type };

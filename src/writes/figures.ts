@@ -16,7 +16,8 @@ import type { Database, Transaction } from '../neo4j/database.ts';
 import { authorNow, recordChanges } from './changeLog.ts';
 import { difference, withoutUndefined } from './claims.ts';
 import { claimLookup, lockedActors } from './lookup.ts';
-import { createNewActors, isNewRef, type NewActorInput } from './newActors.ts';
+import { mentionsOfClaim } from './mentions.ts';
+import { actorOf, resolveNamedActors, type NamedField, type NewActorInput, type ResolvedActors } from './newActors.ts';
 import { givenFields, lockOne, maxIdLength, numberedId, Problems, retryingIdClash, slugOf } from './records.ts';
 
 /** A figure's fields as the API takes them (AddFigureInput; FigurePatch has them all optional but source). */
@@ -65,12 +66,12 @@ function snapshot(figure: Figure): Snapshot {
 const fieldsOf = (input: FigureInput): Snapshot => ({ ...input, claimedBy: [...(input.claimedBy ?? [])], disputedBy: [...(input.disputedBy ?? [])], quotes: [...input.quotes] });
 
 /** The actor fields of a figure, each with its path: about, place, claimedBy[i], disputedBy[i]. */
-function actorFields(fields: Snapshot): [string, PathPart[]][] {
+function actorFields(fields: Snapshot): NamedField[] {
   return [
     [fields.about, ['about']],
-    ...(fields.place ? [[fields.place, ['place']] as [string, PathPart[]]] : []),
-    ...fields.claimedBy.map((id, i): [string, PathPart[]] => [id, ['claimedBy', i]]),
-    ...fields.disputedBy.map((id, i): [string, PathPart[]] => [id, ['disputedBy', i]]),
+    ...(fields.place ? [[fields.place, ['place']] as NamedField] : []),
+    ...fields.claimedBy.map((id, i): NamedField => [id, ['claimedBy', i]]),
+    ...fields.disputedBy.map((id, i): NamedField => [id, ['disputedBy', i]]),
   ];
 }
 
@@ -91,12 +92,11 @@ interface Checked {
  * Checks the figure's fields as the loader checks a figure of a seed file and makes its record;
  * merged actor ids resolve to the actor kept, new actors' refs to their new ids. The shape's
  * problems and the record's (unknown actors, dates, quotes) are reported together, a field the
- * shape refused once only. `unmade`: refs whose actors could not be made (reported already).
+ * shape refused once only.
  */
-async function checkedRecord(tx: Transaction, id: string, fields: Snapshot, resolved: Map<string, string>, at: Checked, unmade: Set<string>): Promise<FigureRecord> {
+async function checkedRecord(tx: Transaction, id: string, fields: Snapshot, actors: ResolvedActors, at: Checked): Promise<FigureRecord> {
   const { argument, problems } = at;
-  const placeholder = (ref: string) => `unmade-${[...unmade].indexOf(ref) + 1}`;
-  const actor = (ref: string) => resolved.get(ref) ?? (unmade.has(ref) ? placeholder(ref) : ref);
+  const { actor, known } = actorOf(actors);
   const given = {
     contradicts: [],
     ...givenFields(fields),
@@ -111,7 +111,7 @@ async function checkedRecord(tx: Transaction, id: string, fields: Snapshot, reso
   problems.list.push(...shape.list);
   const refused = new Set(shape.list.map((p) => p.argumentName));
   const within = (parts: PathPart[]) => [...refused].some((name) => name === formatPath([argument, ...parts]) || name.startsWith(`${formatPath([argument, ...parts])}[`));
-  const lookup = await claimLookup(tx, [...resolved.values(), ...[...unmade].map(placeholder)], typeof entry.source === 'string' ? entry.source : undefined);
+  const lookup = await claimLookup(tx, known, typeof entry.source === 'string' ? entry.source : undefined);
   const report: ReportAt = (...args: Parameters<ReportAt>) => {
     if (!within(args[0])) problems.report(...args);
   };
@@ -131,22 +131,6 @@ async function writeFigure(tx: Transaction, mode: 'create' | 'update', record: F
   if (!linked?.whole) throw new ConcurrentChangeError("The figure's actors or source were merged or removed while it was written");
 }
 
-/** Reports the refs the figure's actor fields give that no entry of newActors declares, and new actors it never names. */
-function reportRefs(fields: Snapshot, declared: readonly NewActorInput[], problems: Problems): Set<string> {
-  const refs = new Set(declared.map((actor) => actor.ref));
-  const named = actorFields(fields);
-  const undeclared = new Set<string>();
-  for (const [value, parts] of named) {
-    if (!isNewRef(value) || refs.has(value)) continue;
-    problems.report(parts, `"${value}" names no entry of newActors: add the new actor there with this ref`);
-    undeclared.add(value);
-  }
-  declared.forEach((actor, i) => {
-    if (!named.some(([value]) => value === actor.ref)) problems.report(['newActors', i, 'ref'], `"${actor.ref}" is named by no field of the figure: the actor would be left behind unused`);
-  });
-  return undeclared;
-}
-
 /** A new figure's id: short, its source's id (cut) and its number there, `<source>-f2`. */
 const newFigureId = (tx: Transaction, source: string) => numberedId(tx, ['Claim', 'Figure'], `${slugOf(source, maxIdLength - 6) || 'figure'}-f`);
 
@@ -158,14 +142,11 @@ export async function addFigure(db: Database, by: string, input: FigureInput & {
     db.transaction(async (tx) => {
       const problems = new Problems('input');
       const fields = fieldsOf(figure);
-      const undeclared = reportRefs(fields, declared, problems);
-      const made = await createNewActors(tx, author, declared, problems);
-      const unmade = new Set([...undeclared, ...declared.map((actor) => actor.ref).filter((ref) => !made.has(ref))]);
-      const named = actorFields(fields).map(([value]) => value).filter((value) => !isNewRef(value));
-      const resolved = new Map([...(await lockedActors(tx, named)), ...made]);
+      const actors = await resolveNamedActors(tx, author, actorFields(fields), declared, problems, 'figure');
       const id = await newFigureId(tx, fields.source);
-      const record = await checkedRecord(tx, id, fields, resolved, { argument: 'input', problems }, unmade);
+      const record = await checkedRecord(tx, id, fields, actors, { argument: 'input', problems });
       await writeFigure(tx, 'create', record, { origin: 'api', version: 1 });
+      await mentionsOfClaim(tx, record.source, [record.about, ...(record.place ? [record.place] : []), ...record.claimedBy, ...record.disputedBy]);
       await recordChanges(tx, author, [{ action: 'ADD_FIGURE', target: id, before: null, after: snapshot(await readFigure(tx, id, 'id')) }]);
       return id;
     }),
@@ -188,7 +169,7 @@ export async function updateFigure(db: Database, by: string, id: string, expecte
       disputedBy: [...(patch.disputedBy === undefined ? before.disputedBy : (patch.disputedBy ?? []))],
     } as Snapshot;
     const resolved = await lockedActors(tx, actorFields(fields).map(([value]) => value));
-    const record = await checkedRecord(tx, id, fields, resolved, { argument: 'patch', problems }, new Set());
+    const record = await checkedRecord(tx, id, fields, { resolved, unmade: new Set() }, { argument: 'patch', problems });
     const change = difference(before, { ...fields, about: record.about, place: record.place, claimedBy: record.claimedBy, disputedBy: record.disputedBy });
     if (Object.keys(change.after).length === 0) return id;
     // The figure's grade and retraction are set apart (retractFigure): an update keeps them.

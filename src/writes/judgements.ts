@@ -190,15 +190,16 @@ async function lockedPair(tx: Transaction, id: string): Promise<PairState> {
 
 /** What the merge of a SAME needs: the record's actor not merged elsewhere, the candidate still an actor. */
 async function refuseSameElsewhere(tx: Transaction, pair: PairState): Promise<void> {
-  const [row] = await tx.run<{ mergedInto: string | null; candidateIsActor: boolean }>(
+  const [row] = await tx.run<{ mergedInto: string | null; candidateIsActor: boolean; recordName: string | null; intoName: string | null; candidateName: string | null }>(
     `OPTIONAL MATCH (r:MergedActor {id: $record}) OPTIONAL MATCH (c:Actor {id: $candidate})
-     RETURN r.mergedInto AS mergedInto, c IS NOT NULL AS candidateIsActor`,
+     OPTIONAL MATCH (into:Actor {id: r.mergedInto}) OPTIONAL MATCH (cm:MergedActor {id: $candidate})
+     RETURN r.mergedInto AS mergedInto, c IS NOT NULL AS candidateIsActor, r.name AS recordName, into.name AS intoName, coalesce(c.name, cm.name) AS candidateName`,
     { record: pair.record, candidate: pair.candidate },
   );
   if (row?.mergedInto) {
-    throw new InputError('pair', `${pair.record} is judged the same as ${row.mergedInto} already: undo that judgement (undoJudgement) first`);
+    throw new InputError('pair', `the registry record "${row.recordName}" is judged the same as "${row.intoName ?? 'another actor'}" already: undo that judgement (undoJudgement) first`);
   }
-  if (!row?.candidateIsActor) throw new InputError('pair', `${pair.candidate} is no longer an actor (merged into another): judge the pair of that actor instead`);
+  if (!row?.candidateIsActor) throw new InputError('pair', `"${row?.candidateName ?? 'the candidate'}" is no longer an actor (merged into another): judge the pair of that actor instead`);
 }
 
 /** Sets the pair's judgement; SAME merges, leaving SAME unmerges. Answers the pair's id. */

@@ -1,7 +1,7 @@
 // Mentions written through the API, and an editor's judgements of them. Mentions are found with
 // the loader's matcher (src/loader/mentions.ts, on the rule of src/domain/mentions.ts) over every
-// actor's names, with the actors the source's claims name; they carry origin 'api', so the loader
-// leaves them alone. A judgement, (:MentionJudgement {id: "source|actor", source, actor, rejected,
+// actor's names, with the actors the source's claims name; the ones they add, and the pairs an editor
+// judged, carry origin 'api', so the loader leaves them alone (a seed file's mention stays the loader's). A judgement, (:MentionJudgement {id: "source|actor", source, actor, rejected,
 // added}), is the editor's word on one pair: `rejected` (the reason) keeps the pair's mention away
 // whatever a match, a reload or a rename finds; `added` (texts as printed) marks the actor where
 // no name of it matches. The loader reads the rejections too (src/loader/write.ts).
@@ -81,17 +81,29 @@ export async function matchSources(tx: Transaction, sourceIds: string[], only?: 
       rows.push({ source: source.id, actor, props: mentionProps(source.text, spans), added: added.get(actor) ?? null });
     }
   }
-  await tx.run(
-    `UNWIND $sources AS id MATCH (:Source {id: id})-[m:MENTIONS]->(a:Actor)
-     WHERE m.viaMerge IS NULL AND ($only IS NULL OR a.id IN $only) DELETE m`,
+  const was = await tx.run<{ id: string; origin: string | null; hash: string | null }>(
+    `UNWIND $sources AS id MATCH (s:Source {id: id})-[m:MENTIONS]->(a:Actor)
+     WHERE m.viaMerge IS NULL AND ($only IS NULL OR a.id IN $only)
+     WITH s, a, m, m.origin AS origin, m.hash AS hash DELETE m RETURN s.id + '|' + a.id AS id, origin, hash`,
     { sources: sourceIds, only: only ? [...only] : null },
   );
+  const before = new Map(was.map((row) => [row.id, row]));
   await tx.run(
     `UNWIND $rows AS row MATCH (s:Source {id: row.source}) MATCH (a:Actor {id: row.actor})
-     MERGE (s)-[m:MENTIONS]->(a) SET m = row.props, m.origin = 'api', m.added = row.added`,
-    { rows },
+     MERGE (s)-[m:MENTIONS]->(a) SET m = row.props, m.origin = row.origin, m.hash = row.hash, m.added = row.added`,
+    { rows: rows.map((row) => ({ ...row, ...keptOrigin(before.get(`${row.source}|${row.actor}`), row.added) })) },
   );
   return new Set(rows.map((row) => row.actor)).size;
+}
+
+/**
+ * The origin a rewritten mention keeps: a seed file's mention stays the loader's (with its hash,
+ * so that a later fix of the file reaches it) unless an editor added texts to the pair; a new
+ * mention, or a judged one, is the API's.
+ */
+function keptOrigin(was: { origin: string | null; hash: string | null } | undefined, added: string[] | null): { origin: string | null; hash: string | null } {
+  if (!was || added || was.origin === 'api') return { origin: 'api', hash: null };
+  return { origin: was.origin, hash: was.hash };
 }
 
 /** Finds and writes the mentions of known actors in a new source; answers how many actors it mentions. */
@@ -194,4 +206,62 @@ export async function addMention(db: Database, by: string, sourceId: string, act
     ]);
     return sourceId;
   });
+}
+
+/** An editor's word on one pair, as a merge moves it. */
+interface Judgement {
+  rejected: string | null;
+  added: string[];
+}
+
+/** A judgement a merge moved: the merged actor's, and the kept actor's on that source before and after. */
+export interface MovedJudgement {
+  source: string;
+  merged: Judgement;
+  keptBefore: Judgement | null;
+  keptAfter: Judgement;
+}
+
+const sameJudgement = (a: Judgement | undefined, b: Judgement) => !!a && a.rejected === b.rejected && JSON.stringify(a.added) === JSON.stringify(b.added);
+
+/** The judgements of `actor`, by source. */
+async function judgementsOf(tx: Transaction, actor: string): Promise<Map<string, Judgement>> {
+  const rows = await tx.run<{ source: string; rejected: string | null; added: string[] | null }>(
+    'MATCH (j:MentionJudgement {actor: $actor}) RETURN j.source AS source, j.rejected AS rejected, j.added AS added',
+    { actor },
+  );
+  return new Map(rows.map((row) => [row.source, { rejected: row.rejected, added: row.added ?? [] }]));
+}
+
+async function setJudgement(tx: Transaction, source: string, actor: string, judgement: Judgement | null): Promise<void> {
+  if (judgement) await judge(tx, source, actor, judgement.rejected, judgement.added);
+  else await tx.run('MATCH (j:MentionJudgement {id: $id}) DELETE j', { id: `${source}|${actor}` });
+}
+
+/**
+ * A merge moves the merged actor's judgements to the actor kept, so that a rejected mention never
+ * returns under the kept actor's names and added texts stay marked. Where the kept actor was judged
+ * on the source already, its judgement stands, with the merged actor's added texts joined to its own
+ * unless it rejects the pair. Answers what moved, for unmergeActors.
+ */
+export async function moveJudgements(tx: Transaction, merged: string, kept: string): Promise<MovedJudgement[]> {
+  const keptNow = await judgementsOf(tx, kept);
+  const moved: MovedJudgement[] = [];
+  for (const [source, judgement] of await judgementsOf(tx, merged)) {
+    const before = keptNow.get(source) ?? null;
+    const after = !before ? judgement : before.rejected !== null ? before : { rejected: null, added: [...new Set([...before.added, ...judgement.added])] };
+    await setJudgement(tx, source, kept, after);
+    await setJudgement(tx, source, merged, null);
+    moved.push({ source, merged: judgement, keptBefore: before, keptAfter: after });
+  }
+  return moved;
+}
+
+/** Undoes moveJudgements: the merged actor's judgements come back; the kept actor's are restored unless an editor changed them since. */
+export async function restoreJudgements(tx: Transaction, moved: readonly MovedJudgement[], merged: string, kept: string): Promise<void> {
+  const keptNow = await judgementsOf(tx, kept);
+  for (const move of moved) {
+    await setJudgement(tx, move.source, merged, move.merged);
+    if (sameJudgement(keptNow.get(move.source), move.keptAfter)) await setJudgement(tx, move.source, kept, move.keptBefore);
+  }
 }

@@ -62,8 +62,8 @@ export async function lockVersions(tx: Transaction, label: 'Actor' | 'Claim' | '
  * name are one actor, which mergeActors makes (keeping both histories), not a rename.
  */
 export async function refuseNameOfAnother(tx: Transaction, id: string, name: string, argument: string): Promise<void> {
-  const [other] = await tx.run<{ id: string }>('MATCH (a:Actor {name: $name}) WHERE a.id <> $id RETURN a.id AS id LIMIT 1', { name, id });
-  if (other) throw new InputError(argument, `"${name}" is the name of actor ${other.id}: to make them one actor, merge them (mergeActors) instead of renaming`);
+  const [other] = await tx.run<{ kind: string }>('MATCH (a:Actor {name: $name}) WHERE a.id <> $id RETURN a.kind AS kind LIMIT 1', { name, id });
+  if (other) throw new InputError(argument, `"${name}" is the name of another actor (a ${other.kind}): to make them one actor, merge them (mergeActors) instead of renaming`);
 }
 
 /** Locks one node, answers its version; NOT_FOUND when there is none, CONFLICT when `expected` is not its version. */
@@ -103,10 +103,15 @@ export function slugOf(text: string, max = 60): string {
   return cut.includes('-') ? cut.slice(0, cut.lastIndexOf('-')) : cut;
 }
 
-/** `base`, or `base-2`, `base-3`... : the first id that no node of `labels` holds (each label's id index, by prefix). */
+/**
+ * `base`, or `base-2`, `base-3`... : the first id that no node of `labels` holds (each label's id
+ * index, by prefix), nor, for actors, a deleted actor held (its DELETE_ACTOR change names it): an
+ * id once given names that record for good, in links and notes kept elsewhere.
+ */
 export async function uniqueId(tx: Transaction, labels: IdLabel[], base: string, separator = '-'): Promise<string> {
+  const deleted = labels.includes('Actor') ? ["MATCH (c:Change {action: 'DELETE_ACTOR'}) WHERE c.target STARTS WITH $base RETURN c.target AS id"] : [];
   const rows = await tx.run<{ id: string }>(
-    labels.map((label) => `MATCH (n:${label}) WHERE n.id STARTS WITH $base RETURN n.id AS id`).join(' UNION '),
+    [...labels.map((label) => `MATCH (n:${label}) WHERE n.id STARTS WITH $base RETURN n.id AS id`), ...deleted].join(' UNION '),
     { base },
   );
   const taken = new Set(rows.map((row) => row.id));
