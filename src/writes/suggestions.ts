@@ -11,7 +11,7 @@ import { lockOne } from './records.ts';
 export async function rejectSuggestion(db: Database, by: string, source: string, key: string): Promise<string> {
   const author = authorNow(by);
   return db.transaction(async (tx) => {
-    await lockOne(tx, 'Source', 'id', source);
+    await lockOne(tx, 'Source', 'source', source);
     const inputs = await suggestionInputs(tx, source);
     if (!inputs) throw new NotFoundError('source', source, 'source');
     const { actors, claims } = allSuggestions(inputs);

@@ -119,6 +119,7 @@ export const graphqlString = (value: string) => JSON.stringify(value);
 
 export const mutationType = schema.getMutationType()!;
 export const seedClaims = ['nursultan-nazarbayev--leads--kazakhstan--rferl-2015-01', 'kadyr-malikov--leads--religion-law-and-politics-analytical-center--rferl-2015-01'];
+export const seedFigure = 'is-allocation-to-mawarannahr--malikov--rferl-2015-01';
 
 /**
  * A call of each mutation (its variables) into which one argument or input field at a time is
@@ -142,6 +143,14 @@ export const writeCalls: Record<string, Record<string, unknown>> = {
     text: "<CONSOLIDATED_LIST dateGenerated='2024-09-26T00:00:07.514Z'>\n<INDIVIDUALS>\n</INDIVIDUALS>\n</CONSOLIDATED_LIST>\n",
     regimes: ['Al-Qaida'],
   },
+  addFigure: {
+    input: { about: seed.actor, measure: 'a hostile test', value: 1, unit: 'USD', stance: 'ASSERTED', source: seed.source, quotes: ['has allocated around $70 million'] },
+  },
+  updateFigure: { id: seedFigure, expectedVersion: 1, patch: { note: 'x' } },
+  retractFigure: { id: seedFigure, reason: 'a hostile test' },
+  addMention: { source: seed.source, actor: seed.actor, text: 'Islamic State' },
+  rejectMention: { source: seed.source, actor: seed.actor, reason: 'a hostile test' },
+  rejectSuggestion: { source: seed.source, key: 'no-such-suggestion' },
   judgeMatch: { pair: 'no-such-pair', decision: 'SAME' },
   undoJudgement: { pair: 'no-such-pair' },
 };

@@ -1,0 +1,14 @@
+import { suggest } from '/work/wt-int/src/domain/suggestions.ts';
+import { vocabulary } from '/work/wt-int/src/domain/vocabulary.ts';
+import { parse } from 'yaml';
+import fs from 'node:fs';
+const actors = (parse(fs.readFileSync('/work/wt-int/seed/data/actors.yaml','utf8')) as any).actors.map((a: any) => ({ id: a.id, name: a.name, aliases: a.aliases ?? [], kind: a.kind }));
+const stamp='x';
+const pledge = 'Colonel Rustam Davlatov, a former commander of a police special forces unit in Tajikistan, has pledged allegiance to Islamic State, according to a video released last month.';
+const joined = '"Davlatov joined Islamic State in Raqqa," Khurshed Nazarov, a spokesman for the Tajik Interior Ministry, told reporters.';
+const trainedUs = "Tajikistan's Interior Ministry said Davlatov had trained in the United States.";
+const trainedRussia = 'Reporter Medina Saidova, who first described the video, said Dawlatov had trained in Russia as well.';
+const trainedWhen = 'Dawlatov trained in Russia in 2013, the ministry said.';
+const article = [`Dushanbe, ${stamp}.`, pledge, joined, trainedUs, trainedRussia, trainedWhen].join('\n');
+const s = suggest(article, '2016-03-12', actors, vocabulary);
+for (const c of s.claims) console.log(c.subject.text, c.type, c.object.text, c.stance, c.key);
