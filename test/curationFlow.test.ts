@@ -12,7 +12,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { createToken } from '../src/auth/tokens.ts';
 import { projectRoot } from '../src/config.ts';
 import { ensureWebBuild } from '../src/http/webBuild.ts';
-import { openAppPage, until } from './support/chromium.ts';
+import { openAppPage, until as untilWithin } from './support/chromium.ts';
 import { reseedAfterwards, seed, seededApp } from './support/testGraph.ts';
 
 const artifacts = path.join(projectRoot, 'test', 'artifacts');
@@ -28,6 +28,9 @@ const trainedRussia = 'Reporter Medina Saidova, who first described the video, s
 const trainedWhen = 'Dawlatov trained in Russia in 2013, the ministry said.';
 const article = [`Dushanbe, ${stamp}.`, pledge, joined, trainedUs, trainedRussia, trainedWhen].join('\n');
 const secondQuote = 'Dawlatov trained in Russia in 2013';
+
+/** Waits for what a write shows: the suggestions are read again after each write, which a busy machine (the whole suite at once) slows. */
+const until = (check: () => boolean | Promise<boolean>, what: string) => untilWithin(check, what, 30_000);
 
 /** The analyst: every action taken in the page is counted. */
 class Analyst {
