@@ -23,3 +23,6 @@ export const claimKey = (sentence: string, subject: string, type: string, object
 
 /** A suggested actor's key: its name, normalised. */
 export const actorKey = (name: string): string => `a-${hash(normaliseText(name))}`;
+
+/** What every key looks like (a- or c-, then at most 14 base-36 characters): anything else is refused before the engine runs. */
+export const isSuggestionKey = (key: string): boolean => /^[ac]-[0-9a-z]{1,14}$/.test(key);
