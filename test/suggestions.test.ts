@@ -111,9 +111,12 @@ describe('rejectSuggestion', () => {
     const key = claimOf(await suggestionsOf(sourceId), 'PLEDGED_ALLEGIANCE_TO')!.key;
     const before = await contentHash(setup.db);
     assert.equal(codeOf(await gql(reject, { source: sourceId, key }, tokens.reader)), 'FORBIDDEN');
-    const wrong = await gql(reject, { source: sourceId, key: 'c-0-LEADS-0-1' }, tokens.editor);
+    const wrong = await gql(reject, { source: sourceId, key: 'c-0' }, tokens.editor);
     assert.equal(codeOf(wrong), 'BAD_USER_INPUT', JSON.stringify(wrong.body));
-    assert.match(wrong.body.errors![0]!.message, /^key: "c-0-LEADS-0-1" is not a suggestion of this source/);
+    assert.match(wrong.body.errors![0]!.message, /^key: "c-0" is not a suggestion of this source/);
+    const malformed = await gql(reject, { source: sourceId, key: 'c-0-LEADS-0-1' }, tokens.editor);
+    assert.equal(codeOf(malformed), 'BAD_USER_INPUT', JSON.stringify(malformed.body));
+    assert.match(malformed.body.errors![0]!.message, /^key: is not a suggestion key/);
     assert.equal(codeOf(await gql(reject, { source: 'no-such-source', key }, tokens.editor)), 'NOT_FOUND');
     assert.equal(await contentHash(setup.db), before);
   });

@@ -150,7 +150,7 @@ export const writeCalls: Record<string, Record<string, unknown>> = {
   retractFigure: { id: seedFigure, reason: 'a hostile test' },
   addMention: { source: seed.source, actor: seed.actor, text: 'Islamic State' },
   rejectMention: { source: seed.source, actor: seed.actor, reason: 'a hostile test' },
-  rejectSuggestion: { source: seed.source, key: 'no-such-suggestion' },
+  rejectSuggestion: { source: seed.source, key: 'c-0' },
   judgeMatch: { pair: 'no-such-pair', decision: 'SAME' },
   undoJudgement: { pair: 'no-such-pair' },
 };
