@@ -15,6 +15,7 @@ import { createToken, revokeToken } from '../src/auth/tokens.ts';
 import { projectRoot } from '../src/config.ts';
 import { ensureWebBuild } from '../src/http/webBuild.ts';
 import { openAppPage, until } from './support/chromium.ts';
+import { readerReady, selectText, spansOf } from './support/readingPage.ts';
 import { reseedAfterwards, seed, seededApp } from './support/testGraph.ts';
 
 const artifacts = path.join(projectRoot, 'test', 'artifacts');
@@ -37,56 +38,6 @@ const lillis = 'joanna-lillis';
 async function settled(page: Page): Promise<void> {
   await page.waitForSelector('body[data-ready="true"][data-busy="0"]');
   await page.evaluate(`new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))`);
-}
-
-async function readerReady(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid="reading-view"][data-ready="true"]');
-}
-
-/** [start, end) of each run of elements in the reading text that matches `selector`, in text offsets. */
-function spansOf(page: Page, selector: string): Promise<[number, number][]> {
-  return page.evaluate<[number, number][]>(`(() => {
-    const root = document.querySelector('[data-testid="reading-text"]');
-    const runs = [];
-    for (const element of root.querySelectorAll(${JSON.stringify(selector)})) {
-      const before = document.createRange();
-      before.setStart(root, 0);
-      before.setEndBefore(element);
-      const start = before.toString().length;
-      const end = start + element.textContent.length;
-      const last = runs[runs.length - 1];
-      if (last && last[1] === start) last[1] = end;
-      else runs.push([start, end]);
-    }
-    return runs;
-  })()`);
-}
-
-/** Selects [start, end) of the reading text, as a mouse drag would, whatever elements split it. */
-function selectText(page: Page, start: number, end: number): Promise<string> {
-  return page.evaluate<string>(`(() => {
-    const root = document.querySelector('[data-testid="reading-text"]');
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    let offset = 0;
-    let started = false;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const length = node.data.length;
-      if (!started && ${start} < offset + length) {
-        range.setStart(node, ${start} - offset);
-        started = true;
-      }
-      if (started && ${end} <= offset + length) {
-        range.setEnd(node, ${end} - offset);
-        break;
-      }
-      offset += length;
-    }
-    const selection = document.getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
-    return selection.toString();
-  })()`);
 }
 
 const edgeDrawn = (page: Page, id: string) => page.evaluate<boolean>(`(() => { const e = window.__cy.getElementById(${JSON.stringify(id)}); return e.nonempty() && e.visible(); })()`);

@@ -13,6 +13,7 @@ import { createToken } from '../src/auth/tokens.ts';
 import { projectRoot } from '../src/config.ts';
 import { ensureWebBuild } from '../src/http/webBuild.ts';
 import { openAppPage, until as untilWithin } from './support/chromium.ts';
+import { readerReady, selectText, spansOf } from './support/readingPage.ts';
 import { reseedAfterwards, seed, seededApp } from './support/testGraph.ts';
 
 const artifacts = path.join(projectRoot, 'test', 'artifacts');
@@ -31,6 +32,9 @@ const secondQuote = 'Dawlatov trained in Russia in 2013';
 
 /** Waits for what a write shows: the suggestions are read again after each write, which a busy machine (the whole suite at once) slows. */
 const until = (check: () => boolean | Promise<boolean>, what: string) => untilWithin(check, what, 30_000);
+
+/** The suggestions as drawn after the latest write: the reading view is redrawn (and not ready) while a write's refresh runs. */
+const readySuggestions = '[data-testid="reading-view"][data-ready="true"] [data-testid="suggestion-list"][data-ready="true"]';
 
 /** The analyst: every action taken in the page is counted. */
 class Analyst {
@@ -59,57 +63,12 @@ class Analyst {
   }
 }
 
+async function suggestionsReadyIn(page: Page): Promise<void> {
+  await page.waitForSelector(readySuggestions);
+}
+
 async function settled(page: Page): Promise<void> {
   await page.waitForSelector('body[data-ready="true"][data-busy="0"]');
-}
-
-async function readerReady(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid="reading-view"][data-ready="true"]');
-}
-
-/** [start, end) of each run of elements in the reading text that matches `selector`, in text offsets. */
-function spansOf(page: Page, selector: string): Promise<[number, number][]> {
-  return page.evaluate<[number, number][]>(`(() => {
-    const root = document.querySelector('[data-testid="reading-text"]');
-    const runs = [];
-    for (const element of root.querySelectorAll(${JSON.stringify(selector)})) {
-      const before = document.createRange();
-      before.setStart(root, 0);
-      before.setEndBefore(element);
-      const start = before.toString().length;
-      const end = start + element.textContent.length;
-      const last = runs[runs.length - 1];
-      if (last && last[1] === start) last[1] = end;
-      else runs.push([start, end]);
-    }
-    return runs;
-  })()`);
-}
-
-function selectText(page: Page, start: number, end: number): Promise<string> {
-  return page.evaluate<string>(`(() => {
-    const root = document.querySelector('[data-testid="reading-text"]');
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    let offset = 0;
-    let started = false;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const length = node.data.length;
-      if (!started && ${start} < offset + length) {
-        range.setStart(node, ${start} - offset);
-        started = true;
-      }
-      if (started && ${end} <= offset + length) {
-        range.setEnd(node, ${end} - offset);
-        break;
-      }
-      offset += length;
-    }
-    const selection = document.getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
-    return selection.toString();
-  })()`);
 }
 
 const at = (text: string) => [article.indexOf(text), article.indexOf(text) + text.length] as [number, number];
@@ -190,7 +149,7 @@ describe('web app: the curation flow of an article, counted', () => {
     assert.equal(await page.getByTestId('reading-text').textContent(), article, 'stored byte for byte');
     sourceId = (await setup.app.graphql<{ sources: { id: string; title: string }[] }>(`{ sources { id title } }`)).body.data!.sources.find((s) => s.title === title)!.id;
     assert.ok(sourceId.length <= 48, `a short source id: ${sourceId}`);
-    await page.waitForSelector('[data-testid="suggestion-list"][data-ready="true"]');
+    await suggestionsReadyIn(page);
     assert.ok((await suggested().count()) > 0, 'the text suggests claims');
     await page.screenshot({ path: path.join(artifacts, 'curation-flow-suggestions.png') });
   });
@@ -215,9 +174,13 @@ describe('web app: the curation flow of an article, counted', () => {
     await until(async () => (await spansOf(page, '.evidence')).some(([start]) => start === at(pledge)[0]), 'the claim is underlined');
 
     // "Commander of a unit in Tajikistan" does not make him the leader of Tajikistan.
-    await page.waitForSelector('[data-testid="suggestion-list"][data-ready="true"]');
+    await suggestionsReadyIn(page);
     await analyst.click(suggested('LEADS').first().locator('[data-testid$="-reject"]'));
-    await until(async () => (await page.getByTestId('suggestion-list').getAttribute('data-ready')) === 'true' && (await suggested('LEADS').count()) === 0, 'the rejected suggestion goes');
+    await until(async () => (await page.locator(readySuggestions).count()) === 1 && (await suggested('LEADS').count()) === 0, 'the rejected suggestion goes').catch(async (error: Error) => {
+      const aside = await page.getByTestId('reading-aside').textContent();
+      const stored = await setup.app.graphql(`query($id: ID!) { history(id: $id) { action after } }`, { id: sourceId });
+      throw new Error(`${error.message}; the aside shows: ${aside}; the source's history: ${JSON.stringify(stored.body)}`);
+    });
     assert.equal(await page.evaluate<boolean>(`window.__sameDocument === true`), true, 'no page reload');
   });
 
@@ -277,7 +240,7 @@ describe('web app: the curation flow of an article, counted', () => {
   });
 
   it('accepts a suggested claim as it stands', { timeout: 120_000 }, async () => {
-    await page.waitForSelector('[data-testid="suggestion-list"][data-ready="true"]');
+    await suggestionsReadyIn(page);
     const suggestion = suggested('TRAINED_IN').filter({ hasText: 'United States' }).first();
     await analyst.click(suggestion.locator('[data-testid$="-accept"]'));
     const claims = await claimAdded(2);
@@ -288,7 +251,7 @@ describe('web app: the curation flow of an article, counted', () => {
   });
 
   it('edits the suggested membership: its speaker created inline as a claimant', { timeout: 120_000 }, async () => {
-    await page.waitForSelector('[data-testid="suggestion-list"][data-ready="true"]');
+    await suggestionsReadyIn(page);
     await analyst.click(suggested('MEMBER_OF').first().locator('[data-testid$="-edit"]'));
     await page.getByTestId('claim-form').waitFor();
     assert.equal(await page.getByTestId('reading-notice').isVisible(), false, 'the last notice goes when the next claim starts');
@@ -305,7 +268,7 @@ describe('web app: the curation flow of an article, counted', () => {
   });
 
   it('edits the suggested training in Russia: two quotes, a new claimant, every problem at once first', { timeout: 120_000 }, async () => {
-    await page.waitForSelector('[data-testid="suggestion-list"][data-ready="true"]');
+    await suggestionsReadyIn(page);
     await analyst.click(suggested('TRAINED_IN').filter({ hasText: 'Russia' }).first().locator('[data-testid$="-edit"]'));
     await page.getByTestId('claim-form').waitFor();
     // Its claimant is the reporter, not the city: replaced by a new actor.

@@ -8,32 +8,11 @@ import type { Browser, Page } from 'playwright-core';
 import { createToken } from '../src/auth/tokens.ts';
 import { ensureWebBuild } from '../src/http/webBuild.ts';
 import { openAppPage } from './support/chromium.ts';
+import { selectPassage } from './support/readingPage.ts';
 import { reseedAfterwards, seed, seededApp } from './support/testGraph.ts';
 
 const source = 'rferl-2015-01-is-70-million';
 const passage = 'as many as 4,000 men and women from Central Asia have gone to fight with or otherwise support IS in Syria and Iraq';
-
-/** Selects `text` in the reading view, as a mouse drag would, whatever elements split it. */
-function selectPassage(page: Page, text: string): Promise<string> {
-  return page.evaluate<string>(`(() => {
-    const root = document.querySelector('[data-testid="reading-text"]');
-    const start = root.textContent.indexOf(${JSON.stringify(text)});
-    const end = start + ${text.length};
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    let offset = 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const length = node.data.length;
-      if (start >= offset && start < offset + length) range.setStart(node, start - offset);
-      if (end > offset && end <= offset + length) { range.setEnd(node, end - offset); break; }
-      offset += length;
-    }
-    const selection = document.getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
-    return selection.toString();
-  })()`);
-}
 
 async function pick(page: Page, picker: string, typed: string, id: string): Promise<void> {
   await page.getByTestId(`${picker}-input`).fill(typed);

@@ -48,15 +48,9 @@ import {
   vocabularyQuery,
 } from './queries.ts';
 
-/** Where a quote departs from its source (contract.md): the longest stretch found, then the first differing character. */
-export interface QuoteMismatch {
-  matched: string;
-  quoteOffset: number;
-  textOffset: number;
-  differsAt: number;
-  quoteHas: string;
-  textHas: string | null;
-}
+/** Where a quote departs from its source: the longest stretch found, then the first differing character (the domain's rule). */
+export type { QuoteMismatch } from '../../../src/domain/quotes.ts';
+import type { QuoteMismatch } from '../../../src/domain/quotes.ts';
 
 /**
  * One thing the API found wrong: the input field it names, as the client wrote it (`path`:

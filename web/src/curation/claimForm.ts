@@ -142,7 +142,6 @@ export function claimForm({ source, quote, vocabulary, prefill = {}, onAdded, on
         source: source.id,
         quotes: quotes.values(),
       };
-      // Sent only when there are new actors: the API before newActors (contract.md) takes the rest as it is.
       claim = await addClaim(refs.newActors.length > 0 ? { ...input, newActors: refs.newActors } : input);
     } catch (error) {
       fields.show(error, (path) => refs.route(path) ?? (path === 'quotes' ? 'quotes[0]' : undefined));

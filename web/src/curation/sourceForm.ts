@@ -55,10 +55,17 @@ export function sourceForm({ onAdded, onCancel }: SourceFormOptions): HTMLFormEl
     let source: SourceSummary;
     try {
       // The text goes as pasted: the API stores it byte for byte, and quotes are found in it.
-      const origin = { via: optional(via), language: optional(language), accessed: optional(accessed) };
-      const given = Object.fromEntries(Object.entries(origin).filter(([, value]) => value !== null));
-      // Sent only when filled: the API before these fields (contract.md) takes the rest as it is.
-      source = await addSource({ title: title.value.trim(), publisher: optional(publisher), author: optional(author), published: published.value.trim(), url: optional(url), text: text.value, ...given });
+      source = await addSource({
+        title: title.value.trim(),
+        publisher: optional(publisher),
+        author: optional(author),
+        published: published.value.trim(),
+        url: optional(url),
+        via: optional(via),
+        language: optional(language),
+        accessed: optional(accessed),
+        text: text.value,
+      });
     } catch (error) {
       fields.show(error);
       return;

@@ -79,6 +79,8 @@ export class ReadingView {
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   /** The refresh after the latest write, while it runs. */
   private refreshing: Promise<void> = Promise.resolve();
+  /** Refreshes under way: the view says it is not ready (data-ready) until the last has drawn. */
+  private pendingRefreshes = 0;
 
   constructor(
     private readonly dialog: HTMLDialogElement,
@@ -133,7 +135,12 @@ export class ReadingView {
   private graphChanged(): void {
     this.sources.clear();
     const source = this.shown;
-    if (this.dialog.open && source) this.refreshing = this.refresh(source.id);
+    if (!this.dialog.open || !source) return;
+    this.pendingRefreshes++;
+    this.dialog.dataset.ready = 'false';
+    this.refreshing = this.refresh(source.id).finally(() => {
+      if (--this.pendingRefreshes === 0) this.dialog.dataset.ready = 'true';
+    });
   }
 
   /** Draws the source's marks anew, keeping the form, the notice and the scroll position. */
@@ -168,7 +175,7 @@ export class ReadingView {
     const markElement = source.registry ? this.showRegistry(source) : this.showText(source);
     this.mentions.hide();
     this.showCuration();
-    this.dialog.dataset.ready = 'true';
+    this.dialog.dataset.ready = String(this.pendingRefreshes === 0);
     this.dialog.dataset.drawn = String(++this.drawn);
     if (!scroll) return;
     if (markElement) markElement.scrollIntoView({ block: 'center' });
