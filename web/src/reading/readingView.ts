@@ -136,6 +136,8 @@ export class ReadingView {
     this.sources.clear();
     const source = this.shown;
     if (!this.dialog.open || !source) return;
+    // What was made a claim or rejected is gone: the next drawing asks for the suggestions again.
+    delete this.aside.dataset.suggestions;
     this.pendingRefreshes++;
     this.dialog.dataset.ready = 'false';
     this.refreshing = this.refresh(source.id).finally(() => {

@@ -100,11 +100,16 @@ export function suggestionList(options: SuggestionListOptions): HTMLElement {
     if (claims.length === 0) root.append(el('p', { 'data-testid': 'suggestion-none' }, none));
     root.setAttribute('data-ready', 'true');
   };
-  const load = () =>
-    options.api<SourceSuggestionsQuery>(sourceSuggestionsQuery, { id: options.sourceId } satisfies SourceSuggestionsQueryVariables).then((data) => {
+  // Only the latest request draws: an answer read before a rejection never overwrites one read after it.
+  let latest = 0;
+  const load = () => {
+    const asked = ++latest;
+    return options.api<SourceSuggestionsQuery>(sourceSuggestionsQuery, { id: options.sourceId } satisfies SourceSuggestionsQueryVariables).then((data) => {
+      if (asked !== latest) return;
       if (!data.source) throw new Error(`No source "${options.sourceId}"`);
       draw(data.source.suggestions);
     });
+  };
   load().catch(showError);
   return root;
 }
