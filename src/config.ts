@@ -83,6 +83,9 @@ export const apiLimits = {
   maxPendingBodiesPerClient: 16,
   /** Clients the rate limiter remembers (least recently seen forgotten first). */
   maxRateLimitedClients: 10_000,
+  /** The Neo4j-Bookmark request header (src/http/bookmarks.ts): how many bookmarks, and how long each. */
+  maxBookmarks: 16,
+  maxBookmarkLength: 512,
 } as const;
 
 export interface ApiSettings {
@@ -102,6 +105,19 @@ export interface ApiSettings {
   readRequiresToken: boolean;
   /** CORS_ORIGINS: the other origins (comma-separated, never "*") whose pages may call /graphql; none by default. */
   corsOrigins: string[];
+  /**
+   * TRUST_PROXY: the API is reachable only through a reverse proxy, so a client is the address
+   * the proxy appended to X-Forwarded-For, not the proxy's socket (src/http/clientAddress.ts).
+   */
+  trustProxy: boolean;
+  /**
+   * On SIGTERM the API drains (src/http/drain.ts): /health answers 503 "draining" at once; after
+   * DRAIN_DELAY_MS (time for a balancer that polls /health to stop sending) it stops accepting
+   * connections, finishes what is in flight, then exits; what is still running after
+   * drainTimeoutMs (a request's deadline plus a write's transaction timeout) is cut off.
+   */
+  drainDelayMs: number;
+  drainTimeoutMs: number;
 }
 
 export interface Limits {
@@ -225,6 +241,8 @@ export function loadConfig(env: Env = process.env): Config {
   const homeDir = path.resolve(projectRoot, strVar(env, 'NEO4J_LOCAL_HOME', '.neo4j/instance'));
   const passwordFile = external || env.NEO4J_PASSWORD ? undefined : path.join(homeDir, 'password');
   const production = env.NODE_ENV === 'production';
+  const requestTimeoutMs = intVar(env, 'REQUEST_TIMEOUT_MS', 20_000);
+  const queryTimeoutMs = intVar(env, 'QUERY_TIMEOUT_MS', 15_000);
   return {
     external,
     neo4j: {
@@ -249,17 +267,20 @@ export function loadConfig(env: Env = process.env): Config {
       port: intVar(env, 'PORT', 4000),
     },
     api: {
-      requestTimeoutMs: intVar(env, 'REQUEST_TIMEOUT_MS', 20_000),
+      requestTimeoutMs,
       rateLimit: { perSecond: intVar(env, 'RATE_LIMIT_PER_SECOND', 20), burst: intVar(env, 'RATE_LIMIT_BURST', 100) },
       introspection: boolVar(env, 'GRAPHQL_INTROSPECTION', !production),
       suggestions: boolVar(env, 'GRAPHQL_SUGGESTIONS', !production),
       readRequiresToken: boolVar(env, 'READ_REQUIRES_TOKEN', false),
       corsOrigins: originsVar(env, 'CORS_ORIGINS'),
+      trustProxy: boolVar(env, 'TRUST_PROXY', false),
+      drainDelayMs: intVar(env, 'DRAIN_DELAY_MS', 0),
+      drainTimeoutMs: requestTimeoutMs + queryTimeoutMs,
       browserOrigin: `http://localhost:${httpPort}`,
     },
     seedOnStart: strVar(env, 'SEED_ON_START', 'true') !== 'false',
     limits: {
-      queryTimeoutMs: intVar(env, 'QUERY_TIMEOUT_MS', 15_000),
+      queryTimeoutMs,
       retryTimeMs: intVar(env, 'NEO4J_RETRY_MS', 1_000),
       probeIntervalMs: intVar(env, 'NEO4J_PROBE_INTERVAL_MS', 1_000),
       authRetryMs: intVar(env, 'NEO4J_AUTH_RETRY_MS', 60_000),

@@ -9,9 +9,10 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ConcurrentChangeError, ConflictError, ForbiddenError, InputError, NotFoundError, UnauthenticatedError } from '../errors.ts';
-import { CommitOutcomeUnknownError, DatabaseUnavailableError } from '../neo4j/database.ts';
+import { BookmarkNotReachedError, CommitOutcomeUnknownError, DatabaseUnavailableError, InvalidBookmarkError } from '../neo4j/database.ts';
 import { IdempotencyKeyReusedError, idempotencyKeyName } from '../writes/idempotency.ts';
 import { logError } from './requestLog.ts';
+import { bookmarkHeader } from './writeReceipts.ts';
 
 function isTimeout(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code ?? '';
@@ -54,6 +55,8 @@ function expected(original: unknown): Shape | undefined {
     return { message: 'The query took longer than the server allows (QUERY_TIMEOUT_MS); narrow it with filters, depth or limit.', extensions: { code: 'QUERY_TIMEOUT' } };
   }
   if (original instanceof CommitOutcomeUnknownError) return { message: commitOutcomeUnknownMessage, extensions: { code: 'COMMIT_OUTCOME_UNKNOWN' } };
+  if (original instanceof InvalidBookmarkError) return { message: original.message, extensions: { code: 'BAD_USER_INPUT', header: bookmarkHeader } };
+  if (original instanceof BookmarkNotReachedError) return { message: original.message, extensions: { code: 'SERVICE_UNAVAILABLE', header: bookmarkHeader } };
   if (original instanceof DatabaseUnavailableError || isPoolExhausted(original)) return { message: unavailableMessage, extensions: { code: 'SERVICE_UNAVAILABLE' } };
   return undefined;
 }

@@ -4,6 +4,9 @@
 // an error), and such an answer is never a 4xx or 5xx: a client told "failed" would write again.
 import type { ApolloServerPlugin } from '@apollo/server';
 
+/** The HTTP header a committed write's answer carries its bookmark in, and a request sends bookmarks back in (src/http/bookmarks.ts). */
+export const bookmarkHeader = 'Neo4j-Bookmark';
+
 export interface WriteReceipt {
   /** The mutation's response key (its alias, or its name). */
   field: string;

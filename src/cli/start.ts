@@ -66,6 +66,11 @@ runMain(async () => {
   } finally {
     console.log('\nStopping...');
     forget();
+    if (app) {
+      // What is in flight is answered first (a rolling restart behind a balancer loses nothing).
+      const answered = await app.drain();
+      console.log(answered ? 'Drained: every request in flight was answered.' : `Drained: requests still running after ${config.api.drainTimeoutMs} ms were cut off.`);
+    }
     await app?.stop();
     await connection.close();
     console.log(connection.server.owned ? 'Stopped the API and Neo4j.' : 'Stopped the API (Neo4j was not started by this process and keeps running).');

@@ -2,7 +2,8 @@
 // (/browser/) and the web app together, and holds the line for every request: a request id,
 // security headers, a per-client rate limit, a bounded number of GraphQL requests at once, a
 // body bounded in size, in time and in how many one client sends at once, and a wall-clock
-// deadline.
+// deadline. A write's answer carries its bookmark, and a request's bookmarks come first
+// (src/http/bookmarks.ts); on SIGTERM the server drains (drain below).
 // Nothing here knows about Cypher; the graph queries live in src/graph.
 import http from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
@@ -15,6 +16,8 @@ import { principalOf } from './authentication.ts';
 import { createContext, type Context } from '../api/context.ts';
 import { answerPreflight, corsHeaders } from './cors.ts';
 import { formatError, internalErrorLogPlugin, unavailableStatusPlugin } from '../api/errors.ts';
+import { bookmarkHeader, requestBookmarks } from './bookmarks.ts';
+import { clientAddress } from './clientAddress.ts';
 import { checkHealth } from './health.ts';
 import { HttpError } from './httpError.ts';
 import { jitGateway } from '../api/jit.ts';
@@ -42,9 +45,6 @@ function sendError(res: http.ServerResponse, error: HttpError): void {
   const headers = res.req.complete ? error.headers : { ...error.headers, connection: 'close' };
   sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] }, headers);
 }
-
-/** Who sent a request, for the per-client limits. */
-const clientOf = (req: http.IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
 
 /** The request target as a URL: origin-form ("/graphql?x") or absolute-form; anything else is a 400. */
 function requestUrl(target: string | undefined): URL {
@@ -96,6 +96,13 @@ async function writeGraphQLResponse(res: http.ServerResponse, result: HTTPGraphQ
 
 export interface App {
   server: http.Server;
+  /**
+   * Drains: /health answers 503 "draining" from now; after settings.drainDelayMs no new
+   * connection is accepted and every answer closes its connection; resolves once what was in
+   * flight has been answered (true), or after settings.drainTimeoutMs (false: stop then cuts the
+   * rest off).
+   */
+  drain(): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -151,6 +158,10 @@ export async function createApp(db: Database, settings: ApiSettings): Promise<Ap
   const admission = new Admission(apiLimits.maxConcurrentRequests);
   const bodies = new PendingBodies(apiLimits.maxPendingBodiesPerClient);
   const slots = new Slots(apiLimits.maxExecutingRequests);
+  const clientOf = (req: http.IncomingMessage) => clientAddress(req, settings.trustProxy);
+  // Draining (health says so), then closing (no new connection; every answer closes its own).
+  let draining = false;
+  let closing = false;
 
   async function serveGraphQL(req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string): Promise<void> {
     // Admitted until its answer is over and its work has settled; a client that leaves stops its
@@ -160,6 +171,7 @@ export async function createApp(db: Database, settings: ApiSettings): Promise<Ap
     if (!place) {
       throw new HttpError(503, 'SERVICE_UNAVAILABLE', 'The server is answering as many requests as it allows; retry shortly.', { 'retry-after': '1' });
     }
+    const bookmarks = requestBookmarks(req);
     const deadline = AbortSignal.timeout(settings.requestTimeoutMs);
     const body = req.method === 'POST' ? bodies.read(req, clientOf(req), apiLimits.maxBodyBytes, deadline) : Promise.resolve('');
     const writes = new WriteLog();
@@ -168,9 +180,14 @@ export async function createApp(db: Database, settings: ApiSettings): Promise<Ap
       const principal = await principalOf(req, db, settings.readRequiresToken);
       await slots.take(AbortSignal.any([deadline, place.closed]));
       try {
-        return await apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: toGraphQLRequest(req, url, text),
-          context: async () => createContext(db, deadline, requestId, principal, { idempotencyKey: req.headers['idempotency-key'], writes }),
+        return await db.withBookmarks(bookmarks, async (scope) => {
+          const result = await apollo.executeHTTPGraphQLRequest({
+            httpGraphQLRequest: toGraphQLRequest(req, url, text),
+            context: async () => createContext(db, deadline, requestId, principal, { idempotencyKey: req.headers['idempotency-key'], writes }),
+          });
+          // What a read elsewhere must start after to see this request's writes.
+          if (writes.committed.length > 0 && scope.current.length > 0) result.headers.set(bookmarkHeader.toLowerCase(), scope.current.join(', '));
+          return result;
         });
       } finally {
         slots.give();
@@ -187,7 +204,7 @@ export async function createApp(db: Database, settings: ApiSettings): Promise<Ap
     if (wait > 0) throw new HttpError(429, 'RATE_LIMITED', `Too many requests; retry in ${wait} s.`, { 'retry-after': String(wait) });
     const readOnly = req.method === 'GET' || req.method === 'HEAD';
     if (url.pathname === '/health' && readOnly) {
-      const health = await checkHealth(db, admission);
+      const health = await checkHealth(db, admission, draining);
       return sendJson(res, health.status === 'ok' ? 200 : 503, health);
     }
     if (url.pathname === '/graphql') {
@@ -203,6 +220,8 @@ export async function createApp(db: Database, settings: ApiSettings): Promise<Ap
   const server = http.createServer((req, res) => {
     const id = newRequestId();
     res.setHeader('x-request-id', id);
+    // Draining: answered, and the connection closed after, so the client's next request goes elsewhere.
+    if (closing) res.setHeader('connection', 'close');
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     req.on('error', (error) => logError('Request stream', error, id));
     res.on('error', (error) => logError('Response stream', error, id));
@@ -228,6 +247,19 @@ export async function createApp(db: Database, settings: ApiSettings): Promise<Ap
 
   return {
     server,
+    drain: async () => {
+      draining = true;
+      await new Promise((resolve) => setTimeout(resolve, settings.drainDelayMs));
+      closing = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // A keep-alive connection that goes idle after its answer is closed at once.
+      const idle = setInterval(() => server.closeIdleConnections(), 100);
+      const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), settings.drainTimeoutMs).unref());
+      const answered = await Promise.race([Promise.all([closed, admission.whenEmpty()]).then(() => true), timeout]);
+      clearInterval(idle);
+      return answered;
+    },
     stop: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -7,7 +7,8 @@ import type http from 'node:http';
 export function corsHeaders(req: http.IncomingMessage, allowed: readonly string[]): Record<string, string> {
   const origin = req.headers.origin;
   if (!origin || !allowed.includes(origin)) return { vary: 'origin' };
-  return { 'access-control-allow-origin': origin, vary: 'origin' };
+  // A page elsewhere reads a write's bookmark (src/http/bookmarks.ts) only when it is exposed.
+  return { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'neo4j-bookmark, x-request-id', vary: 'origin' };
 }
 
 /** Answers the CORS preflight (OPTIONS) of an allowed origin to /graphql; true when it did (other OPTIONS are a 405). */
@@ -17,7 +18,7 @@ export function answerPreflight(req: http.IncomingMessage, res: http.ServerRespo
   res.writeHead(204, {
     ...headers,
     'access-control-allow-methods': 'GET, POST',
-    'access-control-allow-headers': 'content-type, authorization, idempotency-key, apollo-require-preflight, x-apollo-operation-name',
+    'access-control-allow-headers': 'content-type, authorization, idempotency-key, neo4j-bookmark, apollo-require-preflight, x-apollo-operation-name',
     'access-control-max-age': '600',
   });
   res.end();

@@ -17,6 +17,7 @@ export interface Place {
 
 export class Admission {
   private count = 0;
+  private emptied: (() => void)[] = [];
 
   constructor(readonly limit: number) {}
 
@@ -33,7 +34,9 @@ export class Admission {
     const closing = new AbortController();
     let workSettled = false;
     const giveBack = () => {
-      if (closing.signal.aborted && workSettled) this.count -= 1;
+      if (!closing.signal.aborted || !workSettled) return;
+      this.count -= 1;
+      if (this.count === 0) for (const resolve of this.emptied.splice(0)) resolve();
     };
     const close = () => {
       // The check, not only off(): the socket's 'close' makes the response emit its own, and an
@@ -57,6 +60,12 @@ export class Admission {
 
   get admitted(): number {
     return this.count;
+  }
+
+  /** Resolves once no request is admitted (at once when none is). */
+  whenEmpty(): Promise<void> {
+    if (this.count === 0) return Promise.resolve();
+    return new Promise((resolve) => this.emptied.push(resolve));
   }
 }
 

@@ -2,7 +2,8 @@
 // and reads run in read transactions so that a cluster's followers can serve them.
 // When the server cannot be reached, queries fail at once with DatabaseUnavailableError
 // while a probe waits for it to come back, so an outage costs clients no waiting.
-import neo4j, { type Driver, type RecordShape } from 'neo4j-driver';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import neo4j, { type BookmarkManager, type Driver, type RecordShape } from 'neo4j-driver';
 import { writeRetry, type Limits, type Neo4jConnection } from '../config.ts';
 
 export type Params = Record<string, unknown>;
@@ -29,6 +30,47 @@ export class CommitOutcomeUnknownError extends Error {
   constructor(cause: unknown) {
     super(`Neo4j became unreachable while a transaction was committing; it may or may not have committed${cause instanceof Error ? ` (${cause.message})` : ''}`, { cause });
   }
+}
+
+/**
+ * A request's bookmarks (read your own writes across API replicas): reads start after the
+ * bookmarks the client sent and after this process's own writes; a write's bookmark replaces
+ * those it was made after, here and in the process's manager. `current` is what to send back.
+ */
+export class RequestBookmarks {
+  private readonly own: Set<string>;
+
+  constructor(
+    private readonly shared: () => BookmarkManager,
+    given: readonly string[],
+  ) {
+    this.own = new Set(given);
+  }
+
+  get current(): string[] {
+    return [...this.own];
+  }
+
+  async getBookmarks(): Promise<Iterable<string>> {
+    return new Set([...(await this.shared().getBookmarks()), ...this.own]);
+  }
+
+  async updateBookmarks(previous: Iterable<string>, next: Iterable<string>): Promise<void> {
+    const before = [...previous];
+    for (const bookmark of before) this.own.delete(bookmark);
+    for (const bookmark of next) this.own.add(bookmark);
+    await this.shared().updateBookmarks(before, next);
+  }
+}
+
+/** A bookmark a client sent that this database does not know (another database's, or made up). */
+export class InvalidBookmarkError extends Error {
+  override name = 'InvalidBookmarkError';
+}
+
+/** The write a client's bookmark names has not reached the server that would answer (a lagging secondary). */
+export class BookmarkNotReachedError extends Error {
+  override name = 'BookmarkNotReachedError';
 }
 
 const connectivityCodes = ['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable'];
@@ -77,6 +119,8 @@ export class Database {
   private outage: Promise<void> | undefined;
   /** What this connection's reads must see of its own writes (causal consistency). */
   private bookmarks = neo4j.bookmarkManager();
+  /** The bookmarks of the request being served, where one sent any or may write (withBookmarks). */
+  private readonly requestScope = new AsyncLocalStorage<RequestBookmarks>();
   private closed = false;
 
   constructor(
@@ -146,7 +190,7 @@ export class Database {
   /** One write transaction running `work`, then committed or rolled back (closing the session rolls back what is still open). */
   private async once<T>(work: (tx: Transaction) => Promise<T>, timeoutMs: number, end: 'commit' | 'roll back'): Promise<T> {
     if (this.outage) throw new DatabaseUnavailableError();
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarkManager });
     try {
       const tx = session.beginTransaction({ timeout: timeoutMs });
       const result = await work({
@@ -172,7 +216,7 @@ export class Database {
   /** For statements that manage their own transactions (CALL { ... } IN TRANSACTIONS). */
   async autoCommit(cypher: string, params: Params = {}, timeoutMs = this.timeoutMs): Promise<void> {
     this.queryCount += 1;
-    const session = this.driver.session({ database: this.name });
+    const session = this.driver.session({ database: this.name, bookmarkManager: this.bookmarkManager });
     try {
       await session.run(cypher, params, { timeout: timeoutMs });
     } catch (error) {
@@ -180,6 +224,20 @@ export class Database {
     } finally {
       await session.close();
     }
+  }
+
+  /**
+   * Runs `work` with a request's bookmarks: every query it runs starts after `given` and after
+   * this process's writes, and its writes' bookmarks are kept in the scope it receives.
+   */
+  withBookmarks<T>(given: readonly string[], work: (scope: RequestBookmarks) => Promise<T>): Promise<T> {
+    const scope = new RequestBookmarks(() => this.bookmarks, given);
+    return this.requestScope.run(scope, () => work(scope));
+  }
+
+  /** The bookmark manager of the query about to run: its request's, else the process's. */
+  private get bookmarkManager(): BookmarkManager {
+    return (this.requestScope.getStore() as BookmarkManager | undefined) ?? this.bookmarks;
   }
 
   /**
@@ -197,13 +255,13 @@ export class Database {
       const { records } = await this.driver.executeQuery(cypher, params, {
         database: this.name,
         routing,
-        bookmarkManager: this.bookmarks,
+        bookmarkManager: this.bookmarkManager,
         transactionConfig: { timeout: timeoutMs },
       });
       return records.map((record) => record.toObject() as T);
     } catch (error) {
       // The database was replaced under this connection (see forgetBookmarks): once more, without them.
-      if (!retried && (error as { code?: string }).code === 'Neo.TransientError.Transaction.BookmarkTimeout') {
+      if (!retried && !this.requestScope.getStore() && (error as { code?: string }).code === 'Neo.TransientError.Transaction.BookmarkTimeout') {
         this.forgetBookmarks();
         return this.run(cypher, params, routing, timeoutMs, true);
       }
@@ -213,6 +271,15 @@ export class Database {
 
   /** A connectivity failure starts an outage and becomes DatabaseUnavailableError (CommitOutcomeUnknownError stays itself); others pass unchanged. */
   private classify(error: unknown): unknown {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (this.requestScope.getStore() && typeof code === 'string') {
+      if (code.startsWith('Neo.ClientError.Transaction.InvalidBookmark')) {
+        return new InvalidBookmarkError('A bookmark sent with this request is not one of this database\'s: send the one a write through this API answered, or none.', { cause: error });
+      }
+      if (code === 'Neo.TransientError.Transaction.BookmarkTimeout') {
+        return new BookmarkNotReachedError('The write a bookmark sent with this request names has not reached this database server yet; retry shortly.', { cause: error });
+      }
+    }
     if (error instanceof CommitOutcomeUnknownError) this.markUnavailable(error.cause);
     if (!isConnectivityError(error)) return error;
     this.markUnavailable(error);

@@ -77,7 +77,7 @@ export class ApiError extends Error {
 
 interface ErrorBody {
   message: string;
-  extensions?: { code?: string; argumentName?: string; problems?: Problem[] };
+  extensions?: { code?: string; argumentName?: string; problems?: Problem[]; header?: string };
 }
 
 interface GraphQLBody<T> {
@@ -133,11 +133,24 @@ function announceWrite(query: string): void {
   if (operation) for (const listener of writeListeners) listener(operation[1] ?? 'mutation');
 }
 
+/**
+ * Read your own writes behind several API replicas: the bookmark the latest write answered with
+ * (header Neo4j-Bookmark) goes with every request, so a read that a balancer sends to another
+ * replica starts after that write. Kept for the tab's session, so a reload keeps it too.
+ */
+const bookmarkHeader = 'neo4j-bookmark';
+const bookmarkKey = 'actorgraph.bookmark';
+const bookmark = {
+  get: (): string | null => globalThis.sessionStorage?.getItem(bookmarkKey) ?? null,
+  set: (value: string | null) => (value ? globalThis.sessionStorage?.setItem(bookmarkKey, value) : globalThis.sessionStorage?.removeItem(bookmarkKey)),
+};
+
 export async function graphql<T>(query: string, variables: Record<string, unknown> = {}, options: CallOptions = {}): Promise<T> {
   const token = options.token === undefined ? credentials.token() : options.token;
+  const sentBookmark = bookmark.get();
   const response = await fetch(endpoint, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(sentBookmark ? { [bookmarkHeader]: sentBookmark } : {}) },
     body: JSON.stringify({ query, variables }),
     signal: options.signal,
   });
@@ -145,7 +158,14 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
     credentials.refused();
     return graphql<T>(query, variables, { ...options, token: null });
   }
+  const written = response.headers.get(bookmarkHeader);
+  if (written) bookmark.set(written);
   const body = (await response.json().catch(() => ({}))) as GraphQLBody<T>;
+  // A bookmark the database no longer knows (it was replaced): forgotten, and the request sent once more without it.
+  if (sentBookmark && body.errors?.some((e) => e.extensions?.header === 'Neo4j-Bookmark' && e.extensions.code === 'BAD_USER_INPUT')) {
+    bookmark.set(null);
+    return graphql<T>(query, variables, options);
+  }
   const error = body.errors?.[0];
   if (error) throw new ApiError(error.message, error.extensions?.code, problemsOf(body.errors!));
   if (!response.ok || !body.data) throw new ApiError(`GraphQL request failed with HTTP ${response.status}`);
