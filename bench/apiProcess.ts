@@ -18,7 +18,12 @@ export interface ChildServer {
   /** Where it serves, e.g. http://127.0.0.1:40123 */
   url: string;
   pid: number;
-  stop(): Promise<void>;
+  /** SIGTERM, and SIGKILL after `graceMs` (10 s unless given). */
+  stop(graceMs?: number): Promise<void>;
+  /** The last 4,000 characters it printed. */
+  output(): string;
+  /** Resolves when it has exited. */
+  exited: Promise<void>;
 }
 
 /** Resolves when the child exits (at once if it has). */
@@ -48,8 +53,9 @@ export async function waitUntilReady(child: ChildProcess, url: string, output: (
 }
 
 /** Runs src/cli/start.ts in its own node process with `npm start`'s flags (node --import tsx, so `pid` is the server's own). */
-export async function startApi(options: { port: number; env: NodeJS.ProcessEnv; readyTimeoutMs?: number }): Promise<ChildServer> {
-  const env = { ...options.env, PORT: String(options.port), HOST: '127.0.0.1', SEED_ON_START: 'false', RATE_LIMIT_PER_SECOND: '1000000', RATE_LIMIT_BURST: '1000000' };
+export async function startApi(options: { port: number; env: NodeJS.ProcessEnv; readyTimeoutMs?: number; settings?: NodeJS.ProcessEnv }): Promise<ChildServer> {
+  // `settings` last: a replica behind the proxy turns its own rate limit off (RATE_LIMIT_PER_SECOND=0) and trusts the proxy.
+  const env = { ...options.env, PORT: String(options.port), HOST: '127.0.0.1', SEED_ON_START: 'false', RATE_LIMIT_PER_SECOND: '1000000', RATE_LIMIT_BURST: '1000000', ...options.settings };
   const child = spawn(process.execPath, [...serverNodeFlags(), '--import', 'tsx', 'src/cli/start.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000));
@@ -57,5 +63,5 @@ export async function startApi(options: { port: number; env: NodeJS.ProcessEnv; 
   child.stderr.on('data', keep);
   const url = `http://127.0.0.1:${options.port}`;
   await waitUntilReady(child, `${url}/health`, () => log, options.readyTimeoutMs ?? 180_000);
-  return { url, pid: child.pid!, stop: () => stopChild(child) };
+  return { url, pid: child.pid!, stop: (graceMs?: number) => stopChild(child, graceMs), output: () => log, exited: exited(child) };
 }

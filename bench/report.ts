@@ -5,6 +5,7 @@
 // separate runs, merged into one results file (mergeResults), then reported.
 // Writes docs/benchmarks.md (what was measured and how, the tables, each target met or not, what
 // the peer cannot ask) and docs/benchmarks.svg (plot.ts) from one results file of `npm run bench`.
+import { describeReplicas } from './replicas.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -263,6 +264,10 @@ ${peerLimits(results)}
 ## Registries
 
 ${registrySection(results)}
+
+## API replicas behind the proxy
+
+${results.replicas ? `\`\`\`\n${describeReplicas(results.replicas)}\n\`\`\`\nOn two cores a second replica adds no throughput: the cores are shared with Neo4j and nginx (docs/scaling.md).` : 'Not measured in this run.'}
 `;
 }
 

@@ -2,6 +2,7 @@
 // the machine, the versions, and per graph size the load figures, every latency figure of every
 // operation asked three ways, the ratios between them, throughput and memory.
 import type { RegistryBenchResult } from './registries.ts';
+import type { ReplicasBenchResult } from './replicas.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,6 +84,8 @@ export interface BenchResults {
   runs?: { sizes: number[]; date: string }[];
   /** The registry import and matching at scale (bench/registries.ts). */
   registries?: RegistryBenchResult;
+  /** API replicas behind nginx, the proxy's cost and a bookmark's (bench/replicas.ts). */
+  replicas?: ReplicasBenchResult;
 }
 
 /**

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchReplicas, describeReplicas } from './replicas.ts';
 import { loadSeed } from '../src/loader/load.ts';
 import { refuseToDiscardApiWrites } from '../src/loader/write.ts';
 import { freePort } from '../src/ports.ts';
@@ -210,6 +211,11 @@ export async function runBenchmark(target: BenchTarget, options: Options): Promi
       writeResults(file, results); // after each size, so that a failure later keeps what was measured
     }
     results.registries = await benchRegistries(db, config, options.quick ? 5_000 : 100_000);
+    writeResults(file, results);
+    // On the seed (its actors are the mix's): the finally below loads it again, without the bookmark's write.
+    await loadSeed(db, { reset: true, batchSize: config.limits.loaderBatchSize, timeoutMs: config.limits.loaderTimeoutMs });
+    results.replicas = await benchReplicas(db, config, { connections: options.connections.at(-1) ?? 32, durationSeconds: options.durationSeconds, bookmarkSamples: options.quick ? 20 : 200 });
+    console.log(`\n== API replicas behind nginx (docs/scaling.md)\n${describeReplicas(results.replicas)}`);
     writeResults(file, results);
   } finally {
     // The seed again, whatever happened (not after a refusal: then nothing was touched).

@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import { loadConfig, projectRoot } from '../src/config.ts';
 import { hardeningSettings, neo4jConf } from '../src/launcher/localServer.ts';
 import { serverNodeFlags } from '../bench/apiProcess.ts';
+import { renderProxyConf, writeNginxConf } from '../bench/proxyProcess.ts';
 import { browserSettings } from '../src/browserKitSettings.ts';
 
 interface Service {
@@ -149,32 +150,14 @@ const proxies = cluster.filter(([, service]) => service.image?.startsWith('nginx
 /** Parses `${NAME:-default}` and returns the default. */
 const defaultOf = (value: string | undefined) => /^\$\{[A-Z_]+:-([^}]*)\}$/.exec(value ?? '')?.[1];
 
-/**
- * The proxy's template as the nginx image renders it (docker-entrypoint.d/20-envsubst-on-templates.sh:
- * envsubst of the variables the container defines, both `$NAME` and `${NAME}`; nginx's own
- * lower-case $variables are not among them).
- */
-function renderTemplate(template: string, vars: Record<string, string>): string {
-  let text = template;
-  for (const [name, value] of Object.entries(vars)) text = text.replace(new RegExp(`\\$\\{${name}\\}|\\$${name}(?![A-Za-z0-9_])`, 'g'), () => value);
-  return text;
-}
-
-/** Runs Debian's `nginx -t` on `conf` inside a minimal nginx.conf, all its paths in a temporary folder. */
-function nginxTest(conf: string): { ok: boolean; output: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compose-nginx-'));
+/** `nginx -t` on the template rendered with `vars` (bench/proxyProcess.ts, as the tests' proxy): what it said. */
+function nginxTest(vars: Record<string, string>): { ok: boolean; output: string } {
   try {
-    fs.writeFileSync(path.join(dir, 'actorgraph.conf'), conf);
-    const temps = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `${kind}_temp_path ${dir}/${kind};`).join(' ');
-    fs.writeFileSync(path.join(dir, 'nginx.conf'), `pid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\nevents {}\nhttp { ${temps} access_log off; include ${dir}/actorgraph.conf; }\n`);
-    try {
-      const output = execFileSync('/usr/sbin/nginx', ['-t', '-p', dir, '-e', `${dir}/error.log`, '-c', `${dir}/nginx.conf`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      return { ok: true, output };
-    } catch (error) {
-      return { ok: false, output: String((error as { stderr?: string }).stderr ?? error) };
-    }
-  } finally {
+    const { dir } = writeNginxConf(vars);
     fs.rmSync(dir, { recursive: true, force: true });
+    return { ok: true, output: '' };
+  } catch (error) {
+    return { ok: false, output: (error as Error).message };
   }
 }
 
@@ -298,15 +281,13 @@ describe('docker-compose.yml, profile cluster', () => {
     // The replicas' names resolve only on the compose network: for nginx -t here (which resolves
     // every upstream host), each one becomes a 127.0.0.1 port; nothing else changes.
     const local = replicas.reduce((servers, [name], index) => servers.replaceAll(`server ${name}:4000 `, `server 127.0.0.1:${40001 + index} `), vars.API_UPSTREAM_SERVERS ?? '');
-    const template = fs.readFileSync(path.join(projectRoot, 'deploy/nginx/actorgraph.conf.template'), 'utf8');
-    const conf = renderTemplate(template, { ...vars, API_UPSTREAM_SERVERS: local });
-    const directives = conf.split('\n').filter((line) => !line.trim().startsWith('#')).join('\n');
-    assert.doesNotMatch(directives, /\$\{/, 'every ${...} of the template is set by the proxy');
-    const result = nginxTest(conf);
+    // Every ${...} of the template is set by the proxy (renderProxyConf refuses one it is not given).
+    const conf = renderProxyConf({ ...vars, API_UPSTREAM_SERVERS: local });
+    const result = nginxTest({ ...vars, API_UPSTREAM_SERVERS: local });
     assert.ok(result.ok, result.output);
     assert.match(conf, new RegExp(`rate=${defaults.api.rateLimit.perSecond}r/s`));
     // nginx -t does refuse what it should: 0 is not "no limit" at the proxy, and an unknown host.
-    assert.match(nginxTest(renderTemplate(template, { ...vars, API_UPSTREAM_SERVERS: local, RATE_LIMIT_PER_SECOND: '0' })).output, /invalid rate/);
-    assert.match(nginxTest(renderTemplate(template, vars)).output, /host not found in upstream/);
+    assert.match(nginxTest({ ...vars, API_UPSTREAM_SERVERS: local, RATE_LIMIT_PER_SECOND: '0' }).output, /invalid rate/);
+    assert.match(nginxTest(vars).output, /host not found in upstream/);
   });
 });

@@ -68,6 +68,7 @@ runMain(async () => {
     forget();
     if (app) {
       // What is in flight is answered first (a rolling restart behind a balancer loses nothing).
+      console.log(`Draining: ${app.inFlight()} requests in flight; /health answers 503 "draining".`);
       const answered = await app.drain();
       console.log(answered ? 'Drained: every request in flight was answered.' : `Drained: requests still running after ${config.api.drainTimeoutMs} ms were cut off.`);
     }

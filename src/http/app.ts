@@ -103,6 +103,8 @@ export interface App {
    * rest off).
    */
   drain(): Promise<boolean>;
+  /** GraphQL requests admitted now (answering, or still working). */
+  inFlight(): number;
   stop(): Promise<void>;
 }
 
@@ -167,11 +169,12 @@ export async function createApp(db: Database, settings: ApiSettings): Promise<Ap
     // Admitted until its answer is over and its work has settled; a client that leaves stops its
     // work from waiting for a slot, but a request already executing runs on (a write that has
     // begun must finish and say whether it committed), still holding its admission.
+    // Before admission: a request refused here holds no place.
+    const bookmarks = requestBookmarks(req);
     const place = admission.admit(req, res);
     if (!place) {
       throw new HttpError(503, 'SERVICE_UNAVAILABLE', 'The server is answering as many requests as it allows; retry shortly.', { 'retry-after': '1' });
     }
-    const bookmarks = requestBookmarks(req);
     const deadline = AbortSignal.timeout(settings.requestTimeoutMs);
     const body = req.method === 'POST' ? bodies.read(req, clientOf(req), apiLimits.maxBodyBytes, deadline) : Promise.resolve('');
     const writes = new WriteLog();
@@ -247,6 +250,7 @@ export async function createApp(db: Database, settings: ApiSettings): Promise<Ap
 
   return {
     server,
+    inFlight: () => admission.admitted,
     drain: async () => {
       draining = true;
       await new Promise((resolve) => setTimeout(resolve, settings.drainDelayMs));
