@@ -1,7 +1,7 @@
 // API replicas behind the reverse proxy, side by side in one run on the seed: the web app's
 // read mix (autocannon) straight to one replica, through nginx to that one replica, and through
-// nginx to two; what the proxy costs a request; and what a bookmark costs a read (one client,
-// reads with and without the bookmark of a write, in turn). The replicas run as the compose
+// nginx to two; what the proxy adds to the cheapest request, and what a bookmark costs a read
+// (one client, each pair of ways in turn). The replicas run as the compose
 // profile `cluster` runs them (TRUST_PROXY, no rate limit of their own), over `neo4j://`.
 import { performance } from 'node:perf_hooks';
 import type { Config } from '../src/config.ts';
@@ -21,8 +21,8 @@ export interface ReplicasBenchResult {
   connections: number;
   durationSeconds: number;
   runs: ReplicaRun[];
-  /** p50 and p99 through the proxy to one replica, less straight to it (ms). */
-  proxyCostMs: { p50: number; p99: number };
+  /** One client, `samples` requests of `{ __typename }` (no database) each way in turn: the median straight to a replica, and through the proxy to it. */
+  proxy: { samples: number; directMs: number; proxiedMs: number };
   /** One client, `samples` reads each way in turn: the median with the bookmark of a write, and without. */
   bookmark: { samples: number; withMs: number; withoutMs: number };
 }
@@ -48,6 +48,19 @@ async function post(url: string, query: string, headers: Record<string, string> 
   return response;
 }
 
+/** The cheapest request, one client, straight and through the proxy in turn: what the proxy adds. */
+async function proxyCost(direct: string, proxied: string, samples: number): Promise<ReplicasBenchResult['proxy']> {
+  const times = { direct: [] as number[], proxied: [] as number[] };
+  for (let i = 0; i < samples; i++) {
+    for (const [way, url] of [['direct', direct], ['proxied', proxied]] as const) {
+      const started = performance.now();
+      await (await post(url, '{ __typename }')).text();
+      times[way].push(performance.now() - started);
+    }
+  }
+  return { samples, directMs: median(times.direct), proxiedMs: median(times.proxied) };
+}
+
 /** A write's bookmark, then reads with and without it in turn, timed from one client. */
 async function bookmarkCost(db: Database, url: string, samples: number): Promise<ReplicasBenchResult['bookmark']> {
   const name = `bench-replicas-${Date.now()}`;
@@ -71,6 +84,7 @@ async function bookmarkCost(db: Database, url: string, samples: number): Promise
   }
 }
 
+/** `bookmarkSamples`: the one-client requests of each way, for the proxy's cost and the bookmark's. */
 export async function benchReplicas(db: Database, config: Config, options: { connections: number; durationSeconds: number; bookmarkSamples: number }): Promise<ReplicasBenchResult> {
   const servers: ChildServer[] = [];
   try {
@@ -89,18 +103,18 @@ export async function benchReplicas(db: Database, config: Config, options: { con
       ['proxy, one replica', one.url],
       ['proxy, two replicas', two.url],
     ];
+    // Every way warmed up first (the replicas' code and Neo4j's caches), so that the first measured is not the coldest.
+    for (const [, url] of targets) await cannon(`${url}/graphql`, mix, { connections: options.connections, durationSeconds: options.durationSeconds });
     const runs: ReplicaRun[] = [];
     for (const [name, url] of targets) {
-      await cannon(`${url}/graphql`, mix, { connections: options.connections, durationSeconds: 1 }); // warm-up
       const { memory: _memory, graphqlErrorsByQuery: _errors, ...figures } = await cannon(`${url}/graphql`, mix, { connections: options.connections, durationSeconds: options.durationSeconds });
       runs.push({ name, figures });
     }
-    const [direct, proxied] = runs;
     return {
       connections: options.connections,
       durationSeconds: options.durationSeconds,
       runs,
-      proxyCostMs: { p50: proxied!.figures.latencyMs.p50 - direct!.figures.latencyMs.p50, p99: proxied!.figures.latencyMs.p99 - direct!.figures.latencyMs.p99 },
+      proxy: await proxyCost(a!.url, one.url, options.bookmarkSamples),
       bookmark: await bookmarkCost(db, a!.url, options.bookmarkSamples),
     };
   } finally {
@@ -117,7 +131,7 @@ export function describeReplicas(r: ReplicasBenchResult): string {
   return [
     `${r.connections} connections, ${r.durationSeconds} s each, the web app's read mix on the seed:`,
     ...lines,
-    `  the proxy costs a request ${r.proxyCostMs.p50} ms at p50 and ${r.proxyCostMs.p99} ms at p99`,
+    `  the proxy's cost, one client, { __typename }: median ${r.proxy.proxiedMs.toFixed(2)} ms through nginx, ${r.proxy.directMs.toFixed(2)} ms straight (${r.proxy.samples} of each)`,
     `  a read with a write's bookmark: median ${r.bookmark.withMs.toFixed(2)} ms, without: ${r.bookmark.withoutMs.toFixed(2)} ms (${r.bookmark.samples} of each, one client)`,
   ].join('\n');
 }

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { createToken, revokeToken } from '../src/auth/tokens.ts';
 import { projectRoot } from '../src/config.ts';
 import { ensureWebBuild } from '../src/http/webBuild.ts';
@@ -147,8 +147,17 @@ describe('web app: curation mode', () => {
     assert.equal(await page.getByTestId('source-published').getAttribute('aria-invalid'), 'true');
 
     await page.getByTestId('source-published').fill('2016-03');
+    // The write's bookmark goes with the requests after it (read your own writes behind several replicas).
+    const sentBookmarks: (string | undefined)[] = [];
+    const onRequest = (request: Request) => void (request.url().endsWith('/graphql') && sentBookmarks.push(request.headers()['neo4j-bookmark']));
+    const written = page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('addSource'));
     await page.getByTestId('source-submit').click();
+    const bookmark = (await written).headers()['neo4j-bookmark'];
+    page.on('request', onRequest);
     await readerReady(page);
+    page.off('request', onRequest);
+    assert.match(bookmark ?? '', /\S/, 'the write answered with its bookmark');
+    assert.ok(sentBookmarks.includes(bookmark) && sentBookmarks.every((sent) => sent === undefined || sent === bookmark), `the requests after it send its bookmark: ${JSON.stringify(sentBookmarks)}`);
     assert.equal(await page.getByTestId('reading-title').textContent(), `Dispatch ${stamp}`);
     assert.match((await page.getByTestId('reading-notice').textContent()) ?? '', /Source added/);
     assert.equal(await page.getByTestId('reading-text').textContent(), article, 'stored byte for byte');

@@ -140,10 +140,15 @@ describe('API replicas behind nginx over one Neo4j', () => {
     await db.close();
   });
 
-  /** Every write the clients were told committed is in the database. */
-  async function assertKept(written: string[]): Promise<void> {
+  /** Every write the clients were told committed is in the database, and none twice (a write retried on the other replica is answered from its idempotency key). */
+  async function assertKept(written: string[], label: string): Promise<void> {
     const [row] = await db.read<{ found: number }>('MATCH (a:Actor) WHERE a.id IN $ids RETURN count(a) AS found', { ids: written });
     assert.equal(row?.found, written.length, 'every write answered as committed is in the database');
+    const twice = await db.read<{ name: string }>(
+      'MATCH (a:Actor) WHERE a.name STARTS WITH $prefix WITH a.name AS name, count(*) AS copies WHERE copies > 1 RETURN name',
+      { prefix: `Replica load ${label} ` },
+    );
+    assert.deepEqual(twice, [], 'no write was made twice');
   }
 
   it('a write through replica A and a read through replica B with its bookmark see the write, 200 times out of 200', async () => {
@@ -198,7 +203,7 @@ describe('API replicas behind nginx over one Neo4j', () => {
     assert.ok(before > 0 && load.okAfterMark > 0, 'B answered after A was killed');
     // Only requests in flight on A when it died may fail: at most one per connection.
     assert.ok(load.failed.length <= connections, `${load.failed.length} failed`);
-    await assertKept(load.written);
+    await assertKept(load.written, 'kill');
     a = await replica(ports.a, 'a');
   });
 
@@ -225,7 +230,7 @@ describe('API replicas behind nginx over one Neo4j', () => {
     console.log(`# rolling restart: ${load.ok} answered, ${load.failed.length} failed ${JSON.stringify(load.failed.slice(0, 3))}; ${load.written.length} writes answered`);
     assert.deepEqual(load.failed, []);
     assert.ok(load.okAfterMark > 0);
-    await assertKept(load.written);
+    await assertKept(load.written, 'rolling');
   });
 
   it('the rate limit with two replicas behind the proxy holds at the configured figure, not twice it', async () => {

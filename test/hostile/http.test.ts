@@ -28,6 +28,27 @@ const raw = (name: string, parts: (string | Buffer)[], check?: Check, options?: 
   check,
 });
 
+/** A POST of a valid query with these Neo4j-Bookmark header lines. */
+const withBookmarks = (...values: string[]) =>
+  crlf('POST /graphql HTTP/1.1', 'Host: x', 'Content-Type: application/json', ...values.map((value) => `Neo4j-Bookmark: ${value}`), `Content-Length: ${Buffer.byteLength(validBody)}`, 'Connection: close') + validBody;
+
+function bookmarkCases(): HttpCase[] {
+  // The raw answer's text: a raw socket's body may come chunked.
+  const namesHeader: Check = (answer) => (answer.status === 400 && /"message":"The Neo4j-Bookmark header/.test(answer.body) ? undefined : `expected a 400 naming Neo4j-Bookmark, got ${snippet(answer)}`);
+  const unknown: Check = (answer, body) => (body?.errors?.[0]?.extensions?.code === 'BAD_USER_INPUT' && (body.errors[0].extensions as { header?: string }).header === 'Neo4j-Bookmark' ? undefined : `expected BAD_USER_INPUT naming the header, got ${snippet(answer)}`);
+  return [
+    raw('Neo4j-Bookmark with spaces and !', [withBookmarks('not a bookmark!')], namesHeader),
+    raw('Neo4j-Bookmark of 600 characters', [withBookmarks('FB:' + 'a'.repeat(600))], namesHeader),
+    raw('Neo4j-Bookmark with 17 bookmarks', [withBookmarks(Array.from({ length: 17 }, () => 'FB:abc').join(','))], namesHeader),
+    raw('Neo4j-Bookmark repeated 17 times', [withBookmarks(...Array.from({ length: 17 }, () => 'FB:abc'))], namesHeader),
+    raw('Neo4j-Bookmark with a quote and a brace', [withBookmarks('FB:"}{')], namesHeader),
+    raw('Neo4j-Bookmark empty', [withBookmarks('')], checks.status(200)),
+    raw('Neo4j-Bookmark of commas only', [withBookmarks(',,,')], checks.status(200)),
+    raw('Neo4j-Bookmark well-formed but unknown', [withBookmarks('FB:kcwQnotarealbookmark')], unknown),
+    raw('Neo4j-Bookmark of another system', [withBookmarks('neo4j:bookmark:v1:tx42')], unknown),
+  ];
+}
+
 const rawRequestCases: readonly HttpCase[] = [
   raw('GET //', [rawGet('//')], checks.status(404)),
   raw('GET /%', [rawGet('/%')], checks.status(400)),
@@ -109,6 +130,10 @@ const rawRequestCases: readonly HttpCase[] = [
     (answer) => (answer.status === 200 && answer.sawContinue ? undefined : `expected 100 Continue then 200, got ${snippet(answer)}`),
     { afterContinue: validBody },
   ),
+  // Neo4j-Bookmark (read your own writes across replicas): checked before anything runs.
+  ...bookmarkCases(),
+  // X-Forwarded-For is read only with TRUST_PROXY (off here): any value is just a header.
+  raw('X-Forwarded-For forged, 2 KB', [crlf('POST /graphql HTTP/1.1', 'Host: x', 'Content-Type: application/json', `X-Forwarded-For: ${'1.2.3.4, '.repeat(200)}`, `Content-Length: ${Buffer.byteLength(validBody)}`, 'Connection: close') + validBody], checks.status(200)),
   raw('Expect: something else', [crlf('POST /graphql HTTP/1.1', 'Host: x', 'Content-Type: application/json', 'Content-Length: 2', 'Expect: teapot', 'Connection: close')], checks.status(417)),
 ];
 
