@@ -111,7 +111,7 @@ export interface ApiSettings {
    */
   trustProxy: boolean;
   /**
-   * On SIGTERM the API drains (src/http/drain.ts): /health answers 503 "draining" at once; after
+   * On SIGTERM the API drains (App.drain in src/http/app.ts): /health answers 503 "draining" at once; after
    * DRAIN_DELAY_MS (time for a balancer that polls /health to stop sending) it stops accepting
    * connections, finishes what is in flight, then exits; what is still running after
    * drainTimeoutMs (a request's deadline plus a write's transaction timeout) is cut off.

@@ -51,7 +51,7 @@ const localConf = new Map(
 );
 
 /** The settings every Neo4j server in the file shares with the local neo4j.conf. */
-const sharedSettings = [...Object.keys(hardeningSettings(defaults.local.httpPort)), 'db.logs.query.enabled', 'db.tx_log.rotation.retention_policy', 'server.memory.heap.initial_size'];
+const sharedSettings = [...Object.keys(hardeningSettings(defaults.local.httpPort)), 'db.logs.query.enabled', 'db.transaction.bookmark_ready_timeout', 'db.tx_log.rotation.retention_policy', 'server.memory.heap.initial_size'];
 
 /** Asserts that `env` sets the local neo4j.conf's memory, HTTP, CORS, APOC and log settings. */
 function assertLocalSettings(env: Record<string, string>, where: string): void {

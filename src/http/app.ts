@@ -260,7 +260,8 @@ export async function createApp(db: Database, settings: ApiSettings): Promise<Ap
       // A keep-alive connection that goes idle after its answer is closed at once.
       const idle = setInterval(() => server.closeIdleConnections(), 100);
       const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), settings.drainTimeoutMs).unref());
-      const answered = await Promise.race([Promise.all([closed, admission.whenEmpty()]).then(() => true), timeout]);
+      // Once no connection is left, whatever still works (a write whose client left) must settle too.
+      const answered = await Promise.race([closed.then(() => admission.whenEmpty()).then(() => true), timeout]);
       clearInterval(idle);
       return answered;
     },

@@ -116,6 +116,10 @@ export function neo4jConf(settings: LocalNeo4jSettings, pluginsDir: string, time
     `server.memory.pagecache.size=${settings.pageCache}`,
     // A safety net behind the driver's per-transaction timeout.
     `db.transaction.timeout=${Math.ceil((timeoutMs * 4) / 1000)}s`,
+    // A request's bookmark that names a write this server does not have waits at most this long,
+    // well within the API's request deadline, and is answered SERVICE_UNAVAILABLE naming the header
+    // (a bookmark of a database since replaced would otherwise hold an execution slot for 30 s).
+    'db.transaction.bookmark_ready_timeout=5s',
     'db.logs.query.enabled=OFF',
     // Transaction logs serve recovery and backups, which Community takes offline: keep 1 GB,
     // not 2 days (a benchmark's loads of a million relationships wrote 30 GB of them in an hour).

@@ -42,7 +42,7 @@ export class RequestBookmarks {
 
   constructor(
     private readonly shared: () => BookmarkManager,
-    given: readonly string[],
+    readonly given: readonly string[],
   ) {
     this.own = new Set(given);
   }
@@ -235,6 +235,11 @@ export class Database {
     return this.requestScope.run(scope, () => work(scope));
   }
 
+  /** Whether the query about to run starts after bookmarks its request sent (their errors are then the client's). */
+  private clientBookmarks(): boolean {
+    return (this.requestScope.getStore()?.given.length ?? 0) > 0;
+  }
+
   /** The bookmark manager of the query about to run: its request's, else the process's. */
   private get bookmarkManager(): BookmarkManager {
     return (this.requestScope.getStore() as BookmarkManager | undefined) ?? this.bookmarks;
@@ -261,7 +266,7 @@ export class Database {
       return records.map((record) => record.toObject() as T);
     } catch (error) {
       // The database was replaced under this connection (see forgetBookmarks): once more, without them.
-      if (!retried && !this.requestScope.getStore() && (error as { code?: string }).code === 'Neo.TransientError.Transaction.BookmarkTimeout') {
+      if (!retried && !this.clientBookmarks() && (error as { code?: string }).code === 'Neo.TransientError.Transaction.BookmarkTimeout') {
         this.forgetBookmarks();
         return this.run(cypher, params, routing, timeoutMs, true);
       }
@@ -272,7 +277,7 @@ export class Database {
   /** A connectivity failure starts an outage and becomes DatabaseUnavailableError (CommitOutcomeUnknownError stays itself); others pass unchanged. */
   private classify(error: unknown): unknown {
     const code = (error as { code?: unknown } | null)?.code;
-    if (this.requestScope.getStore() && typeof code === 'string') {
+    if (this.clientBookmarks() && typeof code === 'string') {
       if (code.startsWith('Neo.ClientError.Transaction.InvalidBookmark')) {
         return new InvalidBookmarkError('A bookmark sent with this request is not one of this database\'s: send the one a write through this API answered, or none.', { cause: error });
       }

@@ -39,13 +39,6 @@ export function checkedIdempotencyKey(key: string): string {
 export const requestHash = (mutation: string, args: unknown): string =>
   createHash('sha256').update(JSON.stringify([mutation, sortedKeys(args)])).digest('hex');
 
-/** Thrown inside the transaction when the key was recorded already: rolls back what little it did (nothing). */
-class Recorded extends Error {
-  constructor(readonly outcome: string) {
-    super('the write was recorded under its key before');
-  }
-}
-
 /**
  * Takes the key at the start of the transaction: MERGE on the key's unique constraint makes a
  * concurrent request with the same key wait until this one commits (then it finds the record)
@@ -67,11 +60,16 @@ async function takeKey(tx: Transaction, key: WriteKey): Promise<string | null> {
  * the record commits with the write or not at all. The write itself knows nothing of keys; all
  * else is the database's own (a Proxy forwards every other property, reads and writes both).
  */
-function recordingIn(db: Database, key: WriteKey): Database {
+function recordingIn(db: Database, key: WriteKey, replay: { recorded: boolean }): Database {
   const transaction = <T>(work: (tx: Transaction) => Promise<T>, timeoutMs?: number) =>
     db.transaction(async (tx) => {
       const recorded = await takeKey(tx, key);
-      if (recorded !== null) throw new Recorded(recorded);
+      // Answered from the record, and committed (it changed nothing): the commit's bookmark then
+      // covers the first write, wherever it was made (a read after it on a cluster's follower sees it).
+      if (recorded !== null) {
+        replay.recorded = true;
+        return JSON.parse(recorded) as T;
+      }
       const outcome = await work(tx);
       await tx.run('MATCH (w:IdempotentWrite {key: $key, by: $by, field: $field}) SET w.outcome = $outcome', { ...key, outcome: JSON.stringify(outcome ?? null) });
       return outcome;
@@ -85,10 +83,7 @@ function recordingIn(db: Database, key: WriteKey): Database {
  * answers (every write of src/writes does), since that is what is recorded and answered again.
  */
 export async function writeOnce<T>(db: Database, key: WriteKey, write: (db: Database) => Promise<T>): Promise<{ outcome: T; replayed: boolean }> {
-  try {
-    return { outcome: await write(recordingIn(db, key)), replayed: false };
-  } catch (error) {
-    if (error instanceof Recorded) return { outcome: JSON.parse(error.outcome) as T, replayed: true };
-    throw error;
-  }
+  const replay = { recorded: false };
+  const outcome = await write(recordingIn(db, key, replay));
+  return { outcome, replayed: replay.recorded };
 }

@@ -161,8 +161,9 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
   const written = response.headers.get(bookmarkHeader);
   if (written) bookmark.set(written);
   const body = (await response.json().catch(() => ({}))) as GraphQLBody<T>;
-  // A bookmark the database no longer knows (it was replaced): forgotten, and the request sent once more without it.
-  if (sentBookmark && body.errors?.some((e) => e.extensions?.header === 'Neo4j-Bookmark' && e.extensions.code === 'BAD_USER_INPUT')) {
+  // A bookmark the database does not know, or whose write the server has not reached in time (the
+  // database was replaced): forgotten, and the request sent once more without it.
+  if (sentBookmark && body.errors?.some((e) => e.extensions?.header === 'Neo4j-Bookmark')) {
     bookmark.set(null);
     return graphql<T>(query, variables, options);
   }
