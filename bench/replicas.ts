@@ -29,7 +29,8 @@ export interface ReplicasBenchResult {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
-function replicaEnv(config: Config): NodeJS.ProcessEnv {
+/** A replica's environment over `config`'s Neo4j, through the routing driver; its record of the running instance goes to `runningFile`, nowhere the project reads. */
+export function replicaEnv(config: Config, runningFile: string): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -37,10 +38,12 @@ function replicaEnv(config: Config): NodeJS.ProcessEnv {
     NEO4J_USER: config.neo4j.user,
     NEO4J_PASSWORD: config.neo4j.password,
     NEO4J_DATABASE: config.neo4j.database,
-    // Its record of the running instance goes nowhere the project reads.
-    NEO4J_RUNNING_FILE: `/tmp/actorgraph-bench-replica-${process.pid}.json`,
+    NEO4J_RUNNING_FILE: runningFile,
   };
 }
+
+/** As the compose profile `cluster` runs a replica: the proxy holds the rate limit and names the client. */
+export const replicaSettings = { TRUST_PROXY: 'true', RATE_LIMIT_PER_SECOND: '0' };
 
 async function post(url: string, query: string, headers: Record<string, string> = {}): Promise<Response> {
   const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
@@ -88,7 +91,7 @@ async function bookmarkCost(db: Database, url: string, samples: number): Promise
 export async function benchReplicas(db: Database, config: Config, options: { connections: number; durationSeconds: number; bookmarkSamples: number }): Promise<ReplicasBenchResult> {
   const servers: ChildServer[] = [];
   try {
-    const [a, b] = await Promise.all([0, 1].map(async () => startApi({ port: await freePort(), env: replicaEnv(config), settings: { TRUST_PROXY: 'true', RATE_LIMIT_PER_SECOND: '0' } })));
+    const [a, b] = await Promise.all([0, 1].map(async () => startApi({ port: await freePort(), env: replicaEnv(config, `/tmp/actorgraph-bench-replica-${process.pid}.json`), settings: replicaSettings })));
     servers.push(a!, b!);
     const noLimit = { perSecond: 1_000_000, burst: 1_000_000 };
     const host = (server: ChildServer) => new URL(server.url).host;

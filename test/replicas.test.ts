@@ -13,6 +13,7 @@ import { loadConfig } from '../src/config.ts';
 import { createToken } from '../src/auth/tokens.ts';
 import { startApi, type ChildServer } from '../bench/apiProcess.ts';
 import { startProxy } from '../bench/proxyProcess.ts';
+import { replicaEnv, replicaSettings } from '../bench/replicas.ts';
 import { config, openTestDb, reseedAfterwards, seed } from './support/testGraph.ts';
 import { freePort } from './support/localNeo4j.ts';
 
@@ -21,19 +22,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'actorgraph-replicas-'));
 
 /** A replica as the compose profile runs it, over the test database, on `port`. */
 function replica(port: number, name: string): Promise<ChildServer> {
-  return startApi({
-    port,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NEO4J_URI: config.neo4j.uri.replace(/^bolt:/, 'neo4j:'),
-      NEO4J_USER: config.neo4j.user,
-      NEO4J_PASSWORD: config.neo4j.password,
-      NEO4J_DATABASE: config.neo4j.database,
-      NEO4J_RUNNING_FILE: path.join(dir, `${name}-running.json`),
-    },
-    settings: { TRUST_PROXY: 'true', RATE_LIMIT_PER_SECOND: '0' },
-  });
+  return startApi({ port, env: replicaEnv(config, path.join(dir, `${name}-running.json`)), settings: replicaSettings });
 }
 
 interface Answer {
