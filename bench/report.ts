@@ -267,8 +267,15 @@ ${registrySection(results)}
 
 ## API replicas behind the proxy
 
-${results.replicas ? `\`\`\`\n${describeReplicas(results.replicas)}\n\`\`\`\nOn two cores a second replica adds no throughput: the cores are shared with Neo4j and nginx (docs/scaling.md).` : 'Not measured in this run.'}
+${results.replicas ? `\`\`\`\n${describeReplicas(results.replicas)}\n\`\`\`\n${replicaGain(results.replicas, results.machine.cpus)}` : 'Not measured in this run.'}
 `;
+}
+
+/** Two replicas against one, both through the proxy, as measured (the CPUs are shared with Neo4j and nginx). */
+function replicaGain(r: NonNullable<BenchResults['replicas']>, cpus: number): string {
+  const rate = (name: string) => r.runs.find((run) => run.name === name)?.figures.requestsPerSecond ?? NaN;
+  const gain = rate('proxy, two replicas') / rate('proxy, one replica');
+  return `Two replicas against one, both through nginx: ${num(gain)}x the requests per second on this machine (${cpus} CPUs, shared with Neo4j and nginx; docs/scaling.md).`;
 }
 
 /** The registry import end to end and matching at scale (bench/registries.ts). */

@@ -83,6 +83,8 @@ interface ErrorBody {
 interface GraphQLBody<T> {
   data?: T | null;
   errors?: ErrorBody[];
+  /** The writes the request committed (never sent again: a retry would write twice). */
+  extensions?: { writes?: unknown[] };
 }
 
 const endpoint = '/graphql';
@@ -162,8 +164,8 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
   if (written) bookmark.set(written);
   const body = (await response.json().catch(() => ({}))) as GraphQLBody<T>;
   // A bookmark the database does not know, or whose write the server has not reached in time (the
-  // database was replaced): forgotten, and the request sent once more without it.
-  if (sentBookmark && body.errors?.some((e) => e.extensions?.header === 'Neo4j-Bookmark')) {
+  // database was replaced): forgotten, and the request sent once more without it, unless it wrote.
+  if (sentBookmark && !body.extensions?.writes?.length && body.errors?.some((e) => e.extensions?.header === 'Neo4j-Bookmark')) {
     bookmark.set(null);
     return graphql<T>(query, variables, options);
   }
